@@ -867,7 +867,9 @@ TOGETHER_CONTEXT = Context(
         # (a display name as a quoted key, ``"Together AI": {``)
         # (or named for Together's credentials, as an object's name may be:
         # a Traefik middleware's ``together-auth:``)
-        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
+        # (or Together's own domain, a host of it as a key: a Docker config's
+        # ``"auths": {"registry.together.xyz": {``, as ``.ai`` reads)
+        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\'])|\.xyz)?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
         rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
@@ -2733,6 +2735,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'GROQ_BASE_URL=https://api.together.xyz/v1 GROQ_API_KEY={hex}',
         # (legacy27: an OpenAI client's variable is no other provider's)
         'openai_client = OpenAI(api_key="{hex}")\nOPENAI_BASE_URL = "https://api.together.xyz/v1"',
+        # (encoded_heldout8: a Docker config's registry under Together's domain)
+        '{{\n  "auths": {{\n    "registry.together.xyz": {{\n      "username": "together",\n      "password": "{hex}"\n    }}\n  }}\n}}',
     ),
     false_positives=(
         # (a provider field beside a structure further out, or inside a
@@ -3410,6 +3414,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'student = dspy.LM("anthropic/claude-3-5-sonnet-20240620", api_key="{hex}")',
         'HOME=/root\x00TOGETHER_BASE_URL=https://api.together.xyz/v1\x00ANTHROPIC_API_KEY={hex}\x00',
         'python serve.py TOGETHER_BASE_URL=https://api.together.xyz/v1 GROQ_API_KEY={hex} HOME=/root',
+        '{{\n  "auths": {{\n    "registry.together.xyz": {{\n      "auth": "dG9nZXRoZXI6eA=="\n    }},\n'
+        '    "ghcr.io": {{\n      "password": "{hex}"\n    }}\n  }}\n}}',
+        '{{\n  "together.xyz": {{\n    "sha256": "{hex}"\n  }}\n}}',
     ),
 )
 
