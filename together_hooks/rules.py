@@ -567,7 +567,9 @@ _LEGACY_ASSIGN = (
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n(?![ \t]{0,32}-[ \t]{1,8}["\']?(?i:key|name|id)["\']?[ \t]{0,8}:)){0,6}'
     rb'[^\r\n(){}<>;]{0,200}?'
     # (Snowflake's ``CREATE SECRET <name>`` then ``SECRET_STRING = <key>``)
-    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default|(?<=secret[_-])string)'
+    # (Doppler's ``secrets --json``: ``"NAME": {"computed": <key>, "raw":
+    # <its reference>}``)
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default|computed|(?<=secret[_-])string)'
     # (a hash's ``'value' => <key>`` too)
     rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
@@ -817,7 +819,10 @@ TOGETHER_CONTEXT = Context(
         # CDK's ``new Secret(this, 'TogetherApiKey', {``)
         # (of a type naming a secret or setting: an S3 object's ``key`` is
         # its path, ``new aws.s3.BucketObject("together", {key: <sha256>``)
-        rb'|(?<![\w.])new[ \t]{1,8}(?=[\w.]{0,80}(?i:secret|param|credential|key|token|config|env|variable|setting|vault|provider))[\w.]{1,80}\([ \t]{0,8}(?:this[ \t]{0,8},[ \t]{0,8})?["\']'
+        # (or a call of such a type with no ``new``, as Kotlin, Scala,
+        # Swift and Python construct one: ``Provider("together", <key>)``;
+        # the arguments maybe a line each)
+        rb'|(?<![\w.])(?:new[ \t]{1,8}|(?=[A-Z]))(?=[\w.]{0,80}(?i:secret|param|credential|key|token|config|env|variable|setting|vault|provider))[\w.]{1,80}\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?:this[ \t]{0,8},[ \t]{0,8})?["\']'
         rb'(?i:together)(?:[_-]?(?i:ai))?(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|secrets?|tokens?|credentials?))?["\'][ \t]{0,8},'
         # or a model id under Together's provider prefix, a whole quoted
         # string of two more parts (instructor's ``from_provider(
@@ -862,7 +867,9 @@ TOGETHER_CONTEXT = Context(
         # (a display name as a quoted key, ``"Together AI": {``)
         # (or named for Together's credentials, as an object's name may be:
         # a Traefik middleware's ``together-auth:``)
-        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
+        # (or Together's own domain, a host of it as a key: a Docker config's
+        # ``"auths": {"registry.together.xyz": {``, as ``.ai`` reads)
+        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\'])|\.xyz)?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
         rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
@@ -1131,7 +1138,7 @@ OTHER_CLIENTS = (
 # token's, ``-field=auth_secret`` is Auth.js's session secret).
 SECRET_READ_WORDS = (
     b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
-    b'gcloud ', b'keyring ', b'doppler ',
+    b'gcloud ', b'keyring ', b'doppler ', b'kubectl ',
 )
 # (the command on the one line above the key: its longest match, a
 # command word, 400 bytes of its line and the name, within this)
@@ -1139,15 +1146,17 @@ SECRET_READ_REACH = 512
 _SECRET_READ_BEFORE = (
     rb'(?i:get-secret|vault[ \t]{1,8}(?:kv[ \t]{1,8})?(?:get|read)|security[ \t]{1,8}find-(?:generic|internet)-password'
     rb'|op[ \t]{1,8}read|g?pass[ \t]{1,8}show|secret-tool[ \t]{1,8}lookup|bw[ \t]{1,8}get[ \t]{1,8}password'
-    rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get)'
+    rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get'
+    rb'|op[ \t]{1,8}item[ \t]{1,8}get(?=[^\r\n]{0,300}[ \t]--reveal(?![\w-]))'
+    rb'|kubectl[ \t](?:[^\r\n|;&]{0,120}?[ \t])?get[ \t]{1,8}secrets?(?![\w-])(?=[^\r\n]{0,300}\|[ \t]{0,8}base64[ \t]{1,8}(?:-d|--decode)(?![\w-])))'
     rb'(?![^\r\n]{0,300}' + NON_KEY_PURPOSE + rb'[^\s/]{0,80}(?=\s))'
     rb'(?![^\r\n]{0,300}(?i:op)://[^\s/]{1,80}/[^\s]{0,160}?' + NON_KEY_PURPOSE + rb')'
-    rb'(?![^\r\n]{0,300}[ \t]-{1,2}(?i:fields?)[ \t=]{1,4}["\']?(?:label=)?'
+    rb'(?![^\r\n]{0,300}[ \t]-{1,2}(?i:fields?)[ \t=]{1,4}["\']?(?:label=|(?!label=))'
     rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:(?:api[_-]?)?(?:keys?|tokens?|password|credentials?|secret)'
     rb'|(?:access|auth|bearer)[_-]?(?:keys?|tokens?))'
     rb'(?:[_-]' + _QUALIFIER + rb')?)(?![\w-])))'
-    rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?))?'
-    rb'(?=[ \t"\'/]|\r?\n)'
+    rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?|credentials?))?'
+    rb'(?=[ \t"\'/;]|\r?\n)'
     rb'[^\r\n]{0,200}?)\r?\n\Z'
 )
 # A list of keys above one of its items (``Pattern.before``, ending where
@@ -1727,10 +1736,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # arguments are one group, Together's where its string argument
         # names Together (``TOGETHER_CONTEXT``'s constructor mention); not
         # a type for a digest or a cache (``new CacheKey("together", <hex>)``).
-        Pattern(rb'(?<![\w.])new[ \t]{1,8}(?![\w.]{0,80}(?i:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity'
+        # Also a call of the type with no ``new`` (Kotlin's, Scala's,
+        # Python's ``Provider("together", <key>)``), and the arguments a
+        # line each (``new Provider(`` over ``"together",`` over the key).
+        Pattern(rb'(?<![\w.])(?:new[ \t]{1,8}|(?=[A-Z][\w.]{0,79}\())(?![\w.]{0,80}(?i:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity'
                 rb'|release|artifact|lock|webhook|sign|crypt|cipher|salt|nonce|hmac|idempoten|session|public))'
                 rb'(?=[\w.]{0,80}(?i:secret|credential|key|token|config|provider|setting))'
-                rb'[\w.]{1,80}\([^()\r\n]{0,200}?,[ \t]{0,8}' + _QUOTE + _HEX_KEY,
+                rb'[\w.]{1,80}\((?:[^()\r\n]|\r?\n){0,200}?,[ \t]{0,8}(?:\r?\n[ \t]{0,32})?' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_CALL, veto_before=_DIGEST_BEFORE),
         # Or a type's constructor, where the structure around it (not only
         # the file) is Together's (Elixir's ``OpenaiEx.new(<key>)`` piped
@@ -1861,8 +1873,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``|`` or a tab, prose's as often as a table's: a table's row needs
         # no anchor, its header says which column is a credential)
         rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#&;]|-->|-[ \t]|\r?\n|\Z)'
-        # (or a flag: ``--value``, Windows' ``/pass:``)
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
+        # (or a flag: ``--value``, Windows' ``/pass:``; after a display
+        # name too: ``op item get "Together AI" --reveal``)
+        rb'|(?i:[_-]?ai|(?<=["\'`](?i:together)) ai(?=["\'`]))?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         # (or a git-config style subsection: ``[together "prod"]``)
         rb'|(?i:[_-]?ai)?[ \t]{1,8}"[^"\\\r\n]{1,40}"[ \t]{0,8}\]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
@@ -2701,6 +2714,29 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<dict>\n\t<key>Together</key>\n\t<dict>\n\t\t<key>APIKey</key>\n\t\t<string>{hex}</string>\n\t</dict>\n</dict>',
         '<dict>\n\t<key>Together</key>\n\t<dict>\n\t\t<key>Prod</key>\n\t\t<dict>\n\t\t\t<key>Key</key>\n'
         '\t\t\t<string>{hex}</string>\n\t\t</dict>\n\t</dict>\n</dict>',
+        # (legacy27: a constructor's call with no ``new``, Kotlin's or
+        # Python's, and its arguments a line each)
+        'val providers = listOf(\n    Provider("together", "{hex}"),\n)',
+        'PROVIDERS = [ProviderConfig("together", "{hex}")]',
+        'static final Provider TOGETHER = new Provider(\n    "together",\n    "{hex}");',
+        # (legacy27: 1Password's ``op item get`` with ``--reveal``, a display
+        # name's item and a label's field; ``kubectl get secret`` piped
+        # through ``base64 -d``)
+        '$ op item get "Together AI" --vault Engineering --fields label=credential --reveal\n{hex}',
+        "$ kubectl -n chat get secret together-credentials -o jsonpath='{{.data.api-key}}' | base64 -d; echo\n{hex}",
+        # (legacy27: an xtrace's ``+`` marks before a flat group's lines)
+        '++ export LLM_BASE_URL=https://api.together.xyz/v1\n++ export LLM_API_KEY={hex}',
+        # (legacy27: Doppler's ``secrets --json``, ``computed`` under the name)
+        '{{\n  "TOGETHER_API_KEY": {{\n    "computed": "{hex}",\n    "note": "",\n    "raw": "${{shared.TOGETHER_API_KEY}}"\n  }}\n}}',
+        # (legacy27: a variable named for another provider pointed at
+        # Together in its own call is still Together's; another provider's
+        # flat prefix pointed at Together by its own group)
+        'groq = OpenAI(base_url="https://api.together.xyz/v1", api_key="{hex}")',
+        'GROQ_BASE_URL=https://api.together.xyz/v1 GROQ_API_KEY={hex}',
+        # (legacy27: an OpenAI client's variable is no other provider's)
+        'openai_client = OpenAI(api_key="{hex}")\nOPENAI_BASE_URL = "https://api.together.xyz/v1"',
+        # (encoded_heldout8: a Docker config's registry under Together's domain)
+        '{{\n  "auths": {{\n    "registry.together.xyz": {{\n      "username": "together",\n      "password": "{hex}"\n    }}\n  }}\n}}',
     ),
     false_positives=(
         # (a provider field beside a structure further out, or inside a
@@ -3358,6 +3394,29 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '$OPENAI_API_KEY[1]: |{hex}|\n# together',
         'class P {{\n  void f(Map<String, String> m) {{ m.put("together", "{hex}"); }}\n}}',
         'module Together\n  class Acme::Cache\n    def initialize\n      @key = "{hex}"\n    end\n  end\nend',
+        # (legacy27: a call with no ``new`` naming another provider, or of a
+        # digest's type; the item or field of a read naming another
+        # purpose; a Together-named object's other purpose)
+        'val providers = listOf(\n    Provider("together", System.getenv("TOGETHER_API_KEY")),\n    Provider("openai", "{hex}"),\n)',
+        'val entry = CacheKey("together", "{hex}")',
+        'val p = Provider(\n    "together",\n    sha256 = "{hex}")',
+        '$ op item get "Together AI" --fields label=webhook_secret --reveal\n{hex}',
+        '$ op item get "OpenAI" --fields label=credential --reveal\n{hex}',
+        "$ kubectl get secret together-release -o jsonpath='{{.data.sha256}}' | base64 -d\n{hex}",
+        '{{\n  "TOGETHER_WEBHOOK_SECRET": {{\n    "computed": "{hex}"\n  }}\n}}',
+        '++ export LLM_BASE_URL=https://api.together.xyz/v1\n++ export LLM_CACHE_KEY={hex}',
+        # (legacy27, legacy24: a client bound to another provider's name, a
+        # model under another provider's LiteLLM prefix, another provider's
+        # flat name on an ``environ`` line shared with Together's endpoint)
+        'together = OpenAI(base_url="https://api.together.xyz/v1", api_key=os.environ["TOGETHER_API_KEY"])\n'
+        'groq = OpenAI(api_key="{hex}")',
+        'teacher = dspy.LM("together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo")\n'
+        'student = dspy.LM("anthropic/claude-3-5-sonnet-20240620", api_key="{hex}")',
+        'HOME=/root\x00TOGETHER_BASE_URL=https://api.together.xyz/v1\x00ANTHROPIC_API_KEY={hex}\x00',
+        'python serve.py TOGETHER_BASE_URL=https://api.together.xyz/v1 GROQ_API_KEY={hex} HOME=/root',
+        '{{\n  "auths": {{\n    "registry.together.xyz": {{\n      "auth": "dG9nZXRoZXI6eA=="\n    }},\n'
+        '    "ghcr.io": {{\n      "password": "{hex}"\n    }}\n  }}\n}}',
+        '{{\n  "together.xyz": {{\n    "sha256": "{hex}"\n  }}\n}}',
     ),
 )
 

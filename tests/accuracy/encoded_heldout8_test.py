@@ -523,7 +523,6 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # Session 29: 35 of 36, a marshal dump decoded from base64 read as one
 # (engine._marshalled below depth 2, pyc._parsed past a line break).
 MISSED: dict[str, str] = {
-    'dockerconfigjson-legacy': 'legacy key as a docker config password for a Together registry: not Together context even in plain JSON (a context rule, not the decoding)',
 }
 
 

@@ -640,7 +640,6 @@ CASES = SOURCE + DECOYS + PROBED
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'decoy-probed-python-client-no-endpoint': 'an OpenAI client with no endpoint of its own (`groq = OpenAI(api_key=<hex>)`) beside a Together client: OpenAI\'s class is how Together is called too (by base_url, or OPENAI_BASE_URL from the environment), so unlike another provider\'s own SDK class (`Anthropic(`, `Groq(`: context.OTHER_CLIENTS) it names no destination, and a variable name (`groq`) is no structure; the statements around answer',
 }
 
 results, test_case = make_tests(CASES, MISSED)

@@ -59,6 +59,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import legacy26_heldout_test
+    from tests.accuracy import legacy27_heldout_test
     from tests.accuracy import probe2_heldout_test
     from tests.accuracy import probe3_heldout_test
     from tests.accuracy import probe4_heldout_test
@@ -199,6 +200,12 @@ def _sets() -> dict[str, list[Case]]:
         'legacy26': [
             c for c in legacy26_heldout_test.CASES
             if c.id not in legacy26_heldout_test.MISSED
+        ],
+        # legacy27 (legacy keys in secret managers' reads, notebooks,
+        # agent configs and process dumps: small text files), shared group.
+        'legacy27': [
+            c for c in legacy27_heldout_test.CASES
+            if c.id not in legacy27_heldout_test.MISSED
         ],
         # encoded_heldout10 (56 small cases, 10 needing a tool), in the
         # shared group too.

@@ -448,10 +448,17 @@ def test_keys_in_environ(environ, held):
     ('together_api_key_md5_checksum={hex}', False),
     ('NATASHA_TOGETHER_API_KEY={hex}', True),
     ('TOGETHER_KEY_SHA256SUM={hex}', False),
+    # (a placeholder of a key's own shape, which the rule rejects, is no
+    # own key: reported everywhere else it was written, legacy27's modes)
+    ('TOGETHER_API_KEY="{hex_placeholder}"', False),
+    ('TOGETHER_API_KEY={key_placeholder}', False),
 ])
 def test_keys_in_env_file(line, found):
     rng = random.Random(10)
-    values = {'key': make_key(rng), 'hex': make_hex(rng)}
+    values = {
+        'key': make_key(rng), 'hex': make_hex(rng), 'hex_placeholder': '0123456789abcdef' * 4,
+        'key_placeholder': 'tgp_v1_' + 'abc123def456ghi789jkl012' + 'mno345pqr678stu901v',
+    }
     data = ('A=1\r\n' + line.format(**values) + '\r\n').encode()
     got = env_values.keys_in_env(data)
     assert bool(got) is found

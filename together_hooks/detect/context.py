@@ -621,6 +621,24 @@ _OTHER_NAME = regex_cache.compile(
 # structure (``anthropic = Anthropic(``, ``new Groq({``).
 _OTHER_CLIENT_CALL = regex_cache.compile(
     rb'(?<![\w.])(?:new[ \t]+)?(?:' + OTHER_CLIENTS + rb')[ \t]*\(\Z')
+# A call whose first argument is a model under another provider's
+# LiteLLM prefix (DSPy's ``dspy.LM("anthropic/claude-3-5-sonnet",
+# api_key=...)``, smolagents' ``LiteLLMModel(model_id="groq/...")``): that
+# provider's call.  Not ``openai/`` (any OpenAI-compatible endpoint, and
+# Together's own ``openai/gpt-oss-120b``), nor an organisation whose
+# models Together serves (``google/``, ``mistralai/``, ``deepseek-ai/``).
+_OTHER_MODEL_ARGUMENT = regex_cache.compile(
+    rb'\s{0,64}(?:model(?:_id|_name)?[ \t]{0,8}=[ \t]{0,8})?["\'](?i:anthropic|azure(?:_ai)?|bedrock|cerebras|cohere(?:_chat)?'
+    rb'|deepinfra|deepseek|fireworks_ai|gemini|groq|huggingface|mistral|ollama(?:_chat)?|openrouter|perplexity'
+    rb'|replicate|vertex_ai|xai|anyscale)/')
+# A call bound to a name of another provider's (``groq = OpenAI(``,
+# ``const anthropicClient = new OpenAI({``): as a ``groq:`` block is, the
+# call is that provider's.  Not a name of OpenAI's: an OpenAI client is
+# how Together is called, whatever it is named.
+_OTHER_BOUND_CALL = regex_cache.compile(
+    rb'(?<![\w.$])(?:(?:const|let|var|val|my|local|final|auto)[ \t]+)?[$@]?(?P<name>[A-Za-z_]\w{0,40})'
+    rb'[ \t]*(?::[^=\r\n]{1,40})?(?<![=!<>])=[ \t]*(?:new[ \t]+|await[ \t]+)?[\w.:]{1,80}[ \t]*\([ \t]*\{?\Z')
+_OPENAI_NAME = regex_cache.compile(rb'(?i:openai|azure[_-]?openai)')
 _BLOCK = 1 << 16
 
 
@@ -628,7 +646,16 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     """Is the structure so labelled named for another provider, its
     nearest name part naming one before any names Together's
     (``openai:``, ``[providers.openai]``, ``spring.ai.openai.``; not
-    ``[openai.together]``)?"""
+    ``[openai.together]``)?  Or a call of another provider's client class,
+    of a model under its prefix, or bound to its name?"""
+    if data.rfind(b'(', label_start, label_end) != -1:
+        if _OTHER_MODEL_ARGUMENT.match(data, label_end):
+            return True
+        bound = _OTHER_BOUND_CALL.search(data, label_start, label_end)
+        if bound is not None:
+            name = bound.group('name')
+            if _OTHER_NAME.fullmatch(name) and not _OPENAI_NAME.match(name):
+                return True
     found = (_STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
              or _XML_ID_LABEL.search(data, label_start, label_end))
     if found is None:
@@ -1054,6 +1081,11 @@ class Walker:
                     return False
             return False
         mentions = scope == 'structure'
+        if _other_flat_name(data, at, lo):
+            # (its own group answers, not the line or file it shares with
+            # Together's settings: ``TOGETHER_BASE_URL=...`` then
+            # ``ANTHROPIC_API_KEY=<hex>`` on one ``environ`` line)
+            return _flat_group(data, at, lo, hi, index) is True
         names = frozenset(
             name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
         )
@@ -1496,6 +1528,9 @@ _BLOCK_LABEL = regex_cache.compile(
 # ``env:``, ``kubectl logs --timestamps``).
 FLAT_LEAD = (
     rb'(?:' + LOG_TIMESTAMP + rb'[ \t]+)?'
+    # (an xtrace's ``+`` marks first, one a nesting level: ``set -x``
+    # printing ``++ export LLM_API_KEY=<key>``)
+    rb'(?:\+{1,8}[ \t]+)?'
     rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4}|ENV|ARG)[ \t]+|Environment=)?'
     rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\']{0,512})["\']?[ \t]+){0,16}?["\']?'
 )
@@ -1716,6 +1751,28 @@ def _lisp_group(data: bytes, start: int, at: int, lo: int, hi: int, index: _Inde
         if _inside(index.target, opener, end):
             answer = False
     return answer
+
+
+# A flat name right before its value, its prefix a word's run
+# (``ANTHROPIC_API_KEY=``, ``"GROQ_API_KEY": "``), after a blank, a NUL
+# or a quote: anywhere in a line of assignments (``ps e``'s command then
+# its environment, ``/proc/<pid>/environ``, a JSON line).
+_NAME_BEFORE = regex_cache.compile(
+    rb'(?s:.*[\s\x00"\'{,]|)(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*?)[_.-]'
+    rb'(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
+    rb'["\']?[ \t]*(?:[:=]|::?=|\?=)[ \t]*["\']?')
+
+
+def _other_flat_name(data: bytes, at: int, lo: int) -> bool:
+    """Is the key at ``at`` the value of a flat name whose prefix is
+    another provider's name (``ANTHROPIC_API_KEY=``, ``groq.api.key=``)?
+    Not OpenAI's: ``OPENAI_API_KEY`` is what any OpenAI-compatible client
+    reads, Together's too."""
+    found = _NAME_BEFORE.fullmatch(data, max(lo, _line_start(data, at, lo), at - 200), at)
+    if found is None:
+        return False
+    prefix = found.group('prefix')
+    return _OTHER_NAME.fullmatch(prefix) is not None and _OPENAI_NAME.match(prefix) is None
 
 
 def flat_prefixes(data: bytes, start: int, at: int) -> set[tuple[int, bytes]]:

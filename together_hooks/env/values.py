@@ -25,6 +25,11 @@ _NAMED_KEY = (
 )
 _ASSIGN = rb'(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$'
 _VALUE_CHARS = r'[A-Za-z0-9_\-.+/=~]+\Z'
+# A value of a key's own shape, current or legacy: the rule's own checks
+# (entropy, placeholders) have judged it, and a value they reject (a
+# ``0123456789abcdef`` run four times, a readable ``tgp_v1_abc123…``) is
+# nobody's key, however random its characters look.
+_KEY_SHAPE = r'tgp_v1_[A-Za-z0-9_-]{43}\Z|[0-9a-f]{64}\Z'
 
 
 def _unquote(value: bytes) -> bytes:
@@ -47,6 +52,8 @@ def plausible_key(value: str) -> bool:
         probe = f'TOGETHER_API_KEY={value}'.encode('utf-8', 'replace')
         if any(f.secret == value for f in scan_bytes(probe, '<env>')):
             return True
+        if cached(_KEY_SHAPE).match(value) is not None:
+            return False
     low = value.lower()
     return (
         len(value) >= 32 and cached(_VALUE_CHARS).match(value) is not None
