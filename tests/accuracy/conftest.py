@@ -32,6 +32,7 @@ _BUILDER: list[subprocess.Popen[bytes]] = []
 
 
 def _modes_set(item: pytest.Item) -> str | None:
+    # (tests/accuracy/build_ahead_test.py: every *_modes_test.py names one)
     return getattr(getattr(item, 'module', None), 'MODES_SET', None)
 
 

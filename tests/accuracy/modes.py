@@ -269,13 +269,14 @@ _MODES: dict[str, Modes] = {}
 
 
 def groups_by_cost(names: Iterable[str]) -> list[str]:
-    """The groups sets ``names`` are in, each by one of its sets, the
-    costliest first: the shared group (the most sets and findings), then
-    ``_APART``'s, as listed."""
+    """The groups sets ``names`` are in, each by its key (its first set,
+    as ``every_mode`` names it), the costliest first: the shared group
+    (the most sets and findings), then ``_APART``'s, as listed."""
     names = set(names)
-    shared = [n for n in names if n not in _ALONE]
-    return ([min(shared)] if shared else []) + [
-        min(apart & names) for apart in _APART if apart & names]
+    every = _sets()
+    shared = [n for n in every if n not in _ALONE]
+    return ([min(shared)] if names - _ALONE else []) + [
+        min(apart) for apart in _APART if apart & names]
 
 
 def build_ahead(argv: list[str]) -> None:
@@ -289,9 +290,9 @@ def build_ahead(argv: list[str]) -> None:
     from tests.once import claim
 
     root, run, names = Path(argv[0]), argv[1], argv[2:]
-    for name in groups_by_cost(names):
-        group = _group(name)
-        claim(root, run, f'modes-{min(group)}', lambda: _run_every_mode(
+    for key in groups_by_cost(names):
+        group = _group(key)
+        claim(root, run, f'modes-{key}', lambda: _run_every_mode(
             Path(tempfile.mkdtemp(prefix=f'once-{run}-modes-', dir=root)), group))
 
 
