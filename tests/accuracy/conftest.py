@@ -51,7 +51,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     with open(root / f'builder-{os.environ["PYTEST_XDIST_WORKER"]}.log', 'ab') as log:
         # Its own session: ended with everything it started (the scans)
-        # if the run ends before it does.  Its output goes to the log, not
+        # if the run is stopped short.  Its output goes to the log, not
         # to the worker's stdout (xdist's channel to the controller).
         _BUILDER.append(subprocess.Popen(
             (sys.executable, '-c',
@@ -63,10 +63,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: Any) -> None:
+    """Wait for the builder: a worker ends when the run has no more tests
+    to hand it, while the other may still be waiting for a group this
+    one's builder is building (killed, it would leave that worker to
+    build the group again).  A run stopped short (``-x``, Ctrl-C) ends
+    it with everything it started."""
     import signal
 
+    stopped = bool(session.shouldstop or session.shouldfail) or exitstatus == pytest.ExitCode.INTERRUPTED
     for builder in _BUILDER:
-        if builder.poll() is None:
+        if stopped and builder.poll() is None:
             os.killpg(builder.pid, signal.SIGTERM)
         builder.wait()
     _BUILDER.clear()
