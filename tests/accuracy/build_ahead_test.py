@@ -4,6 +4,7 @@ no other process is building (tests/once.py's ``claim``), the costliest
 first, and a test reads what a builder left."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -13,24 +14,30 @@ from tests.accuracy import modes
 from tests.once import claim
 
 
+# A modes test's file: ``base32_modes_test.py``, ``encoded_modes2_test.py``.
+_MODES_FILE = re.compile(r'_modes\d*_test\.py\Z')
+
+
 def test_the_modes_tests_run_last(request):
     # This run's own order, as every worker collects it (a run holding no
     # modes test proves nothing here; the folder's and the suite's do).
-    wanted = [item.path.name.endswith('_modes_test.py') for item in request.session.items]
+    wanted = [bool(_MODES_FILE.search(item.path.name)) for item in request.session.items]
     assert wanted == sorted(wanted)
 
 
-def test_every_modes_test_names_a_set_run_in_every_mode():
+def test_every_set_run_in_every_mode_has_its_modes_test_naming_it():
     import glob
     import importlib
     import os
 
-    every = modes._sets()
-    paths = glob.glob(os.path.join(os.path.dirname(__file__), '*_modes_test.py'))
-    assert paths
-    for path in paths:
+    named = []
+    for path in glob.glob(os.path.join(os.path.dirname(__file__), '*_test.py')):
         module = importlib.import_module(f'tests.accuracy.{os.path.basename(path)[:-3]}')
-        assert module.MODES_SET in every, path
+        if _MODES_FILE.search(path):
+            named.append(module.MODES_SET)
+        else:
+            assert not hasattr(module, 'MODES_SET'), path
+    assert sorted(named) == sorted(modes._sets())
 
 
 def test_the_groups_come_costliest_first_once_each():
