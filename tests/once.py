@@ -13,11 +13,18 @@ under a lock on a file the run's workers share, and leaves the value
 pickled beside it; another worker asking at the same time waits for it,
 later ones read it.  A build that fails leaves nothing: the next asker
 builds again (and fails the same way).  Without xdist it is ``build()``.
+
+``claim(root, run, name, build)``: the same build ahead of time, by a
+process that does not wait (tests/accuracy/conftest.py starts one as a
+worker starts): it builds ``name`` only when no one holds its lock and
+no value is left, and tells whether it did; a build under way elsewhere
+is left to its builder, so two such processes take different inputs.
 """
 from __future__ import annotations
 
 import os
 import pickle
+from pathlib import Path
 from typing import Any
 from typing import Callable
 from typing import TypeVar
@@ -25,20 +32,37 @@ from typing import TypeVar
 T = TypeVar('T')
 
 
+def run_root(tmp_path_factory: Any) -> Path | None:
+    """The folder the run's xdist workers share, None without xdist."""
+    if os.environ.get('PYTEST_XDIST_TESTRUNUID') is None or os.environ.get('PYTEST_XDIST_WORKER') is None:
+        return None
+    # Each worker's base temp is ``<root>/popen-gwN``: the root is the run's.
+    return Path(tmp_path_factory.getbasetemp().parent)
+
+
 def once(tmp_path_factory: Any, name: str, build: Callable[[], T]) -> T:
-    run = os.environ.get('PYTEST_XDIST_TESTRUNUID')
-    if run is None or os.environ.get('PYTEST_XDIST_WORKER') is None:
+    root = run_root(tmp_path_factory)
+    if root is None:
         return build()
+    return _locked(root, os.environ['PYTEST_XDIST_TESTRUNUID'], name, build, wait=True)[0]
+
+
+def claim(root: Path, run: str, name: str, build: Callable[[], Any]) -> bool:
+    return _locked(root, run, name, build, wait=False)[1]
+
+
+def _locked(root: Path, run: str, name: str, build: Callable[[], T], wait: bool) -> tuple[T, bool]:
     import fcntl
 
-    # Each worker's base temp is ``<root>/popen-gwN``: the root is the run's.
-    root = tmp_path_factory.getbasetemp().parent
     path = root / f'once-{run}-{name}.pickle'
     with open(root / f'once-{run}-{name}.lock', 'a') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None, False  # type: ignore[return-value]  # being built elsewhere
         try:
             with open(path, 'rb') as f:
-                return pickle.load(f)
+                return (pickle.load(f) if wait else None), False
         except FileNotFoundError:
             pass
         value = build()
@@ -46,4 +70,4 @@ def once(tmp_path_factory: Any, name: str, build: Callable[[], T]) -> T:
         with open(part, 'wb') as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(part, path)
-        return value
+        return value, True

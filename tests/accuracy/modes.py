@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
+from typing import Iterable
 
 from tests.accuracy import Case
 from tests.accuracy import outer_path
@@ -281,6 +282,34 @@ class Modes:
 _MODES: dict[str, Modes] = {}
 
 
+def groups_by_cost(names: Iterable[str]) -> list[str]:
+    """The groups sets ``names`` are in, each by its key (its first set,
+    as ``every_mode`` names it), the costliest first: the shared group
+    (the most sets and findings), then ``_APART``'s, as listed."""
+    names = set(names)
+    every = _sets()
+    shared = [n for n in every if n not in _ALONE]
+    return ([min(shared)] if names - _ALONE else []) + [
+        min(apart) for apart in _APART if apart & names]
+
+
+def build_ahead(argv: list[str]) -> None:
+    """``ROOT RUN SET...``: build the groups of the sets named, the
+    costliest first, each one no other process is building or has built
+    (tests/once.py's ``claim``), for a run's xdist workers to read
+    (tests/accuracy/conftest.py starts it as a worker starts)."""
+    import tempfile
+    from pathlib import Path
+
+    from tests.once import claim
+
+    root, run, names = Path(argv[0]), argv[1], argv[2:]
+    for key in groups_by_cost(names):
+        group = _group(key)
+        claim(root, run, f'modes-{key}', lambda: _run_every_mode(
+            Path(tempfile.mkdtemp(prefix=f'once-{run}-modes-', dir=root)), group))
+
+
 def every_mode(tmp_path_factory: Any, name: str) -> Modes:
     """The one run of every mode over set ``name``'s group (once a
     process: a module-level cache, so each set's module can ask for it;
@@ -334,19 +363,29 @@ def _run_every_mode(tmp, sets: dict[str, list[Case]]) -> Modes:
     # (``--sarif-out``; tests/cli/sarif_out_test.py holds it to be what
     # ``--format sarif`` prints): one history scan a group, not two.
     sarif_path = tmp / 'history.sarif'
-    history = scan('--history', '--format', 'json', '--sarif-out', str(sarif_path), cwd=repo)
+    # (``-z``: a case's path may hold a blank, as Claude Desktop's
+    # ``Application Support`` folder does)
+    tracked = [p for p in git(repo, 'ls-files', '-z').split('\0') if p]
+    # The four modes of the commit only read it (the push is refused by
+    # its hook, so no ref moves): they run side by side, each its own
+    # process, and a group's build takes its longest (the history's)
+    # rather than the four one after the other.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        history_run = pool.submit(
+            scan, '--history', '--format', 'json', '--sarif-out', str(sarif_path), cwd=repo)
+        diff_run = pool.submit(scan, '--diff', 'origin/main...HEAD', '--format', 'json', cwd=repo)
+        hook_run = pool.submit(run_script, 'detect-together-keys', *tracked, cwd=repo)
+        push_run = pool.submit(run, repo, env, 'git', 'push', 'origin', 'main')
+        history, diff, hook = history_run.result(), diff_run.result(), hook_run.result()
+        m.push_rc, m.push_out = push_run.result()
     sarif = sarif_path.read_text(encoding='utf-8')
     m.outputs += [history.out, history.err, sarif]
     m.sarif_results = len(json.loads(sarif)['runs'][0]['results'])
     m.history_findings = len(history.json()['findings'])
-    diff = scan('--diff', 'origin/main...HEAD', '--format', 'json', cwd=repo)
     m.outputs += [diff.out, diff.err]
-    # (``-z``: a case's path may hold a blank, as Claude Desktop's
-    # ``Application Support`` folder does)
-    tracked = [p for p in git(repo, 'ls-files', '-z').split('\0') if p]
-    hook = run_script('detect-together-keys', *tracked, cwd=repo)
     m.outputs += [hook.out, hook.err]
-    m.push_rc, m.push_out = run(repo, env, 'git', 'push', 'origin', 'main')
     m.outputs.append(m.push_out)
 
     # One look for every set's keys in every output (the outputs are the
