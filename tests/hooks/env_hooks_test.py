@@ -648,27 +648,6 @@ def test_an_env_file_named_by_hand_and_not_staged_is_not_told_to_untrack(git_rep
     assert 'nothing to untrack' in second, second
 
 
-def test_an_env_file_named_by_hand_outside_any_repository_is_not_called_staged(tmp_path, git_repo):
-    """`forbid-env-files .env` in a folder outside git said `env file
-    staged ... Untrack it with git rm --cached .env` (git: not a git
-    repository).  Outside a repository nothing is staged: refused all the
-    same (exit 1), with no git command to run; a file inside a repository
-    named from outside keeps the repository's wording."""
-    from tests.cli_run import run_in_process
-
-    outside = tmp_path / 'plain'
-    outside.mkdir()
-    (outside / '.env').write_text('X=1\n')
-    result = run_in_process('forbid-env-files', '.env', cwd=outside)
-    assert result.rc == 1, result.err
-    assert result.out.startswith('.env: env file (not in a git repository: nothing staged)'), result.out
-    assert 'git rm' not in result.out and 'staged;' not in result.out, result.out
-    (git_repo / '.env').write_text('X=1\n')
-    git(git_repo, 'add', '-f', '.env')
-    held = run_in_process('forbid-env-files', str(git_repo / '.env'), cwd=outside)
-    assert held.rc == 1 and 'not in a git repository' not in held.out, held.out
-
-
 def test_a_tracked_env_file_named_by_its_full_path_is_told_to_untrack(git_repo):
     """`forbid-env-files /repo/.env` (a path as `$PWD/.env` gives it) on a
     file git tracks said `not staged nor tracked: nothing to untrack`: git

@@ -32,26 +32,16 @@ exit codes: 0 no env file refused, 1 an env file refused, 2 usage or input
 
 def env_file_message(
         path: str, ignored_by: str | None = None, pushed: bool = False, staged: bool = True,
-        in_repo: bool = True,
 ) -> str:
     """The refusal of a staged env file (``pushed``: one a push sends,
     as pre-commit passes it to the pre-push stage); ``ignored_by`` names
     the rule that already ignores it (it was added with ``git add -f``, or
     tracked before the rule), so no ignore advice is given then.
     ``staged=False``: named by hand (``forbid-env-files .env``) and not in
-    the index, so there is nothing to untrack; ``in_repo=False``: named
-    by hand outside any git repository (nothing staged, nothing to fix
-    in a .gitignore that git would read)."""
+    the index, so there is nothing to untrack."""
     from together_hooks.env import hints
 
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
-    if not in_repo and not pushed:
-        return (
-            f'{path}: env file (not in a git repository: nothing staged); it holds '
-            'local settings and secrets, so keep it out of git: once this folder is a '
-            f'repository, ignore it (`{names.ignore_rule(name)}` in .gitignore) and commit '
-            'a template with placeholder values (.env.example) instead'
-        )
     if ignored_by:
         ignore = f'.gitignore already ignores it ({ignored_by}), '
     else:
@@ -234,22 +224,11 @@ def check(
         pushed = pushing()
         unstaged = set() if pushed or root is None else _not_in_the_index(refused)
         messages.extend(
-            env_file_message(p, ignored.get(p), pushed, p not in unstaged, _in_repo(p, root))
-            for p in refused)
+            env_file_message(p, ignored.get(p), pushed, p not in unstaged) for p in refused)
     for folder, files in folders.items():
         messages.append(env_folder_message(folder, files, pushing()))
     messages.extend(template_problems(templates, config, root))
     return messages
-
-
-def _in_repo(path: str, root: str | None) -> bool:
-    """Whether ``path`` lies in a git repository: the current one, or
-    (run outside any) the one its own folder is in."""
-    if root is not None:
-        return True
-    from together_hooks.gitrun import git_toplevel
-
-    return git_toplevel(path) is not None
 
 
 def _not_in_the_index(paths: list[str]) -> set[str]:
