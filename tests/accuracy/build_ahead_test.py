@@ -21,7 +21,13 @@ _MODES_FILE = re.compile(r'_modes\d*_test\.py\Z')
 def test_the_modes_tests_run_last(request):
     # This run's own order, as every worker collects it (a run holding no
     # modes test proves nothing here; the folder's and the suite's do).
-    wanted = [bool(_MODES_FILE.search(item.path.name)) for item in request.session.items]
+    # (Only this folder's: tests/detect/wrapped_modes_test.py is no modes
+    # test, whatever its name.)
+    here = request.path.parent
+    wanted = [
+        item.path.parent == here and bool(_MODES_FILE.search(item.path.name))
+        for item in request.session.items
+    ]
     assert wanted == sorted(wanted)
 
 
