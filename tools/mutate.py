@@ -2600,7 +2600,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('window-no-lead', 'together_hooks/fileio.py',
       '        lead = start - structure_start(data, base, start, start - min(start, overlap))\n',
       '        lead = start - structure_start(data, base, start, start)\n',
-      ('tests/detect/windows_test.py::test_windows_find_what_a_whole_read_finds',),
+      ('tests/detect/windows_test.py::test_windows_find_what_a_whole_read_finds',
+       'tests/detect/windows_test.py::test_a_keys_context_in_the_region_before'),
       "a window's bytes start at its region (no lead) unless a Together structure label is above: "
       'a key whose context (a name, a pragma on the line above) is in the region before is judged without it'),
     M('regex-budget-setting-ignored', 'together_hooks/userregex.py',

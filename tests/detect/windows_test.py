@@ -135,6 +135,28 @@ def test_a_key_on_a_line_longer_than_a_windows_lead():
         assert windowed(data, step) == whole
 
 
+def test_a_keys_context_in_the_region_before():
+    """What decides a key lies in the region before the key's own: a
+    legacy key's Together name ending at the edge, and a pragma on the
+    line above a key, that line the last of the region before.  A window
+    reads its lead for them (mutation ``window-no-lead`` survived the
+    property: its keys and their context seldom straddle an edge)."""
+    rng = random.Random(11)
+    step = 1 << 14
+    hexes = [make_hex(rng) for _ in range(2)]
+    named = b'TOGETHER_API_KEY='
+    silenced = b'# pragma: allowlist nextline secret\n'
+    data = bytearray(b'x' * (step * 4))
+    data[step - len(named) - 1:step + 64 + 1] = b'\n' + named + hexes[0].encode() + b'\n'
+    at = 2 * step
+    data[at - len(silenced) - 1:at] = b'\n' + silenced
+    line = f'TOGETHER_API_KEY={hexes[1]}\n'.encode()
+    data[at:at + len(line)] = line
+    whole = found(scan_bytes(bytes(data), 'f.txt'))
+    assert [f[3] for f in whole] == [hexes[0]]
+    assert windowed(bytes(data), step) == whole
+
+
 def _structures(rng: random.Random, fill: int) -> tuple[bytes, list[str]]:
     """An INI section, a YAML block and a JSON object labelled Together's,
     each holding a generic name's legacy key ``fill`` bytes past its label,
