@@ -67,6 +67,11 @@ class View:
         at = self._sources[i] + (offset - self._starts[i] if self._copied[i] else 0)
         return self.parent.origin(at) if self.parent is not None else at
 
+    def rewritten(self) -> list[tuple[int, int]]:
+        """The stretches of ``data`` a rewrite wrote (not copied), in order."""
+        starts, copied = self._starts, self._copied
+        return [(starts[i], starts[i + 1]) for i in range(len(copied) - 1) if not copied[i]]
+
 
 def rewrite(
         data: bytes, regex: re.Pattern[bytes], repl: Callable[[re.Match[bytes]], bytes],
@@ -219,6 +224,24 @@ _Q_ONE = rb'=\?[A-Za-z0-9_.:-]{1,40}\?[Qq]\?[^?\s]{1,998}\?='
 _Q_WORD = regex_cache.compile(_Q_ONE + rb'(?:[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}' + _Q_ONE + rb')*')
 _Q_BODY = regex_cache.compile(rb'\?[Qq]\?([^?\s]*)\?=')
 _Q_WORD_MARKS = (b'?Q?', b'?q?')
+
+
+class _Outside:
+    """``regex``'s matches that start outside ``spans`` (sorted, apart):
+    the quoted-printable step leaves what the Q-word step decoded, whose
+    ``=XX`` is text (``together_api_key=3D86…`` decodes to ``=86…``,
+    no byte 0x86)."""
+
+    def __init__(self, regex: re.Pattern[bytes], spans: list[tuple[int, int]]) -> None:
+        self.regex, self.spans = regex, spans
+
+    def finditer(self, data: bytes) -> Iterator[re.Match[bytes]]:
+        spans, i = self.spans, 0
+        for m in self.regex.finditer(data):
+            while i < len(spans) and spans[i][1] <= m.start():
+                i += 1
+            if i == len(spans) or m.start() < spans[i][0]:
+                yield m
 
 
 def _q_word(m: re.Match[bytes]) -> bytes:
@@ -400,15 +423,19 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
         (b'&' in data, _ENTITY, _entity),
         (b'%' in data, _PERCENT, _hex_byte),
     ]
+    words: list[tuple[int, int]] = []  # the Q words' decoded text, in ``current``
     for wanted, regex, repl in steps:
         if regex is _QP:  # the file-wide search last, where there is an escape to undo
             wanted = _QP.search(current) is not None
             if wanted and not (_qp_marked(data) if qp is None else qp):
                 # Not said to be quoted-printable: its key cuts alone.
                 wanted = False
-                step = rewrite(current, _QP_KEY_CUT, _nothing, 'quoted-printable', view)
+                step = rewrite(current, _Outside(_QP_KEY_CUT, words) if words else _QP_KEY_CUT,  # type: ignore[arg-type]
+                               _nothing, 'quoted-printable', view)
                 if step is not None:
                     view, current = step, step.data
+            elif words:
+                regex = _Outside(_QP, words)  # type: ignore[assignment]
         if not wanted:
             continue
         for _ in range(2 if regex is _PERCENT else 1):
@@ -416,6 +443,8 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
             if step is None:
                 break
             view, current = step, step.data
+            if regex is _Q_WORD:
+                words = step.rewritten()
     if view is not None and (b'\\' in current or b'\x1b' in current):
         step = rewrite(current, _UNESCAPE, _unescape_one, 'escaped', view)
         if step is not None:
