@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.charset
 import email.header
 import email.message
+import email.base64mime
 import email.quoprimime
 import random
 
@@ -20,7 +21,7 @@ from tests.keys import make_key
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.findings import hash_secret
 
-_ENCODE = {'Q': email.quoprimime.header_encode}
+_ENCODE = {'B': email.base64mime.header_encode, 'Q': email.quoprimime.header_encode}
 _SUBJECTS = {
     # (legacy keys need a Together name beside them: docs/detection.md)
     'hex': 'Ancienne clé Together (héritée){pad} : together_api_key={key}',

@@ -213,16 +213,19 @@ _QP_SOFT = regex_cache.compile(rb'=\r?\n')
 # ``=`` instead of trying the look-behind at every byte of the stretch
 # (``tests/detect/codec_regex_test.py`` holds it to the plain spelling).
 _QP_KEY_CUT = regex_cache.compile(rb'=(?<=[' + KEY_CHARS + rb']=)\r?\n(?=[' + KEY_CHARS + rb'])')
-# MIME encoded-words in Q encoding (RFC 2047, a mail header's
-# ``=?UTF-8?Q?…?=``): ``_`` is a space there and ``=XX`` a byte, so a
+# MIME encoded-words (RFC 2047, a mail header's ``=?UTF-8?Q?…?=`` and
+# ``=?UTF-8?B?…?=``): in Q ``_`` is a space and ``=XX`` a byte, so a
 # key's underscores are ``=5F`` and the words around it are glued to it
-# by ``_`` until decoded; the blanks and folded line breaks between
-# adjacent encoded-words are no text (``email.header`` cuts a long
-# subject, a key too, into such words).  Only the Q form: ``?B?`` is
-# base64, read as any base64 value is.
+# by ``_`` until decoded; B is base64, each word on its own.  The blanks
+# and folded line breaks between adjacent encoded-words are no text
+# (``email.header`` cuts a long subject, a key too, into such words):
+# a run of them is decoded and joined (``words_view``).  The escapes
+# reading undoes the Q form among its other escapes (``_Q_WORD``).
+_WORD_ONE = rb'=\?[A-Za-z0-9_.:*-]{1,40}\?(?:[Qq]\?[^?\s]{1,998}|[Bb]\?[A-Za-z0-9+/]{1,998}={0,2})\?='
+_WORDS = regex_cache.compile(_WORD_ONE + rb'(?:[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}' + _WORD_ONE + rb')*')
 _Q_ONE = rb'=\?[A-Za-z0-9_.:-]{1,40}\?[Qq]\?[^?\s]{1,998}\?='
 _Q_WORD = regex_cache.compile(_Q_ONE + rb'(?:[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}' + _Q_ONE + rb')*')
-_Q_BODY = regex_cache.compile(rb'\?[Qq]\?([^?\s]*)\?=')
+_WORD_BODY = regex_cache.compile(rb'\?([QqBb])\?([^?\s]*)\?=')
 _Q_WORD_MARKS = (b'?Q?', b'?q?')
 
 
@@ -245,9 +248,50 @@ class _Outside:
 
 
 def _q_word(m: re.Match[bytes]) -> bytes:
-    return b''.join(
-        _QP.sub(_hex_byte, body.group(1).replace(b'_', b' ')) for body in _Q_BODY.finditer(m.group())
-    )
+    """A run of adjacent encoded-words (Q or B), decoded and joined; a B
+    word that does not decode is kept as it is written."""
+    out = []
+    for word in _WORD_BODY.finditer(m.group()):
+        text = word.group(2)
+        if word.group(1) in b'Qq':
+            out.append(_QP.sub(_hex_byte, text.replace(b'_', b' ')))
+        else:
+            out.append(b64_decode(text) or word.group())
+    return b''.join(out)
+
+
+def words_view(data: bytes) -> View | None:
+    """The lines of ``data`` holding a run of MIME encoded-words (B or Q),
+    each run decoded and joined (``_q_word``), the rest of those lines as
+    they are and every other line left out; None when there is no run.
+    A key the header's words cut is whole here, beside the words of the
+    same header (its name); its offsets map to the run's start."""
+    runs = list(_WORDS.finditer(data))
+    if not runs:
+        return None
+    starts: list[int] = []
+    sources: list[int] = []
+    copied = bytearray()
+    out = bytearray()
+
+    def piece(source: int, text: bytes, verbatim: int) -> None:
+        starts.append(len(out))
+        sources.append(source)
+        copied.append(verbatim)
+        out.extend(text)
+    i = 0
+    while i < len(runs):
+        at = data.rfind(b'\n', 0, runs[i].start()) + 1
+        while True:  # the runs of one line (a folded header: of its last line)
+            m = runs[i]
+            piece(at, data[at:m.start()], 1)
+            piece(m.start(), _q_word(m), 0)
+            at, i = m.end(), i + 1
+            end = data.find(b'\n', at) + 1 or len(data)
+            if i == len(runs) or runs[i].start() >= end:
+                break
+        piece(at, data[at:end], 1)
+    return View(bytes(out), 'mime-word', None, starts, sources, copied)
 
 
 # Percent-encoding; run twice for %25XX (double encoding).
@@ -430,8 +474,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
             if wanted and not (_qp_marked(data) if qp is None else qp):
                 # Not said to be quoted-printable: its key cuts alone.
                 wanted = False
-                step = rewrite(current, _Outside(_QP_KEY_CUT, words) if words else _QP_KEY_CUT,  # type: ignore[arg-type]
-                               _nothing, 'quoted-printable', view)
+                step = rewrite(current, _QP_KEY_CUT, _nothing, 'quoted-printable', view)
                 if step is not None:
                     view, current = step, step.data
             elif words:

@@ -980,6 +980,13 @@ def _hits(
             from together_hooks.detect.codec import chunked_view
 
             hits += _view_hits(chunked_view(data), path, rules, budget)
+        # A mail header's RFC 2047 encoded-words, B or Q: each run decoded
+        # and joined (``codec.words_view``), a key its words cut read
+        # whole, beside its name (a B word's text is no other reading's).
+        if b'?=' in data:
+            from together_hooks.detect.codec import words_view
+
+            hits += _view_hits(words_view(data), path, rules, budget)
         # An asciinema recording: its output events joined
         # (``codec.cast_view``), a key two pty reads cut read whole.
         if data.startswith(CAST_HEAD):
