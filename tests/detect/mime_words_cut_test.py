@@ -12,6 +12,7 @@ import email.header
 import email.message
 import email.base64mime
 import email.quoprimime
+import json
 import random
 
 import pytest
@@ -80,3 +81,21 @@ def test_email_header_s_own_cuts_are_read(kind):
             missed.append(pad)
     assert missed == []
 
+
+
+def test_a_mail_held_in_json_is_read_through_its_escapes_once():
+    """A raw mail in a JSON export, its header's folds escaped
+    (``\\r\\n``): only the escapes reading joins its Q words, and it
+    decodes them once (a legacy key whose first two characters are digits
+    follows the name's ``=3D``: ``=86…`` is text, no byte)."""
+    rng = random.Random('mime-words-json')
+    keys, rows = [], []
+    for _ in range(8):
+        key = '86' + make_hex(rng)[2:]  # (its first two digits)
+        keys.append(key)
+        text = _SUBJECTS['hex'].format(pad='', key=key)
+        words = _subject_words(text, [text.index('together_api_key') + 2, text.index(key) + 20], 'Q')
+        raw = f'From: dev@example.com\r\nSubject: {words}\r\n\r\nhi\r\n'.replace('\n ', '\r\n ')
+        rows.append(json.dumps({'raw': raw}))
+    found = scan_bytes('\n'.join(rows).encode() + b'\n', 'export.jsonl')
+    assert [(f.line, f.hashed_secret) for f in found] == [(i + 1, hash_secret(k)) for i, k in enumerate(keys)]

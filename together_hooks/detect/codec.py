@@ -222,9 +222,11 @@ _QP_KEY_CUT = regex_cache.compile(rb'=(?<=[' + KEY_CHARS + rb']=)\r?\n(?=[' + KE
 # a run of them is decoded and joined (``words_view``).  The escapes
 # reading undoes the Q form among its other escapes (``_Q_WORD``).
 _WORD_ONE = rb'=\?[A-Za-z0-9_.:*-]{1,40}\?(?:[Qq]\?[^?\s]{1,998}|[Bb]\?[A-Za-z0-9+/]{1,998}={0,2})\?='
-_WORDS = regex_cache.compile(_WORD_ONE + rb'(?:[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}' + _WORD_ONE + rb')*')
+# What parts two adjacent words: blanks, maybe a folded line break.
+_WORD_GAP = rb'[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}'
+_WORDS = regex_cache.compile(_WORD_ONE + rb'(?:' + _WORD_GAP + _WORD_ONE + rb')*')
 _Q_ONE = rb'=\?[A-Za-z0-9_.:-]{1,40}\?[Qq]\?[^?\s]{1,998}\?='
-_Q_WORD = regex_cache.compile(_Q_ONE + rb'(?:[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}' + _Q_ONE + rb')*')
+_Q_WORD = regex_cache.compile(_Q_ONE + rb'(?:' + _WORD_GAP + _Q_ONE + rb')*')
 _WORD_BODY = regex_cache.compile(rb'\?([QqBb])\?([^?\s]*)\?=')
 _Q_WORD_MARKS = (b'?Q?', b'?q?')
 
