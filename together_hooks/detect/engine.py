@@ -983,7 +983,9 @@ def _hits(
         # A mail header's RFC 2047 encoded-words, B or Q: each run decoded
         # and joined (``codec.words_view``), a key its words cut read
         # whole, beside its name (a B word's text is no other reading's).
-        if b'?=' in data:
+        # (``?`` by ``memchr`` first: half the files saying "together"
+        # hold none; its regex then costs less than an ``in`` of ``?=``.)
+        if b'?' in data:
             from together_hooks.detect.codec import words_view
 
             hits += _view_hits(words_view(data), path, rules, budget)
