@@ -181,7 +181,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/camel_local_group_test.py',),
       "a camelCase local's prefix is never read: llmKey has no flat group, its sibling llmURL bound to Together's endpoint never answers, and the key passes"),
     M('mime-words-unread', 'together_hooks/detect/engine.py',
-      '            hits += _view_hits(words_view(data), path, rules, budget)\n',
+      '            hits += _view_hits(words_view(data, _found_spans(rules, where, len(data))), path, rules, budget)\n',
       '            pass\n',
       ('tests/detect/mime_words_cut_test.py',),
       "a mail header's encoded-words are never joined as a run: a key email.header cut across B words (each word base64 on its own) is missed"),

@@ -262,13 +262,27 @@ def _q_word(m: re.Match[bytes]) -> bytes:
     return b''.join(out)
 
 
-def words_view(data: bytes) -> View | None:
-    """The lines of ``data`` holding a run of MIME encoded-words (B or Q),
-    each run decoded and joined (``_q_word``), the rest of those lines as
-    they are and every other line left out; None when there is no run.
-    A key the header's words cut is whole here, beside the words of the
-    same header (its name); its offsets map to the run's start."""
-    runs = list(_WORDS.finditer(data))
+def words_view(data: bytes, spans: Iterable[tuple[int, int]]) -> View | None:
+    """The lines of ``data`` holding a run of MIME encoded-words (B or Q)
+    that starts in one of ``spans`` (sorted, apart: the stretches around
+    the screen's finds), each run decoded and joined (``_q_word``), the
+    rest of those lines as they are and every other line left out; None
+    when there is no run.  A key the header's words cut is whole here,
+    beside the words of the same header (its name); its offsets map to
+    the run's start."""
+    runs: list[re.Match[bytes]] = []
+    for lo, hi in spans:
+        at = max(data.rfind(b'\n', 0, lo) + 1, runs[-1].end() if runs else 0)
+        while True:  # each run starting in the span, matched whole
+            at = data.find(b'=?', at, hi)
+            if at == -1:
+                break
+            m = _WORDS.match(data, at)
+            if m is None:
+                at += 2
+                continue
+            runs.append(m)
+            at = m.end()
     if not runs:
         return None
     starts: list[int] = []
