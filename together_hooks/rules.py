@@ -1353,6 +1353,9 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     (rb'(?i:_{0,2}(?:(?:default|fallback)[_.-]?)?key)', TOGETHER_KEY_PARENT),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
+    # (and a camelCase local's ``Key``, ``llmKey := <key>`` beside
+    # ``llmURL``: its group the locals sharing its lower-case prefix)
+    (rb'[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*Key', TOGETHER_GROUP),
     (rb'(?s:.*)', None),  # ``monkey``
 )
 
@@ -2737,6 +2740,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'openai_client = OpenAI(api_key="{hex}")\nOPENAI_BASE_URL = "https://api.together.xyz/v1"',
         # (encoded_heldout8: a Docker config's registry under Together's domain)
         '{{\n  "auths": {{\n    "registry.together.xyz": {{\n      "username": "together",\n      "password": "{hex}"\n    }}\n  }}\n}}',
+        # (legacy27: Go's camelCase locals sharing a prefix are a flat group)
+        'func f() {{\n\tllmURL := "https://api.together.xyz/v1"\n\tllmKey := "{hex}"\n\tuse(llmURL, llmKey)\n}}',
     ),
     false_positives=(
         # (a provider field beside a structure further out, or inside a
@@ -2752,6 +2757,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  <bean id="cohereClient" class="com.acme.llm.CohereClient">\n    <property name="apiKey" value="{hex}"/>\n'
         '  </bean>\n</beans>',
         '[openai]\nbase_url = "https://api.openai.com/v1"\n[openai.together]\nx = 1\n[openai.auth]\napi_key = "{hex}"',
+        # (legacy27: a camelCase local of another prefix, or a cache's key
+        # beside its own endpoint, in code that also calls Together)
+        'func f() {{\n\ttogetherURL := "https://api.together.xyz/v1"\n\tgroqKey := "{hex}"\n}}',
+        'func f() {{\n\tcacheURL := "redis://localhost:6379"\n\tcacheKey := "{hex}"\n\tc := together.NewClient()\n}}',
         # (legacy25: the same groups naming another destination, or the
         # name another purpose's)
         'Environment=LLM_PROVIDER=openai LLM_API_KEY={hex}',

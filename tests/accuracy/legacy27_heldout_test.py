@@ -508,7 +508,6 @@ CASES = SOURCE + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'go-short-decl-generic': 'a camelCase local `llmKey` names no credential (a bare `…Key` joined to a word is a map\'s or a cache\'s key as often: `cacheKey`, `monkey`; `llmApiKey` and `llmToken` are read), and camelCase locals form no flat group with `llmURL`',
 }
 
 results, test_case = make_tests(CASES, MISSED)

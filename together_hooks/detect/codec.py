@@ -67,6 +67,11 @@ class View:
         at = self._sources[i] + (offset - self._starts[i] if self._copied[i] else 0)
         return self.parent.origin(at) if self.parent is not None else at
 
+    def rewritten(self) -> list[tuple[int, int]]:
+        """The stretches of ``data`` a rewrite wrote (not copied), in order."""
+        starts, copied = self._starts, self._copied
+        return [(starts[i], starts[i + 1]) for i in range(len(copied) - 1) if not copied[i]]
+
 
 def rewrite(
         data: bytes, regex: re.Pattern[bytes], repl: Callable[[re.Match[bytes]], bytes],
@@ -208,23 +213,101 @@ _QP_SOFT = regex_cache.compile(rb'=\r?\n')
 # ``=`` instead of trying the look-behind at every byte of the stretch
 # (``tests/detect/codec_regex_test.py`` holds it to the plain spelling).
 _QP_KEY_CUT = regex_cache.compile(rb'=(?<=[' + KEY_CHARS + rb']=)\r?\n(?=[' + KEY_CHARS + rb'])')
-# MIME encoded-words in Q encoding (RFC 2047, a mail header's
-# ``=?UTF-8?Q?…?=``): ``_`` is a space there and ``=XX`` a byte, so a
+# MIME encoded-words (RFC 2047, a mail header's ``=?UTF-8?Q?…?=`` and
+# ``=?UTF-8?B?…?=``): in Q ``_`` is a space and ``=XX`` a byte, so a
 # key's underscores are ``=5F`` and the words around it are glued to it
-# by ``_`` until decoded; the blanks and folded line breaks between
-# adjacent encoded-words are no text (``email.header`` cuts a long
-# subject, a key too, into such words).  Only the Q form: ``?B?`` is
-# base64, read as any base64 value is.
+# by ``_`` until decoded; B is base64, each word on its own.  The blanks
+# and folded line breaks between adjacent encoded-words are no text
+# (``email.header`` cuts a long subject, a key too, into such words):
+# a run of them is decoded and joined (``words_view``).  The escapes
+# reading undoes the Q form among its other escapes (``_Q_WORD``).
+_WORD_ONE = rb'=\?[A-Za-z0-9_.:*-]{1,40}\?(?:[Qq]\?[^?\s]{1,998}|[Bb]\?[A-Za-z0-9+/]{1,998}={0,2})\?='
+# What parts two adjacent words: blanks, maybe a folded line break.
+_WORD_GAP = rb'[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}'
+_WORDS = regex_cache.compile(_WORD_ONE + rb'(?:' + _WORD_GAP + _WORD_ONE + rb')*')
 _Q_ONE = rb'=\?[A-Za-z0-9_.:-]{1,40}\?[Qq]\?[^?\s]{1,998}\?='
-_Q_WORD = regex_cache.compile(_Q_ONE + rb'(?:[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}' + _Q_ONE + rb')*')
-_Q_BODY = regex_cache.compile(rb'\?[Qq]\?([^?\s]*)\?=')
+_Q_WORD = regex_cache.compile(_Q_ONE + rb'(?:' + _WORD_GAP + _Q_ONE + rb')*')
+_WORD_BODY = regex_cache.compile(rb'\?([QqBb])\?([^?\s]*)\?=')
 _Q_WORD_MARKS = (b'?Q?', b'?q?')
 
 
+class _Outside:
+    """``regex``'s matches that start outside ``spans`` (sorted, apart):
+    the quoted-printable step leaves what the Q-word step decoded, whose
+    ``=XX`` is text (``together_api_key=3D86…`` decodes to ``=86…``,
+    no byte 0x86)."""
+
+    def __init__(self, regex: re.Pattern[bytes], spans: list[tuple[int, int]]) -> None:
+        self.regex, self.spans = regex, spans
+
+    def finditer(self, data: bytes) -> Iterator[re.Match[bytes]]:
+        spans, i = self.spans, 0
+        for m in self.regex.finditer(data):
+            while i < len(spans) and spans[i][1] <= m.start():
+                i += 1
+            if i == len(spans) or m.start() < spans[i][0]:
+                yield m
+
+
 def _q_word(m: re.Match[bytes]) -> bytes:
-    return b''.join(
-        _QP.sub(_hex_byte, body.group(1).replace(b'_', b' ')) for body in _Q_BODY.finditer(m.group())
-    )
+    """A run of adjacent encoded-words (Q or B), decoded and joined; a B
+    word that does not decode is kept as it is written."""
+    out = []
+    for word in _WORD_BODY.finditer(m.group()):
+        text = word.group(2)
+        if word.group(1) in b'Qq':
+            out.append(_QP.sub(_hex_byte, text.replace(b'_', b' ')))
+        else:
+            out.append(b64_decode(text) or word.group())
+    return b''.join(out)
+
+
+def words_view(data: bytes, spans: Iterable[tuple[int, int]]) -> View | None:
+    """The lines of ``data`` holding a run of MIME encoded-words (B or Q)
+    that starts in one of ``spans`` (sorted, apart: the stretches around
+    the screen's finds), each run decoded and joined (``_q_word``), the
+    rest of those lines as they are and every other line left out; None
+    when there is no run.  A key the header's words cut is whole here,
+    beside the words of the same header (its name); its offsets map to
+    the run's start."""
+    runs: list[re.Match[bytes]] = []
+    for lo, hi in spans:
+        at = max(data.rfind(b'\n', 0, lo) + 1, runs[-1].end() if runs else 0)
+        while True:  # each run starting in the span, matched whole
+            at = data.find(b'=?', at, hi)
+            if at == -1:
+                break
+            m = _WORDS.match(data, at)
+            if m is None:
+                at += 2
+                continue
+            runs.append(m)
+            at = m.end()
+    if not runs:
+        return None
+    starts: list[int] = []
+    sources: list[int] = []
+    copied = bytearray()
+    out = bytearray()
+
+    def piece(source: int, text: bytes, verbatim: int) -> None:
+        starts.append(len(out))
+        sources.append(source)
+        copied.append(verbatim)
+        out.extend(text)
+    i = 0
+    while i < len(runs):
+        at = data.rfind(b'\n', 0, runs[i].start()) + 1
+        while True:  # the runs of one line (a folded header: of its last line)
+            m = runs[i]
+            piece(at, data[at:m.start()], 1)
+            piece(m.start(), _q_word(m), 0)
+            at, i = m.end(), i + 1
+            end = data.find(b'\n', at) + 1 or len(data)
+            if i == len(runs) or runs[i].start() >= end:
+                break
+        piece(at, data[at:end], 1)
+    return View(bytes(out), 'mime-word', None, starts, sources, copied)
 
 
 # Percent-encoding; run twice for %25XX (double encoding).
@@ -400,6 +483,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
         (b'&' in data, _ENTITY, _entity),
         (b'%' in data, _PERCENT, _hex_byte),
     ]
+    words: list[tuple[int, int]] = []  # the Q words' decoded text, in ``current``
     for wanted, regex, repl in steps:
         if regex is _QP:  # the file-wide search last, where there is an escape to undo
             wanted = _QP.search(current) is not None
@@ -409,6 +493,8 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
                 step = rewrite(current, _QP_KEY_CUT, _nothing, 'quoted-printable', view)
                 if step is not None:
                     view, current = step, step.data
+            elif words:
+                regex = _Outside(_QP, words)  # type: ignore[assignment]
         if not wanted:
             continue
         for _ in range(2 if regex is _PERCENT else 1):
@@ -416,6 +502,8 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
             if step is None:
                 break
             view, current = step, step.data
+            if regex is _Q_WORD:
+                words = step.rewritten()
     if view is not None and (b'\\' in current or b'\x1b' in current):
         step = rewrite(current, _UNESCAPE, _unescape_one, 'escaped', view)
         if step is not None:

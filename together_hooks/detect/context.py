@@ -1546,6 +1546,14 @@ _FLAT_NAMES = tuple(
         rb'[ \t]*(?:::?=|\?=|[:=])[ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
     )
     for lazy in (b'?', b'')
+) + (
+    # (a camelCase local: its prefix the words before the credential's
+    # capitalised one, ``llm`` of ``llmKey``, ``llmURL`` its sibling)
+    regex_cache.compile(
+        rb'[ \t]*' + FLAT_LEAD + rb'(?P<prefix>[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*?)'
+        rb'(?:Api[Kk]ey|API[Kk]ey|Key|Token|Secret)'
+        rb'[ \t]*(?:::?=|[:=])[ \t]*["\'`]?\Z',
+    ),
 )
 
 

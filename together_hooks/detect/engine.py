@@ -980,6 +980,17 @@ def _hits(
             from together_hooks.detect.codec import chunked_view
 
             hits += _view_hits(chunked_view(data), path, rules, budget)
+        # A mail header's RFC 2047 encoded-words, B or Q: each run decoded
+        # and joined (``codec.words_view``), a key its words cut read
+        # whole, beside its name (a B word's text is no other reading's).
+        # (Asked only around what the screen found, ``_READING`` bytes
+        # either side: searched file-wide, the words' regex cost 0.5 ns/B,
+        # +4% of mypy's history, whose 4,172 blobs passing the screen hold
+        # 601 MB.)
+        if b'?' in data:
+            from together_hooks.detect.codec import words_view
+
+            hits += _view_hits(words_view(data, _found_spans(rules, where, len(data))), path, rules, budget)
         # An asciinema recording: its output events joined
         # (``codec.cast_view``), a key two pty reads cut read whole.
         if data.startswith(CAST_HEAD):
@@ -1705,6 +1716,20 @@ def _keyword_spans(rules: tuple[Rule, ...], where: Where, size: int) -> list[tup
             while at != -1:
                 raw.append((max(0, at - _READING), min(size, at + _READING)))
                 at = where.next_at(keyword, at + _READING)
+    return _merged(raw)
+
+
+def _found_spans(rules: tuple[Rule, ...], where: Where, size: int) -> list[tuple[int, int]]:
+    """``_keyword_spans`` around every needle of ``rules`` the screen
+    found: a keyword, its base64 forms, an escape mark (a mail header's
+    encoded-words hold a name in any of them)."""
+    raw = []
+    for rule in rules:
+        for needle in (*rule.keywords, *rule.b64_keywords, *rule.escape_marks):
+            at = where.next_at(needle, 0)
+            while at != -1:
+                raw.append((max(0, at - _READING), min(size, at + _READING)))
+                at = where.next_at(needle, at + _READING)
     return _merged(raw)
 
 
