@@ -9,9 +9,10 @@ misses, and in random strings of the marks' bytes.  So is ``joined_view``'s
 ``%w`` (Ruby's word array)."""
 from __future__ import annotations
 
-import random
-
 from together_hooks.detect import codec
+
+from tests.detect.marks import Asked
+from tests.detect.marks import marked_cases
 
 RARE = (b'\x1b[D', b'^H', *codec._Q_WORD_MARKS, *codec._INVISIBLE_LEADS, b'\\u')
 FILLER = b'    client = Together(api_key=os.environ["TOGETHER_API_KEY"])  # together with a result\n' * 8
@@ -24,18 +25,9 @@ def _invisible_held_as_written(data: bytes) -> bool:
 
 
 def _cases() -> list[bytes]:
-    rng = random.Random('escape-marks-gated')
-    cases = [b'', FILLER, FILLER.decode().replace('result', 'r\u00e9sultat').encode()]
-    for mark in (*RARE, b'ab\\u200bcd', b'ab\xe2\x80\x8bcd', b'ab\\u2060cd', b'x\\uFEFFy'):
-        for at in (0, len(FILLER) // 2, len(FILLER)):
-            cases.append(FILLER[:at] + mark + FILLER[at:])
-        cases.append(mark)
-        for i in range(len(mark)):  # one byte changed: not the mark
-            cases.append(FILLER + mark[:i] + b'#' + mark[i + 1:])
-    alphabet = sorted(set(b''.join(RARE)) | set(b'ab0u2F\\'))
-    for _ in range(3000):
-        cases.append(bytes(rng.choice(alphabet) for _ in range(rng.randrange(1, 14))))
-    return cases
+    extra = (b'ab\\u200bcd', b'ab\xe2\x80\x8bcd', b'ab\\u2060cd', b'x\\uFEFFy')
+    return [b'', FILLER, FILLER.decode().replace('result', 'r\u00e9sultat').encode()] + marked_cases(
+        FILLER, (*RARE, *extra), b''.join(RARE) + b'ab0u2F\\', 'escape-marks-gated', 14)
 
 
 def test_the_invisible_test_answers_as_before():
@@ -58,28 +50,16 @@ def test_each_rare_mark_is_still_read():
     assert view is not None and b'abcdefghij' in view.data
 
 
-class _Asked(bytes):
-    """Bytes that note each ``in`` asked of them."""
-
-    asked: list[bytes]
-
-    def __contains__(self, mark: object) -> bool:
-        self.asked.append(bytes(mark))  # type: ignore[arg-type]
-        return super().__contains__(mark)  # type: ignore[operator]
-
-
 def test_a_plain_stretch_is_not_searched_for_the_rare_marks():
     """ASCII code around "together" with no ESC, caret, question mark or
     backslash: one pass for each first byte, none of the rare marks'."""
-    probe = _Asked(FILLER)
-    probe.asked = []
+    probe = Asked.of(FILLER)
     assert codec.escapes_view(probe) is None
     assert probe.asked and not set(probe.asked) & set(RARE), probe.asked
     # Where the first byte is, the mark is asked.
     for lead, marks in ((b'\x1b', [b'\x1b[D']), (b'^', [b'^H']), (b'?', list(codec._Q_WORD_MARKS)),
                         (b'\\', [b'\\u'])):
-        probe = _Asked(FILLER + lead)
-        probe.asked = []
+        probe = Asked.of(FILLER + lead)
         codec.escapes_view(probe)
         assert set(marks) <= set(probe.asked), (lead, probe.asked)
 
@@ -87,8 +67,7 @@ def test_a_plain_stretch_is_not_searched_for_the_rare_marks():
 def test_a_stretch_without_a_percent_sign_is_not_searched_for_a_word_array():
     """``joined_view`` asks Ruby's ``%w`` only where a ``%`` is; a word
     array is still joined."""
-    probe = _Asked(FILLER)
-    probe.asked = []
+    probe = Asked.of(FILLER)
     codec.joined_view(probe)
     assert b'%' in probe.asked and codec._WORDS_MARK not in probe.asked, probe.asked
     view = codec.joined_view(b'k = %w[tgp_v1_ abc].join\n')

@@ -7,10 +7,11 @@ there; one that does not reads every byte), the rare ones last
 place, each one byte short, and random strings of the marks' bytes."""
 from __future__ import annotations
 
-import random
-
 from together_hooks.detect import engine
 from together_hooks.rules import KEY_PREFIX
+
+from tests.detect.marks import Asked
+from tests.detect.marks import marked_cases
 
 # Every mark the answer holds, as written before the order changed.
 MARKS = (
@@ -25,18 +26,8 @@ def _expected(data: bytes) -> bool:
 
 
 def _cases() -> list[bytes]:
-    rng = random.Random('may-escape')
-    cases = [b'', FILLER, FILLER + b'.', b'p0\n' + FILLER + b'.', FILLER + b'p0\n.']
-    for mark in MARKS:
-        for at in (0, len(FILLER) // 2, len(FILLER)):
-            cases.append(FILLER[:at] + mark + FILLER[at:])
-        cases.append(mark)
-        for i in range(len(mark)):  # one byte changed: not the mark
-            cases.append(FILLER + mark[:i] + b'#' + mark[i + 1:])
-    alphabet = sorted(set(b''.join(MARKS)) | set(b'ab .\n'))
-    for _ in range(3000):
-        cases.append(bytes(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))))
-    return cases
+    return [b'', FILLER, FILLER + b'.', b'p0\n' + FILLER + b'.', FILLER + b'p0\n.'] + marked_cases(
+        FILLER, MARKS, b''.join(MARKS) + b'ab .\n', 'may-escape', 12)
 
 
 def test_the_answer_is_every_mark_whatever_the_order():
@@ -46,19 +37,8 @@ def test_the_answer_is_every_mark_whatever_the_order():
         assert engine._may_escape(data) is _expected(data), data
 
 
-class _Asked(bytes):
-    """Bytes that note each ``in`` asked of them."""
-
-    asked: list[bytes]
-
-    def __contains__(self, mark: object) -> bool:
-        self.asked.append(bytes(mark))  # type: ignore[arg-type]
-        return super().__contains__(mark)  # type: ignore[operator]
-
-
 def _asked(data: bytes) -> list[bytes]:
-    probe = _Asked(data)
-    probe.asked = []
+    probe = Asked.of(data)
     assert engine._may_escape(probe)
     return probe.asked
 
