@@ -639,6 +639,13 @@ _OTHER_BOUND_CALL = regex_cache.compile(
     rb'(?<![\w.$])(?:(?:const|let|var|val|my|local|final|auto)[ \t]+)?[$@]?(?P<name>[A-Za-z_]\w{0,40})'
     rb'[ \t]*(?::[^=\r\n]{1,40})?(?<![=!<>])=[ \t]*(?:new[ \t]+|await[ \t]+)?[\w.:]{1,80}[ \t]*\([ \t]*\{?\Z')
 _OPENAI_NAME = regex_cache.compile(rb'(?i:openai|azure[_-]?openai)')
+
+
+def _other_provider_named(name: bytes) -> bool:
+    """Is ``name`` (a variable a call is bound to, a flat name's prefix)
+    another provider's, not OpenAI's: an OpenAI client, and the
+    ``OPENAI_API_KEY`` it reads, is how Together is called too."""
+    return _OTHER_NAME.fullmatch(name) is not None and _OPENAI_NAME.match(name) is None
 _BLOCK = 1 << 16
 
 
@@ -653,8 +660,7 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
             return True
         bound = _OTHER_BOUND_CALL.search(data, label_start, label_end)
         if bound is not None:
-            name = bound.group('name')
-            if _OTHER_NAME.fullmatch(name) and not _OPENAI_NAME.match(name):
+            if _other_provider_named(bound.group('name')):
                 return True
     found = (_STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
              or _XML_ID_LABEL.search(data, label_start, label_end))
@@ -1779,8 +1785,7 @@ def _other_flat_name(data: bytes, at: int, lo: int) -> bool:
     found = _NAME_BEFORE.fullmatch(data, max(lo, _line_start(data, at, lo), at - 200), at)
     if found is None:
         return False
-    prefix = found.group('prefix')
-    return _OTHER_NAME.fullmatch(prefix) is not None and _OPENAI_NAME.match(prefix) is None
+    return _other_provider_named(found.group('prefix'))
 
 
 def flat_prefixes(data: bytes, start: int, at: int) -> set[tuple[int, bytes]]:
