@@ -127,4 +127,4 @@ def test_a_damaged_ar_archive_fails_closed(tmp_path):
     data = b'!<arch>\n' + b'settings.env/   0           0     0     644     9999      `\n' + b'TOGETHER=1\n'
     r = _scanned(tmp_path, 'bad.a', data)
     assert r.rc == 2
-    assert r.err.count('\n') == 1 and 'bad.a: a ar that does not decompress' in r.err, r.err
+    assert r.err.count('\n') == 1 and 'bad.a: an ar that does not decompress' in r.err, r.err

@@ -29,6 +29,7 @@ from itertools import chain
 from together_hooks import regex_cache
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.budget import no_edge
+from together_hooks.detect.prefilter import a_kind
 from together_hooks.detect.prefilter import AR_MAGIC
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
@@ -270,7 +271,7 @@ def _open(
         raise
     except Exception as e:  # zlib.error, BadZipFile, BadGzipFile, TarError, EOFError, ...
         raise _Damaged(
-            f'{path}: a {kind} that does not decompress ({_why(e)}): not scanned whole',
+            f'{path}: {a_kind(kind)} that does not decompress ({_why(e)}): not scanned whole',
         ) from None
 
 
@@ -317,7 +318,7 @@ def _git_pack(
             raise ValueError('no pack after the bundle header')
     count = int.from_bytes(need(12)[8:12], 'big')
     if count > MEMBERS:
-        raise InputError(f'{path}: a {kind} of more than {MEMBERS} objects: not scanned whole')
+        raise InputError(f'{path}: {a_kind(kind)} of more than {MEMBERS} objects: not scanned whole')
     pending = pending[12:]
     for number in range(count):
         at = 0
@@ -596,7 +597,7 @@ def _compressed(
         else:
             _member(head, metered.read, f'{path}!{_inner_name(path, kind)}', scan, budget, depth, found)
         if metered.read(1):  # never: every reader reads to the end
-            raise InputError(f'{path}: a {kind} not read to its end: not scanned whole')
+            raise InputError(f'{path}: {a_kind(kind)} not read to its end: not scanned whole')
     if streams is not None and streams.after and not damaged:
         _member(streams.after, stream.read, f'{path}!<after the {kind}>', scan, budget, depth, found)
 

@@ -19,6 +19,7 @@ single-line minified files need no special path.
 from __future__ import annotations
 
 from together_hooks.detect.budget import Budget
+from together_hooks.detect.prefilter import a_kind
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import PNG_TEXT
@@ -1503,7 +1504,7 @@ def _packed_hits(
             from together_hooks.fileio import WINDOW
 
             raise InputError(
-                f'{path}: a base64 value of a {kind} of more than {2 * MAX_CONTEXT >> 10} KB across '
+                f'{path}: a base64 value of {a_kind(kind)} of more than {2 * MAX_CONTEXT >> 10} KB across '
                 f'the edge of a window a large file is read in ({WINDOW >> 20} MB), or cut short '
                 'at its end: not scanned whole',
             )
@@ -2030,7 +2031,7 @@ def _opened_decoded(
     found, whole = scan_packed(raw, path, scan, budget)
     if edge[0] and not whole:
         raise InputError(
-            f'{path}: {encoding} of a {kind} that does not decompress whole in a window of a large '
+            f'{path}: {encoding} of {a_kind(kind)} that does not decompress whole in a window of a large '
             'file: not scanned whole',
         )
     return [(at, f.secret, by_id[f.rule], f'{encoding} {kind}') for f in found if f.rule in by_id]
@@ -2178,7 +2179,7 @@ def _dump_hits(
         found, whole = scan_packed(packed, path, scan, budget)
         if edge[0] and not whole:
             raise InputError(
-                f'{path}: a hex dump of a {kind} across the edge of a window a large file is read in: '
+                f'{path}: a hex dump of {a_kind(kind)} across the edge of a window a large file is read in: '
                 'not scanned whole',
             )
         hits += [(view.origin(0), f.secret, by_id[f.rule], f'hex {kind}') for f in found if f.rule in by_id]

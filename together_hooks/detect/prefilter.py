@@ -1221,6 +1221,12 @@ _GIT_BUNDLES = (b'# v2 git bundle\n', b'# v3 git bundle\n')
 SQLITE_MAGIC = b'SQLite format 3\0'
 
 
+def a_kind(kind: str) -> str:
+    """``kind`` (``container_kind``'s answer) with its article, as a
+    message says it: "an ar", "an openpgp", "an xz", "a zip"."""
+    return ('an ' if kind[:1] in 'aeiox' else 'a ') + kind
+
+
 def container_kind(data: bytes, whole: bool = False, cut: bool = False) -> str | None:
     """The kind of compressed container ``data`` starts, or None: the one
     test every mode asks (the history blob test, the scanner), a few byte
