@@ -360,7 +360,8 @@ class Rule:
 # any of ``_ . : / -`` (one or two) between the words (``/``: a parameter
 # or Vault path, ``/prod/together/api_key``); or a Together client
 # built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``,
-# ``together.NewClient(``, ``Together::Client.new(``), its key argument
+# ``together.NewClient(``, ``Together::Client.new(``, PHP's
+# ``new \Together\Client(``), its key argument
 # anywhere among the call's arguments (together-go's
 # ``option.WithAPIKey(<key>)``) or first.  A ``_B64``/``_BASE64``
 # suffix names the same key, encoded.
@@ -404,7 +405,7 @@ _LEGACY_NAME = (
     # ``together.ai``, and a colon after: ``stored together with the key``
     # names none)
     rb'|(?:Together|(?i:together[ _.-]?ai))[ \t]{1,4}(?i:(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token))(?![\w-])(?=[ \t]{0,4}:)'
-    rb'|(?:Together(?!\w{0,16}?(?i:hash|digest|sha\d|md5|checksum|fingerprint))\w{0,16}(?:(?:\.|::)new)?|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:(?:\.|::)new)?)'
+    rb'|(?:Together(?!\w{0,16}?(?i:hash|digest|sha\d|md5|checksum|fingerprint))\w{0,16}(?:(?:\.|::)new)?|(?i:together)(?:\.|::|\\)\w{0,20}(?i:client|together|config)\w{0,8}(?:(?:\.|::)new)?)'
     rb'\s{0,32}\('
     rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey|access_token|accessToken)|(?i:\bwith_?api_?key)))?)'
 )
@@ -1901,7 +1902,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|(?i:together)\w{0,30}[ \t]*(?:\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
         rb'|\)[ \t]{0,8}\w{1,40}[ \t]*\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
         rb'|(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?\([^()\r\n]{0,200}\)[ \t]*(?::[^\r\n={}]{1,80}?)?(?:=>)?)?[ \t]*(?:(?:=[ \t]*)?\{|:|do)?[ \t]*\r?(?:\n|\Z)'
-        rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
+        rb'|(?i:together)(?:\.|::|\\)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
         # (or its parameter list opening and ending its line, a parameter a
         # line: ``def make_together_client(``, ``func (c *TogetherClient) auth(``)
         rb'|(?i:together)\w{0,30}(?:\)[ \t]{0,8}\w{1,40})?[ \t]*\([ \t]*\r?\n'
@@ -2132,6 +2133,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'var client = new TogetherClient("{hex}");',
         'client := together.NewClient(\n\toption.WithAPIKey("{hex}"),\n)',
         'client = Together::Client.new(api_key: "{hex}")',
+        # (PHP's namespaces: ``new \Together\Client(``)
+        "$client = new \\Together\\Client('{hex}');",
+        "$client = new Together\\Client(apiKey: '{hex}');",
         'TOGETHER_HEADERS = {{"Authorization": "Bearer {hex}"}}',
         'export const TOGETHER_CONFIG = {{\n  apiKey: "{hex}",\n}};',
         'class TogetherSettings(BaseSettings):\n    model: str = "m"\n    api_key: str = "{hex}"',
@@ -2744,6 +2748,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'func f() {{\n\tllmURL := "https://api.together.xyz/v1"\n\tllmKey := "{hex}"\n\tuse(llmURL, llmKey)\n}}',
     ),
     false_positives=(
+        # (a class in Together's PHP namespace that holds a digest, not a
+        # client: ``\Together\Checksum``)
+        "$sum = new \\Together\\Checksum('{hex}');",
         # (a provider field beside a structure further out, or inside a
         # sibling, names no provider for the other's structure)
         'llm:\n  provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
