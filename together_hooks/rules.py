@@ -376,8 +376,14 @@ _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["
 # ``keyring.set_password("together", "api_key", <key>)``).
 # The second string is then an argument too, a comma after it (in JSON's
 # ``{"name":"together","key":<hex>}`` the second string is another field's
-# name, not half of this one).
-_ARG_SEP = rb'(?:' + _SEP + rb'|(?P<argsep>["\'][ \t]{0,8},[ \t]{0,8}["\']))'
+# name, not half of this one).  Or a subscript's joint, the two words as
+# two keys of nested mappings (``config["together"]["api_key"]``, PHP's
+# ``$config['together']['api_key']``, Chef's and Ruby's
+# ``default[:together][:api_key]``).
+_ARG_SEP = (
+    rb'(?:' + _SEP + rb'|(?P<argsep>["\'][ \t]{0,8},[ \t]{0,8}["\'])'
+    rb'|["\']?\][ \t]{0,4}\[:?["\']?)'
+)
 # A team keeps more than one: a stage, a rotation or a number qualifies the
 # name, before the key word or after it (TOGETHER_API_KEY_PROD,
 # TOGETHER_STAGING_API_KEY, TOGETHER_API_KEY_OLD, TOGETHER_API_KEY_2, _V2).  Only
@@ -385,6 +391,18 @@ _ARG_SEP = rb'(?:' + _SEP + rb'|(?P<argsep>["\'][ \t]{0,8},[ \t]{0,8}["\']))'
 _QUALIFIER = (
     rb'(?:prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test(?:ing)?|ci|qa|uat|local'
     rb'|live|old|new|prev(?:ious)?|backup|primary|secondary|alt|legacy|personal|unencrypted|v?\d{1,2})'
+)
+# A parent's name saying its keys serve a purpose other than a credential
+# (searched in each name, each part of a dotted one): a cache's,
+# an idempotency or dedup store's, a lock's, a session's, a page cursor's,
+# a digest's, a signing or encryption key's, a public one's, a database
+# index's.  ``together:`` then ``cache:`` then ``key:`` holds a cache's
+# sha256; ``together:`` then ``prod:`` then ``key:`` a Together key.
+# (the samples: ``TOGETHER_LEGACY_API_KEY``'s, ``together:\n  cache:``)
+NON_KEY_PURPOSE = (
+    rb'(?i:cach|idempoten|dedup|nonce|cursor|paginat|e-?tag|hash|checksum|digest|fingerprint'
+    rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
+    rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
 )
 # Prose names the provider after the key word too (``the key for
 # together:``, ``API key for Together AI -``, ``key (together):``), or as
@@ -395,6 +413,14 @@ _LEGACY_NAME = (
     # (the provider after the key word, as one name: SillyTavern's
     # ``api_key_togetherai``, ``API_KEY_TOGETHER``)
     rb'|[_-]together(?:[_-]?ai)?(?![\w-])))'
+    # (a mapping of keys by provider, one key by subscript or attribute:
+    # ``api_keys["together"] =``, Ruby's ``CREDENTIALS[:together] =``,
+    # ``apiKeys.together =``)
+    # (not a mapping named for another purpose: ``cache_keys``, ``sha256_keys``)
+    rb'|(?<![\w-])(?!\w{0,30}?' + NON_KEY_PURPOSE + rb')'
+    rb'(?:(?i:(?:[a-z0-9]{1,30}_)?(?:api_?)?(?:keys|secrets|tokens|credentials|creds))'
+    rb'|[a-z]{1,30}(?:Keys|Secrets|Tokens|Credentials|Creds))'
+    rb'(?:\[:?["\']?|\.)(?i:together(?:[_-]?ai)?)(?![\w-])'
     rb'|(?i:together(?:\'s)?' + _ARG_SEP + rb'(?:ai(?:\'s)?' + _SEP + rb')?'
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
@@ -1098,18 +1124,6 @@ HTML_KEY_CELL = (
 # line without any is no header, told without the regex
 # (``detect.csvrow``; tests/rules_test.py holds them together).
 CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
-# A parent's name saying its keys serve a purpose other than a credential
-# (searched in each name, each part of a dotted one): a cache's,
-# an idempotency or dedup store's, a lock's, a session's, a page cursor's,
-# a digest's, a signing or encryption key's, a public one's, a database
-# index's.  ``together:`` then ``cache:`` then ``key:`` holds a cache's
-# sha256; ``together:`` then ``prod:`` then ``key:`` a Together key.
-# (the samples: ``TOGETHER_LEGACY_API_KEY``'s, ``together:\n  cache:``)
-NON_KEY_PURPOSE = (
-    rb'(?i:cach|idempoten|dedup|nonce|cursor|paginat|e-?tag|hash|checksum|digest|fingerprint'
-    rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
-    rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
-)
 # Other providers' own SDK clients, by class (``Anthropic(``, ``new
 # Groq({``, ``cohere.ClientV2(``, LangChain's ``ChatMistralAI(``): a call
 # of one is that provider's structure, as an ``anthropic:`` block is,
@@ -2136,6 +2150,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (PHP's namespaces: ``new \Together\Client(``)
         "$client = new \\Together\\Client('{hex}');",
         "$client = new Together\\Client(apiKey: '{hex}');",
+        # (nested mappings by subscript; a mapping of keys by provider)
+        'config["together"]["api_key"] = "{hex}"',
+        "$config['together']['api_key'] = '{hex}';",
+        "default[:together][:api_key] = '{hex}'",
+        'api_keys["together"] = "{hex}"',
+        "CREDENTIALS[:together] = '{hex}'",
+        'apiKeys.together = "{hex}";',
         'TOGETHER_HEADERS = {{"Authorization": "Bearer {hex}"}}',
         'export const TOGETHER_CONFIG = {{\n  apiKey: "{hex}",\n}};',
         'class TogetherSettings(BaseSettings):\n    model: str = "m"\n    api_key: str = "{hex}"',
@@ -2751,6 +2772,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a class in Together's PHP namespace that holds a digest, not a
         # client: ``\Together\Checksum``)
         "$sum = new \\Together\\Checksum('{hex}');",
+        # (a mapping of keys named for another purpose)
+        'cache_keys["together"] = "{hex}"',
+        "sha256_keys[:together] = '{hex}'",
         # (a provider field beside a structure further out, or inside a
         # sibling, names no provider for the other's structure)
         'llm:\n  provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
