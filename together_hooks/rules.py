@@ -897,7 +897,7 @@ TOGETHER_CONTEXT = Context(
         # (or Together's own domain, a host of it as a key: a Docker config's
         # ``"auths": {"registry.together.xyz": {``, as ``.ai`` reads)
         rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\'])|\.xyz)?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
-        rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[{\[]?|,)'
+        rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:@|%[\w.]{0,40})?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
         rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
@@ -909,6 +909,9 @@ TOGETHER_CONTEXT = Context(
         # user-secrets' ``"Together:Prod:ApiKey"``)
         rb'|(?<=["\'])together(?:[_-]?ai)?(?::[\w-]{1,40}){1,4}:'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        # (a composite literal of a type of Together's package: Go's
+        # ``together.Config{``, ``&together.ClientOptions{``)
+        rb'|(?<![\w.])together\.[A-Z]\w{0,40}\{'
         # a tuple's first element, its list or map the second (Erlang's
         # ``{together, [``, Elixir's ``{:together, [``; the heading
         # ``detect.context._heading_start`` gives such a list)
@@ -1881,6 +1884,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (the first of a dotted name's parts: a TOML table or key, a
         # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
         rb'|(?i:[_-]?ai)?(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
+        # (a composite literal of a type of Together's package: ``together.Config{``)
+        rb'|\.[A-Z]\w{0,40}\{'
         rb'|(?i:[_-]?ai|(?<=["\'`](?i:together)) ai(?=["\'`]))?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
         # (then a list's or an element's end, a closing bracket, bold's
         # ``**``, a closed heading's ``#``, a dash between blanks: ``key
@@ -2157,6 +2162,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'api_keys["together"] = "{hex}"',
         "CREDENTIALS[:together] = '{hex}'",
         'apiKeys.together = "{hex}";',
+        # (Go's composite literal of Together's package; Elixir's maps)
+        'cfg := together.Config{{APIKey: "{hex}"}}',
+        'opts := &together.ClientOptions{{\n\tAPIKey: "{hex}",\n}}',
+        'config = %{{together: %{{api_key: "{hex}"}}}}',
+        'together = %{{api_key: "{hex}"}}',
         'TOGETHER_HEADERS = {{"Authorization": "Bearer {hex}"}}',
         'export const TOGETHER_CONFIG = {{\n  apiKey: "{hex}",\n}};',
         'class TogetherSettings(BaseSettings):\n    model: str = "m"\n    api_key: str = "{hex}"',
@@ -2775,6 +2785,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a mapping of keys named for another purpose)
         'cache_keys["together"] = "{hex}"',
         "sha256_keys[:together] = '{hex}'",
+        # (a literal of Together's package or a map named for another purpose)
+        'x := together.Cache{{Key: "{hex}"}}',
+        'deps = %{{together: %{{version: "1.0", sha: "{hex}"}}}}',
         # (a provider field beside a structure further out, or inside a
         # sibling, names no provider for the other's structure)
         'llm:\n  provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
