@@ -13,6 +13,7 @@ import random
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -156,10 +157,17 @@ def test_an_append_waits_for_the_lock_another_writer_holds(tmp_path):
         writer.start()
         try:
             # Until the writer is a waiter or gone (an append without the
-            # lock ends at once); each look is a read of /proc/locks.
-            while writer.is_alive() and not _waiting_on_lock(writer.pid):
-                writer.join(0.001)
+            # lock ends at once); each look is a read of /proc/locks.  The
+            # deadline is a safety net (a /proc that lists no waiter), not
+            # a speed check.
+            deadline = time.monotonic() + 120
+            waiting = False
+            while writer.is_alive() and not waiting and time.monotonic() < deadline:
+                waiting = _waiting_on_lock(writer.pid)
+                if not waiting:
+                    writer.join(0.001)
             assert writer.is_alive() and os.path.getsize(log) == 0, 'appended under a held lock'
+            assert waiting, 'the writer was never listed as waiting for the lock'
         finally:
             fcntl.flock(held, fcntl.LOCK_UN)
             writer.join(60)
