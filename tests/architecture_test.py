@@ -9,6 +9,7 @@ cycle.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 
 import pytest
@@ -109,7 +110,10 @@ def layer_of(module: str) -> tuple[int, str]:
     )
 
 
+@functools.lru_cache(maxsize=None)
 def graph() -> dict[str, set[str]]:
+    """Each module's imports; parsed once for the three tests that read
+    them (the package's files do not change during a run)."""
     found = modules()
     known = set(found)
     return {mod: imports_of(path, mod, known) for mod, path in found.items()}

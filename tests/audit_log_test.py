@@ -13,6 +13,7 @@ import random
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -83,7 +84,7 @@ def _worker(args: tuple[str, list[str], list[str], int]) -> list[int]:
 def test_parallel_runs_one_whole_line_each(files, tmp_path):
     repo, names, keys = files
     log = str(tmp_path / 'audit.jsonl')
-    procs, runs = 8, 20
+    procs, runs = 4, 6
     job = (log, names, ['settings.py', *names], runs)
     with multiprocessing.get_context('fork').Pool(procs) as pool:
         codes = [c for result in pool.map(_worker, [job] * procs) for c in result]
@@ -119,9 +120,9 @@ def _appender(args: tuple[str, int, int]) -> None:
 
 
 def test_parallel_appends_never_interleave(tmp_path):
-    """The write itself under contention: 8 writers, ~16 KB lines, no gaps."""
+    """The write itself under contention: 4 writers, ~16 KB lines, no gaps."""
     log = str(tmp_path / 'audit.jsonl')
-    procs, runs = 8, 60
+    procs, runs = 4, 15
     with multiprocessing.get_context('fork').Pool(procs) as pool:
         pool.map(_appender, [(log, w, runs) for w in range(procs)])
     records = lines_of(log)
@@ -129,6 +130,50 @@ def test_parallel_appends_never_interleave(tmp_path):
     seen = {(r['resource']['paths'][0].split('/')[0], r['resource']['paths'][0].split('/')[1])
             for r in records}
     assert len(seen) == procs * runs
+
+
+def _locked_append(log: str) -> None:
+    audit_log.append(log, audit_log.record('locked', 0, root='/r', paths=['a.py']))
+
+
+def _waiting_on_lock(pid: int) -> bool:
+    """``pid`` is blocked waiting for an flock (a ``->`` line of /proc/locks)."""
+    with open('/proc/locks') as f:
+        return any(line.split()[1:2] == ['->'] and line.split()[5] == str(pid) for line in f)
+
+
+@pytest.mark.skipif(not os.path.exists('/proc/locks'), reason='needs /proc/locks (Linux)')
+def test_an_append_waits_for_the_lock_another_writer_holds(tmp_path):
+    """The lock itself, without luck: while another process holds the
+    log's lock a writer appends nothing and waits (the kernel lists it as
+    a waiter); released, its line is written whole.  The parallel tests
+    above only see a missing lock when two writes fall together."""
+    import fcntl
+
+    log = str(tmp_path / 'audit.jsonl')
+    with open(log, 'ab') as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        writer = multiprocessing.get_context('fork').Process(target=_locked_append, args=(log,))
+        writer.start()
+        try:
+            # Until the writer is a waiter or gone (an append without the
+            # lock ends at once); each look is a read of /proc/locks.  The
+            # deadline is a safety net (a /proc that lists no waiter), not
+            # a speed check.
+            deadline = time.monotonic() + 120
+            waiting = False
+            while writer.is_alive() and not waiting and time.monotonic() < deadline:
+                waiting = _waiting_on_lock(writer.pid)
+                if not waiting:
+                    writer.join(0.001)
+            assert writer.is_alive() and os.path.getsize(log) == 0, 'appended under a held lock'
+            assert waiting, 'the writer was never listed as waiting for the lock'
+        finally:
+            fcntl.flock(held, fcntl.LOCK_UN)
+            writer.join(60)
+    assert writer.exitcode == 0
+    [rec] = lines_of(log)
+    assert rec['action'] == 'locked'
 
 
 def test_parallel_batches_through_pre_commit(files, tmp_path):

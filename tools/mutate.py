@@ -3665,6 +3665,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_large_report_test.py::test_the_percent_and_dash_patterns_find_what_they_found',),
       "the gutter-dash search's first-character test leaves out `%`: a line broken by an escaped "
       "`%0A` (a SARIF uri) then `- ` is never read with the dash as a gutter's"),
+    M('audit-append-unlocked', 'together_hooks/audit_log.py',
+      '            fcntl.flock(fd, fcntl.LOCK_EX)\n',
+      '            pass\n',
+      ('tests/audit_log_test.py::test_an_append_waits_for_the_lock_another_writer_holds',),
+      "an audit-log append takes no lock: a line is written while another writer holds the log's "
+      "lock (the parallel tests pass without it: Linux appends one write whole)"),
 )
 
 
