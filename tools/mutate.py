@@ -3625,6 +3625,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_large_report_test.py::test_the_percent_and_dash_patterns_find_what_they_found',),
       "the gutter-dash search's first-character test leaves out `%`: a line broken by an escaped "
       "`%0A` (a SARIF uri) then `- ` is never read with the dash as a gutter's"),
+    M('history-beside-parent-only', 'together_hooks/sources/history.py',
+      "scan, test, reading,\n        )\n        return part, beside.take(turns) if beside is not None else (False, None)\n",
+      "scan, test, reading,\n        )\n        return part, (False, None)\n",
+      ('tests/sources/history_test.py::test_commit_messages_are_read_beside_the_blob_scan',),
+      "a forked history scan's commit messages are read by the parent alone, after its own share of "
+      "the blobs, while the child done first sits idle"),
+    M('history-beside-never-taken', 'together_hooks/sources/history.py',
+      "    turns = parallel.Turns(1 if beside is not None else 0)\n",
+      "    turns = parallel.Turns(0)\n",
+      ('tests/sources/history_test.py::test_commit_messages_are_read_beside_the_blob_scan',),
+      "a forked history scan's commit messages are read by neither process of the blob scan but "
+      "after it, by one process, with the second core idle"),
 )
 
 
