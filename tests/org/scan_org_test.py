@@ -40,12 +40,33 @@ def scan_org(*args: str, cwd='.', env: dict | None = None):
     return result
 
 
+_INITS: dict[str, str] = {}  # author -> the repository new_repo copies for it
+
+
 def new_repo(path, name: str = 'Dev') -> str:
-    os.makedirs(path)
-    git(path, 'init', '-q', '-b', 'main')
-    git(path, 'config', 'user.email', f'{name.lower()}@example.com')
-    git(path, 'config', 'user.name', name)
-    git(path, 'config', 'commit.gpgsign', 'false')
+    """A repository at ``path`` whose commits ``name`` makes: a copy of one
+    ``git init`` with its settings, made once a process for each author (the
+    org tests make hundreds: four gits each).  No automatic maintenance
+    after each commit: a git process a commit, which never had anything
+    to do in repositories of a few commits."""
+    import shutil
+
+    template = _INITS.get(name)
+    if template is None:
+        import atexit
+        import tempfile
+
+        top = tempfile.mkdtemp(prefix='org-new-repo-')
+        atexit.register(shutil.rmtree, top, True)
+        template = os.path.join(top, 'repo')
+        os.makedirs(template)
+        git(template, 'init', '-q', '-b', 'main')
+        git(template, 'config', 'user.email', f'{name.lower()}@example.com')
+        git(template, 'config', 'user.name', name)
+        git(template, 'config', 'commit.gpgsign', 'false')
+        git(template, 'config', 'maintenance.auto', 'false')
+        _INITS[name] = template
+    shutil.copytree(template, path, symlinks=True)
     return str(path)
 
 
