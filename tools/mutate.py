@@ -3671,6 +3671,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/audit_log_test.py::test_an_append_waits_for_the_lock_another_writer_holds',),
       "an audit-log append takes no lock: a line is written while another writer holds the log's "
       "lock (the parallel tests pass without it: Linux appends one write whole)"),
+    M('history-beside-parent-only', 'together_hooks/sources/history.py',
+      "scan, test, reading,\n        )\n        return part, beside.take(turns) if beside is not None else (False, None)\n",
+      "scan, test, reading,\n        )\n        return part, (False, None)\n",
+      ('tests/sources/history_test.py::test_commit_messages_are_read_beside_the_blob_scan',),
+      "a forked history scan's commit messages are read by the parent alone, after its own share of "
+      "the blobs, while the child done first sits idle"),
+    M('history-beside-never-taken', 'together_hooks/sources/history.py',
+      "    turns = parallel.Turns(1 if beside is not None else 0)\n",
+      "    turns = parallel.Turns(0)\n",
+      ('tests/sources/history_test.py::test_commit_messages_are_read_beside_the_blob_scan',),
+      "a forked history scan's commit messages are read by neither process of the blob scan but "
+      "after it, by one process, with the second core idle"),
 )
 
 

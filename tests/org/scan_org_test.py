@@ -40,12 +40,33 @@ def scan_org(*args: str, cwd='.', env: dict | None = None):
     return result
 
 
+_INITS: dict[str, str] = {}  # author -> the repository new_repo copies for it
+
+
 def new_repo(path, name: str = 'Dev') -> str:
-    os.makedirs(path)
-    git(path, 'init', '-q', '-b', 'main')
-    git(path, 'config', 'user.email', f'{name.lower()}@example.com')
-    git(path, 'config', 'user.name', name)
-    git(path, 'config', 'commit.gpgsign', 'false')
+    """A repository at ``path`` whose commits ``name`` makes: a copy of one
+    ``git init`` with its settings, made once a process for each author (the
+    org tests make hundreds: four gits each).  No automatic maintenance
+    after each commit: a git process a commit, which never had anything
+    to do in repositories of a few commits."""
+    import shutil
+
+    template = _INITS.get(name)
+    if template is None:
+        import atexit
+        import tempfile
+
+        top = tempfile.mkdtemp(prefix='org-new-repo-')
+        atexit.register(shutil.rmtree, top, True)
+        template = os.path.join(top, 'repo')
+        os.makedirs(template)
+        git(template, 'init', '-q', '-b', 'main')
+        git(template, 'config', 'user.email', f'{name.lower()}@example.com')
+        git(template, 'config', 'user.name', name)
+        git(template, 'config', 'commit.gpgsign', 'false')
+        git(template, 'config', 'maintenance.auto', 'false')
+        _INITS[name] = template
+    shutil.copytree(template, path, symlinks=True)
     return str(path)
 
 
@@ -309,9 +330,46 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, words):
     assert 'hunter2' not in result.err
 
 
-def test_shards_split_the_work_and_merge_joins_them(tmp_path, keys):
-    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(5)]
-    listing = write_lines(tmp_path / 'r.txt', *repos)
+@pytest.fixture(scope='module')
+def six_key_repos(tmp_path_factory):
+    """(listing, reference store, keys): six repositories, each with a key
+    in its history, and the store of a local run over them that never
+    failed.  The shard, killed-coordinator and Dask tests each built five
+    or six of their own and made that reference run again; they only read
+    them (each clones into a cache and writes a store of its own), so they
+    are built, and the reference run made, once a run (``tests/once``).
+    Their keys are made here: each test checks its output holds none."""
+    from tests.once import once
+
+    def build() -> tuple[str, str, list[str]]:
+        import random
+
+        from tests.cli_run import leaked
+        from tests.keys import make_key
+
+        top = tmp_path_factory.mktemp('six-key-repos')
+        rng = random.Random('six-key-repos')
+        made = [make_key(rng) for _ in range(6)]
+        repos = [key_repo(top / f'r{i}', key)[0] for i, key in enumerate(made)]
+        listing = write_lines(top / 'r.txt', *repos)
+        reference = str(top / 'ref.sqlite')
+        first = scan_org('--repos', listing, '--store', reference, '--cache-dir', str(top / 'c0'))
+        assert first.rc == 1, first.err
+        assert '6 repositories (6 scanned, 0 unchanged, 0 failed)' in first.out, first.out
+        assert leaked(made, first.out, first.err) == []
+        return listing, reference, made
+    return once(tmp_path_factory, 'six-key-repos', build)
+
+
+def _none_leaked(made: list[str]) -> None:
+    from tests.cli_run import CAPTURED
+    from tests.cli_run import leaked
+
+    assert leaked(made, *CAPTURED) == []
+
+
+def test_shards_split_the_work_and_merge_joins_them(tmp_path, keys, six_key_repos):  # keys: CAPTURED cleared
+    listing, whole, made = six_key_repos  # whole: a run of the listing unsharded
     cache = str(tmp_path / 'cache')
     parts = []
     for i in range(2):
@@ -322,12 +380,11 @@ def test_shards_split_the_work_and_merge_joins_them(tmp_path, keys):
         parts.append(store)
     merged = str(tmp_path / 'all.sqlite')
     assert scan_org('merge', '--store', merged, *parts).rc == 0
-    whole = str(tmp_path / 'whole.sqlite')
-    scan_org('--repos', listing, '--store', whole, '--cache-dir', cache)
     shard_sets = [stored(p) for p in parts]
-    assert sum(len(s) for s in shard_sets) == len(stored(whole)) == 5
+    assert sum(len(s) for s in shard_sets) == len(stored(whole)) == 6
     assert stored(merged) == stored(whole)
     assert scan_org('report', '--store', merged, '--format', 'json').rc == 1
+    _none_leaked(made)
 
 
 # --------------------------------------------------------------- fork network
@@ -630,11 +687,8 @@ def _done(store: str) -> int:
         return 0
 
 
-def test_killed_coordinator_resumes_without_redoing_finished_repositories(tmp_path, keys):
-    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(6)]
-    listing = write_lines(tmp_path / 'r.txt', *repos)
-    reference = str(tmp_path / 'ref.sqlite')
-    scan_org('--repos', listing, '--store', reference, '--cache-dir', str(tmp_path / 'c0'))
+def test_killed_coordinator_resumes_without_redoing_finished_repositories(tmp_path, keys, six_key_repos):  # keys: CAPTURED cleared
+    listing, reference, made = six_key_repos
 
     store = str(tmp_path / 'audit.sqlite')
     args = ('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c1'),
@@ -661,6 +715,7 @@ def test_killed_coordinator_resumes_without_redoing_finished_repositories(tmp_pa
         assert db.execute('SELECT COUNT(*) FROM runs').fetchone()[0] == 1
     assert {u: runs[u] for u in finished} == finished
     assert stored(store) == stored(reference)
+    _none_leaked(made)
 
 
 # ------------------------------------------------------------ Dask cluster
@@ -727,7 +782,7 @@ def dask_processes(tmp_path, workers: int, scheduler: bool = False, log=None):
                 proc.wait()
 
 
-def test_dask_cluster_with_a_worker_killed_matches_the_local_pool(tmp_path, keys, dask_cluster):
+def test_dask_cluster_with_a_worker_killed_matches_the_local_pool(tmp_path, keys, dask_cluster, six_key_repos):  # keys: CAPTURED cleared
     address, workers = dask_cluster
     # One cluster for two checks (starting one costs seconds): first, a
     # client whose together-hooks differs from the workers' fails early.
@@ -745,11 +800,7 @@ def test_dask_cluster_with_a_worker_killed_matches_the_local_pool(tmp_path, keys
     assert 'version mismatch' in mismatch.stderr and 'Traceback' not in mismatch.stderr
     assert not os.path.exists(tmp_path / 'no.sqlite')
 
-    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(6)]
-    listing = write_lines(tmp_path / 'r.txt', *repos)
-    local = str(tmp_path / 'local.sqlite')
-    assert scan_org('--repos', listing, '--store', local,
-                    '--cache-dir', str(tmp_path / 'c0')).rc == 1
+    listing, local, made = six_key_repos  # local: the local pool's run of the listing
 
     store = str(tmp_path / 'dask.sqlite')
     proc = subprocess.Popen(
@@ -781,6 +832,7 @@ def test_dask_cluster_with_a_worker_killed_matches_the_local_pool(tmp_path, keys
     assert stored(store) == stored(local)
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT executor FROM runs").fetchone()[0].startswith('Dask')
+    _none_leaked(made)
 
 
 def test_rate_limit_reset_is_honoured_and_token_stays_on_the_api_host(github, monkeypatch):

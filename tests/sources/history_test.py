@@ -467,7 +467,10 @@ def _history_in_process(repo, monkeypatch, capsys, log, slow_pid=None):
     scan forked however small the history (``FORK_MIN_BYTES``); each read
     of commit objects and the start of attribution are written to ``log``
     (by whichever process does them: appends are atomic); ``slow_pid``:
-    'parent' or 'child', whose share of the blobs takes two seconds longer."""
+    'parent' or 'child', whose share of the blobs ends only when the other
+    process has begun reading the commit messages (it was two seconds of
+    sleep; a wait for what it waited for costs none where the code is
+    right, and where it is not, 30 s and the test fails)."""
     import time
 
     from together_hooks.cli import main
@@ -507,8 +510,15 @@ def _history_in_process(repo, monkeypatch, capsys, log, slow_pid=None):
 
     def timed(*args, **kwargs):
         got = part(*args, **kwargs)
-        if slow_pid == ('parent' if os.getpid() == me else 'child'):
-            time.sleep(2)
+        side = 'parent' if os.getpid() == me else 'child'
+        if slow_pid == side:  # done last: once the other has begun the messages
+            other = f"messages {'child' if side == 'parent' else 'parent'}\n"
+            deadline = time.monotonic() + 30  # a code that never lets it: the test fails
+            while time.monotonic() < deadline:
+                with open(log) as f:
+                    if other in f.read():
+                        break
+                time.sleep(0.005)
         return got
 
     monkeypatch.setattr(history, '_discover_part', timed)
