@@ -84,16 +84,27 @@ def test_pattern_keywords_are_in_every_match_and_every_pattern_is_exercised():
 
 
 def test_escape_marks_are_the_key_prefixes_marks():
-    """A prefixed rule's escape marks are its prefix's; a named rule's
+    """A prefixed rule's escape marks are its prefix's, and what mail
+    encoded-words cutting it hold (``codec.word_cut_marks``), those
+    holding an anchor the screen searches without them (a mark holding
+    none would be a pass more over every file); a named rule's
     (the legacy key's) are each two adjacent characters of one of its
     names written every-escaped (``codec.every_escaped_marks``), each
     holding ``0``, an anchor the grouped route searches already."""
     from together_hooks.detect.codec import escape_marks
     from together_hooks.detect.codec import every_escaped_marks
+    from together_hooks.detect.codec import word_cut_marks
+    from together_hooks.detect.engine import keyword_screen
+    from together_hooks.detect.prefilter import _anchors
 
     for rule in RULES:
         if rule.escape_marks and rule.patterns[0].keyword is not None:
-            assert set(rule.escape_marks) == escape_marks(rule.patterns[0].keyword), rule.id
+            keyword = rule.patterns[0].keyword
+            words = set(rule.escape_marks) - escape_marks(keyword)
+            others = tuple(n for n in keyword_screen(RULES).keywords if n not in words)
+            anchors = b''.join(_anchors(others))
+            assert words == word_cut_marks(keyword, anchors), rule.id
+            assert set(b''.join(_anchors(keyword_screen(RULES).keywords))) == set(anchors)
         elif rule.escape_marks:
             pairs = {m for k in rule.keywords for a, b in zip(k, k[1:]) for m in every_escaped_marks(a, b)}
             assert set(rule.escape_marks) <= pairs, (rule.id, set(rule.escape_marks) - pairs)

@@ -1485,6 +1485,12 @@ TOGETHER_API_KEY = Rule(
         b'\\147\\160', b'67%2570',
         # overstruck bold by a terminal (a man page written out)
         b'tg\x08gp\x08p',
+        # a mail header's encoded-words cutting the prefix in its first
+        # characters (``codec.word_cut_marks``): the word after the cut
+        # from its start, else the first word's end (base64 at its three
+        # alignments), each holding an anchor the screen searches already
+        b'gp=5Fv1=5F', b'tg?=', b'?Z3BfdjFf', b'?cF92MV', b'?MV',
+        b'dGdw?=', b'0Z3A=?=', b'RncA==?=', b'dGdwXw==?=', b'0Z3Bf?=',
     ),
     entropy_floor=4.0,
     min_distinct=16,

@@ -72,12 +72,14 @@ def test_a_clean_file_asked_where_takes_the_same_few_passes():
     ``0x1f, 0x8b, 0x08``: two routes of their own), two more: 36.1
     (session 28, enc18); a zip's base64 start of any version
     (``UEsDB``), led by ``U`` (``VALUE``: dense here), one more: 37.1
-    (session 30, enc20; flask's plain screen +0.1%)."""
+    (session 30, enc20; flask's plain screen +0.1%); two marks of mail
+    encoded-words cutting the prefix (``?cF92MV``, ``?MV``: ``V`` their
+    rarest letter), two more: 39.1 (session 31, probe21)."""
     text = b'import os\n\nVALUE = os.environ.get("HOME", "/")\n' * 500
     screen = prefilter.Keywords(keyword_screen(RULES).needles)
     Counted.passed = 0
     assert not screen.where(Counted(text))
-    assert Counted.passed <= 38 * len(text)
+    assert Counted.passed <= 40 * len(text)
     passing = text + b'# together\n'  # a keyword: every needle is then asked, as before
     assert screen.where(passing) and b'ogether' in screen.where(passing)
 

@@ -278,12 +278,15 @@ def commits(
         # range is empty, and what the push sends beside commits (its
         # options) is scanned.  Elsewhere it stays an error (exit 2).
         return under_a_push(root, [], [], scan, args.ref_name)
-    # Validates both ends (and, with three dots, that they share history).
-    ranges.range_start(root, base, head, since_fork)
+    # Validates both ends (and, with three dots, that they share history:
+    # not for a push, which sends HEAD's commits BASE lacks whatever they
+    # share, each cut of a shallow clone read whole: ``_pushing``).
+    pushing = _pushing(args)
+    ranges.range_start(root, base, head, since_fork and not pushing)
     base_sha = ranges.resolve_commit(root, base, '--diff BASE')
     head_sha = ranges.resolve_commit(root, head, '--diff HEAD')
     return itertools.chain(
-        added_by_commits(root, [head_sha], [base_sha], scan, walked=walked, sent=_pushing(args)),
+        added_by_commits(root, [head_sha], [base_sha], scan, walked=walked, sent=pushing),
         tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
         # Notes on the range's commits travel with a push of refs/notes/*
         # (a CI job's --diff; under a git push, the refs it sends decide).
@@ -295,11 +298,16 @@ def commits(
 
 def _pushing(args: argparse.Namespace) -> bool:
     """Whether the range is what a push from this clone sends: a plain
-    pre-push hook names the remote's refs (``--ref-name``).  A shallow cut
-    then hides nothing git can send (``sources.commits.range_commits``).
-    A CI job's range was pushed from elsewhere: a cut through it is
-    refused."""
-    return bool(args.ref_name)
+    pre-push hook names the remote's refs (``--ref-name``), or an older
+    one, naming none, runs under a ``git push`` (``/proc``).  A shallow
+    cut then hides nothing git can send (``sources.commits.range_commits``),
+    and ``--diff R...L`` needs no shared history: the commits of ``L`` that
+    ``R`` lacks are all a push can send (a cut whose two sides share no
+    commit in the clone, a force-push of an unrelated history).  A CI
+    job's range was pushed from elsewhere: a cut through it is refused."""
+    from together_hooks.sources.commits import runs_under_a_push
+
+    return bool(args.ref_name) or runs_under_a_push()
 
 
 def env_reuse(args: argparse.Namespace) -> int:

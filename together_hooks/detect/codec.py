@@ -629,6 +629,48 @@ def escape_marks(keyword: bytes) -> set[bytes]:
     }
 
 
+def word_cut_marks(keyword: bytes, anchors: bytes = b'') -> set[bytes]:
+    """What MIME encoded-words (a mail header's ``=?utf-8?q?…?=`` and
+    ``=?utf-8?b?…?=``: ``git format-patch``'s subject, an ``email.header``
+    fold) hold when they cut ``keyword`` where no other mark is whole
+    (``words_view`` joins the words only around a mark the screen found):
+    for a cut after each of its first characters, the next word's text
+    from its start (Q: ``gp=5Fv1=5F``, its other bytes ``=XX``; B: as many
+    base64 characters as the rest's whole bytes fill, after the ``?``
+    opening the word: ``?cF92MV``), else, where that holds no byte of
+    ``anchors`` (the keyword screen's anchor bytes: a mark holding none
+    would be a pass more over every file), the first word's end at each
+    of base64's three alignments (``dGdw?=``, ``Z3A=?=``, ``RncA==?=``;
+    Q: ``tg?=``), those holding one.  Q needs cuts inside the first three
+    characters only (past them the first word holds ``tgp``), B up to the
+    one whose first word's base64 is a keyword (``dGdwX3Yx``)."""
+    import base64  # the rules hold the marks written out: only a test asks
+
+    def holds(mark: bytes) -> bool:
+        return not anchors or any(a in mark for a in anchors)
+
+    def q(text: bytes) -> bytes:
+        return b''.join(bytes((c,)) if bytes((c,)).isalnum() else b'=%02X' % c for c in text)
+
+    marks = set()
+    for cut in range(1, len(keyword) - 1):
+        head, rest = keyword[:cut], keyword[cut:]
+        words = [(q(rest), [q(head) + b'?='])] if cut < 3 else []
+        # The first word's base64 from its first character made of the
+        # cut's bytes alone, ``pad`` bytes of other text before them.
+        ends = [
+            base64.b64encode(bytes(pad) + head)[(8 * pad + 5) // 6:] + b'?='
+            for pad in range(3)
+        ]
+        words.append((b'?' + base64.b64encode(rest)[:len(rest) * 8 // 6], ends))
+        for following, ending in words:
+            if holds(following):
+                marks.add(following)
+            else:
+                marks.update(e for e in ending if holds(e))
+    return marks
+
+
 def every_escaped_marks(a: int, b: int) -> set[bytes]:
     """Two characters ``a`` then ``b`` in each notation that may escape
     every character of a string (an obfuscator, a template escaping all
