@@ -1032,17 +1032,20 @@ def _pattern_curl_trace_time():  # type: ignore[no-untyped-def]
     return regex_cache.cached(rb'\d\d:\d\d:\d\d\.\d{6} (?:== Info:|=> Send|<= Recv) ')
 
 
+# (``cached``, as ``_pattern_curl_trace_time``: ``regex_cache.compile``
+# builds a new pattern object from its program at each call, and
+# ``_dump_start`` asks these of every blob starting with a blank.)
 def _pattern_od_bare():  # type: ignore[no-untyped-def]
     from together_hooks import regex_cache
 
-    return regex_cache.compile(rb' [0-9a-f]{2}(?: [0-9a-f]{2}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
+    return regex_cache.cached(rb' [0-9a-f]{2}(?: [0-9a-f]{2}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
 
 
 def _pattern_od_bare_decimal():  # type: ignore[no-untyped-def]
     from together_hooks import regex_cache
 
     # ``od -An -t u1`` (fields 4 wide) or ``-t d1`` (5 wide): 8 or more.
-    return regex_cache.compile(rb' {1,4}-?[0-9]{1,3}(?: {1,4}-?[0-9]{1,3}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
+    return regex_cache.cached(rb' {1,4}-?[0-9]{1,3}(?: {1,4}-?[0-9]{1,3}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
 
 
 _HEX_FIRST = frozenset(_HEX_DIGITS[i:i + 1] for i in range(len(_HEX_DIGITS)))
