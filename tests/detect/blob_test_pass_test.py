@@ -85,7 +85,11 @@ def _kinds(rng: random.Random) -> list[bytes]:
         b'#!/bin/sh\nexec tail\n' + gzip.compress(CODE), tar, bad_tar, b'x' * 257 + b'ustar' + CODE,
         _tar_without_nul(), _tar_without_nul()[:300] + b'0' + _tar_without_nul()[301:],
         CODE + b'PK\x05\x06' + b'\0' * 18, b'%PDF-1.4\n' + CODE, b'\x89PNG\r\n\x1a\n' + b'zTXt' + CODE,
-        b'PACK\0\0\0\2' + CODE, b'# v2 git bundle\n' + CODE,
+        b'PACK\0\0\0\2' + CODE, b'# v2 git bundle\n' + CODE, b'# v3 git bundle\n' + CODE, b'# v4 git bundle\n' + CODE,
+        # a script's payloads (``#!``: the only ``#`` a container follows), a near miss, one past its head
+        b'#!/bin/sh\nexec tail\n' + lzma.compress(CODE), b'#!/bin/sh\nexec tail\n' + bz2.compress(CODE),
+        b'#!/bin/sh\nexec tail\n' + b'x' * 5000 + b'\n' + gzip.compress(CODE), b'#!/bin/sh\nBZh9 no\n' + CODE, b'#!/bin/sh\n' + b'#' * (1 << 16) + b'\n' + gzip.compress(CODE),
+        b'# /bin/sh\nexec tail\n' + gzip.compress(CODE)[:200].replace(b'\0', b'.'),
         # SQLite, an Office part, a bare legacy key
         b'SQLite format 3\0' + CODE, b'<?xml version="1.0"?><w:document><w:t>a</w:t></w:document>',
         b'<w:document xmlns:w="x"><w:t>a</w:t>', hex64, b'"' + hex64 + b'"\n', b'\xef\xbb\xbf' + hex64,
@@ -149,6 +153,47 @@ def test_each_kind_is_flagged_by_the_check_it_is_there_for(screen: prefilter.Key
     for data in (b'echo stub\n' * 500 + _zip(CODE), _tar_without_nul(), b'g' * 4095 + b'\0' + CODE, b'%PDF-1.4\n' + CODE):
         assert fused(data) and not screen.where(data)
         assert data[:1] not in prefilter._FIRST_ASKED or data[:1] == b'%'
+
+
+def test_a_comment_led_blob_asks_the_two_questions_of_its_hash(
+        screen: prefilter.Keywords, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A blob starting ``#`` (a comment: most Python, shell and YAML files)
+    is asked what the other ordinary blobs are asked, and whether it is a
+    git bundle or a script's payload (``_hash_led``): never every check of
+    ``_unkeyed_worth`` (a magic, a byte order mark, SQLite, an XML part
+    start no ``#``)."""
+    fused = screen.blob_test(prefilter.WHERE_ONE_PASS_MIN_BYTES)
+
+    def not_asked(data: bytes) -> bool:
+        raise AssertionError('a # blob asked every check')
+
+    monkeypatch.setattr(prefilter, '_unkeyed_worth', not_asked)
+    asked = []
+    hash_led = getattr(prefilter, '_hash_led', None)  # (absent before it was written: the test fails on the checks)
+    monkeypatch.setattr(prefilter, '_hash_led', lambda data: asked.append(data) or hash_led(data), raising=False)
+    comment = b'# a comment\n' + CODE
+    assert not fused(comment) and asked == [comment]
+    assert fused(b'#!/bin/sh\nexec tail\n' + gzip.compress(CODE))
+    bundle = b'# v3 git bundle\n' + CODE
+    assert fused(bundle) and asked[-1] == bundle
+    assert not fused(b'a' + CODE) and asked[-1] == bundle  # no other lead asks it
+
+
+def test_the_hash_questions_answer_as_every_check(screen: prefilter.Keywords) -> None:
+    """``_hash_led`` and the questions of every blob answer, for bytes
+    starting ``#``, what ``_unkeyed_worth`` does (generated: each kind's
+    pieces behind a comment or a script's first line)."""
+    rng = random.Random('hash-led')
+    kinds = _kinds(rng)
+    fused = screen.blob_test(prefilter.WHERE_ONE_PASS_MIN_BYTES)
+    cases = []
+    for _ in range(400):
+        lead = rng.choice((b'#', b'#!', b'# ', b'#!/bin/sh\n', b'# v2 git bundle\n', b'#!/bin/sh\n\x1f'))
+        cases.append(lead + b''.join(rng.choice(kinds)[:rng.randrange(1, 3000)] for _ in range(rng.randrange(1, 4))))
+    got = [fused(data) for data in cases]
+    assert got == [screen._worth(data) for data in cases]
+    assert 20 <= sum(got) < len(cases) - 50
 
 
 def test_the_pass_keeps_where_the_needles_are(screen: prefilter.Keywords) -> None:

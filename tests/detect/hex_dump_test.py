@@ -153,3 +153,21 @@ def test_a_dump_is_read_in_every_window(tmp_path, tool: str) -> None:
     whole = scan_bytes(path.read_bytes(), 'env.dump')
     assert sorted(f.secret for f in whole) == sorted(keys)
     assert sorted((f.line, f.column, f.secret) for f in windowed) == sorted((f.line, f.column, f.secret) for f in whole)
+
+
+def test_a_file_starting_with_a_blank_builds_no_pattern_again(monkeypatch):
+    """``dump_head`` asks ``od -An``'s two patterns of every file starting
+    with a blank (history's blobs: indented fragments, fixed-width text):
+    each is built once a process, not again from its program at each ask."""
+    from together_hooks import regex_cache
+
+    data = b'    indented text, no dump\n' * 20
+    od = b' 74 67 70 5f 76 31 5f 41 42 43\n'
+    assert not dump_head(data) and dump_head(od)  # each built here, if not before
+    built = []
+    real = regex_cache.compile
+    monkeypatch.setattr(regex_cache, 'compile', lambda *a: built.append(a) or real(*a))
+    for _ in range(3):
+        assert not dump_head(data) and dump_head(od)
+        assert dump_head(b'  116  103  112   95  118   49   95   65\n')
+    assert built == []

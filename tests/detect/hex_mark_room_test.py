@@ -180,14 +180,94 @@ def _bytes_of(pattern: bytes) -> set[int]:
     return out
 
 
+def _first_bytes(pattern: bytes) -> set[int]:
+    """Every byte a match of ``pattern`` can start with (read from its
+    parse as ``_bytes_of`` reads it; an optional piece lets the next one's
+    first bytes in)."""
+    c, p = _parser()
+
+    def seq(items) -> tuple[set[int], bool]:
+        out: set[int] = set()
+        for item in items:
+            first, empty = one(*item)
+            out |= first
+            if not empty:
+                return out, False
+        return out, True
+
+    def one(op, av) -> tuple[set[int], bool]:
+        if op is c.LITERAL:
+            return {av}, False
+        if op is c.IN:
+            return _class_bytes(c, av), False
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            first, empty = seq(av[2])
+            return first, empty or av[0] == 0
+        if op is c.SUBPATTERN:
+            return seq(av[-1])
+        if op is c.BRANCH:
+            out: set[int] = set()
+            empty = False
+            for branch in av[1]:
+                first, e = seq(branch)
+                out |= first
+                empty = empty or e
+            return out, empty
+        raise AssertionError(op)
+
+    return seq(p.parse(pattern))[0]
+
+
+def _class_bytes(c, av) -> set[int]:
+    out: set[int] = set()
+    for iop, iav in av:
+        if iop is c.LITERAL:
+            out.add(iav)
+        elif iop is c.RANGE:
+            out.update(range(iav[0], iav[1] + 1))
+        elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+            out.update(b'0123456789')
+        else:
+            raise AssertionError((iop, iav))
+    return out
+
+
 @pytest.mark.parametrize('room, mark', [
     (codec._HEX_MARK_ROOM, codec.HEX_RUN_MARK),
     (codec._DEC_MARK_ROOM, codec.DEC_ARRAY_MARK),
 ])
 def test_a_room_holds_every_byte_of_its_mark_and_its_shortest_match(room, mark):
     """Whatever a later change adds to a mark (a lead, a separator), its
-    room must hold it and be no longer than the mark's shortest match, or
+    room must hold it, start on every byte a match can start on (a room
+    is one class of first bytes, then a class repeated: the first within
+    the second), and be no longer than the mark's shortest match, or
     ``_marked`` says no where the mark says yes."""
-    cls, _, least = room.pattern.rpartition(b'{')
+    head, _, least = room.pattern.rpartition(b'{')
+    first, _, cls = head.partition(b']')
+    first += b']'
     assert _bytes_of(mark.pattern) <= _bytes_of(cls)
-    assert int(least.rstrip(b',}')) <= _parser()[1].parse(mark.pattern).getwidth()[0]
+    assert _first_bytes(mark.pattern) <= _bytes_of(first) <= _bytes_of(cls)
+    assert 1 + int(least.rstrip(b',}')) <= _parser()[1].parse(mark.pattern).getwidth()[0]
+
+
+def test_blank_lines_and_indentation_are_no_room(monkeypatch):
+    """A stretch of blanks and line ends (code's indentation, around every
+    Together name ``_hex_hits`` reads near) is not searched for a mark: no
+    match starts on a blank."""
+    asked = []
+
+    class Mark:
+        def __init__(self, mark):
+            self.mark = mark
+
+        def search(self, data, lo, hi):
+            asked.append(data[lo:hi])
+            return self.mark.search(data, lo, hi)
+
+    monkeypatch.setattr(codec, 'HEX_RUN_MARK', Mark(codec.HEX_RUN_MARK))
+    monkeypatch.setattr(codec, 'DEC_ARRAY_MARK', Mark(codec.DEC_ARRAY_MARK))
+    data = b'k:\n' + b'        z = q\n\n' * 4 + b'    return {\n' + b' ' * 40 + b'\n\n    }\n'
+    assert not codec.hex_marked(data, 0, len(data)) and not codec.dec_marked(data, 0, len(data))
+    assert asked == []
+    array = b'k = [\n        116, 103, 112, 95, 118, 49, 95,\n]'
+    assert codec.dec_marked(array, 0, len(array)) and asked[-1].startswith(b'116')

@@ -880,8 +880,10 @@ HEX_RUN_MARK = regex_cache.compile(
 # ``\x``, ``0x`` and ``(byte) ``, the separators), 14 or more in a row:
 # the stretches the mark is searched in (``hex_marked``).  Its blanks and
 # line ends too: ``tests/detect/hex_mark_room_test.py`` checks the room
-# holds every byte of the mark.
-_HEX_MARK_ROOM = regex_cache.compile(rb'[0-9A-Fa-f ,:\\xX()byt\t\r\n]{14,}')
+# holds every byte of the mark.  A stretch starts on a byte a match can
+# start on (a hex digit, a lead's backslash or bracket), so indentation
+# and blank lines are no room (``_marked``).
+_HEX_MARK_ROOM = regex_cache.compile(rb'[0-9A-Fa-f\\(][0-9A-Fa-f ,:\\xX()byt\t\r\n]{13,}')
 _HEX_DIGIT = regex_cache.compile(rb'hex(?:\([0-9a-fA-F]{1,8}\))?:|\\x|(?:\(byte\) ?)?0[xX]|[0-9A-Fa-f]')
 # How far past a keyword's stretch a run starting in it is read: a
 # UTF-16 legacy key as registry bytes takes about 400 characters.
@@ -1448,8 +1450,8 @@ _DEC_ARRAY = regex_cache.compile(
 )
 DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3},[ \t\r\n]{0,40}){7}')
 # Every byte a ``DEC_ARRAY_MARK`` match can hold, 14 or more in a row
-# (``dec_marked``).
-_DEC_MARK_ROOM = regex_cache.compile(rb'[0-9, \t\r\n]{14,}')
+# from a digit (``dec_marked``): the indentation of code is no room.
+_DEC_MARK_ROOM = regex_cache.compile(rb'[0-9][0-9, \t\r\n]{13,}')
 _DEC_NUMBER = regex_cache.compile(rb'-?\d{1,3}')
 _WORD_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
 
@@ -1457,11 +1459,12 @@ _WORD_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 def _marked(room: re.Pattern[bytes], mark: re.Pattern[bytes], data: bytes, lo: int, hi: int) -> bool:
     """``mark.search(data, lo, hi) is not None``, searched only inside the
     stretches of ``room`` (a run of the bytes a match of ``mark`` can hold,
-    as long as its shortest match or longer): a match lies inside one such
-    stretch, and ``mark`` has no anchors or look-arounds, so the answer is
-    the same.  ``re`` runs a one-class loop several times faster than the
-    marks' repeated groups, which it tries at every hex letter or digit
-    of code and prose (history's flagged blobs: docs/performance.md,
+    as long as its shortest match or longer, from a byte a match can start
+    on): a match lies inside one such stretch (the run it lies in, from the
+    run's first such byte on, is a stretch), and ``mark`` has no anchors or
+    look-arounds, so the answer is the same.  ``re`` runs a one-class
+    loop several times faster than the marks' repeated groups, which it
+    tries at every hex letter or digit of code and prose (history's flagged blobs: docs/performance.md,
     "Issue 17, thirteenth round")."""
     for stretch in room.finditer(data, lo, hi):
         if mark.search(data, stretch.start(), stretch.end()) is not None:
