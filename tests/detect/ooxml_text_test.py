@@ -13,7 +13,7 @@ import zipfile
 import pytest
 
 from tests.cli_run import leaked
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.keys import make_hex
 from tests.keys import make_key
 

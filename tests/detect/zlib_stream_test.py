@@ -10,7 +10,7 @@ import zlib
 
 from tests.cli_run import assert_error_line
 from tests.cli_run import leaked
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from together_hooks.detect.prefilter import container_kind
 
