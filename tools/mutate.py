@@ -3625,6 +3625,31 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_large_report_test.py::test_the_percent_and_dash_patterns_find_what_they_found',),
       "the gutter-dash search's first-character test leaves out `%`: a line broken by an escaped "
       "`%0A` (a SARIF uri) then `- ` is never read with the dash as a gutter's"),
+    # --- suiteB21: the screen's routes and the structures' scan, held by the
+    # property tests the suite's time was cut in -------------------------------
+    M('where-grouped-search-skips-a-byte', 'together_hooks/detect/prefilter.py',
+      '                        m = search(data, at)\n',
+      '                        m = search(data, at + 1)\n',
+      ('tests/detect/where_test.py::test_every_route_gives_the_offsets_of_a_find_loop',),
+      "the grouped searches' `where` searches on from the byte after the one it should once an anchor "
+      "is dense: a needle right after the last anchor tried, or overlapping the one before, is not located"),
+    M('where-grouped-needle-at-start-dropped', 'together_hooks/detect/prefilter.py',
+      '                        if at >= shift and data.startswith(needle, at - shift):\n',
+      '                        if at > shift and data.startswith(needle, at - shift):\n',
+      ('tests/detect/where_test.py::test_every_route_gives_the_offsets_of_a_find_loop',),
+      "the grouped searches' `where` drops a needle that starts the bytes (its anchor `shift` bytes in)"),
+    M('sparse-handover-skips-a-byte', 'together_hooks/detect/prefilter.py',
+      '            return at + 1, False\n',
+      '            return at + 2, False\n',
+      ('tests/detect/screen_sparse_test.py::test_a_dense_anchor_is_left_to_search',),
+      "a dense anchor is handed over to `re`'s search a byte late: a needle whose anchor is the byte "
+      "after the last one tried is missed"),
+    M('structure-scopes-per-key', 'together_hooks/detect/context.py',
+      '        if scopes is None or scopes.data is not data:\n',
+      '        if True:\n',
+      ('tests/detect/structure_scope_test.py::test_the_engine_over_many_tenants_is_linear',),
+      "the structures of a file are found again for each key asked (a `Scopes` made a key): every key "
+      "under one label reads the file up to it again, quadratic up to the structure's reach"),
 )
 
 
