@@ -3650,6 +3650,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/structure_scope_test.py::test_the_engine_over_many_tenants_is_linear',),
       "the structures of a file are found again for each key asked (a `Scopes` made a key): every key "
       "under one label reads the file up to it again, quadratic up to the structure's reach"),
+    M('screen-plain-dense-first-keyword-dropped', 'together_hooks/detect/prefilter.py',
+      '                        found = any(needle in data for needle in needles)\n',
+      '                        found = any(needle in data for needle in needles[1:])\n',
+      ('tests/detect/screen_sparse_test.py::test_every_rule_sample_and_accuracy_case',),
+      "once a lead of the plain screen turns out dense, the first keyword of a group is never looked for: "
+      "bytes dense in that lead holding only it pass"),
+    M('screen-plain-dense-unshared-unasked', 'together_hooks/detect/prefilter.py',
+      '                    found = _found_at(data, shared, ((0, needles),)) if shared else None\n',
+      '                    found = _found_at(data, shared, ((0, needles),)) if shared else False\n',
+      ('tests/detect/screen_sparse_test.py::test_every_rule_sample_and_accuracy_case',),
+      "once a lead of the plain screen turns out dense, a group whose keywords share no start is never "
+      "looked for"),
 )
 
 
