@@ -3748,6 +3748,43 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/history_test.py::test_commit_messages_are_read_beside_the_blob_scan',),
       "a forked history scan's commit messages are read by neither process of the blob scan but "
       "after it, by one process, with the second core idle"),
+    # --- suiteB21: the screen's routes and the structures' scan, held by the
+    # property tests the suite's time was cut in -------------------------------
+    M('where-grouped-search-skips-a-byte', 'together_hooks/detect/prefilter.py',
+      '                        m = search(data, at)\n',
+      '                        m = search(data, at + 1)\n',
+      ('tests/detect/where_test.py::test_every_route_gives_the_offsets_of_a_find_loop',),
+      "the grouped searches' `where` searches on from the byte after the one it should once an anchor "
+      "is dense: a needle right after the last anchor tried, or overlapping the one before, is not located"),
+    M('where-grouped-needle-at-start-dropped', 'together_hooks/detect/prefilter.py',
+      '                        if at >= shift and data.startswith(needle, at - shift):\n',
+      '                        if at > shift and data.startswith(needle, at - shift):\n',
+      ('tests/detect/where_test.py::test_every_route_gives_the_offsets_of_a_find_loop',),
+      "the grouped searches' `where` drops a needle that starts the bytes (its anchor `shift` bytes in)"),
+    M('sparse-handover-skips-a-byte', 'together_hooks/detect/prefilter.py',
+      '            return at + 1, False\n',
+      '            return at + 2, False\n',
+      ('tests/detect/screen_sparse_test.py::test_a_dense_anchor_is_left_to_search',),
+      "a dense anchor is handed over to `re`'s search a byte late: a needle whose anchor is the byte "
+      "after the last one tried is missed"),
+    M('structure-scopes-per-key', 'together_hooks/detect/context.py',
+      '        if scopes is None or scopes.data is not data:\n',
+      '        if True:\n',
+      ('tests/detect/structure_scope_test.py::test_the_engine_over_many_tenants_is_linear',),
+      "the structures of a file are found again for each key asked (a `Scopes` made a key): every key "
+      "under one label reads the file up to it again, quadratic up to the structure's reach"),
+    M('screen-plain-dense-first-keyword-dropped', 'together_hooks/detect/prefilter.py',
+      '                        found = any(needle in data for needle in needles)\n',
+      '                        found = any(needle in data for needle in needles[1:])\n',
+      ('tests/detect/screen_sparse_test.py::test_every_rule_sample_and_accuracy_case',),
+      "once a lead of the plain screen turns out dense, the first keyword of a group is never looked for: "
+      "bytes dense in that lead holding only it pass"),
+    M('screen-plain-dense-unshared-unasked', 'together_hooks/detect/prefilter.py',
+      '                    found = _found_at(data, shared, ((0, needles),)) if shared else None\n',
+      '                    found = _found_at(data, shared, ((0, needles),)) if shared else False\n',
+      ('tests/detect/screen_sparse_test.py::test_every_rule_sample_and_accuracy_case',),
+      "once a lead of the plain screen turns out dense, a group whose keywords share no start is never "
+      "looked for"),
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from tests.cli_run import run
+from tests.cli_run import run_in_process as run
 from tests.keys import make_hex
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.fileio import WINDOW

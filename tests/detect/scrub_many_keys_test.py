@@ -12,7 +12,7 @@ import pytest
 
 from tests.bytecode import work
 from tests.cli_run import leaked
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect.scrub import Scrubber
