@@ -59,7 +59,8 @@ def installed(repo, env, rev, config: str | None = None, templates=None) -> None
     """The config (the README's by default) installed by the real
     pre-commit and committed with the hooks running.  Given ``templates``
     (tests/gitplay.Templates) and a repository with nothing in it yet, the
-    README's config is installed once a session and copied."""
+    config (the README's, or the one given) is installed once a session
+    and copied."""
     def build(repo):
         (repo / '.pre-commit-config.yaml').write_text(config or readme_config(rev))
         (repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
@@ -68,10 +69,14 @@ def installed(repo, env, rev, config: str | None = None, templates=None) -> None
         git(repo, 'add', '.')
         rc, out = _run(repo, env, 'git', 'commit', '-qm', 'hooks')
         assert rc == 0, out
-    if templates is None or config is not None or os.listdir(repo) != ['.git']:
+    if templates is None or os.listdir(repo) != ['.git']:
         build(repo)
-    else:
+    elif config is None:
         templates.into(repo, f'readme-installed-{rev[1]}', build)
+    else:
+        import hashlib
+
+        templates.into(repo, f'installed-{hashlib.sha1(config.encode()).hexdigest()[:16]}', build)
 
 
 # The key behind the README's sample failure (its redaction and hash are
@@ -279,7 +284,7 @@ def test_template_with_public_values_pragma_and_allow(git_repo, env, rev, repo_t
     assert 'Traceback' not in out
 
 
-def test_local_install_config_from_the_docs(git_repo, env):
+def test_local_install_config_from_the_docs(git_repo, env, repo_templates):
     """docs/configuration.md's ``repo: local`` block, as written, with the
     commands installed on PATH: it blocks a key and a staged .env, and lets
     a clean commit through."""
@@ -290,7 +295,7 @@ def test_local_install_config_from_the_docs(git_repo, env):
     (config,) = re.findall(r'```yaml\n(.*?)```', section, re.DOTALL)[:1]
     assert 'repo: local' in config
     env = dict(env, PATH=BIN + os.pathsep + env.get('PATH', ''))
-    installed(git_repo, env, ('', ''), config)
+    installed(git_repo, env, ('', ''), config, templates=repo_templates)
     before = _head(git_repo)
     _stage_sample_key(git_repo)
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
@@ -347,7 +352,8 @@ def test_local_install_config_runs_where_and_when_the_manifest_does():
             assert hook.get(name, default) == manifest[hook['id']].get(name, default), (hook['id'], name)
 
 
-def test_local_install_config_refuses_a_symlink_and_an_added_and_removed_key(tmp_path, git_repo, env):
+def test_local_install_config_refuses_a_symlink_and_an_added_and_removed_key(
+        tmp_path, git_repo, env, repo_templates):
     """Real pre-commit with the docs' ``repo: local`` block: a symlink whose
     target is a key is refused at ``git commit``, and a key added and
     removed again in two ``--no-verify`` commits is refused at ``git push``
@@ -355,7 +361,7 @@ def test_local_install_config_refuses_a_symlink_and_an_added_and_removed_key(tmp
     from tests.gitplay import bare
 
     env = dict(env, PATH=BIN + os.pathsep + env.get('PATH', ''))
-    installed(git_repo, env, ('', ''), _local_install_config())
+    installed(git_repo, env, ('', ''), _local_install_config(), templates=repo_templates)
     rc, out = _run(git_repo, env, PRE_COMMIT, 'install', '--hook-type', 'pre-push')
     assert rc == 0, out
     remote = bare(tmp_path / 'remote.git')

@@ -37,6 +37,10 @@ def test_scan_of_this_checkout_as_a_folder_finds_nothing():
 # run each, which the workers of ``-n 2`` share.  The hook checks and
 # trims the baseline's entries of the files it is given only, so each
 # chunk holds the baseline to its files, and together to every file.
+# The baseline leaves out detect-secrets' ``is_indirect_reference`` line
+# filter, as ``baseline create`` does: it hid ``Together(api_key=...)``
+# lines from every plugin, ours too, and was a fifth of this loop
+# (docs/performance.md, "The test suite's time", session 31).
 DS_CHUNKS = 4
 
 

@@ -99,9 +99,47 @@ def _samples() -> list:
     ]
 
 
+_PLUGIN_TEST = 'test_plugin_finds_exactly_what_the_engine_finds'
+
+
 @pytest.fixture(scope='module')
-def ds_scan():
-    """detect-secrets' own file scanner, with only our plugin loaded."""
+def ds_found(request, tmp_path_factory) -> dict[str, tuple[bytes, frozenset[str]]]:
+    """{sample: (its file's bytes, what detect-secrets' own file scanner
+    finds in that file with only our plugin loaded)} for every sample this
+    run selected, each written to a file of its own.
+
+    One pass over all of them, as ``detect-secrets-hook`` goes over a
+    commit's files: one settings context, one thread, one folder (a
+    settings context, a thread and a tmp_path a sample were ~2 ms of a
+    case's ~5.6), built once a run (tests/once.py); each sample is still
+    its own test, which checks its own file's part.
+    """
+    from tests.once import once
+
+    templates = sorted({
+        item.callspec.params['template'] for item in request.session.items
+        if getattr(item, 'originalname', None) == _PLUGIN_TEST
+    })
+
+    def build() -> dict[str, tuple[bytes, frozenset[str]]]:
+        root = tmp_path_factory.mktemp('plugin-samples')
+        paths = {}
+        for n, template in enumerate(templates):
+            text, _held = fill(template, random.Random(7))
+            path = root / str(n) / 'sample.txt'
+            path.parent.mkdir()
+            path.write_text(f'first line\n{text}\nlast line\n')
+            paths[template] = path
+        found = _ds_scan_files(list(paths.values()))
+        return {t: (p.read_bytes(), found[str(p)]) for t, p in paths.items()}
+    return once(tmp_path_factory, 'baseline-plugin-samples', build)
+
+
+def _ds_scan_files(paths: list) -> dict[str, frozenset[str]]:
+    """{path: hashes of our types} from detect-secrets' own file scanner,
+    with only our plugin loaded, over every path in one settings context."""
+    import threading
+
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.core.scan import scan_file
     from detect_secrets.settings import transient_settings
@@ -113,64 +151,56 @@ def ds_scan():
         'filters_used': [dict(f) for f in bl.CREATE_FILTERS],
     }
 
-    loaded: dict[str, type] = {}
-
-    def scan(path: str) -> set[str]:
+    def scan() -> dict[str, frozenset[str]]:
         with transient_settings(config):
             # detect-secrets keeps one mapping of plugin classes (its own
             # and the files' the settings name) until cleared: made again
-            # (every plugin module imported anew) only when it is not the
-            # one this fixture loaded our plugin file into, so a test
-            # elsewhere that loaded other plugins cannot leave ours out.
+            # (every plugin module imported anew) in this context, so a
+            # test elsewhere that loaded other plugins cannot leave ours out.
+            get_mapping_from_secret_type_to_class.cache_clear()
             mapping = get_mapping_from_secret_type_to_class()
-            if not loaded or any(mapping.get(t) is not loaded[t] for t in OUR_TYPES):
-                get_mapping_from_secret_type_to_class.cache_clear()
-                mapping = get_mapping_from_secret_type_to_class()
-                loaded.update((t, mapping[t]) for t in OUR_TYPES)
-            return {s.secret_hash for s in scan_file(path) if s.type in OUR_TYPES}
+            assert all(t in mapping for t in OUR_TYPES), sorted(mapping)
+            return {
+                str(path): frozenset(s.secret_hash for s in scan_file(str(path)) if s.type in OUR_TYPES)
+                for path in paths
+            }
 
-    def shallow(path: str) -> set[str]:
-        # detect-secrets looks up a filter's settings by its caller's name
-        # with ``inspect.stack()``, which reads every frame's source line:
-        # under pytest, some fifty frames a verified secret.  A thread of
-        # its own runs the same scan a few frames deep.
-        import threading
+    # detect-secrets looks up a filter's settings by its caller's name
+    # with ``inspect.stack()``, which reads every frame's source line:
+    # under pytest, some fifty frames a verified secret.  A thread of its
+    # own runs the same scan a few frames deep.
+    got: list = []
 
-        got: list = []
-
-        def work() -> None:
-            try:
-                got.append(scan(path))
-            except BaseException as e:  # re-raised in the test's thread
-                got.append(e)
-        thread = threading.Thread(target=work)
-        thread.start()
-        thread.join()
-        if isinstance(got[0], BaseException):
-            raise got[0]
-        return got[0]
-
-    return shallow
+    def work() -> None:
+        try:
+            got.append(scan())
+        except BaseException as e:  # re-raised in the test's thread
+            got.append(e)
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    if isinstance(got[0], BaseException):
+        raise got[0]
+    return got[0]
 
 
 @pytest.mark.parametrize('template', _samples())
-def test_plugin_finds_exactly_what_the_engine_finds(template, tmp_path, ds_scan):
+def test_plugin_finds_exactly_what_the_engine_finds(template, ds_found):
     text, _held = fill(template, random.Random(7))
-    path = tmp_path / 'sample.txt'
-    path.write_text(f'first line\n{text}\nlast line\n')
-    ours = {f.hashed_secret for f in scan_bytes(path.read_bytes(), 'sample.txt')}
+    data, found = ds_found[template]
+    ours = {f.hashed_secret for f in scan_bytes(data, 'sample.txt')}
     # (lines as detect-secrets splits them: a binary sample's CR or other
     # line-breaking byte, a class file's length byte 13, starts a line too)
     if len(text.splitlines()) < 6 and text.isprintable() is False and any(
             c in text for c in '\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029'):
-        assert ds_scan(str(path)) <= ours
+        assert found <= ours
     elif text.count('\n') < 6:
-        assert ds_scan(str(path)) == ours
+        assert found == ours
     else:
         # detect-secrets shows a plugin 5 lines either side of a line: a key
         # whose context (a heading, the request's URL) is farther than
         # that is the engine's alone, never the plugin's by mistake.
-        assert ds_scan(str(path)) <= ours
+        assert found <= ours
 
 
 @pytest.mark.parametrize('disable', [(), (
