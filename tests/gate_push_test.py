@@ -16,13 +16,12 @@ import pytest
 from tests.cli_run import leaked
 from tests.conftest import git
 from tests.conftest import write
+from tests.gate_range_test import _main_pushed
+from tests.gate_range_test import main_pushed  # noqa: F401 (a fixture)
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
-from tests.gitplay import install
-from tests.gitplay import local_hooks_config
-from tests.gitplay import manifest
 from tests.gitplay import run
 from tests.once import once
 from together_hooks.findings import hash_secret
@@ -30,34 +29,6 @@ from together_hooks.findings import hash_secret
 
 def _push(repo, env, *args: str) -> tuple[int, str]:
     return run(repo, env, 'git', 'push', 'origin', *args)
-
-
-def _pushed_main(repo, env) -> str:
-    write(repo, 'a.py', 'x = 1\n')
-    sha = commit(repo)
-    rc, out = _push(repo, env, 'main')
-    assert rc == 0, out
-    return sha
-
-
-def _main_pushed(repo, remote, repo_templates) -> dict[str, str]:
-    """``main_pushed`` for ``repo`` (a fresh copy of the session's ``git
-    init``), ``remote`` its own copy of ``origin``; the hooks' environment."""
-    def build(made):
-        write(made, '.pre-commit-config.yaml', local_hooks_config(
-            ('detect-together-keys', manifest('detect-together-keys')), stages='pre-push'))
-        install(made, repo_templates.env)
-        _pushed_main(made, repo_templates.env)
-    return repo_templates.pushed(repo, remote, 'push-main-pushed', build)
-
-
-@pytest.fixture
-def main_pushed(git_repo, tmp_path, repo_templates):
-    """``pushing`` after ``_pushed_main``: the hook installed for pre-push
-    by the real pre-commit and ``main`` (``a.py``) pushed through it to a
-    real bare ``origin``, once a session (tests/gitplay.Templates.pushed);
-    each test has its own copies of the repository and of ``origin``."""
-    return _main_pushed(git_repo, tmp_path / 'remote.git', repo_templates)
 
 
 def _options_remote(repo, env, *branches: str) -> str:
