@@ -13,43 +13,22 @@ import subprocess
 
 import pytest
 
+from tests.cli_run import leaked
 from tests.conftest import git
 from tests.conftest import write
+from tests.gate_range_test import _main_pushed
+from tests.gate_range_test import main_pushed  # noqa: F401 (a fixture)
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
-from tests.gitplay import install
-from tests.gitplay import local_hooks_config
-from tests.gitplay import manifest
 from tests.gitplay import run
+from tests.once import once
 from together_hooks.findings import hash_secret
 
 
 def _push(repo, env, *args: str) -> tuple[int, str]:
     return run(repo, env, 'git', 'push', 'origin', *args)
-
-
-def _pushed_main(repo, env) -> str:
-    write(repo, 'a.py', 'x = 1\n')
-    sha = commit(repo)
-    rc, out = _push(repo, env, 'main')
-    assert rc == 0, out
-    return sha
-
-
-@pytest.fixture
-def main_pushed(git_repo, tmp_path, repo_templates):
-    """``pushing`` after ``_pushed_main``: the hook installed for pre-push
-    by the real pre-commit and ``main`` (``a.py``) pushed through it to a
-    real bare ``origin``, once a session (tests/gitplay.Templates.pushed);
-    each test has its own copies of the repository and of ``origin``."""
-    def build(repo):
-        write(repo, '.pre-commit-config.yaml', local_hooks_config(
-            ('detect-together-keys', manifest('detect-together-keys')), stages='pre-push'))
-        install(repo, repo_templates.env)
-        _pushed_main(repo, repo_templates.env)
-    return repo_templates.pushed(git_repo, tmp_path / 'remote.git', 'push-main-pushed', build)
 
 
 def _options_remote(repo, env, *branches: str) -> str:
@@ -360,31 +339,60 @@ def test_where_the_git_push_cannot_be_seen_every_ref_is_scanned(
     assert found == {hash_secret(key)}
 
 
-@pytest.mark.parametrize('how', (
-    ('-o', '{}'), ('--push-option={}',), ('--push-option', '{}'), ('-o{}',), ('--push-opt={}',),
-    ('config',),
-))
-def test_a_key_in_a_push_option_is_refused(git_repo, keys, main_pushed, how):
+_OPTION_FORMS = (('-o', '{}'), ('--push-option={}',), ('--push-option', '{}'), ('-o{}',), ('--push-opt={}',))
+
+
+@pytest.fixture(scope='module')
+def option_pushes(tmp_path_factory, repo_templates, git_repo_template):
+    """``git push <every form of _OPTION_FORMS, each with a key of its own>
+    origin main`` after ``main_pushed`` (one real push through the real
+    pre-commit, not one a form), then ``push.pushOption`` set to another
+    key and a push with no ``-o`` (git sends the configured option only
+    then): for each push its keys, exit code, output and whether
+    ``origin``'s main moved.  Once a run (tests/once.py)."""
+    import random
+    import shutil
+
+    from tests.keys import make_key
+
+    def build() -> dict[str, dict[str, object]]:
+        rng = random.Random('gate_push_test.option_pushes')
+        repo = tmp_path_factory.mktemp('push-options') / 'repo'
+        shutil.copytree(git_repo_template, repo, symlinks=True)
+        pushing = _main_pushed(repo, repo.parent / 'remote.git', repo_templates)
+        remote = _options_remote(repo, pushing)
+        write(repo, 'b.py', 'y = 2\n')
+        commit(repo)
+        before = git(remote, 'rev-parse', 'main').strip()
+        made: dict[str, dict[str, object]] = {}
+        keys = [make_key(rng) for _ in _OPTION_FORMS]
+        args = [a.format(f'ci.variable=TOGETHER_API_KEY={key}') for how, key in zip(_OPTION_FORMS, keys) for a in how]
+        rc, out = run(repo, pushing, 'git', 'push', *args, 'origin', 'main')
+        kept = git(remote, 'rev-parse', 'main').strip() == before
+        made.update({' '.join(how): {'key': key, 'rc': rc, 'out': out, 'kept': kept}
+                     for how, key in zip(_OPTION_FORMS, keys)})
+        key = make_key(rng)
+        git(repo, 'config', 'push.pushOption', f'ci.variable=TOGETHER_API_KEY={key}')
+        rc, out = run(repo, pushing, 'git', 'push', 'origin', 'main')
+        kept = git(remote, 'rev-parse', 'main').strip() == before
+        made['config'] = {'key': key, 'rc': rc, 'out': out, 'kept': kept}
+        return made
+    return once(tmp_path_factory, 'gate-push-options', build)
+
+
+@pytest.mark.parametrize('how', (*_OPTION_FORMS, ('config',)))
+def test_a_key_in_a_push_option_is_refused(option_pushes, how):
     """``git push -o ci.variable=TOGETHER_API_KEY=<key>`` (GitLab turns it
     into a pipeline variable, stored and shown on the server) sends the
     option's text to the remote with the commits; so does each
-    ``push.pushOption`` value when no ``-o`` is given."""
-    key = keys()
-    pushing = main_pushed
-    remote = _options_remote(git_repo, pushing)
-    write(git_repo, 'b.py', 'y = 2\n')
-    commit(git_repo)
-    option = f'ci.variable=TOGETHER_API_KEY={key}'
-    if how == ('config',):
-        git(git_repo, 'config', 'push.pushOption', option)
-        args: list[str] = []
-    else:
-        args = [a.format(option) for a in how]
-    before = git(remote, 'rev-parse', 'main').strip()
-    rc, out = run(git_repo, pushing, 'git', 'push', *args, 'origin', 'main')
-    assert rc != 0, out
-    assert hash_secret(key) in out and '<push option>' in out, out
-    assert git(remote, 'rev-parse', 'main').strip() == before
+    ``push.pushOption`` value when no ``-o`` is given.  Each form's key is
+    found on a line of its own (option_pushes: one push carries them)."""
+    done = option_pushes[' '.join(how)]
+    key, out = done['key'], done['out']
+    assert done['rc'] != 0, out
+    assert [ln for ln in out.splitlines() if hash_secret(key) in ln and '<push option>' in ln], out
+    assert done['kept']
+    assert leaked([d['key'] for d in option_pushes.values()], out) == []
 
 
 def test_a_clean_push_option_passes(git_repo, keys, main_pushed):

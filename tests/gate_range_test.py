@@ -171,6 +171,26 @@ def _pushed_main(repo, env) -> None:
     assert rc == 0, out
 
 
+def _main_pushed(repo, remote, repo_templates) -> dict[str, str]:
+    """``main_pushed`` for ``repo`` (a fresh copy of the session's ``git
+    init``), ``remote`` its own copy of ``origin``; the hooks' environment."""
+    def build(made):
+        write(made, '.pre-commit-config.yaml', local_hooks_config(
+            ('detect-together-keys', manifest('detect-together-keys')), stages='pre-push'))
+        install(made, repo_templates.env)
+        _pushed_main(made, repo_templates.env)
+    return repo_templates.pushed(repo, remote, 'push-main-pushed', build)
+
+
+@pytest.fixture
+def main_pushed(git_repo, tmp_path, repo_templates):
+    """``pushing`` after ``_pushed_main``: the hook installed for pre-push
+    by the real pre-commit and ``main`` (``a.py``) pushed through it to a
+    real bare ``origin``, once a session (tests/gitplay.Templates.pushed);
+    each test has its own copies of the repository and of ``origin``."""
+    return _main_pushed(git_repo, tmp_path / 'remote.git', repo_templates)
+
+
 def _add_then_remove(repo, key: str, path: str = 'b.py') -> str:
     """One commit adds ``key`` at ``path``, the next takes it out; the
     adding commit."""
@@ -181,9 +201,9 @@ def _add_then_remove(repo, key: str, path: str = 'b.py') -> str:
     return adding
 
 
-def test_pre_push_refuses_a_key_added_and_removed_on_a_pushed_branch(git_repo, keys, pushing):
+def test_pre_push_refuses_a_key_added_and_removed_on_a_pushed_branch(git_repo, keys, main_pushed):
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed  # main pushed: once a session (tests/gitplay.Templates.pushed)
     adding = _add_then_remove(git_repo, key)
     rc, out = _push(git_repo, pushing, 'origin', 'main')
     assert rc != 0, out
@@ -191,9 +211,9 @@ def test_pre_push_refuses_a_key_added_and_removed_on_a_pushed_branch(git_repo, k
     assert git(git_repo, 'ls-remote', 'origin', 'main').split()[0] != adding
 
 
-def test_pre_push_refuses_it_on_a_new_branch(git_repo, keys, pushing):
+def test_pre_push_refuses_it_on_a_new_branch(git_repo, keys, main_pushed):
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed  # main pushed: once a session (tests/gitplay.Templates.pushed)
     git(git_repo, 'checkout', '-q', '-b', 'topic')
     _add_then_remove(git_repo, key)
     rc, out = _push(git_repo, pushing, 'origin', 'topic')
@@ -210,11 +230,11 @@ def test_pre_push_of_a_first_branch_with_no_remote_ref(git_repo, keys, pushing):
     assert hash_secret(key) in out
 
 
-def test_pre_push_of_a_push_that_changes_no_file_in_the_end(git_repo, keys, pushing):
+def test_pre_push_of_a_push_that_changes_no_file_in_the_end(git_repo, keys, main_pushed):
     # The key's file is added and deleted again: pre-commit has no file to
     # pass, yet the remote receives the commit that holds the key.
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed  # main pushed: once a session (tests/gitplay.Templates.pushed)
     write(git_repo, 'secret.py', f'K = "{key}"\n')
     adding = commit(git_repo)
     os.remove(git_repo / 'secret.py')
@@ -275,14 +295,14 @@ def test_five_hundred_commit_range_reports_every_added_key(git_repo, keys):
     'connection of its own): a branch the remote deleted or purged since the last fetch '
     'still excuses its commits; run git fetch --prune first, the server-side gate sees it'))
 def test_a_key_only_a_stale_remote_tracking_ref_holds_is_not_pushed_back(
-        git_repo, tmp_path, pushing, keys):
+        git_repo, tmp_path, main_pushed, keys):
     """Red team, session 21: a key pushed with --no-verify on ``feature``,
     then purged on the remote (the branch deleted, as rotate-help's
     force-push does), comes back with a new branch based on it from a
     clone that has not fetched since: its ``origin/feature`` still holds
     the key's commit, and pre-commit and the hook take it for the remote's."""
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed  # main pushed: once a session (tests/gitplay.Templates.pushed)
     git(git_repo, 'checkout', '-q', '-b', 'feature')
     write(git_repo, 'k.py', f'K = "{key}"\n')
     commit(git_repo)

@@ -31,21 +31,22 @@ from tests.gitplay import run
 def gated(git_repo, tmp_path, repo_templates):
     """(the server, the developer's environment): origin runs the gate
     with ``--forbid-env-files``; the clone has forbid-env-files installed
-    on pre-push by the real pre-commit (once a session:
-    tests/gitplay.Templates), and a clean ``main`` pushed."""
+    on pre-push by the real pre-commit, and a clean ``main`` pushed through
+    both (once a session: tests/gitplay.Templates.pushed; each test has its
+    own copies of the clone and of the server, ``server.git``)."""
     def build(repo):
+        install_gate(git(repo, 'remote', 'get-url', 'origin').strip(), '--forbid-env-files')
         write(repo, '.pre-commit-config.yaml', local_hooks_config(
             ('forbid-env-files', manifest('forbid-env-files')), stages='pre-push'))
         install(repo, repo_templates.env)
         write(repo, 'a.py', 'x = 1\n')
         commit(repo)
-    env = repo_templates.into(git_repo, 'pre-receive-env-gated', build)
-    remote = bare(tmp_path / 'server.git')
-    install_gate(remote, '--forbid-env-files')
-    git(git_repo, 'remote', 'add', 'origin', remote)
-    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
-    assert rc == 0, out
-    return remote, env
+        rc, out = run(repo, repo_templates.env, 'git', 'push', 'origin', 'main')
+        assert rc == 0, out
+    remote = tmp_path / 'server.git'
+    env = repo_templates.pushed(git_repo, remote, 'pre-receive-env-gated-pushed', build)
+    assert remote_has(str(remote), 'refs/heads/main') == git(git_repo, 'rev-parse', 'HEAD').strip()
+    return str(remote), env
 
 
 def _tree_tag(repo, path: str) -> str:

@@ -64,13 +64,7 @@ def test_run_all_files_with_a_range_left_in_the_environment(git_repo, committing
 
 # ------------------------------------------- env files inside a push
 
-@pytest.fixture
-def env_pushing(git_repo, tmp_path, repo_templates):
-    """``origin`` is a real bare repository with a clean ``main``;
-    forbid-env-files runs on pre-push, installed by the real pre-commit as
-    its manifest publishes it.  Installed, committed and pushed once a
-    session (tests/gitplay.Templates): each test has its own copies of the
-    repository and of ``origin`` (``tmp_path / 'remote.git'``)."""
+def _env_pushing_build(repo_templates):
     def build(repo):
         write(repo, '.pre-commit-config.yaml', local_hooks_config(
             ('forbid-env-files', manifest('forbid-env-files')), stages='pre-push'))
@@ -79,7 +73,18 @@ def env_pushing(git_repo, tmp_path, repo_templates):
         commit(repo)
         rc, out = run(repo, repo_templates.env, 'git', 'push', 'origin', 'main')
         assert rc == 0, out
-    return repo_templates.pushed(git_repo, tmp_path / 'remote.git', 'push-env-pushing', build)
+    return build
+
+
+@pytest.fixture
+def env_pushing(git_repo, tmp_path, repo_templates):
+    """``origin`` is a real bare repository with a clean ``main``;
+    forbid-env-files runs on pre-push, installed by the real pre-commit as
+    its manifest publishes it.  Installed, committed and pushed once a
+    session (tests/gitplay.Templates): each test has its own copies of the
+    repository and of ``origin`` (``tmp_path / 'remote.git'``)."""
+    return repo_templates.pushed(git_repo, tmp_path / 'remote.git', 'push-env-pushing',
+                                 _env_pushing_build(repo_templates))
 
 
 def _env_then_gone(repo, path: str) -> str:
@@ -234,30 +239,69 @@ def _tree_with(repo, path: str) -> str:
     return out('write-tree')
 
 
+_TREE_TAG_PATHS = (('.env', 'svc/.env.production'), ('.env/bin/activate',))
+
+
+@pytest.fixture(scope='module')
+def tree_tag_pushes(tmp_path_factory, repo_templates, git_repo_template):
+    """For each kind of tag and each group of _TREE_TAG_PATHS: a new commit
+    on ``main`` and, for each path of the group, a tag (``snap<i>``) of a
+    tree holding it, pushed together (``git push origin main snap0 ...``)
+    through the real pre-commit; the exit code, the output and what
+    ``origin`` then has, by (kind, path).  The hook names a tree's env file
+    once per path, so a group's paths differ, and a ``.env/`` folder is not
+    in one push with a ``.env`` file (a folder read as a file too would
+    hide behind the file's line).  Once a run (tests/once.py)."""
+    import shutil
+
+    from tests.once import once
+
+    def build() -> dict[str, dict[str, object]]:
+        made: dict[str, dict[str, object]] = {}
+        for how in ('annotated', 'lightweight', 'tag-of-tag'):
+            for n, group in enumerate(_TREE_TAG_PATHS):
+                repo = tmp_path_factory.mktemp(f'tree-tags-{how}-{n}') / 'repo'
+                shutil.copytree(git_repo_template, repo, symlinks=True)
+                env = repo_templates.pushed(repo, repo.parent / 'remote.git', 'push-env-pushing',
+                                            _env_pushing_build(repo_templates))
+                write(repo, 'b.py', 'y = 2\n')
+                commit(repo)
+                for i, path in enumerate(group):
+                    tree = _tree_with(repo, path)
+                    if how == 'lightweight':
+                        git(repo, 'tag', f'snap{i}', tree)
+                    else:
+                        git(repo, 'tag', '-a', '-m', 'snapshot',
+                            f'snap{i}' if how == 'annotated' else f'inner{i}', tree)
+                        if how == 'tag-of-tag':
+                            git(repo, 'tag', '-a', '-m', 'outer', f'snap{i}', f'inner{i}')
+                            git(repo, 'tag', '-d', f'inner{i}')
+                rc, out = run(repo, env, 'git', 'push', 'origin', 'main',
+                              *(f'snap{i}' for i in range(len(group))))
+                remote = git(repo, 'ls-remote', 'origin')
+                made.update({f'{how} {path}': {'rc': rc, 'out': out, 'remote': remote, 'group': len(group)}
+                             for path in group})
+        return made
+    return once(tmp_path_factory, 'push-env-tree-tags', build)
+
+
 @pytest.mark.parametrize('how', ['annotated', 'lightweight', 'tag-of-tag'])
 @pytest.mark.parametrize('path', ['.env', 'svc/.env.production', '.env/bin/activate'])
-def test_pre_push_refuses_a_tag_of_a_tree_holding_an_env_file(git_repo, env_pushing, how, path):
+def test_pre_push_refuses_a_tag_of_a_tree_holding_an_env_file(tree_tag_pushes, how, path):
     """A tag of a tree (no commit) is pushed with every object the tree
     holds: only refs to commits were read, so its ``.env`` passed.  (With
     a new commit beside it: pre-commit runs no pre-push hook for a push
     that brings no commit, examples/pre-push.md.)"""
-    write(git_repo, 'b.py', 'y = 2\n')
-    commit(git_repo)
-    tree = _tree_with(git_repo, path)
-    if how == 'lightweight':
-        git(git_repo, 'tag', 'snap', tree)
-    else:
-        git(git_repo, 'tag', '-a', '-m', 'snapshot', 'snap' if how == 'annotated' else 'inner', tree)
-        if how == 'tag-of-tag':
-            git(git_repo, 'tag', '-a', '-m', 'outer', 'snap', 'inner')
-            git(git_repo, 'tag', '-d', 'inner')
-    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main', 'snap')
-    assert rc == 1, out
+    done = tree_tag_pushes[f'{how} {path}']
+    out = done['out']
+    assert done['rc'] == 1, out
     shown = '.env/' if path.startswith('.env/') else path
     assert f'{shown}: env file in the tree' in out, out
-    assert out.count(': env file in the tree') == 1, out  # a .env/ folder is no .env file
+    # One line a path: a .env/ folder is no .env file.
+    assert out.count(': env file in the tree') == done['group'], out
+    assert out.count(f'\n{shown}: env file in the tree') + out.startswith(f'{shown}: ') == 1, out
     assert 'staged' not in out, out
-    assert git(git_repo, 'ls-remote', 'origin', 'snap') == ''
+    assert 'snap' not in done['remote'], out
 
 
 def test_pre_push_of_tags_refuses_a_tag_of_a_tree_holding_an_env_file(git_repo, env_pushing):
