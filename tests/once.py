@@ -13,6 +13,8 @@ under a lock on a file the run's workers share, and leaves the value
 pickled beside it; another worker asking at the same time waits for it,
 later ones read it.  A build that fails leaves nothing: the next asker
 builds again (and fails the same way).  Without xdist it is ``build()``.
+``shared(root, run, name, build)``: the same, given the run's folder and
+id (tests/accuracy's cases, built once a run by whichever process asks).
 
 ``claim(root, run, name, build)``: the same build ahead of time, by a
 process that does not wait (tests/accuracy/conftest.py starts one as a
@@ -45,6 +47,12 @@ def once(tmp_path_factory: Any, name: str, build: Callable[[], T]) -> T:
     if root is None:
         return build()
     return _locked(root, os.environ['PYTEST_XDIST_TESTRUNUID'], name, build, wait=True)[0]
+
+
+def shared(root: Path, run: str, name: str, build: Callable[[], T]) -> T:
+    """``once`` for a process that knows the run's folder and id but has
+    no ``tmp_path_factory`` (a builder started by a worker)."""
+    return _locked(root, run, name, build, wait=True)[0]
 
 
 def claim(root: Path, run: str, name: str, build: Callable[[], Any]) -> bool:

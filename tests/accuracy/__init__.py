@@ -123,6 +123,94 @@ def key_cases(*rows: tuple[str, str, str]) -> list[Case]:
     return [Case(case_id, path, build(template)) for case_id, path, template in rows]
 
 
+# ------------------------------------------------------------ built once
+# A case's build (its file and the keys it expects) is the same wherever
+# a run asks for it: the set's own scan, its size check, the modes groups,
+# tests/detect/accuracy_built.py and tests/hooks/first_stage_test.py
+# each built every case again (~9 CPU-s for all of them, 5 of it
+# encoded_heldout12's ``npm pack``, ``javac`` and ``gpg``).  ``built``
+# builds a case once a process, and under xdist once a run: the first
+# process to ask for a case builds every case of its set's module (its
+# ``CASES``) under tests/once.py's lock and leaves them for the others.
+# The keys are the same either way (``Made`` is seeded by the case id).
+
+# id(case) -> (the case, kept so its id stays its own; its file; the
+# [(line, key)] it expects; every key its build made)
+_MEMO: dict[int, tuple[Case, Text, list[tuple[int, str]], list[str]]] = {}
+_SHARED: list[tuple[str, str]] = []  # (the run's shared folder, the run's id)
+_TABLES: set[str] = set()  # modules whose run-wide builds this process has read
+
+
+def share_builds(root: os.PathLike[str] | str | None, run: str | None = None) -> None:
+    """Build cases once a run: ``root`` is the folder the run's processes
+    share (tests/once.py's ``run_root``), ``run`` the run's id; a
+    ``TempPathFactory`` in place of ``root`` finds both (nothing without
+    xdist: a process then builds each case once for itself)."""
+    if root is not None and not isinstance(root, (str, os.PathLike)):
+        from tests.once import run_root
+
+        root = run_root(root)
+        run = os.environ.get('PYTEST_XDIST_TESTRUNUID')
+    if root is not None and run:
+        _SHARED[:] = [(str(root), run)]
+
+
+def _build_now(case: Case) -> tuple[Text, list[tuple[int, str]], list[str]]:
+    made = Made(case.id)
+    text, expected = case.build(made)
+    return text, list(expected), made.made
+
+
+def _home(case: Case) -> str | None:
+    """The loaded tests.accuracy module whose ``CASES`` holds ``case``."""
+    import sys
+
+    for name in sorted(sys.modules):
+        if name.startswith('tests.accuracy.'):
+            if any(c is case for c in getattr(sys.modules[name], 'CASES', None) or ()):
+                return name
+    return None
+
+
+def _read_table(module: str) -> None:
+    """Every case of ``module``'s ``CASES``, built once a run."""
+    import sys
+    from pathlib import Path
+
+    from tests.once import shared
+
+    cases = list(sys.modules[module].CASES)
+
+    def build() -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for case in cases:
+            try:
+                out[case.id] = _build_now(case)
+            except Exception:  # built (and raised) again by the case's caller
+                out[case.id] = None
+        return out
+
+    root, run = _SHARED[0]
+    table = shared(Path(root), run, f'cases-{module}', build)
+    _TABLES.add(module)
+    for case in cases:
+        if table.get(case.id) is not None and id(case) not in _MEMO:
+            _MEMO[id(case)] = (case, *table[case.id])
+
+
+def built(case: Case) -> tuple[Text, list[tuple[int, str]], list[str]]:
+    """``case``'s (file, [(line, key) expected], every key made), built
+    once (see above); each caller gets its own lists."""
+    if id(case) not in _MEMO and _SHARED:
+        module = _home(case)
+        if module is not None and module not in _TABLES:
+            _read_table(module)
+    if id(case) not in _MEMO:
+        _MEMO[id(case)] = (case, *_build_now(case))
+    _case, text, expected, made = _MEMO[id(case)]
+    return text, list(expected), list(made)
+
+
 def line_of(text: Text, needle: Text) -> int:
     """1-based line where ``needle`` starts in ``text``."""
     at = text.index(needle)  # type: ignore[arg-type]
@@ -145,9 +233,8 @@ def write_cases(
     results = Results()
     made_all: list[str] = []
     for case in cases:
-        made = Made(case.id)
-        text, expected = case.build(made)
-        made_all += made.made
+        text, expected, made = built(case)
+        made_all += made
         rel = f'{case.id}/{case.path}'
         full = os.path.join(root, rel)
         os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -218,7 +305,7 @@ def keys_and_decoys(cases: Sequence[Case]) -> tuple[int, int]:
     a held-out set's size, checked by its own test."""
     keys = decoys = 0
     for case in cases:
-        _data, expected = case.build(Made(case.id))
+        _data, expected, _made = built(case)
         keys += len(expected)
         decoys += not expected
     return keys, decoys
@@ -252,6 +339,7 @@ def make_tests(
     def results(request: Any, tmp_path_factory: pytest.TempPathFactory) -> Results:
         from tests.once import once
 
+        share_builds(tmp_path_factory)
         # One scan a run, not one a worker (tests/once.py).
         return once(
             tmp_path_factory, request.module.__name__,

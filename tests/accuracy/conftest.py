@@ -45,8 +45,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     from tests.once import run_root
 
+    from tests.accuracy import share_builds
+
     names = sorted({n for n in map(_modes_set, session.items) if n})
     root = run_root(session.config._tmp_path_factory)  # type: ignore[attr-defined]
+    # Every case built once a run, by whichever process asks first
+    # (tests/accuracy/__init__.py's ``built``): a set's size check
+    # asks with no fixture.
+    share_builds(root, os.environ.get('PYTEST_XDIST_TESTRUNUID'))
     if not names or root is None:
         return
     with open(root / f'builder-{os.environ["PYTEST_XDIST_WORKER"]}.log', 'ab') as log:

@@ -301,9 +301,11 @@ def build_ahead(argv: list[str]) -> None:
     import tempfile
     from pathlib import Path
 
+    from tests.accuracy import share_builds
     from tests.once import claim
 
     root, run, names = Path(argv[0]), argv[1], argv[2:]
+    share_builds(root, run)  # the sets' cases, built once a run
     for key in groups_by_cost(names):
         group = _group(key)
         claim(root, run, f'modes-{key}', lambda: _run_every_mode(
@@ -314,8 +316,10 @@ def every_mode(tmp_path_factory: Any, name: str) -> Modes:
     """The one run of every mode over set ``name``'s group (once a
     process: a module-level cache, so each set's module can ask for it;
     and once a test run: tests/once.py)."""
+    from tests.accuracy import share_builds
     from tests.once import once
 
+    share_builds(tmp_path_factory)
     group = _group(name)
     key = min(group)
     if key not in _MODES:

@@ -95,7 +95,7 @@ def _accuracy_sets():
 
 
 def test_every_accuracy_case_the_first_stage_passes_the_full_hook_passes(
-        git_repo_template, tmp_path, plain_env, monkeypatch,
+        git_repo_template, tmp_path, tmp_path_factory, plain_env, monkeypatch,
 ):
     """Each case staged alone as a commit would stage it, judged on its
     own; the cases go into repositories of at most 300 (the index is read
@@ -103,9 +103,11 @@ def test_every_accuracy_case_the_first_stage_passes_the_full_hook_passes(
     answer no case changes, runs once per repository."""
     import shutil
 
+    from tests.accuracy import share_builds
     from tests.accuracy import write_cases
     from together_hooks.env import held
 
+    share_builds(tmp_path_factory)  # each case built once a run, not again here
     cases = [(name, case) for name, set_cases in _accuracy_sets() for case in set_cases]
     assert len(cases) > 1500
     walk = held.local_env_files
