@@ -157,15 +157,7 @@ def _bytes_of(pattern: bytes) -> set[int]:
             if op is c.LITERAL:
                 out.add(av)
             elif op is c.IN:
-                for iop, iav in av:
-                    if iop is c.LITERAL:
-                        out.add(iav)
-                    elif iop is c.RANGE:
-                        out.update(range(iav[0], iav[1] + 1))
-                    elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
-                        out.update(b'0123456789')
-                    else:  # a negated class, another category
-                        raise AssertionError((iop, iav))
+                out.update(_class_bytes(c, av))  # (a negated class or another category raises)
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
                 walk(av[2])
             elif op is c.SUBPATTERN:
