@@ -17,17 +17,6 @@ pytest_plugins = ('tests.report_scrub', 'tests.bytecode')
 for _name in ('CI', 'TF_BUILD'):
     os.environ.pop(_name, None)
 
-# ``git commit`` starts ``git maintenance run --auto`` (and gc) after each
-# commit: 2,300 processes a run that no test asks for.  Off for every git
-# the tests start, as command-line settings (a test setting its own
-# ``GIT_CONFIG_COUNT`` replaces these).
-if 'GIT_CONFIG_COUNT' not in os.environ:
-    os.environ.update({
-        'GIT_CONFIG_COUNT': '2',
-        'GIT_CONFIG_KEY_0': 'maintenance.auto', 'GIT_CONFIG_VALUE_0': 'false',
-        'GIT_CONFIG_KEY_1': 'gc.auto', 'GIT_CONFIG_VALUE_1': '0',
-    })
-
 
 @pytest.fixture
 def rng() -> random.Random:
