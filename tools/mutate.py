@@ -3795,6 +3795,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/screen_sparse_test.py::test_every_rule_sample_and_accuracy_case',),
       "once a lead of the plain screen turns out dense, a group whose keywords share no start is never "
       "looked for"),
+    M('name-reading-rescanned-when-same', 'together_hooks/detect/engine.py',
+      '        if reading != text:\n',
+      '        if True:\n',
+      ('tests/detect/name_reading_once_test.py::test_a_report_whose_name_reading_is_itself_is_read_once',),
+      "a shown line or report whose name reading is the same bytes (its keys shown redacted, "
+      "`tgp_v1_Ab…yz`) is scanned twice over: a large report's scrub pays the engine twice"),
+    M('name-reading-skipped-when-other', 'together_hooks/detect/engine.py',
+      '        if reading != text:\n',
+      '        if reading == text:\n',
+      ('tests/detect/name_reading_once_test.py',),
+      "a name's reading that parts a key from its name (`together-api-key-<hex>` in a path or a ref) "
+      "is never scanned: the key there is missed"),
 )
 
 

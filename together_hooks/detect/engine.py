@@ -732,8 +732,13 @@ def scan_bytes(
     if not findings:
         findings = _named_file(text, path, rules)
     if _a_name(text, path):
-        seen = {f.secret for f in findings}
-        findings += [f for f in _scan(_name_reading(text, path), path, rules, budget) if f.secret not in seen]
+        reading = _name_reading(text, path)
+        # The same bytes again (a shown line or a report whose keys show
+        # only redacted, ``tgp_v1_Ab…yz``, with nothing to part): their
+        # scan above found all it could.
+        if reading != text:
+            seen = {f.secret for f in findings}
+            findings += [f for f in _scan(reading, path, rules, budget) if f.secret not in seen]
     return findings
 
 
