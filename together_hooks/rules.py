@@ -935,6 +935,9 @@ TOGETHER_CONTEXT = Context(
         rb'[ \t]*(?:<[^<>\r\n]{0,60}>)?\((?:[^\r\n]{0,200}|[ \t]*\r?\n[^()]{0,400})\)[^\r\n{=;]{0,80}?[ \t]*(?::|(?:=[ \t]*)?(?:\r?\n[ \t]*)?\{)?'
         # (Ruby's, Elixir's and Perl's, their parameters in no parentheses:
         # ``def together_client``, ``def together_client do``, ``sub together_client {``)
+        # (a Ruby gem's configuration block: ``Together.configure do |config|``
+        # over ``config.api_key = <key>``)
+        rb'|(?<![\w.$])together(?:[_-]?ai)?(?:\.|::)configure[ \t]*(?:do|\{)[ \t]*(?:\|\w{1,20}\|)?(?=[ \t]*\r?(?:\n|\Z))'
         rb'|(?<![\w.$])(?:def|sub)[ \t]+(?:self\.)?' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[?!]?'
         rb'(?:[ \t]+do|[ \t]*\{)?(?=[ \t]*\r?(?:\n|\Z))'
         # a type named for it, however it is declared (``class
@@ -1928,6 +1931,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|\)[ \t]{0,8}\w{1,40}[ \t]*\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
         rb'|(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?\([^()\r\n]{0,200}\)[ \t]*(?::[^\r\n={}]{1,80}?)?(?:=>)?)?[ \t]*(?:(?:=[ \t]*)?\{|:|do)?[ \t]*\r?(?:\n|\Z)'
         rb'|(?i:together)(?:\.|::|\\)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
+        # (a Ruby gem's configuration block: ``Together.configure do |config|``)
+        rb'|(?i:together)(?:\.|::)configure[ \t]*(?:do|\{)'
         # (or its parameter list opening and ending its line, a parameter a
         # line: ``def make_together_client(``, ``func (c *TogetherClient) auth(``)
         rb'|(?i:together)\w{0,30}(?:\)[ \t]{0,8}\w{1,40})?[ \t]*\([ \t]*\r?\n'
@@ -2173,6 +2178,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'opts := &together.ClientOptions{{\n\tAPIKey: "{hex}",\n}}',
         'config = %{{together: %{{api_key: "{hex}"}}}}',
         'together = %{{api_key: "{hex}"}}',
+        # (a Ruby gem's configuration block)
+        'Together.configure do |config|\n  config.api_key = "{hex}"\nend',
         'TOGETHER_HEADERS = {{"Authorization": "Bearer {hex}"}}',
         'export const TOGETHER_CONFIG = {{\n  apiKey: "{hex}",\n}};',
         'class TogetherSettings(BaseSettings):\n    model: str = "m"\n    api_key: str = "{hex}"',
@@ -2794,6 +2801,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a literal of Together's package or a map named for another purpose)
         'x := together.Cache{{Key: "{hex}"}}',
         'deps = %{{together: %{{version: "1.0", sha: "{hex}"}}}}',
+        # (another provider's configuration block beside Together's)
+        'OpenAI.configure do |config|\n  config.access_token = "{hex}"\nend\n'
+        'Together.configure do |config|\n  config.model = "m"\nend',
         # (a provider field beside a structure further out, or inside a
         # sibling, names no provider for the other's structure)
         'llm:\n  provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
