@@ -648,6 +648,41 @@ def test_an_env_file_named_by_hand_and_not_staged_is_not_told_to_untrack(git_rep
     assert 'nothing to untrack' in second, second
 
 
+def test_an_env_file_named_outside_any_repository_is_not_called_staged(git_repo, tmp_path):
+    """`forbid-env-files .env` in a plain folder (no git work tree around
+    it) said `env file staged; ... Untrack it with git rm --cached .env`
+    and `run check-env-gitignored --fix`: there is no index there to stage
+    into, and `--fix` refuses a folder outside git.  It is refused all the
+    same (exit 1), saying there is no repository; in a real repository a
+    staged file keeps the staged wording and its untrack advice."""
+    from tests.cli_run import run_in_process
+
+    plain = tmp_path / 'plain'
+    (plain / 'web').mkdir(parents=True)
+    (plain / '.env').write_text('X=1\n')
+    (plain / 'web' / '.env.local').write_text('X=1\n')
+    assert subprocess.run(('git', 'rev-parse', '--git-dir'), cwd=plain, capture_output=True).returncode != 0
+    for cwd, args in ((plain, ('.env', 'web/.env.local')), (plain / 'web', ('../.env', '.env.local'))):
+        result = run_in_process('forbid-env-files', *args, cwd=cwd)
+        assert result.rc == 1, result.err
+        lines = result.out.splitlines()
+        assert len(lines) == 2, result.out
+        for line, path in zip(lines, args):
+            assert line.startswith(f'{path}: env file (not in a git repository: nothing is staged);'), line
+            assert 'git rm' not in line and 'staged;' not in line and '--fix' not in line, line
+        assert 'ignore it (`.env.*` in .gitignore)' in lines[1], lines
+    # A decoy: the same names staged in a real repository are "staged".
+    for name in ('.env', 'web/.env.local'):
+        (git_repo / name).parent.mkdir(exist_ok=True)
+        (git_repo / name).write_text('X=1\n')
+    git(git_repo, 'add', '-f', '.env', 'web/.env.local')
+    staged = run_in_process('forbid-env-files', '.env', 'web/.env.local', cwd=git_repo)
+    assert staged.rc == 1, staged.err
+    for line, path in zip(staged.out.splitlines(), ('.env', 'web/.env.local')):
+        assert line.startswith(f'{path}: env file staged;') and f'`git rm --cached {path}`' in line, line
+        assert 'not in a git repository' not in line, line
+
+
 def test_a_tracked_env_file_named_by_its_full_path_is_told_to_untrack(git_repo):
     """`forbid-env-files /repo/.env` (a path as `$PWD/.env` gives it) on a
     file git tracks said `not staged nor tracked: nothing to untrack`: git
