@@ -64,9 +64,23 @@ def _write(path: str, text: str = 'A=1\n') -> None:
         f.write(text)
 
 
+@pytest.fixture
+def staging(git_repo, monkeypatch):
+    """A real repository as the current folder: a file is "staged" only
+    where an index holds it (outside one nothing is)."""
+    monkeypatch.chdir(git_repo)
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    return git_repo
+
+
+def _staged(*paths: str) -> None:
+    git('.', 'add', '-f', '--', *paths)
+
+
 @pytest.mark.parametrize('path', REFUSED)
-def test_env_files_refused(workdir, path):
+def test_env_files_refused(staging, path):
     _write(path)
+    _staged(path)
     messages = forbid_env_files.check([path])
     assert len(messages) == 1
     assert messages[0].startswith(f'{path}: env file staged')
@@ -190,10 +204,11 @@ def test_virtualenv_known_from_disk_and_plain_env_folder(workdir):
     assert '`git rm -r --cached cfg/.env`' in messages[1]
 
 
-def test_forbid_main(workdir, capsys):
+def test_forbid_main(staging, capsys):
     _write('.env')
     _write('.env.example', 'TOGETHER_API_KEY=\n')
     _write('app.py', 'print(1)\n')
+    _staged('.env', '.env.example', 'app.py')
     assert forbid_env_files.main(['app.py', '.env.example']) == 0
     assert forbid_env_files.main(['app.py', '.env', '.env.example']) == 1
     out = capsys.readouterr().out
@@ -204,12 +219,13 @@ def test_forbid_main(workdir, capsys):
     assert_error_text(exc.value.code, capsys.readouterr().err, 'unrecognized arguments: --bogus')
 
 
-def test_forbid_console_script(workdir):
+def test_forbid_console_script(staging):
     _write('.env.production', 'A=1\n')
     _write('.env.sample', 'A=\n')
-    result = run('forbid-env-files', '--allow', '.env.sample', '.env.production', '.env.sample', cwd=workdir)
+    _staged('.env.production', '.env.sample')
+    result = run('forbid-env-files', '--allow', '.env.sample', '.env.production', '.env.sample', cwd=staging)
     assert result.rc == 1 and result.out.startswith('.env.production: env file staged')
-    result = run('forbid-env-files', '--no-such-option', cwd=workdir)
+    result = run('forbid-env-files', '--no-such-option', cwd=staging)
     assert_error_line(result, 'unrecognized arguments: --no-such-option')
 
 
