@@ -3817,6 +3817,42 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/name_reading_once_test.py',),
       "a name's reading that parts a key from its name (`together-api-key-<hex>` in a path or a ref) "
       "is never scanned: the key there is missed"),
+    M('ux32-env-outside-repo-called-staged', 'together_hooks/hooks/forbid_env_files.py',
+      'env_file_message(p, ignored.get(p), pushed, p not in unstaged, root is not None)',
+      'env_file_message(p, ignored.get(p), pushed, p not in unstaged, True)',
+      ('tests/hooks/env_hooks_test.py::test_an_env_file_named_outside_any_repository_is_not_called_staged',),
+      "`forbid-env-files .env` in a folder outside any git repository says `env file staged` and gives "
+      "`git rm --cached` and `--fix`, neither of which works there"),
+    M('ux32-partial-push-lacked-blob-read', 'together_hooks/sources/commits.py',
+      '        entries = _without_promised(root, entries, include, exclude)\n',
+      '        entries = entries\n',
+      ('tests/gate_partial_clone_test.py::test_a_push_from_a_partial_clone_scans_what_it_sends',),
+      "a push from a partial clone that merged a branch of the remote asks git for that branch's "
+      "never-fetched blobs: every such push exits 2"),
+    M('ux32-partial-push-sent-blob-skipped', 'together_hooks/sources/commits.py',
+      '        if e.new in sent:\n',
+      '        if False:\n',
+      ('tests/gate_partial_clone_test.py::test_a_push_from_a_partial_clone_scans_what_it_sends',),
+      "a push to a remote that lacks a blob the partial clone never fetched passes: git fetches the "
+      "blob and sends it unscanned"),
+    M('ux32-partial-push-destination-ignored', 'together_hooks/sources/commits.py',
+      "    have = [f'--remotes={destination}'] if destination else []\n",
+      '    have = []\n',
+      ('tests/gate_partial_clone_test.py::test_a_push_from_a_partial_clone_scans_what_it_sends',),
+      "the destination's branches are not counted as holding the blobs a partial clone lacks: a "
+      "push to the remote that has them exits 2"),
+    M('ux32-env-name-legacy-unlearnt', 'together_hooks/detect/scrub.py',
+      '            yield from (m.group().lower() for m in _pattern(_NAMED_HEX).finditer(name))\n',
+      '            yield from ()\n',
+      ('tests/leak_probe32_test.py',),
+      "a legacy key in the name of a variable holding your key (`MY_<hex>_TOKEN`) is shown whole in "
+      "the own-key finding's `in the variable ...`"),
+    M('ux32-env-name-any-variable-learnt', 'together_hooks/detect/scrub.py',
+      "        elif not ('tgp_v1_' in value and _pattern(_TGP_RUN).search(value)):\n",
+      '        elif False:\n',
+      ('tests/leak_probe32_test.py::test_a_variable_holding_no_key_teaches_nothing',),
+      "a 64-hex run in the name of any variable (a cache digest) is taken for a key: a file named "
+      "after that digest is shown redacted"),
 )
 
 

@@ -64,9 +64,23 @@ def _write(path: str, text: str = 'A=1\n') -> None:
         f.write(text)
 
 
+@pytest.fixture
+def staging(git_repo, monkeypatch):
+    """A real repository as the current folder: a file is "staged" only
+    where an index holds it (outside one nothing is)."""
+    monkeypatch.chdir(git_repo)
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    return git_repo
+
+
+def _staged(*paths: str) -> None:
+    git('.', 'add', '-f', '--', *paths)
+
+
 @pytest.mark.parametrize('path', REFUSED)
-def test_env_files_refused(workdir, path):
+def test_env_files_refused(staging, path):
     _write(path)
+    _staged(path)
     messages = forbid_env_files.check([path])
     assert len(messages) == 1
     assert messages[0].startswith(f'{path}: env file staged')
@@ -190,10 +204,11 @@ def test_virtualenv_known_from_disk_and_plain_env_folder(workdir):
     assert '`git rm -r --cached cfg/.env`' in messages[1]
 
 
-def test_forbid_main(workdir, capsys):
+def test_forbid_main(staging, capsys):
     _write('.env')
     _write('.env.example', 'TOGETHER_API_KEY=\n')
     _write('app.py', 'print(1)\n')
+    _staged('.env', '.env.example', 'app.py')
     assert forbid_env_files.main(['app.py', '.env.example']) == 0
     assert forbid_env_files.main(['app.py', '.env', '.env.example']) == 1
     out = capsys.readouterr().out
@@ -204,12 +219,13 @@ def test_forbid_main(workdir, capsys):
     assert_error_text(exc.value.code, capsys.readouterr().err, 'unrecognized arguments: --bogus')
 
 
-def test_forbid_console_script(workdir):
+def test_forbid_console_script(staging):
     _write('.env.production', 'A=1\n')
     _write('.env.sample', 'A=\n')
-    result = run('forbid-env-files', '--allow', '.env.sample', '.env.production', '.env.sample', cwd=workdir)
+    _staged('.env.production', '.env.sample')
+    result = run('forbid-env-files', '--allow', '.env.sample', '.env.production', '.env.sample', cwd=staging)
     assert result.rc == 1 and result.out.startswith('.env.production: env file staged')
-    result = run('forbid-env-files', '--no-such-option', cwd=workdir)
+    result = run('forbid-env-files', '--no-such-option', cwd=staging)
     assert_error_line(result, 'unrecognized arguments: --no-such-option')
 
 
@@ -646,6 +662,41 @@ def test_an_env_file_named_by_hand_and_not_staged_is_not_told_to_untrack(git_rep
     first, second = staged.out.splitlines()
     assert first.startswith('.env: env file staged;') and '`git rm --cached .env`' in first, first
     assert 'nothing to untrack' in second, second
+
+
+def test_an_env_file_named_outside_any_repository_is_not_called_staged(git_repo, tmp_path):
+    """`forbid-env-files .env` in a plain folder (no git work tree around
+    it) said `env file staged; ... Untrack it with git rm --cached .env`
+    and `run check-env-gitignored --fix`: there is no index there to stage
+    into, and `--fix` refuses a folder outside git.  It is refused all the
+    same (exit 1), saying there is no repository; in a real repository a
+    staged file keeps the staged wording and its untrack advice."""
+    from tests.cli_run import run_in_process
+
+    plain = tmp_path / 'plain'
+    (plain / 'web').mkdir(parents=True)
+    (plain / '.env').write_text('X=1\n')
+    (plain / 'web' / '.env.local').write_text('X=1\n')
+    assert subprocess.run(('git', 'rev-parse', '--git-dir'), cwd=plain, capture_output=True).returncode != 0
+    for cwd, args in ((plain, ('.env', 'web/.env.local')), (plain / 'web', ('../.env', '.env.local'))):
+        result = run_in_process('forbid-env-files', *args, cwd=cwd)
+        assert result.rc == 1, result.err
+        lines = result.out.splitlines()
+        assert len(lines) == 2, result.out
+        for line, path in zip(lines, args):
+            assert line.startswith(f'{path}: env file (not in a git repository: nothing is staged);'), line
+            assert 'git rm' not in line and 'staged;' not in line and '--fix' not in line, line
+        assert 'ignore it (`.env.*` in .gitignore)' in lines[1], lines
+    # A decoy: the same names staged in a real repository are "staged".
+    for name in ('.env', 'web/.env.local'):
+        (git_repo / name).parent.mkdir(exist_ok=True)
+        (git_repo / name).write_text('X=1\n')
+    git(git_repo, 'add', '-f', '.env', 'web/.env.local')
+    staged = run_in_process('forbid-env-files', '.env', 'web/.env.local', cwd=git_repo)
+    assert staged.rc == 1, staged.err
+    for line, path in zip(staged.out.splitlines(), ('.env', 'web/.env.local')):
+        assert line.startswith(f'{path}: env file staged;') and f'`git rm --cached {path}`' in line, line
+        assert 'not in a git repository' not in line, line
 
 
 def test_a_tracked_env_file_named_by_its_full_path_is_told_to_untrack(git_repo):

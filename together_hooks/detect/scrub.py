@@ -106,6 +106,8 @@ _OWN_DIGEST = r'(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])'
 _CASED_HEX = r'[0-9A-Fa-f]{64,}'
 # A Together variable's value that is a key (``_environ_keys``).
 _ENV_KEY = f'{_TGP_RUN}|{_LEGACY}'
+# A legacy key, in either case, in the name of a variable holding a key.
+_NAMED_HEX = r'(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])'
 _SGR = r'\x1b\[[0-9;]*m'
 # What a line holds when a reading of it may differ from it (``_still``):
 # ``_ESCAPE_LEAD``'s characters, ``+A`` (of ``+AF8``), a C0 control or DEL,
@@ -700,11 +702,19 @@ def _shown_grams(secret: str) -> frozenset[str]:
 def _environ_keys() -> Iterator[str]:
     """Key-shaped values of Together's variables (``TOGETHER_API_KEY``):
     known before anything is scanned, so an argument echoing one in an
-    error is scrubbed too."""
+    error is scrubbed too.  And a legacy key in the name of a variable
+    that holds a key (``MY_<hex>_TOKEN=tgp_v1_...``): a report names the
+    variable where your key lives (``in the variable ...``), and a 64-hex
+    run beside a Together key is one by the rules' own measure."""
     for name, value in os.environ.items():
         value = value.strip().strip('\'"')
-        if 'TOGETHER' in name.upper() and _pattern(_ENV_KEY).fullmatch(value):
+        together = 'TOGETHER' in name.upper()
+        if together and _pattern(_ENV_KEY).fullmatch(value):
             yield value
+        elif not ('tgp_v1_' in value and _pattern(_TGP_RUN).search(value)):
+            continue
+        if len(name) >= 64:
+            yield from (m.group().lower() for m in _pattern(_NAMED_HEX).finditer(name))
 
 
 class Scrubber:

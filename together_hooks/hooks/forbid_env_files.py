@@ -32,16 +32,26 @@ exit codes: 0 no env file refused, 1 an env file refused, 2 usage or input
 
 def env_file_message(
         path: str, ignored_by: str | None = None, pushed: bool = False, staged: bool = True,
+        in_repository: bool = True,
 ) -> str:
     """The refusal of a staged env file (``pushed``: one a push sends,
     as pre-commit passes it to the pre-push stage); ``ignored_by`` names
     the rule that already ignores it (it was added with ``git add -f``, or
     tracked before the rule), so no ignore advice is given then.
     ``staged=False``: named by hand (``forbid-env-files .env``) and not in
-    the index, so there is nothing to untrack."""
+    the index, so there is nothing to untrack.  ``in_repository=False``:
+    named by hand outside any git work tree, where nothing is staged and
+    there is no index, nor a `.gitignore` for ``--fix`` to write."""
     from together_hooks.env import hints
 
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
+    if not in_repository and not pushed:
+        return (
+            f'{path}: env file (not in a git repository: nothing is staged); it holds '
+            'local settings and secrets, so keep it out of git: in the repository it '
+            f'goes to, ignore it (`{names.ignore_rule(name)}` in .gitignore) and commit '
+            'a template with placeholder values (.env.example) instead'
+        )
     if ignored_by:
         ignore = f'.gitignore already ignores it ({ignored_by}), '
     else:
@@ -224,7 +234,8 @@ def check(
         pushed = pushing()
         unstaged = set() if pushed or root is None else _not_in_the_index(refused)
         messages.extend(
-            env_file_message(p, ignored.get(p), pushed, p not in unstaged) for p in refused)
+            env_file_message(p, ignored.get(p), pushed, p not in unstaged, root is not None)
+            for p in refused)
     for folder, files in folders.items():
         messages.append(env_folder_message(folder, files, pushing()))
     messages.extend(template_problems(templates, config, root))

@@ -150,6 +150,91 @@ def range_commits(
     return commits, boundary
 
 
+def _without_promised(
+        root: str, entries: list[Change], include: Sequence[str], exclude: Sequence[str],
+) -> list[Change]:
+    """A push's changes less the blobs a partial clone (``git clone
+    --filter=blob:none``) lacks that the push does not send.  Every blob
+    the user made is here; one missing came with a commit from the
+    promisor remote (a merged branch's older versions, never fetched), and
+    git sends it only where the destination's branches lack it: then git
+    would fetch it (unscanned) to send it, so that one is refused in one
+    line (fail closed).  The destination's branches are its
+    remote-tracking ones as last fetched (``push_destination``); unknown,
+    every missing blob of the range counts as sent.  Outside a partial
+    clone: ``entries`` as they are, one ``git config`` asked."""
+    if not entries or not _partial_clone(root):
+        return entries
+    lacking = _missing_objects(root, include, exclude)
+    if not lacking.intersection(e.new for e in entries):
+        return entries
+    environ = os.environ
+    destination = push_destination(root, environ)
+    have = [f'--remotes={destination}'] if destination else []
+    sent = _missing_objects(root, include, [*exclude, *have]) if have else lacking
+    for e in entries:
+        if e.new in sent:
+            sha = e.new.decode()
+            raise InputError(
+                f'{e.path} (object {sha}, commit {e.commit.sha[:12]}): this push sends '
+                f'a blob this partial clone (git clone --filter) lacks, which git would '
+                f'fetch to send unscanned ({_lacked_by(destination)}); the scan never '
+                f'fetches: fetch it (git cat-file -e {sha}) and push again',
+            )
+    return [e for e in entries if e.new not in lacking]
+
+
+def _lacked_by(destination: str | None) -> str:
+    if destination is None:
+        return 'the remote pushed to could not be told, so none of its branches counts'
+    return f'no branch of {destination} holds it as last fetched'
+
+
+def _partial_clone(root: str) -> bool:
+    """Whether the clone may lack objects its commits name (a promisor
+    remote: ``git clone --filter``)."""
+    return bool(git(root, 'config', '--get-regexp',
+                    r'^(extensions\.partialclone|remote\..*\.promisor)$', ok=(0, 1)).strip())
+
+
+def _missing_objects(root: str, include: Sequence[str], exclude: Sequence[str]) -> set[bytes]:
+    """The objects the range reaches that this clone lacks (git's
+    ``--missing=print`` never fetches one)."""
+    out = git(root, 'rev-list', '--objects', '--missing=print', *_revs(include, exclude), '--')
+    return {line[1:].strip() for line in out.split(b'\n') if line.startswith(b'?')}
+
+
+def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> str | None:
+    """The configured remote the running push goes to: pre-commit's
+    ``PRE_COMMIT_REMOTE_NAME``, else the ``git push`` seen among this
+    process's ancestors (its repository word, or git's default for the
+    current branch: ``pushRemote``, ``remote.pushDefault``, its
+    ``remote``, ``origin``).  None where that cannot be told (no ``/proc``,
+    a URL, ``--repo``, an option the hook does not know)."""
+    named = environ.get('PRE_COMMIT_REMOTE_NAME')
+    if not named:
+        argv = _git_push_argv()
+        if not _readable(argv) or any(a.startswith('--repo') for a in _option_words(argv or [])):
+            return None
+        words = _positionals(argv or [])
+        named = words[0] if words else _default_push_remote(root)
+    if not named or not git(root, 'config', '--get', f'remote.{named}.url', ok=(0, 1)).strip():
+        return None
+    return named
+
+
+def _default_push_remote(root: str) -> str:
+    branch = git(root, 'symbolic-ref', '--quiet', '--short', 'HEAD', ok=(0, 1)).decode(
+        'utf-8', 'surrogateescape').strip()
+    keys = ([f'branch.{branch}.pushRemote'] if branch else []) + ['remote.pushDefault'] + (
+        [f'branch.{branch}.remote'] if branch else [])
+    for key in keys:
+        value = git(root, 'config', '--get', key, ok=(0, 1)).decode('utf-8', 'surrogateescape').strip()
+        if value:
+            return value
+    return 'origin'
+
+
 def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[Change]:
     """Every path each commit of the range sets, oldest commit first
     (a submodule's with no blob: ``new`` is empty).
@@ -326,6 +411,8 @@ def added_by_commits(
     # Every path: a name is no file to filter.
     in_names = path_names(entries, scan) if names else iter(())
     entries = [e for e in entries if e.new and (wanted is None or wanted(e.path))]
+    if sent:
+        entries = _without_promised(root, entries, include, exclude)
     return itertools.chain(
         in_names,
         _attribute(root, entries, boundary, scan, commits if messages else [], walked,
