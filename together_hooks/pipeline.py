@@ -1053,8 +1053,11 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
         sha = resolve_commit(root, base, '--diff BASE')
     except InputError:
         return
-    try:
-        based = committed_config(root, sha)
+    from together_hooks.fileio import MAX_CONFIG_FILE
+    from together_hooks.gitrun import file_at
+
+    try:  # ``sha`` is a commit: read as ``committed_config`` reads one
+        based = config.load_from(lambda name: file_at(root, sha, name, MAX_CONFIG_FILE))
     except InputError as e:
         raise InputError(f'--diff BASE {base}: its config: {e}') from None
     own = args.config
