@@ -95,6 +95,16 @@ def prs(tmp_path_factory):
     branch('cfg', 'main', {'.together-hooks.toml': 'exclude = ["vendor/"]\n'})
     key = keys['pr-landed'] = make_key(rng)
     branch('pr-landed', 'cfg', {'vendor/client.py': f'K = "{key}"\n'})
+    # A base whose config is broken: a pull request mending it is judged
+    # by the rules alone (its own key reported), never refused (exit 2).
+    branch('broken', 'main', {'.together-hooks.toml': 'exclude = 3\n'})
+    key = keys['pr-mend'] = make_key(rng)
+    branch('pr-mend', 'broken', {
+        '.together-hooks.toml': 'exclude = ["vendor/"]\n',
+        'vendor/client.py': f'K = "{key}"\n',
+    })
+    keys['pr-mend-clean'] = ''
+    branch('pr-mend-clean', 'broken', {'.together-hooks.toml': 'exclude = ["vendor/"]\n'})
     git(root, 'checkout', '-q', 'main')
     trees = {}
     for name in keys:
@@ -104,6 +114,7 @@ def prs(tmp_path_factory):
 
 
 @pytest.mark.parametrize('name, spec', (
+    ('pr-mend', 'broken...HEAD'),
     ('pr-pyproject', 'main...HEAD'),
     ('pr-pyproject', 'main..HEAD'),  # a push's BEFORE..HEAD
     ('pr-allow', 'main...HEAD'),
@@ -115,8 +126,9 @@ def test_a_range_cannot_excuse_its_own_key_by_the_config_it_brings(prs, name, sp
     result = scan_in_process('--diff', spec, '--format', 'json', cwd=trees[name])
     assert result.rc == 1, result.err
     assert [f[3] for f in result.found()] == [hash_secret(keys[name])]
-    assert NOTE in result.err and "excused only by what main's config" in result.err
-    assert not leaked(list(keys.values()), result.out, result.err)
+    base = spec.split('.')[0]
+    assert NOTE in result.err and f"excused only by what {base}'s config" in result.err
+    assert not leaked([k for k in keys.values() if k], result.out, result.err)
 
 
 @pytest.mark.parametrize('name, base', (
@@ -128,7 +140,17 @@ def test_settings_the_base_holds_still_excuse(prs, name, base):
     result = scan_in_process('--diff', f'{base}...HEAD', cwd=trees[name])
     assert result.rc == 0, result.out + result.err
     assert NOTE not in result.err
-    assert not leaked(list(keys.values()), result.out, result.err)
+    assert not leaked([k for k in keys.values() if k], result.out, result.err)
+
+
+def test_a_range_mending_its_base_s_broken_config_is_not_refused(prs):
+    """The base's config cannot be read (``exclude = 3``): it excuses
+    nothing, and the range that mends it passes when it holds no key
+    (it was exit 2, the base's error, once the base's config counted)."""
+    trees, keys = prs
+    result = scan_in_process('--diff', 'broken...HEAD', cwd=trees['pr-mend-clean'])
+    assert result.rc == 0, result.out + result.err
+    assert NOTE in result.err and "broken's cannot be read, so excuses nothing" in result.err
 
 
 def test_a_base_that_names_no_commit_is_still_one_line(prs):

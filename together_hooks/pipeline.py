@@ -1043,7 +1043,8 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
     one ``base``'s config names (its entries as checked out: the file a
     reviewer owns); one note says so.  A ``--baseline`` flag is the
     caller's and stays.  A ``base`` that names no commit is left to the
-    range's own check (one line, exit 2)."""
+    range's own check (one line, exit 2); one whose config cannot be read
+    excuses nothing (the range that mends it is not refused for it)."""
     from together_hooks import config
     from together_hooks.filters import Exclusions
     from together_hooks.sources.ranges import resolve_commit
@@ -1056,10 +1057,13 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
     from together_hooks.fileio import MAX_CONFIG_FILE
     from together_hooks.gitrun import file_at
 
+    unread = ''
     try:  # ``sha`` is a commit: read as ``committed_config`` reads one
         based = config.load_from(lambda name: file_at(root, sha, name, MAX_CONFIG_FILE))
     except InputError as e:
-        raise InputError(f'--diff BASE {base}: its config: {e}') from None
+        # A base whose config is broken excuses nothing: a range that
+        # mends it is judged by the rules alone, never refused for it.
+        based, unread = config.EMPTY, f"{base}'s cannot be read, so excuses nothing: {e}"
     own = args.config
     if (own.exclude, own.allow, own.baseline) == (based.exclude, based.allow, based.baseline):
         return
@@ -1072,9 +1076,10 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
             args.baseline, args.baseline_source = path, why
             args.known = load_baseline(args)
     args.exclusions = Exclusions(args.config, args.known, args.exclusions.prefix)
+    had = unread or f'{base} has {based.source or "none"}'
     print(
         f'together-hooks: note: this range changes the config file ({own.source or "none"}; '
-        f'{base} has {based.source or "none"}): its keys are excused only by what '
+        f'{had}): its keys are excused only by what '
         f"{base}'s config also excludes or allows, and by the baseline {base}'s config "
         'names (a range cannot excuse its own keys; get a config change onto the base first)',
         file=sys.stderr,

@@ -3847,6 +3847,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe32_test.py::test_settings_the_base_holds_still_excuse',),
       "every range is noted as changing its config, also one that does not: the note "
       "no longer tells a reviewer anything"),
+    M('gate32-broken-base-refuses', 'together_hooks/pipeline.py',
+      '        based, unread = config.EMPTY, f"{base}\'s cannot be read, so excuses nothing: {e}"\n',
+      '        raise\n',
+      ('tests/gate_probe32_test.py::test_a_range_mending_its_base_s_broken_config_is_not_refused',),
+      "a base whose config cannot be read refuses every range (exit 2): the pull request that "
+      "mends it cannot pass"),
 )
 
 
