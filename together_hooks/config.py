@@ -147,6 +147,25 @@ class Config:
 EMPTY = Config()
 
 
+class Narrowed(Config):
+    """``own`` (the checkout's config) excusing only what ``base`` (the
+    config a range's base holds) excuses too: a path both exclude, a
+    value both allow.  A range that changes the config cannot widen what
+    judges its own commits (``pipeline.narrow_to_base``); everything else
+    (the baseline it names, its env templates, where it was read) is
+    ``own``'s, and ``own`` was validated as any config is."""
+
+    def __init__(self, base: Config, own: Config) -> None:
+        self.__dict__.update(own.__dict__)
+        self.base = base
+
+    def excluded(self, path: str) -> bool:
+        return Config.excluded(self, path) and self.base.excluded(path)
+
+    def allowed(self, value: str, hashed_secret: str) -> bool:
+        return Config.allowed(self, value, hashed_secret) and self.base.allowed(value, hashed_secret)
+
+
 def load(root: str) -> Config:
     """The config at ``root``: EMPTY when there is no file or no table.
 

@@ -1032,6 +1032,60 @@ def committed_config(root: str, commit: str) -> Config:
     return config.load_from(lambda name: file_at(root, commit, name, MAX_CONFIG_FILE))
 
 
+def narrow_to_base(args: argparse.Namespace, base: str) -> None:
+    """A range (``scan --diff BASE...HEAD``, the CI gate) is judged by the
+    checkout's config, which the range itself may change: a pull request
+    adding ``exclude``/``allow`` (in ``.together-hooks.toml`` or, where no
+    one reviews it for this, in ``pyproject.toml``) or naming another
+    baseline beside its key silenced it.  Where the config ``base`` holds
+    differs, what the checkout's excludes or allows counts only where
+    ``base``'s does the same (``config.Narrowed``), and the baseline is the
+    one ``base``'s config names (its entries as checked out: the file a
+    reviewer owns); one note says so.  A ``--baseline`` flag is the
+    caller's and stays.  A ``base`` that names no commit is left to the
+    range's own check (one line, exit 2); one whose config cannot be read
+    excuses nothing (the range that mends it is not refused for it)."""
+    from together_hooks import config
+    from together_hooks.filters import Exclusions
+    from together_hooks.sources.ranges import resolve_commit
+
+    root = args.repo_root
+    try:
+        sha = resolve_commit(root, base, '--diff BASE')
+    except InputError:
+        return
+    from together_hooks.fileio import MAX_CONFIG_FILE
+    from together_hooks.gitrun import file_at
+
+    unread = ''
+    try:  # ``sha`` is a commit: read as ``committed_config`` reads one
+        based = config.load_from(lambda name: file_at(root, sha, name, MAX_CONFIG_FILE))
+    except InputError as e:
+        # A base whose config is broken excuses nothing: a range that
+        # mends it is judged by the rules alone, never refused for it.
+        based, unread = config.EMPTY, f"{base}'s cannot be read, so excuses nothing: {e}"
+    own = args.config
+    if (own.exclude, own.allow, own.baseline) == (based.exclude, based.allow, based.baseline):
+        return
+    args.config = config.Narrowed(based, own)
+    if getattr(args, 'baseline_source', None) != 'flag':
+        path, why = baseline_location(root, None, based)
+        if path is not None and not os.path.lexists(path):
+            path, why = None, 'none'  # named by the base, gone from the checkout
+        if path != args.baseline:
+            args.baseline, args.baseline_source = path, why
+            args.known = load_baseline(args)
+    args.exclusions = Exclusions(args.config, args.known, args.exclusions.prefix)
+    had = unread or f'{base} has {based.source or "none"}'
+    print(
+        f'together-hooks: note: this range changes the config file ({own.source or "none"}; '
+        f'{had}): its keys are excused only by what '
+        f"{base}'s config also excludes or allows, and by the baseline {base}'s config "
+        'names (a range cannot excuse its own keys; get a config change onto the base first)',
+        file=sys.stderr,
+    )
+
+
 def baseline_step(
         findings: list[Finding], known: Baseline, summary: Summary,
         args: argparse.Namespace, held: Iterable[str] = (),

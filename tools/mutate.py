@@ -3853,6 +3853,42 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/leak_probe32_test.py::test_a_variable_holding_no_key_teaches_nothing',),
       "a 64-hex run in the name of any variable (a cache digest) is taken for a key: a file named "
       "after that digest is shown redacted"),
+    M('gate32-narrowed-exclude', 'together_hooks/config.py',
+      '        return Config.excluded(self, path) and self.base.excluded(path)\n',
+      '        return Config.excluded(self, path)\n',
+      ('tests/gate_probe32_test.py::test_a_range_cannot_excuse_its_own_key_by_the_config_it_brings',),
+      "a range's own config excludes what its base's does not: a pull request adding "
+      "`exclude` to pyproject.toml beside its key passes the CI gate"),
+    M('gate32-narrowed-allow', 'together_hooks/config.py',
+      '        return Config.allowed(self, value, hashed_secret) and self.base.allowed(value, hashed_secret)\n',
+      '        return Config.allowed(self, value, hashed_secret)\n',
+      ('tests/gate_probe32_test.py::test_a_range_cannot_excuse_its_own_key_by_the_config_it_brings',),
+      "a range's own config allows what its base's does not: a pull request allowing its "
+      "key's hashed_secret passes the CI gate"),
+    M('gate32-base-names-the-baseline', 'together_hooks/pipeline.py',
+      '        if path != args.baseline:\n',
+      '        if False:\n',
+      ('tests/gate_probe32_test.py::test_a_range_cannot_excuse_its_own_key_by_the_config_it_brings',),
+      "the baseline a range's own config names judges it: a pull request naming a "
+      "baseline of its own (no CODEOWNERS line covers it) that records its key passes"),
+    M('gate32-diff-not-narrowed', 'together_hooks/cli/scan.py',
+      '        pipeline.narrow_to_base(args, parse_range(args.diff)[0])\n',
+      '        parse_range(args.diff)\n',
+      ('tests/gate_probe32_test.py::test_a_range_cannot_excuse_its_own_key_by_the_config_it_brings',),
+      "scan --diff judges a range by the checkout's config alone: the settings the pull "
+      "request brings excuse its own key"),
+    M('gate32-same-config-noted', 'together_hooks/pipeline.py',
+      '    if (own.exclude, own.allow, own.baseline) == (based.exclude, based.allow, based.baseline):\n',
+      '    if False:\n',
+      ('tests/gate_probe32_test.py::test_settings_the_base_holds_still_excuse',),
+      "every range is noted as changing its config, also one that does not: the note "
+      "no longer tells a reviewer anything"),
+    M('gate32-broken-base-refuses', 'together_hooks/pipeline.py',
+      '        based, unread = config.EMPTY, f"{base}\'s cannot be read, so excuses nothing: {e}"\n',
+      '        raise\n',
+      ('tests/gate_probe32_test.py::test_a_range_mending_its_base_s_broken_config_is_not_refused',),
+      "a base whose config cannot be read refuses every range (exit 2): the pull request that "
+      "mends it cannot pass"),
 )
 
 

@@ -370,6 +370,12 @@ def run(args: argparse.Namespace) -> int:
     if args.env_reuse:
         return env_reuse(args)
     pipeline.configure(args, *scan_root(args))
+    if args.diff is not None and not (args.history or args.commits is not None
+                                      or args.paths or args.staged):
+        from together_hooks.sources.ranges import parse_range
+
+        # The range may change the config that judges it: the base's counts too.
+        pipeline.narrow_to_base(args, parse_range(args.diff)[0])
     args.clean_summary = True  # a clean run says what it did, on stderr
     from together_hooks.env.hints import in_ci
 
