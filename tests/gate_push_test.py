@@ -463,8 +463,53 @@ def test_a_key_in_a_ref_name_of_a_push_that_brings_no_commit(git_repo, keys, mai
     assert rc == 0, out
 
 
+def _lib_pushed(repo, tmp_path, repo_templates) -> tuple[dict[str, str], str]:
+    """``main_pushed``, then a submodule ``lib`` (its own bare upstream,
+    one commit) added and pushed through the hook: built once a session
+    (tests/gitplay.Templates.pushed, the upstream beside the template);
+    each test has its own copies of the repository, of ``origin`` and of
+    the submodule's upstream (``tmp_path / 'lib.git'``, the submodule's
+    ``origin`` pointed at it).  The hooks' environment and the upstream."""
+    import shutil
+
+    from tests.gitplay import install
+    from tests.gitplay import local_hooks_config
+    from tests.gitplay import manifest
+
+    name = 'gate-push-lib-pushed'
+    made_upstream = repo_templates.root / f'{name}.lib.git'
+
+    def build(made):
+        env = repo_templates.env
+        write(made, '.pre-commit-config.yaml', local_hooks_config(
+            ('detect-together-keys', manifest('detect-together-keys')), stages='pre-push'))
+        install(made, env)
+        write(made, 'a.py', 'x = 1\n')
+        commit(made)
+        rc, out = _push(made, env, 'main')
+        assert rc == 0, out
+        seed = repo_templates.root / f'{name}.seed'
+        for old in (made_upstream, seed):  # a build that failed half-way
+            shutil.rmtree(old, ignore_errors=True)
+        upstream = bare(made_upstream)
+        git(repo_templates.root, 'clone', '-q', upstream, str(seed))
+        write(seed, 'lib.py', 'x = 1\n')
+        commit(seed)
+        git(seed, 'push', '-q', 'origin', 'HEAD:main')
+        git(made, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', upstream, 'lib')
+        commit(made, 'lib')
+        rc, out = _push(made, env, 'main')
+        assert rc == 0, out
+    env = repo_templates.pushed(repo, tmp_path / 'remote.git', name, build)
+    upstream = tmp_path / 'lib.git'
+    shutil.copytree(made_upstream, upstream, symlinks=True)
+    git(repo / 'lib', 'remote', 'set-url', 'origin', str(upstream))
+    git(repo, 'config', 'submodule.lib.url', str(upstream))
+    return env, str(upstream)
+
+
 @pytest.mark.parametrize('how', ('on-demand', 'config', 'plain hook'))
-def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, main_pushed, tmp_path, how):
+def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, tmp_path, repo_templates, how):
     """``git push --recurse-submodules=on-demand`` (or
     ``push.recurseSubmodules``) first pushes, from the submodule, the
     commits a pushed gitlink names; no hook of the submodule's runs (nobody
@@ -472,18 +517,8 @@ def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, main_pus
     of the submodule's refs and of each pushed gitlink that the
     submodule's remote-tracking refs do not have."""
     key = keys()
-    pushing = main_pushed
-    upstream = bare(tmp_path / 'lib.git')
-    seed = tmp_path / 'seed'
-    git(tmp_path, 'clone', '-q', upstream, str(seed))
-    write(seed, 'lib.py', 'x = 1\n')
-    commit(seed)
-    git(seed, 'push', '-q', 'origin', 'HEAD:main')
+    pushing, upstream = _lib_pushed(git_repo, tmp_path, repo_templates)
     file_ok = ('-c', 'protocol.file.allow=always')
-    git(git_repo, *file_ok, 'submodule', 'add', '-q', upstream, 'lib')
-    commit(git_repo, 'lib')
-    rc, out = _push(git_repo, pushing, 'main')
-    assert rc == 0, out
     sub = git_repo / 'lib'
     git(sub, 'config', 'user.email', 'a@b.c')
     git(sub, 'config', 'user.name', 'a')

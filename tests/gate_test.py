@@ -251,20 +251,45 @@ MODES = {
 }
 
 
+@pytest.fixture(scope='module')
+def mode_repos(tmp_path_factory, git_repo_template):
+    """The key and, by name, the (repository, base) each case of the
+    exit-code table reads: ``_mode_repo`` without a key (``clean``), with
+    it (``keyed``), and with it also staged in ``staged.py``
+    (``keyed-staged``, for ``--staged``).  Built once a module: a scan
+    only reads them (40 cases made the same two commits each)."""
+    import random
+    import shutil
+
+    from tests.keys import make_key
+
+    key = make_key(random.Random('gate-test-exit-codes'))
+    made = {}
+    for name in ('clean', 'keyed', 'keyed-staged'):
+        repo = tmp_path_factory.mktemp(f'modes-{name}') / 'repo'
+        shutil.copytree(git_repo_template, repo, symlinks=True)
+        made[name] = repo, _mode_repo(repo, None if name == 'clean' else key)
+        if name == 'keyed-staged':
+            write(repo, 'staged.py', f'S = "{key}"\n')
+            git(repo, 'add', 'staged.py')
+    return key, made
+
+
 @pytest.mark.parametrize('mode', sorted(MODES))
 @pytest.mark.parametrize('fmt', ['text', 'json', 'sarif', 'github'])
 @pytest.mark.parametrize('with_key', [False, True])
-def test_exit_codes_every_mode_and_format(git_repo, keys, mode, fmt, with_key):
-    key = keys() if with_key else None
-    base = _mode_repo(git_repo, key)
-    if mode == 'staged' and key:
-        write(git_repo, 'staged.py', f'S = "{key}"\n')
-        git(git_repo, 'add', 'staged.py')
-    result = scan(*MODES[mode](base), '--format', fmt)
+def test_exit_codes_every_mode_and_format(mode_repos, mode, fmt, with_key):
+    from tests.cli_run import leaked
+
+    key, repos = mode_repos
+    name = 'clean' if not with_key else 'keyed-staged' if mode == 'staged' else 'keyed'
+    repo, base = repos[name]
+    result = scan(*MODES[mode](base), '--format', fmt, cwd=repo)
     assert result.rc == (1 if with_key else 0), (result.out, result.err)
     assert 'Traceback' not in result.err
     if fmt in ('json', 'sarif'):
         json.loads(result.out)  # one document, nothing else on stdout
+    assert leaked([key], result.out, result.err) == []  # (the keys fixture's check)
 
 
 @pytest.mark.parametrize(('args', 'words'), [
@@ -280,9 +305,9 @@ def test_exit_codes_every_mode_and_format(git_repo, keys, mode, fmt, with_key):
     # A range where one commit goes: the hint was a fetch of 'main..HEAD'.
     (['--commits', 'HEAD~1..HEAD'], ['HEAD~1..HEAD is a range', '--since', '--diff']),
 ])
-def test_usage_and_input_errors_exit_2(git_repo, keys, args, words):
-    _mode_repo(git_repo, None)
-    assert_error_line(scan(*args), *words)
+def test_usage_and_input_errors_exit_2(mode_repos, args, words):
+    repo, _base = mode_repos[1]['clean']
+    assert_error_line(scan(*args, cwd=repo), *words)
 
 
 @pytest.mark.parametrize('args', [['--diff', 'main...HEAD'], ['--history']])

@@ -469,6 +469,8 @@ def test_without_proc_git_commit_v_taking_a_key_out_passes(
     rc, out = run(git_repo, env, 'git', 'commit', '-q', '-v', *args)
     assert rc == 0, out
     assert git(git_repo, 'log', '-1', '--format=%B').strip() == ('unleak\nother' if amend else 'unleak')
+    if amend:
+        return  # what follows is a commit, not an amend: the same in both cases
     # A key typed above git's block is still the message's.
     write(git_repo, 'k.py', 'K = 0\nx = 1\n')
     git(git_repo, 'add', 'k.py')
@@ -563,11 +565,7 @@ def test_a_key_in_the_author_or_committer_is_refused_before_it_is_a_commit(
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
     if how != '--author':
         return  # what follows is the same whichever way the key came in
-    # (a subject retiring the key names no hash below it when it pastes
-    # the new one after a colon)
-    old = keys('hex')
-    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', f'Rotate together key: {old}')
-    assert rc == 1 and hash_secret(old) in out, out
+    # (a retiring subject is the message test's, above: not again here)
     rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', 'deploy')
     assert rc == 0, out
     # An amend keeps the author it had: a clean commit amended stays clean.

@@ -142,16 +142,19 @@ def test_pre_push_passes_templates_and_excluded_env_files(git_repo, env_pushing,
     assert rc == 0, out
 
 
-def test_a_commit_with_no_env_file_stays_quiet(git_repo, tmp_path):
+def test_a_commit_with_no_env_file_stays_quiet(git_repo, repo_templates):
     """``always_run`` makes the hook run on every commit: with no env file
     staged it passes, whatever push variables a shell left behind and
-    whatever env file history holds; a staged one is still refused."""
-    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('forbid-env-files', manifest('forbid-env-files'))))
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never',
-                    PRE_COMMIT_REMOTE_NAME='origin', PRE_COMMIT_LOCAL_BRANCH='main')
-    install(git_repo, env)
-    commit(git_repo, 'config')
+    whatever env file history holds; a staged one is still refused.
+    (Installed by the real pre-commit and its config committed once a
+    session: tests/gitplay.Templates.)"""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('forbid-env-files', manifest('forbid-env-files'))))
+        install(repo, repo_templates.env)
+        commit(repo, 'config')
+    env = dict(repo_templates.into(git_repo, 'push-env-commit-forbid', build),
+               PRE_COMMIT_REMOTE_NAME='origin', PRE_COMMIT_LOCAL_BRANCH='main')
     _env_then_gone(git_repo, '.env')
     write(git_repo, 'c.py', 'z = 3\n')
     git(git_repo, 'add', 'c.py')

@@ -13,6 +13,7 @@ from tests.cli.pre_receive_test import remote_has
 from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
+from tests.gate_range_test import main_pushed  # noqa: F401 (a fixture)
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 from tests.gitplay import bare
 from tests.gitplay import clean_env
@@ -211,15 +212,14 @@ def test_names_in_a_tree_a_tag_points_at(git_repo, tmp_path, pushing, keys, entr
     assert rc != 0 and hashed in out, out
 
 
-def test_a_refspec_the_remote_is_configured_with(git_repo, tmp_path, pushing, keys):
+def test_a_refspec_the_remote_is_configured_with(git_repo, tmp_path, main_pushed, keys):
     """``remote.origin.push = refs/remotes/upstream/*:refs/heads/*``: a bare
     ``git push origin`` sends every branch of another remote; pre-commit
-    describes one of them."""
+    describes one of them.  (``main`` with ``a.py`` pushed through the hook
+    first: ``main_pushed``, once a session.)"""
     key = keys()
     hashed = hash_secret(key)
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    assert run(git_repo, pushing, 'git', 'push', 'origin', 'main')[0] == 0
+    pushing = main_pushed
     upstream = bare(tmp_path / 'upstream.git')
     for branch, text in (('a', 'y = 2\n'), ('b', f'K = "{key}"\n')):
         git(git_repo, 'checkout', '-q', '-b', branch)
@@ -237,14 +237,13 @@ def test_a_refspec_the_remote_is_configured_with(git_repo, tmp_path, pushing, ke
 
 
 @pytest.mark.parametrize('first', [True, False])
-def test_a_key_in_the_name_a_push_gives_the_remote_ref(git_repo, pushing, keys, first):
+def test_a_key_in_the_name_a_push_gives_the_remote_ref(git_repo, main_pushed, keys, first):
     """``git push origin main:refs/heads/wip/<key>``: the remote's new ref
-    name is no local ref's; pre-commit names it for the first ref only."""
+    name is no local ref's; pre-commit names it for the first ref only.
+    (``main`` with ``a.py`` pushed through the hook first: ``main_pushed``.)"""
     key = keys()
     hashed = hash_secret(key)
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    assert run(git_repo, pushing, 'git', 'push', 'origin', 'main')[0] == 0
+    pushing = main_pushed
     write(git_repo, 'b.py', 'y = 2\n')
     commit(git_repo)
     specs = [f'main:refs/heads/wip/{key}'] if first else ['main', f'main:refs/heads/wip/{key}']
