@@ -72,6 +72,13 @@ def snapshot(pre_commit_home) -> tuple[str, str]:
         git_snap('add', '-A')
         rev = git_snap('commit-tree', git_snap('write-tree'), '-m', 'work tree snapshot')
         git_snap('update-ref', 'refs/heads/snapshot', rev)
+        # Packed once: every store that clones it (the session's, each
+        # ``try-repo``'s, a clone's ``autoupdate``) fetches from a pack git
+        # reuses as it is, where loose objects were deflated and searched
+        # for deltas again on every fetch.  Only the objects written just
+        # now (none when another worker made the same commit first), and
+        # no pack removed, so a fetch under way elsewhere reads on.
+        git_snap('repack', '-q', '-d')
     return str(where), rev
 
 
