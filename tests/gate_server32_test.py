@@ -91,6 +91,7 @@ def test_a_refused_push_leaves_one_report_and_one_audit_line_with_every_finding(
     commit(clone, 'config')
     rc, out = run(clone, clean_env(), 'git', 'push', 'origin', 'main')
     assert rc != 0 and 'pre-receive hook declined' in out, out
+    assert 'push refused, nothing was stored' in out, out
     assert _main(server) == before
     with open(report, encoding='utf-8') as f:
         found = json.load(f)['findings']
