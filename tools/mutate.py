@@ -3881,7 +3881,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a push the time bound refuses leaves no line on the audit log"),
     M('srv32-timeout-accepted-unlogged', 'together_hooks/cli/pre_receive.py',
       '        return audit_log.log_run(\n',
-      '        return EXIT_CLEAN or audit_log.log_run(\n',
+      '        return EXIT_CLEAN if True else audit_log.log_run(\n',
       ('tests/gate_server32_test.py::test_a_push_the_time_bound_stops_is_on_the_audit_log',),
       "a push --on-timeout accept lets through UNSCANNED leaves no line on the audit log"),
 )
