@@ -1161,6 +1161,9 @@ def run(
     if known is not None and findings:
         findings, confirmed = baseline_step(findings, known, summary, args, held)
     findings = verify_step(findings, args, where)
+    kept = getattr(args, 'kept_findings', None)
+    if kept is not None:  # the caller's to act on (pre-receive: which check found)
+        kept.extend(findings)
     if findings:
         # Made only if the report shows it: for keys in commits git is asked
         # which commit to rewrite (``take_out_step``).
@@ -1185,5 +1188,8 @@ def run(
 
         write_painted(clean_line(summary) + '\n', sys.stderr)
     if audit is not None:  # after the report: a broken log never hides findings
-        code = audit.finish(code, findings, summary)
+        # ``audit_floor``: a refusal the caller made beside this scan
+        # (pre-receive's env files), so the line says how the run ended.
+        floor = getattr(args, 'audit_floor', EXIT_CLEAN)
+        code = audit.finish(code if code != EXIT_CLEAN else floor, findings, summary)
     return code

@@ -3889,6 +3889,37 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe32_test.py::test_a_range_mending_its_base_s_broken_config_is_not_refused',),
       "a base whose config cannot be read refuses every range (exit 2): the pull request that "
       "mends it cannot pass"),
+    M('srv32-report-per-check', 'together_hooks/cli/pre_receive.py',
+      '    code = _check(root, news, _chained(checks), args, source, kept, envs)\n',
+      '    code = max(_check(root, news, c, args, source, kept, envs) for c in checks)\n',
+      ('tests/gate_server32_test.py::test_a_refused_push_leaves_one_report_and_one_audit_line_with_every_finding',
+       'tests/gate_server32_test.py::test_a_clean_push_leaves_one_clean_report_and_one_success_line'),
+      "each check of pre-receive is a scan run of its own: --output holds only the last check's "
+      "report (no finding for a push refused for a key in a commit) and the audit log gets a line "
+      "per check, the last one success"),
+    M('srv32-audit-floor-ignored', 'together_hooks/pipeline.py',
+      '        code = audit.finish(code if code != EXIT_CLEAN else floor, findings, summary)\n',
+      '        code = audit.finish(code, findings, summary)\n',
+      ('tests/gate_server32_test.py::test_an_env_file_refused_by_name_is_logged_as_refused',),
+      "a push pre-receive --forbid-env-files refuses for an env file holding no key is on the "
+      "audit log as success, exit 0"),
+    M('srv32-kept-findings-dropped', 'together_hooks/pipeline.py',
+      '        kept.extend(findings)\n',
+      '        pass\n',
+      ('tests/gate_server32_test.py::test_a_refused_push_leaves_one_report_and_one_audit_line_with_every_finding',
+       'tests/gate_signed_push_test.py::test_a_key_in_a_signed_push_certificate_is_refused'),
+      "pre-receive does not learn which keys its scan reported: a refused push gets no line saying "
+      "so, a signed push's stored certificate no word to remove it"),
+    M('srv32-timeout-refused-unlogged', 'together_hooks/cli/pre_receive.py',
+      "    audit_log.log_run(args, EXIT_ERROR, root=audit_log.scan_root(args), metadata={'error': said})\n",
+      '    pass\n',
+      ('tests/gate_server32_test.py::test_a_push_the_time_bound_stops_is_on_the_audit_log',),
+      "a push the time bound refuses leaves no line on the audit log"),
+    M('srv32-timeout-accepted-unlogged', 'together_hooks/cli/pre_receive.py',
+      '        return audit_log.log_run(\n',
+      '        return EXIT_CLEAN if True else audit_log.log_run(\n',
+      ('tests/gate_server32_test.py::test_a_push_the_time_bound_stops_is_on_the_audit_log',),
+      "a push --on-timeout accept lets through UNSCANNED leaves no line on the audit log"),
 )
 
 

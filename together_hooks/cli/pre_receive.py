@@ -59,9 +59,11 @@ if TYPE_CHECKING:
     from typing import IO
     from typing import Callable
     from typing import Iterable
+    from typing import Iterator
     from typing import Mapping
     from typing import Sequence
 
+    from together_hooks.findings import Finding
     from together_hooks.sources.commits import Change
     from together_hooks.sources.commits import Scan
     from together_hooks.sources.content import Content
@@ -210,19 +212,26 @@ def run(args: argparse.Namespace) -> int:
             return _gate(root, updates, args)
     except Timeout:
         pass
+    # The scan never reached its audit line: this run's own, so a push
+    # refused, or accepted unscanned, is on the log like every other.
+    from together_hooks import audit_log
+
     if args.on_timeout == 'accept':
-        print(
-            f'{PROG}: warning: the scan did not finish within --timeout '
-            f'{args.timeout:g}s; push accepted UNSCANNED (--on-timeout accept)',
-            file=sys.stderr,
+        said = (
+            f'the scan did not finish within --timeout {args.timeout:g}s; push '
+            'accepted UNSCANNED (--on-timeout accept)'
         )
-        return EXIT_CLEAN
-    print(
-        f'{PROG}: the scan did not finish within --timeout {args.timeout:g}s, '
+        print(f'{PROG}: warning: {said}', file=sys.stderr)
+        return audit_log.log_run(
+            args, EXIT_CLEAN, root=audit_log.scan_root(args), metadata={'warning': said},
+        )
+    said = (
+        f'the scan did not finish within --timeout {args.timeout:g}s, '
         'so the push is refused (fail closed); push fewer commits at a time, '
-        'or ask the server admin to raise --timeout',
-        file=sys.stderr,
+        'or ask the server admin to raise --timeout'
     )
+    print(f'{PROG}: {said}', file=sys.stderr)
+    audit_log.log_run(args, EXIT_ERROR, root=audit_log.scan_root(args), metadata={'error': said})
     return EXIT_ERROR
 
 
@@ -258,8 +267,8 @@ def _before_the_refs_move(root: str, updates: Sequence[Update]) -> None:
 
 
 def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
-    worst = EXIT_CLEAN
     source = _settings_source(root)
+    from together_hooks.findings import PUSH_CERTIFICATE
     from together_hooks.sources.commits import brought_by
     from together_hooks.sources.commits import packed_beside_refs
     from together_hooks.sources.commits import push_certificate
@@ -276,32 +285,31 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
         from together_hooks.sources.commits import changes
 
         entries = changes(root, news, ['--all'])
-    checks: list[tuple[list[str], Callable[[Scan], Iterable[Content]]]] = [
-        (news, functools.partial(brought_by, root, pushed, entries=entries)),
+    checks: list[Callable[[Scan], Iterable[Content]]] = [
+        functools.partial(brought_by, root, pushed, entries=entries),
     ] if pushed else []
-    checks.append(([], functools.partial(packed_beside_refs, root, news)))
+    checks.append(functools.partial(packed_beside_refs, root, news))
     options = push_options_given(os.environ)
     if options:  # sent with the push, deletions only too
-        checks.append(([], functools.partial(push_options, options)))
+        checks.append(functools.partial(push_options, options))
     certificate = os.environ.get('GIT_PUSH_CERT')
-    stored = None
     if certificate:  # a signed push: git has stored it already
-        stored = ([], functools.partial(push_certificate, root, certificate))
-        checks.append(stored)
+        checks.append(functools.partial(push_certificate, root, certificate))
     envs = _env_files(root, pushed, source, entries) if entries is not None else EXIT_CLEAN
-    keyed = False
-    for check in checks:
-        code = _check(root, *check, args, source)
-        keyed = keyed or code == EXIT_FINDINGS
-        if check is stored and code == EXIT_FINDINGS:
-            print(
-                f'{PROG}: git stored this signed push\'s certificate '
-                f'({certificate}) in the repository before any hook ran, and '
-                'it holds a key: the server\'s admin should remove it '
-                '(git prune --expire=now, as no ref reaches it); rotate that key.',
-            )
-        if code != EXIT_CLEAN and worst != EXIT_ERROR:
-            worst = code
+    # Every check in one run: one report (``--output``: each run wrote
+    # the file again, and a push refused for a key in a commit left a
+    # report of the last check's, with no finding), one audit line with
+    # the push's own outcome (env files refused too), one summary.
+    kept: list[Finding] = []
+    code = _check(root, news, _chained(checks), args, source, kept, envs)
+    keyed = bool(kept)
+    if certificate and any(f.path == PUSH_CERTIFICATE for f in kept):
+        print(
+            f'{PROG}: git stored this signed push\'s certificate '
+            f'({certificate}) in the repository before any hook ran, and '
+            'it holds a key: the server\'s admin should remove it '
+            '(git prune --expire=now, as no ref reaches it); rotate that key.',
+        )
     if keyed:
         print(
             f'{PROG}: push refused, {"no ref was updated" if certificate else "nothing was stored"}. '
@@ -309,9 +317,19 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
             'the commits that added it (git rebase -i, or git commit --amend '
             'for the last one), rotate it all the same, and push again.',
         )
-    elif envs == EXIT_FINDINGS and worst == EXIT_CLEAN:
+    elif envs == EXIT_FINDINGS and code != EXIT_ERROR:
         print(f'{PROG}: push refused (--forbid-env-files), nothing was stored.')
-    return worst if worst != EXIT_CLEAN else envs
+    return code if code != EXIT_CLEAN else envs
+
+
+def _chained(
+        checks: Sequence[Callable[[Scan], Iterable[Content]]],
+) -> Callable[[Scan], Iterator[Content]]:
+    """The contents of every check, one after the other, as one source."""
+    def each(scan: Scan) -> Iterator[Content]:
+        for check in checks:
+            yield from check(scan)
+    return each
 
 
 def _env_files(
@@ -405,9 +423,12 @@ def push_options_given(environ: Mapping[str, str]) -> list[str]:
 def _check(
         root: str, news: Sequence[str], what: Callable[[Scan], Iterable[Content]],
         args: argparse.Namespace, source: str | None,
+        kept: list[Finding] | None = None, refused: int = EXIT_CLEAN,
 ) -> int:
     """Scan ``what(scan)`` by the settings of ``source`` (``news``: the
-    pushed objects whose own settings are noted as not used)."""
+    pushed objects whose own settings are noted as not used).  ``kept``
+    gets the findings reported; ``refused``: the push's outcome without
+    them (env files), for the audit line."""
     import tempfile
 
     from together_hooks import config
@@ -421,6 +442,8 @@ def _check(
     baseline = _trusted(root, source, news, name)
     ns = argparse.Namespace(**vars(args))
     ns.unpushed = True  # refused commits: nothing is stored to rewrite
+    ns.kept_findings = kept
+    ns.audit_floor = refused
     # A baseline the push brings is not read (above): say what counts.
     ns.not_a_key = (
         f'Not a real key? {pipeline.ALLOW_INLINE}record it in {name} (`together-hooks baseline create|update`) in a '
