@@ -434,6 +434,13 @@ def _scan_contents(
             if parallel.available():
                 held = [c for c in contents if c.fs_path is None]
                 return _scan_forked(on_disk, summary, scanner, held)
+            # One CPU (``taskset``, a container's cpuset): the screen the
+            # fork would take (hyperscan's one pass from the first file),
+            # not the plain route's ``in`` of every needle in each file
+            # holding a keyword until 1 MiB is screened: that cost more
+            # CPU than the fork saves (docs/performance.md, "Issue 17,
+            # session 32").
+            prepare(scanner.rules, lambda _n: True)
     return _scan_serial(contents, summary, scanner)
 
 
