@@ -3474,8 +3474,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'and the tables it builds are walked again and again (~20 collections in a scan of 300 files, ~5 ms of CPU '
       'a bench tree scan)'),
     M('forked-scan-keeps-grouped-searches', 'together_hooks/pipeline.py',
-      '    prepare(scanner.rules, lambda _n: True)\n',
-      '    prepare(scanner.rules, lambda _n: False)\n',
+      '    prepare(scanner.rules, lambda _n: True)\n    step = ',
+      '    prepare(scanner.rules, lambda _n: False)\n    step = ',
       ('tests/detect/prepare_test.py::test_a_forked_scan_of_few_bytes_reads_by_the_one_pass_and_asks_no_size',),
       "a forked tree scan under 16 MiB keeps the grouped searches though hyperscan is installed: their set-up costs "
       'more than the one pass loaded from its kept database, and they read each byte ~9 times slower (a 766-file '
@@ -3817,6 +3817,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/name_reading_once_test.py',),
       "a name's reading that parts a key from its name (`together-api-key-<hex>` in a path or a ref) "
       "is never scanned: the key there is missed"),
+    M('perf32-one-cpu-tree-unprepared', 'together_hooks/pipeline.py',
+      '            prepare(scanner.rules, lambda _n: True)\n    return _scan_serial(contents, summary, scanner)\n',
+      '            pass\n    return _scan_serial(contents, summary, scanner)\n',
+      ('tests/detect/prepare_test.py::test_a_tree_scan_on_one_cpu_reads_by_the_one_pass_from_its_first_file',),
+      "a large tree scanned on one CPU keeps the few files' route (every needle's `in` in each file holding a "
+      "keyword until 1 MiB is screened): ~40 ms of CPU more on the bench tree than with the fork's one pass"),
 )
 
 
