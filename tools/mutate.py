@@ -3818,8 +3818,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a name's reading that parts a key from its name (`together-api-key-<hex>` in a path or a ref) "
       "is never scanned: the key there is missed"),
     M('perf32-one-cpu-tree-unprepared', 'together_hooks/pipeline.py',
-      '            prepare(scanner.rules, lambda _n: True)\n    return _scan_serial(contents, summary, scanner)\n',
-      '            pass\n    return _scan_serial(contents, summary, scanner)\n',
+      '            prepare_screen(scanner.rules)\n',
+      '            pass\n',
       ('tests/detect/prepare_test.py::test_a_tree_scan_on_one_cpu_reads_by_the_one_pass_from_its_first_file',),
       "a large tree scanned on one CPU keeps the few files' route (every needle's `in` in each file holding a "
       "keyword until 1 MiB is screened): ~40 ms of CPU more on the bench tree than with the fork's one pass"),

@@ -1610,6 +1610,21 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
     return screen
 
 
+def prepare_screen(rules: tuple[Rule, ...]) -> None:
+    """The keyword screen of a scan of many files in one process (one CPU
+    to run on): hyperscan's one pass from the first file where it is
+    installed, as ``prepare`` sets it up before a fork (set up from the
+    kept database it costs less than the route of a few files: one ``in``
+    a needle in each file holding a keyword until 1 MiB is screened).
+    Without it the route is left as it was: compiling the grouped
+    searches and the rules' regexes first cost a 300-file tree of 1 MB
+    more than it saved (docs/performance.md, "Issue 17, session 32")."""
+    from together_hooks.detect.prefilter import _hyperscan_installed
+
+    if _hyperscan_installed():
+        keyword_screen(rules).prepare(lambda _n: True)
+
+
 def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None) -> None:
     """Load and compile now what the first files holding a keyword would
     (the keyword screen and its route, the rules' regexes, the context
