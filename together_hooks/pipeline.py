@@ -15,6 +15,7 @@ import sys
 from together_hooks import audit_log
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import prepare
+from together_hooks.detect.engine import prepare_screen
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.prefilter import container_kind
@@ -434,6 +435,13 @@ def _scan_contents(
             if parallel.available():
                 held = [c for c in contents if c.fs_path is None]
                 return _scan_forked(on_disk, summary, scanner, held)
+            # One CPU (``taskset``, a container's cpuset): the screen the
+            # fork would take where hyperscan is installed (its one pass
+            # from the first file), not the plain route's ``in`` of every
+            # needle in each file holding a keyword until 1 MiB is
+            # screened: that cost more CPU than the fork saves
+            # (docs/performance.md, "Issue 17, session 32").
+            prepare_screen(scanner.rules)
     return _scan_serial(contents, summary, scanner)
 
 

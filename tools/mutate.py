@@ -136,7 +136,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/every_escaped_test.py',),
       'a key whose every byte is percent-encoded twice (%2574%2567%2570...) passes the screen unseen'),
     M('hex-name-upper-unread', 'together_hooks/detect/engine.py',
-      '        if any(mark in where for mark in HEX_NAME_UPPER):\n',
+      '        if where.any_of(HEX_NAME_UPPER):\n',
       '        if False:\n',
       ('tests/detect/xxd_include_upper_name_test.py',),
       "a legacy key's .env as xxd -i's C array (its name upper case) is flagged but never read as hex"),
@@ -201,7 +201,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/hex_dump_test.py',),
       'a hex dump of a container (xxd -p env.gz) is read as bytes, never opened'),
     M('dec-prefix', 'together_hooks/detect/engine.py',
-      "        if any(mark in where for mark in DEC_PREFIX):\n",
+      "        if where.any_of(DEC_PREFIX):\n",
       "        if not DEC_PREFIX:\n",
       ('tests/detect/decimal_bytes_test.py',),
       "a key's bytes as a decimal list with no Together name near ([116, 103, 112, ...]) are never read"),
@@ -3474,8 +3474,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'and the tables it builds are walked again and again (~20 collections in a scan of 300 files, ~5 ms of CPU '
       'a bench tree scan)'),
     M('forked-scan-keeps-grouped-searches', 'together_hooks/pipeline.py',
-      '    prepare(scanner.rules, lambda _n: True)\n',
-      '    prepare(scanner.rules, lambda _n: False)\n',
+      '    prepare(scanner.rules, lambda _n: True)\n    step = ',
+      '    prepare(scanner.rules, lambda _n: False)\n    step = ',
       ('tests/detect/prepare_test.py::test_a_forked_scan_of_few_bytes_reads_by_the_one_pass_and_asks_no_size',),
       "a forked tree scan under 16 MiB keeps the grouped searches though hyperscan is installed: their set-up costs "
       'more than the one pass loaded from its kept database, and they read each byte ~9 times slower (a 766-file '
@@ -3522,7 +3522,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/dump_command_test.py',),
       'a hex dump saved under the command that made it (`$ xxd -p env.gz`) is no dump: a key in the bytes or the gzip it shows is missed'),
     M('jws-deflate-unread', 'together_hooks/detect/engine.py',
-      '        if any(mark in where for mark in JWS_DEFLATE_MARKS):\n',
+      '        if where.any_of(JWS_DEFLATE_MARKS):\n',
       '        if False:\n',
       ('tests/detect/jws_deflate_test.py',),
       'a JWS whose header starts `{"zip":"DEF"` (a SMART Health Card) is never inflated: a key in its payload is missed'),
@@ -3562,7 +3562,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/marshal_b64_test.py',),
       "a marshal dump followed by a line break is no dump: a base64 value's decoding (which ends with one) is never read as its program"),
     M('qp-body-unread', 'together_hooks/detect/engine.py',
-      '    if depth == 0 and any(f in where for rule in rules for f in rule.b64_keywords):\n',
+      '    if depth == 0 and where.any_of(_b64_keywords(rules)):\n',
       '    if False:\n',
       ('tests/detect/qp_body_test.py',),
       "a quoted-printable mail body is never decoded whole for its base64 values: a base64 value or `data:` URI its soft line breaks cut is missed"),
@@ -3920,6 +3920,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        return EXIT_CLEAN if True else audit_log.log_run(\n',
       ('tests/gate_server32_test.py::test_a_push_the_time_bound_stops_is_on_the_audit_log',),
       "a push --on-timeout accept lets through UNSCANNED leaves no line on the audit log"),
+    M('perf32-one-cpu-tree-unprepared', 'together_hooks/pipeline.py',
+      '            prepare_screen(scanner.rules)\n',
+      '            pass\n',
+      ('tests/detect/prepare_test.py::test_a_tree_scan_on_one_cpu_reads_by_the_one_pass_from_its_first_file',),
+      "a large tree scanned on one CPU keeps the few files' route (every needle's `in` in each file holding a "
+      "keyword until 1 MiB is screened): ~40 ms of CPU more on the bench tree than with the fork's one pass"),
+    M('perf32-where-any-of-inverted', 'together_hooks/detect/prefilter.py',
+      '        return not self._found.keys().isdisjoint(needles)\n',
+      '        return self._found.keys().isdisjoint(needles)\n',
+      ('tests/detect/where_test.py::test_a_wheres_marks_asked_at_once_answer_as_one_in_each',),
+      "the marks asked of a file at once answer the opposite: a base64 magic, uuencode's or a numeric "
+      "prefix's mark the screen found sends no reading, and files without one are read for it"),
+    M('perf32-where-present-unfiltered', 'together_hooks/detect/prefilter.py',
+      '        return [needle for needle in needles if needle in found]\n',
+      '        return list(needles)\n',
+      ('tests/detect/where_test.py::test_a_wheres_marks_asked_at_once_answer_as_one_in_each',),
+      "every needle is taken as held: each file holding a keyword asks the offsets of every base64 form "
+      "and escape mark it lacks, and opens the base64 reading for none"),
 )
 
 

@@ -186,3 +186,44 @@ def test_a_forked_scan_of_few_bytes_reads_by_the_one_pass_and_asks_no_size(tmp_p
 # process with the grouped searches, over every tests/accuracy case:
 # sources/sources_test.py::test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file
 # (the same tree, built once for both checks).
+
+
+def test_a_tree_scan_on_one_cpu_reads_by_the_one_pass_from_its_first_file(tmp_path, monkeypatch):
+    """A tree that would be split over two processes but may run on one
+    CPU only (``taskset``, a container's cpuset: ``parallel.available``
+    says no) is scanned in one process with the screen the fork takes:
+    hyperscan's one pass from the first file.  It kept the route of a
+    few files instead (``in`` of every needle in each file holding a
+    keyword until 1 MiB was screened), which cost the bench tree more CPU
+    than the fork saves (docs/performance.md, "Issue 17, session 32").
+    The same findings: the key, and no finding for its placeholder."""
+    import random
+
+    from tests.keys import make_key
+    from together_hooks import pipeline
+    from together_hooks.detect import engine
+    from together_hooks.report import Summary
+    from together_hooks.sources import files
+    from together_hooks.sources import parallel
+
+    if not prefilter._hyperscan_installed() or prefilter.hyperscan_where((b'ab',)) is None:
+        pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    key = make_key(random.Random('one-cpu-one-pass'))
+    for i in range(pipeline.PARALLEL_MIN_FILES + 4):
+        path = tmp_path / 'top' / f'd{i % 4}' / f'f{i:04d}.py'
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'x = {i}  # together\n' if i % 50 == 0 else f'x = {i}\n')
+    (tmp_path / 'top' / 'd1' / '.env').write_text(f'TOGETHER_API_KEY={key}\n')
+    (tmp_path / 'top' / 'd2' / '.env').write_text('TOGETHER_API_KEY=${TOGETHER_API_KEY}\n')  # the decoy
+    contents = list(files.from_tree(str(tmp_path / 'top')))
+    monkeypatch.setattr(engine, '_SCREENS', {})  # a fresh screen, its route unset
+    monkeypatch.setattr(parallel, 'available', lambda: False)
+    forks = []
+    monkeypatch.setattr(parallel, 'split', lambda *a: forks.append(1))
+    summary = Summary()
+    found = pipeline.scan_contents(contents, summary, pipeline.Scanner())
+    assert forks == []
+    assert [(f.path, f.line, f.secret) for f in found] == [('d1/.env', 1, key)]
+    assert summary.files_scanned == pipeline.PARALLEL_MIN_FILES + 6
+    assert keyword_screen(RULES).one_pass

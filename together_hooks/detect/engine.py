@@ -956,7 +956,7 @@ def _hits(
             ]
     if active:
         hits += _hex_hits(data, path, rules, active, walkers, where)
-    if depth == 0 and any(f in where for rule in rules for f in rule.b64_keywords):
+    if depth == 0 and where.any_of(_b64_keywords(rules)):
         hits += _qp_body_hits(data, path, rules, budget)
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget, wrapped if wrapped_kind == 'base64' else -1)
@@ -1009,23 +1009,23 @@ def _hits(
         hits += _wide_hits(data, path, rules, depth, budget)
     if depth < 2:
         head = wrapped if wrapped_kind == 'base64' else -1
-        if head != -1 or any(magic in where for magic in B64_MAGIC):
+        if head != -1 or where.any_of(B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge, head)
-        if any(mark in where for mark in UU_BEGIN):
+        if where.any_of(UU_BEGIN):
             hits += _uu_hits(data, path, rules, depth, where, budget, edge)
-        if any(mark in where for mark in DEC_PREFIX):
+        if where.any_of(DEC_PREFIX):
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
         if _hex_prefix_test(screen)(data):
             hits += _hex_prefix_hits(data, path, rules, depth, where, budget)
-        if any(mark in where for mark in HEX_NAME_UPPER):
+        if where.any_of(HEX_NAME_UPPER):
             from together_hooks.detect.codec import hex_view
 
             hits += _prefix_view_hits(data, path, rules, depth, where, budget, HEX_NAME_UPPER, hex_view, 'hex')
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
-        if any(mark in where for mark in BYTES_MARKS):
+        if where.any_of(BYTES_MARKS):
             hits += _byte_literal_hits(data, path, rules, where, budget)
-        if any(mark in where for mark in JWS_DEFLATE_MARKS):
+        if where.any_of(JWS_DEFLATE_MARKS):
             hits += _jws_deflate_hits(data, path, rules, where, budget)
     return hits
 
@@ -1567,7 +1567,7 @@ def _escape_marks(data: bytes, rules: tuple[Rule, ...], where: Where) -> list[in
     not part of their keyword written plainly (a key's own ``tgp``)."""
     out = []
     for rule in rules:
-        for mark in rule.escape_marks:
+        for mark in where.present(rule.escape_marks):
             for at in where.offsets(mark):
                 if not any(
                         mark in k and data.startswith(k, at - k.index(mark))
@@ -1578,6 +1578,17 @@ def _escape_marks(data: bytes, rules: tuple[Rule, ...], where: Where) -> list[in
 
 
 _SCREENS: dict[tuple[Rule, ...], Keywords] = {}
+_B64_KEYWORDS: dict[tuple[Rule, ...], tuple[bytes, ...]] = {}
+
+
+def _b64_keywords(rules: tuple[Rule, ...]) -> tuple[bytes, ...]:
+    """Every base64 form of ``rules``' keywords, in the rules' order: made
+    once a rule set (asked of each file holding a keyword)."""
+    key = tuple(rules)  # the same tuple, no copy, when given one
+    forms = _B64_KEYWORDS.get(key)
+    if forms is None:
+        forms = _B64_KEYWORDS[key] = tuple(f for rule in rules for f in rule.b64_keywords)
+    return forms
 
 
 def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
@@ -1597,6 +1608,21 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
              *JWS_DEFLATE_MARKS, *HEX_NAME_UPPER),
         )
     return screen
+
+
+def prepare_screen(rules: tuple[Rule, ...]) -> None:
+    """The keyword screen of a scan of many files in one process (one CPU
+    to run on): hyperscan's one pass from the first file where it is
+    installed, as ``prepare`` sets it up before a fork (set up from the
+    kept database it costs less than the route of a few files: one ``in``
+    a needle in each file holding a keyword until 1 MiB is screened).
+    Without it the route is left as it was: compiling the grouped
+    searches and the rules' regexes first cost a 300-file tree of 1 MB
+    more than it saved (docs/performance.md, "Issue 17, session 32")."""
+    from together_hooks.detect.prefilter import _hyperscan_installed
+
+    if _hyperscan_installed():
+        keyword_screen(rules).prepare(lambda _n: True)
 
 
 def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None) -> None:
@@ -1731,7 +1757,7 @@ def _found_spans(rules: tuple[Rule, ...], where: Where, size: int) -> list[tuple
     encoded-words hold a name in any of them)."""
     raw = []
     for rule in rules:
-        for needle in (*rule.keywords, *rule.b64_keywords, *rule.escape_marks):
+        for needle in where.present((*rule.keywords, *rule.b64_keywords, *rule.escape_marks)):
             at = where.next_at(needle, 0)
             while at != -1:
                 raw.append((max(0, at - _READING), min(size, at + _READING)))
@@ -1852,7 +1878,7 @@ def _b64_hits(
     occurs, and in a wrapped block at the file's head (``wrapped``, its
     start: ``prefilter.wrapped_b64``), where a form may be cut by a line
     break."""
-    found = [f for rule in rules for f in rule.b64_keywords if f in where]
+    found = where.present(_b64_keywords(rules))
     if not found and wrapped == -1:
         return []
     from together_hooks.detect.codec import b64_view
