@@ -3938,6 +3938,32 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/where_test.py::test_a_wheres_marks_asked_at_once_answer_as_one_in_each',),
       "every needle is taken as held: each file holding a keyword asks the offsets of every base64 form "
       "and escape mark it lacks, and opens the base64 reading for none"),
+    M('fork-result-wait-unguarded', 'together_hooks/sources/parallel.py',
+      "            result = os.fdopen(read_fd, 'rb')\n"
+      "            payload = result.read()\n"
+      "        except BaseException:  # interrupted, terminated, failed: stop the other half too\n"
+      "            if not reaped:\n"
+      "                os.kill(pid, signal.SIGTERM)\n"
+      "            if result is None:\n"
+      "                os.close(read_fd)\n"
+      "            else:\n"
+      "                result.close()\n"
+      "            if not reaped:\n"
+      "                os.waitpid(pid, 0)\n"
+      "            raise\n"
+      "        result.close()\n",
+      "        except BaseException:  # interrupted, terminated, failed: stop the other half too\n"
+      "            if not reaped:\n"
+      "                os.kill(pid, signal.SIGTERM)\n"
+      "            os.close(read_fd)\n"
+      "            if not reaped:\n"
+      "                os.waitpid(pid, 0)\n"
+      "            raise\n"
+      "        with os.fdopen(read_fd, 'rb') as f:\n"
+      "            payload = f.read()\n",
+      ('tests/sources/sources_test.py::test_a_stop_while_waiting_for_the_childs_result_stops_the_child',),
+      "a stop (pre-receive's --timeout) while the parent waits for the forked half's result leaves "
+      "that child running past the bound, holding the hook's output open"),
 )
 
 

@@ -736,3 +736,44 @@ def test_a_folder_scans_its_symlinks_as_git_stores_them(tmp_path, monkeypatch, k
         ('deploy-key', 1, KEY, hash_secret(target)),
     ]
     assert r.json()['summary']['files_scanned'] == 4
+
+
+def test_a_stop_while_waiting_for_the_childs_result_stops_the_child(tmp_path):
+    """A time bound (pre-receive's ``--timeout``: SIGALRM raising in the
+    main thread) firing once the parent's half is done, while it waits for
+    the child's result, stops the child too: it never runs on past the
+    bound holding the hook's output open (git would wait for it)."""
+    import signal
+    import time
+
+    from together_hooks.sources import parallel
+
+    class Stop(Exception):
+        pass
+
+    started = tmp_path / 'child-pid'
+
+    def child():
+        started.write_text(str(os.getpid()))
+        time.sleep(60)
+        return 'late'
+
+    def parent():
+        while not started.exists() or not started.read_text():
+            time.sleep(0.01)
+        return 'mine'
+
+    def fire(_signum, _frame):
+        raise Stop
+
+    previous = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
+    try:
+        with pytest.raises(Stop):
+            parallel.split(child, parent)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    pid = int(started.read_text())
+    with pytest.raises(ProcessLookupError):  # stopped and reaped: no such process
+        os.kill(pid, 0)

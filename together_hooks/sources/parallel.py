@@ -123,18 +123,25 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
         previous = signal.signal(signal.SIGCHLD, on_child)
     except ValueError:  # not the main thread: learnt at the end, as before
         previous = None
+    result = None
     try:
         try:
             mine = parent()
+            # Waiting for the child's result is stopped as its own half is
+            # (a time bound firing here: the child must not run on).
+            result = os.fdopen(read_fd, 'rb')
+            payload = result.read()
         except BaseException:  # interrupted, terminated, failed: stop the other half too
             if not reaped:
                 os.kill(pid, signal.SIGTERM)
-            os.close(read_fd)
+            if result is None:
+                os.close(read_fd)
+            else:
+                result.close()
             if not reaped:
                 os.waitpid(pid, 0)
             raise
-        with os.fdopen(read_fd, 'rb') as f:
-            payload = f.read()
+        result.close()
     finally:
         if previous is not None:
             signal.signal(signal.SIGCHLD, previous)
