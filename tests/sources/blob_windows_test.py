@@ -110,7 +110,11 @@ def _pinned() -> bytes:
     ).encode()
 
 
-@settings(max_examples=20, deadline=None, database=None, derandomize=True)
+# Ten draws beside the pinned three, counted by what they catch
+# (docs/testing.md, "Session 32 (suiteC32)"): of eleven window and wide
+# decoding bugs written in, the property catches two, each at the pinned
+# examples and at the 5th and 9th draw (of 20: the 6th and 10th).
+@settings(max_examples=10, deadline=None, database=None, derandomize=True)
 @example(_pinned(), 'utf-32-le', 1 << 14, True, b'', '')
 @example(_pinned(), 'utf-32-be', 1 << 14, False, b'\xd40', '')
 @example(_pinned(), 'utf-32', 1 << 14, True, b'n', '<\U00077a00\xa8')
