@@ -25,9 +25,20 @@ FALSE_POSITIVES = [
 ]
 
 
+# The seeds each sample is filled with: five keys of each kind, the same
+# five for every sample (their failure names the seed).  Twenty were tried
+# before, 22,640 engine calls a run for what five of them prove: seeds
+# 0-19 make ordinary keys alike (none starts or ends with ``-`` or ``_``,
+# each hex key mixes letters and digits), and every mutation naming this
+# file that the twenty caught, the first five catch (docs/testing.md,
+# "Session 32 (suiteC32)").  Keys ending in `-` or `_` have tests of their own
+# (``detect/detect_test.py``, ``baseline/baseline_test.py``).
+SEEDS = range(5)
+
+
 @pytest.mark.parametrize(('rule_id', 'sample'), TRUE_POSITIVES)
 def test_true_positive(rule_id, sample):
-    for seed in range(20):
+    for seed in SEEDS:
         text, key = fill(sample, random.Random(seed))
         findings = scan_bytes(text.encode(), 'sample.txt')
         got = [(f.rule, f.hashed_secret) for f in findings]
@@ -36,7 +47,7 @@ def test_true_positive(rule_id, sample):
 
 @pytest.mark.parametrize(('rule_id', 'sample'), FALSE_POSITIVES)
 def test_false_positive(rule_id, sample):
-    for seed in range(20):
+    for seed in SEEDS:
         text, _key = fill(sample, random.Random(seed))
         assert scan_bytes(text.encode(), 'sample.txt') == [], (sample, seed)
 

@@ -82,7 +82,17 @@ def windowed(data: bytes, step: int) -> list[tuple[int, int, str, str, str]]:
 _WINDOWED: dict[tuple[bytes, int], list[tuple[int, int, str, str, str]]] = {}
 
 
-@settings(max_examples=60, deadline=None, database=None, derandomize=True)
+# Draws counted by what they catch (docs/testing.md, "Session 32
+# (suiteC32)"): of the 25, windows that shift a column
+# (``window-column-shift-off-by-one``) differ from a whole read at the
+# 3rd, 4th and 9th, those that count a lead's lines twice or fetch no
+# bytes past a region (``window-lines-before-lead-ignored``,
+# ``window-fetch-no-trailing-overlap``) at the 4th to 7th (of 60 draws:
+# the 3rd, the 12th).  The three rows it never caught, at 60 draws either
+# (``window-region-start-exclusive``, ``window-last-newline-first``,
+# ``window-no-lead``), are the explicit tests' named beside it.  The 60
+# draws cost 2.8 times the CPU of these 25.
+@settings(max_examples=25, deadline=None, database=None, derandomize=True)
 @given(files(), st.sampled_from((1 << 14, 100_003)))
 def test_windows_find_what_a_whole_read_finds(data, step):
     """Steps of 16 KB (a region a quarter of its window's 64 KB lead, so a

@@ -54,7 +54,12 @@ class Trickle(io.BytesIO):
         return super().read(self.most if n < 0 else min(n, self.most))
 
 
-@settings(max_examples=80, deadline=None, database=None, derandomize=True)
+# Thirty draws, counted by what they catch (docs/testing.md, "Session 32
+# (suiteC32)"): five bugs of ``stream_windows`` and ``filled`` (the kept
+# overlap cut a byte short or dropped, its offset never moved, one read
+# taken for all, a read asking past ``n``) each differ from the file's
+# windows by the 9th draw (of 80, the four run there: the 7th or 9th).
+@settings(max_examples=30, deadline=None, database=None, derandomize=True)
 @given(
     st.binary(max_size=5000) | st.integers(0, 60_000).map(lambda n: os.urandom(n)),
     st.integers(1, 9_000), st.integers(0, 3_000), st.integers(1, 70_000),
@@ -110,7 +115,11 @@ def _pinned() -> bytes:
     ).encode()
 
 
-@settings(max_examples=20, deadline=None, database=None, derandomize=True)
+# Ten draws beside the pinned three, counted by what they catch
+# (docs/testing.md, "Session 32 (suiteC32)"): of eleven window and wide
+# decoding bugs written in, the property catches two, each at the pinned
+# examples and at the 5th and 9th draw (of 20: the 6th and 10th).
+@settings(max_examples=10, deadline=None, database=None, derandomize=True)
 @example(_pinned(), 'utf-32-le', 1 << 14, True, b'', '')
 @example(_pinned(), 'utf-32-be', 1 << 14, False, b'\xd40', '')
 @example(_pinned(), 'utf-32', 1 << 14, True, b'n', '<\U00077a00\xa8')
