@@ -210,7 +210,9 @@ def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> s
     process's ancestors (its repository word, or git's default for the
     current branch: ``pushRemote``, ``remote.pushDefault``, its
     ``remote``, ``origin``).  None where that cannot be told (no ``/proc``,
-    a URL, ``--repo``, an option the hook does not know)."""
+    a URL, ``--repo``, an option the hook does not know), or where the
+    remote pushes to URLs other than those it fetches from (its tracking
+    branches then say nothing of the destination)."""
     named = environ.get('PRE_COMMIT_REMOTE_NAME')
     if not named:
         argv = _git_push_argv()
@@ -219,6 +221,13 @@ def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> s
         words = _positionals(argv or [])
         named = words[0] if words else _default_push_remote(root)
     if not named or not git(root, 'config', '--get', f'remote.{named}.url', ok=(0, 1)).strip():
+        return None
+    # Its tracking branches describe the repository it fetches from: a push
+    # sent elsewhere (``pushurl``, ``pushInsteadOf``) is to one unknown.
+    fetched, pushed = (
+        set(git(root, 'remote', 'get-url', *how, '--all', named, ok=(0, 2)).split(b'\n'))
+        for how in ((), ('--push',)))
+    if fetched != pushed:
         return None
     return named
 

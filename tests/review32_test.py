@@ -1,0 +1,110 @@
+"""Session 32's adversarial review (review32) of the changes merged this
+session: a pre-push from a partial clone skips the blobs the
+destination's remote-tracking branches hold, and those branches must be
+the destination's own (not a fetch URL's, when the push goes elsewhere).
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.cli_run import leaked
+from tests.conftest import git
+from tests.gitplay import commit
+from tests.keys import make_key
+
+
+def _missing(repo) -> int:
+    listed = git(repo, 'rev-list', '--objects', '--missing=print', '--all')
+    return sum(line.startswith('?') for line in listed.splitlines())
+
+
+def _partial_clone_with_merged_key(git_repo, tmp_path, rng, fork=None):
+    """A partial clone of ``git_repo`` that merged ``origin/dev``, whose
+    first commit holds a key the clone never fetched; a clean commit on
+    top.  ``fork``: a bare repository given the clone's ``main`` before
+    the merge (it has the root commit, not dev).  Returns (clone, the
+    old key)."""
+    from tests.gate_push_test import _plain_hook
+
+    old = make_key(rng)
+    git(git_repo, 'config', 'uploadpack.allowFilter', 'true')
+    (git_repo / 'a.txt').write_text('clean\n')
+    commit(git_repo, 'root')
+    git(git_repo, 'checkout', '-q', '-b', 'dev')
+    (git_repo / 'dev.txt').write_text(f'TOGETHER_API_KEY={old}\n')
+    commit(git_repo, 'dev 1')
+    (git_repo / 'dev.txt').write_text('TOGETHER_API_KEY=${TOGETHER_API_KEY}\n')
+    commit(git_repo, 'dev 2')
+    git(git_repo, 'checkout', '-q', 'main')
+    clone = tmp_path / 'partial'
+    git(tmp_path, 'clone', '-q', '--filter=blob:none', f'file://{git_repo}', str(clone))
+    for name, value in (('user.name', 'Dev'), ('user.email', 'dev@example.com')):
+        git(clone, 'config', name, value)
+    _plain_hook(clone)
+    if fork is not None:
+        git(clone, 'push', '-q', f'file://{fork}', 'main')
+    git(clone, 'merge', '-q', '--no-edit', 'origin/dev')
+    (clone / 'app.py').write_text('KEY = os.environ["TOGETHER_API_KEY"]\n')
+    commit(clone, 'clean')
+    assert _missing(clone) >= 1  # dev 1's blob: never fetched
+    return clone, old
+
+
+# How the push is sent somewhere origin's tracking branches do not describe.
+_ELSEWHERE = {
+    'pushurl': lambda clone, origin, fork: git(
+        clone, 'remote', 'set-url', '--push', 'origin', f'file://{fork}'),
+    'pushInsteadOf': lambda clone, origin, fork: git(
+        clone, 'config', f'url.file://{fork}.pushInsteadOf', f'file://{origin}'),
+}
+
+
+@pytest.mark.parametrize('how', sorted(_ELSEWHERE))
+def test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed(git_repo, tmp_path, how):
+    """``remote.origin.pushurl`` (fetch upstream, push to a fork) or
+    ``url.<fork>.pushInsteadOf``: ``git push origin`` goes to a repository
+    ``refs/remotes/origin/*`` do not describe (they are the fetch URL's).
+    Before, the blobs those branches hold counted as ones the destination
+    has, so the scan passed and git fetched the merged branch's key blob
+    to send it to the fork, unscanned.  Now the destination is unknown
+    there, every blob the clone lacks counts as sent: one line, exit 2,
+    nothing fetched, nothing pushed."""
+    from tests.gitplay import bare
+    from tests.gitplay import clean_env
+    from tests.gitplay import run as run_git
+
+    fork = bare(tmp_path / 'fork.git')
+    clone, old = _partial_clone_with_merged_key(
+        git_repo, tmp_path, random.Random(f'review32-{how}'), fork)
+    lacked = _missing(clone)
+    before = git(fork, 'rev-parse', 'main')
+    _ELSEWHERE[how](clone, git_repo, fork)
+    rc, out = run_git(clone, clean_env(), 'git', 'push', 'origin', 'HEAD:main')
+    ours = [line for line in out.splitlines() if line.startswith('together-hooks: error:')]
+    assert rc != 0, out
+    assert len(ours) == 1 and 'partial clone' in ours[0] and 'dev.txt' in ours[0], out
+    assert 'Traceback' not in out
+    assert git(fork, 'rev-parse', 'main') == before  # nothing reached the fork
+    assert _missing(clone) == lacked  # nothing was fetched
+    assert leaked([old], out) == []
+
+
+def test_a_partial_clone_push_whose_push_url_is_its_fetch_url_passes(git_repo, tmp_path):
+    """The decoy: a push URL written out but equal to the fetch URL (and a
+    pushInsteadOf that does not apply to it) is the same repository, so the
+    clean push passes as before, with nothing fetched."""
+    from tests.gitplay import clean_env
+    from tests.gitplay import run as run_git
+
+    clone, old = _partial_clone_with_merged_key(git_repo, tmp_path, random.Random('review32-same'))
+    lacked = _missing(clone)
+    git(clone, 'remote', 'set-url', '--push', 'origin', f'file://{git_repo}')
+    git(clone, 'config', f'url.file://{tmp_path}/elsewhere.git.pushInsteadOf', 'file:///nowhere')
+    git(git_repo, 'checkout', '-q', '--detach')  # the remote's main can move
+    rc, out = run_git(clone, clean_env(), 'git', 'push', 'origin', 'HEAD:main')
+    assert rc == 0, out
+    assert git(git_repo, 'rev-parse', 'main').strip() == git(clone, 'rev-parse', 'HEAD').strip()
+    assert _missing(clone) == lacked
+    assert leaked([old], out) == []
