@@ -49,6 +49,7 @@ def _partial_clone_with_merged_key(git_repo, tmp_path, rng, fork=None):
     (clone / 'app.py').write_text('KEY = os.environ["TOGETHER_API_KEY"]\n')
     commit(clone, 'clean')
     assert _missing(clone) >= 1  # dev 1's blob: never fetched
+    git(git_repo, 'checkout', '-q', '--detach')  # the remote's main can move
     return clone, old
 
 
@@ -58,13 +59,17 @@ _ELSEWHERE = {
         clone, 'remote', 'set-url', '--push', 'origin', f'file://{fork}'),
     'pushInsteadOf': lambda clone, origin, fork: git(
         clone, 'config', f'url.file://{fork}.pushInsteadOf', f'file://{origin}'),
+    # git fetches from a remote's first url and pushes to every one.
+    'second-url': lambda clone, origin, fork: git(
+        clone, 'remote', 'set-url', '--add', 'origin', f'file://{fork}'),
 }
 
 
 @pytest.mark.parametrize('how', sorted(_ELSEWHERE))
 def test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed(git_repo, tmp_path, how):
-    """``remote.origin.pushurl`` (fetch upstream, push to a fork) or
-    ``url.<fork>.pushInsteadOf``: ``git push origin`` goes to a repository
+    """``remote.origin.pushurl`` (fetch upstream, push to a fork),
+    ``url.<fork>.pushInsteadOf``, or a second ``remote.origin.url`` (git
+    fetches from the first, pushes to all): ``git push origin`` goes to a repository
     ``refs/remotes/origin/*`` do not describe (they are the fetch URL's).
     Before, the blobs those branches hold counted as ones the destination
     has, so the scan passed and git fetched the merged branch's key blob
@@ -84,7 +89,9 @@ def test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed(git_repo,
     rc, out = run_git(clone, clean_env(), 'git', 'push', 'origin', 'HEAD:main')
     ours = [line for line in out.splitlines() if line.startswith('together-hooks: error:')]
     assert rc != 0, out
-    assert len(ours) == 1 and 'partial clone' in ours[0] and 'dev.txt' in ours[0], out
+    # git runs the hook once per URL it pushes to: one line each.
+    assert len(ours) == (2 if how == 'second-url' else 1), out
+    assert all('partial clone' in line and 'dev.txt' in line for line in ours), out
     assert 'Traceback' not in out
     assert git(fork, 'rev-parse', 'main') == before  # nothing reached the fork
     assert _missing(clone) == lacked  # nothing was fetched
@@ -102,7 +109,6 @@ def test_a_partial_clone_push_whose_push_url_is_its_fetch_url_passes(git_repo, t
     lacked = _missing(clone)
     git(clone, 'remote', 'set-url', '--push', 'origin', f'file://{git_repo}')
     git(clone, 'config', f'url.file://{tmp_path}/elsewhere.git.pushInsteadOf', 'file:///nowhere')
-    git(git_repo, 'checkout', '-q', '--detach')  # the remote's main can move
     rc, out = run_git(clone, clean_env(), 'git', 'push', 'origin', 'HEAD:main')
     assert rc == 0, out
     assert git(git_repo, 'rev-parse', 'main').strip() == git(clone, 'rev-parse', 'HEAD').strip()

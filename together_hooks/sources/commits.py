@@ -222,12 +222,13 @@ def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> s
         named = words[0] if words else _default_push_remote(root)
     if not named or not git(root, 'config', '--get', f'remote.{named}.url', ok=(0, 1)).strip():
         return None
-    # Its tracking branches describe the repository it fetches from: a push
-    # sent elsewhere (``pushurl``, ``pushInsteadOf``) is to one unknown.
+    # Its tracking branches describe the one repository it fetches from (a
+    # remote's first URL): a push sent elsewhere (``pushurl``,
+    # ``pushInsteadOf``), or to several (a second ``url``), is to ones unknown.
     fetched, pushed = (
-        set(git(root, 'remote', 'get-url', *how, '--all', named, ok=(0, 2)).split(b'\n'))
+        git(root, 'remote', 'get-url', *how, '--all', named, ok=(0, 2)).split()
         for how in ((), ('--push',)))
-    if fetched != pushed:
+    if len(pushed) != 1 or pushed != fetched[:1]:
         return None
     return named
 
