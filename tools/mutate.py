@@ -3889,6 +3889,25 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe32_test.py::test_a_range_mending_its_base_s_broken_config_is_not_refused',),
       "a base whose config cannot be read refuses every range (exit 2): the pull request that "
       "mends it cannot pass"),
+    M('review32-push-url-elsewhere-trusted', 'together_hooks/sources/commits.py',
+      '    if len(pushed) != 1 or pushed != fetched[:1]:\n',
+      '    if False:\n',
+      ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed',),
+      "a partial clone's push to a remote whose push URL is another repository (pushurl, "
+      "pushInsteadOf, a second url) counts the fetch URL's tracking branches as the destination's: "
+      "git fetches a merged branch's key blob and sends it to the fork unscanned"),
+    M('review32-second-url-trusted', 'together_hooks/sources/commits.py',
+      '    if len(pushed) != 1 or pushed != fetched[:1]:\n',
+      '    if pushed != fetched:\n',
+      ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed',),
+      "a remote with two `url`s (git fetches from the first, pushes to both) counts the first's "
+      "tracking branches for both: the second repository gets the key blob unscanned"),
+    M('review32-same-push-url-refused', 'together_hooks/sources/commits.py',
+      '    if len(pushed) != 1 or pushed != fetched[:1]:\n',
+      '    if True:\n',
+      ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_its_fetch_url_passes',),
+      "every partial-clone push that merged a branch of the remote fails closed (exit 2), also "
+      "one whose push URL is its fetch URL"),
 )
 
 
