@@ -114,3 +114,51 @@ def test_a_partial_clone_push_whose_push_url_is_its_fetch_url_passes(git_repo, t
     assert git(git_repo, 'rev-parse', 'main').strip() == git(clone, 'rev-parse', 'HEAD').strip()
     assert _missing(clone) == lacked
     assert leaked([old], out) == []
+
+
+def _repo_moving_its_baseline(root, key_or_none):
+    """``main`` names ``old.baseline``, which holds a merge's conflict
+    markers (not JSON); the branch ``pr`` names ``new.baseline`` instead
+    (an empty, valid one) and leaves the old file, adding ``a.py``."""
+    import json
+
+    from tests.conftest import write
+
+    git(root, 'init', '-q', '-b', 'main')
+    git(root, 'config', 'user.email', 'dev@example.com')
+    git(root, 'config', 'user.name', 'Dev')
+    write(root, '.together-hooks.toml', 'baseline = "old.baseline"\n')
+    write(root, 'old.baseline', '<<<<<<< HEAD\n{"results": {}}\n=======\n>>>>>>> other\n')
+    commit(root, 'base')
+    git(root, 'checkout', '-q', '-b', 'pr')
+    write(root, '.together-hooks.toml', 'baseline = "new.baseline"\n')
+    write(root, 'new.baseline', json.dumps({
+        'version': '1.5.0', 'plugins_used': [], 'filters_used': [], 'results': {}}) + '\n')
+    write(root, 'a.py', f'KEY = "{key_or_none}"\n' if key_or_none else 'KEY = None\n')
+    commit(root, 'pr')
+
+
+@pytest.mark.parametrize('with_key', [True, False])
+def test_a_range_mending_the_baseline_its_base_names_is_judged_not_refused(tmp_path, with_key):
+    """A base whose config names a baseline that cannot be read (conflict
+    markers in it) refused every range that changed the config, with
+    exit 2: the pull request naming a sound baseline instead could not
+    pass, though a base whose config cannot be read is promised to excuse
+    nothing rather than refuse.  Now such a baseline excuses nothing, as
+    that config: the range's key is found (exit 1), a clean range passes
+    (exit 0), and the note says why."""
+    from tests.cli_run import scan_in_process
+    from together_hooks.findings import hash_secret
+
+    key = make_key(random.Random('review32-baseline')) if with_key else None
+    _repo_moving_its_baseline(tmp_path, key)
+    result = scan_in_process('--diff', 'main...HEAD', '--format', 'json', cwd=tmp_path)
+    assert 'Traceback' not in result.err
+    notes = [line for line in result.err.splitlines() if 'note:' in line]
+    assert len(notes) == 1 and 'old.baseline' in notes[0] and 'excuses nothing' in notes[0], result.err
+    if with_key:
+        assert result.rc == 1, result.err
+        assert [f['hashed_secret'] for f in result.json()['findings']] == [hash_secret(key)]
+        assert leaked([key], result.out, result.err) == []
+    else:
+        assert result.rc == 0, result.err
