@@ -162,3 +162,38 @@ def test_a_range_mending_the_baseline_its_base_names_is_judged_not_refused(tmp_p
         assert leaked([key], result.out, result.err) == []
     else:
         assert result.rc == 0, result.err
+
+
+@pytest.mark.parametrize('pushed_to', ['fork', 'origin'])
+def test_a_remote_name_left_in_the_environment_is_not_the_destination(git_repo, tmp_path, pushed_to):
+    """``PRE_COMMIT_REMOTE_NAME=origin`` left in the shell (a hook tried by
+    hand) while the plain hook runs ``git push fork``: the variable named
+    the destination, so the blobs ``origin``'s branches hold were skipped
+    and git fetched the merged branch's key blob to send it to the fork,
+    unscanned.  Now the ``git push`` seen running decides, and a variable
+    naming another remote leaves the destination unknown (fail closed).
+    The decoy: the variable naming the remote pushed to, ``origin``, which
+    holds the blob: the clean push passes, nothing fetched."""
+    from tests.gitplay import bare
+    from tests.gitplay import clean_env
+    from tests.gitplay import run as run_git
+
+    fork = bare(tmp_path / 'fork.git')
+    clone, old = _partial_clone_with_merged_key(
+        git_repo, tmp_path, random.Random(f'review32-stale-{pushed_to}'), fork)
+    git(clone, 'remote', 'add', 'fork', f'file://{fork}')
+    lacked = _missing(clone)
+    before = git(fork, 'rev-parse', 'main')
+    env = {**clean_env(), 'PRE_COMMIT_REMOTE_NAME': 'origin'}
+    rc, out = run_git(clone, env, 'git', 'push', pushed_to, 'HEAD:main')
+    assert 'Traceback' not in out
+    assert _missing(clone) == lacked
+    assert leaked([old], out) == []
+    if pushed_to == 'origin':
+        assert rc == 0, out
+        assert git(git_repo, 'rev-parse', 'main').strip() == git(clone, 'rev-parse', 'HEAD').strip()
+        return
+    ours = [line for line in out.splitlines() if line.startswith('together-hooks: error:')]
+    assert rc != 0, out
+    assert len(ours) == 1 and 'partial clone' in ours[0] and 'dev.txt' in ours[0], out
+    assert git(fork, 'rev-parse', 'main') == before  # nothing reached the fork
