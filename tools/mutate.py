@@ -3912,7 +3912,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '                raise\n',
       ('tests/review32_test.py::test_a_range_mending_the_baseline_its_base_names_is_judged_not_refused',),
       "a base whose config names a baseline that cannot be read (conflict markers) refuses every "
-      "range changing the config (exit 2): the pull request naming a sound baseline cannot pass"),
+      "range changing the config (exit 2): the pull request naming a sound baseline cannot pass"),    M('review32-stale-remote-name-trusted', 'together_hooks/sources/commits.py',
+      '            return None  # a name left in the environment, not this push\'s\n',
+      '            return named\n',
+      ('tests/review32_test.py::test_a_remote_name_left_in_the_environment_is_not_the_destination',),
+      "a PRE_COMMIT_REMOTE_NAME left in the shell names the destination of a push to another "
+      "remote: its tracking branches are counted and the key blob reaches the fork unscanned"),
 )
 
 
