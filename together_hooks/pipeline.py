@@ -1082,7 +1082,13 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
             path, why = None, 'none'  # named by the base, gone from the checkout
         if path != args.baseline:
             args.baseline, args.baseline_source = path, why
-            args.known = load_baseline(args)
+            try:
+                args.known = load_baseline(args)
+            except InputError as e:
+                # As a broken config: the range that mends it is not refused.
+                args.baseline, args.baseline_source, args.known = None, 'none', None
+                unread = f"{unread or f'{base} has {based.source}'}; the baseline it names cannot be " \
+                    f'read, so excuses nothing: {e}'
     args.exclusions = Exclusions(args.config, args.known, args.exclusions.prefix)
     had = unread or f'{base} has {based.source or "none"}'
     print(

@@ -3964,6 +3964,35 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/sources_test.py::test_a_stop_while_waiting_for_the_childs_result_stops_the_child',),
       "a stop (pre-receive's --timeout) while the parent waits for the forked half's result leaves "
       "that child running past the bound, holding the hook's output open"),
+    M('review32-push-url-elsewhere-trusted', 'together_hooks/sources/commits.py',
+      '    if len(pushed) != 1 or pushed != fetched[:1]:\n',
+      '    if False:\n',
+      ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed',),
+      "a partial clone's push to a remote whose push URL is another repository (pushurl, "
+      "pushInsteadOf, a second url) counts the fetch URL's tracking branches as the destination's: "
+      "git fetches a merged branch's key blob and sends it to the fork unscanned"),
+    M('review32-second-url-trusted', 'together_hooks/sources/commits.py',
+      '    if len(pushed) != 1 or pushed != fetched[:1]:\n',
+      '    if pushed != fetched:\n',
+      ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed',),
+      "a remote with two `url`s (git fetches from the first, pushes to both) counts the first's "
+      "tracking branches for both: the second repository gets the key blob unscanned"),
+    M('review32-same-push-url-refused', 'together_hooks/sources/commits.py',
+      '    if len(pushed) != 1 or pushed != fetched[:1]:\n',
+      '    if True:\n',
+      ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_its_fetch_url_passes',),
+      "every partial-clone push that merged a branch of the remote fails closed (exit 2), also "
+      "one whose push URL is its fetch URL"),    M('review32-base-baseline-unread-refuses', 'together_hooks/pipeline.py',
+      "                args.baseline, args.baseline_source, args.known = None, 'none', None\n",
+      '                raise\n',
+      ('tests/review32_test.py::test_a_range_mending_the_baseline_its_base_names_is_judged_not_refused',),
+      "a base whose config names a baseline that cannot be read (conflict markers) refuses every "
+      "range changing the config (exit 2): the pull request naming a sound baseline cannot pass"),    M('review32-stale-remote-name-trusted', 'together_hooks/sources/commits.py',
+      '            return None  # a name left in the environment, not this push\'s\n',
+      '            return named\n',
+      ('tests/review32_test.py::test_a_remote_name_left_in_the_environment_is_not_the_destination',),
+      "a PRE_COMMIT_REMOTE_NAME left in the shell names the destination of a push to another "
+      "remote: its tracking branches are counted and the key blob reaches the fork unscanned"),
 )
 
 

@@ -205,20 +205,32 @@ def _missing_objects(root: str, include: Sequence[str], exclude: Sequence[str]) 
 
 
 def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> str | None:
-    """The configured remote the running push goes to: pre-commit's
-    ``PRE_COMMIT_REMOTE_NAME``, else the ``git push`` seen among this
-    process's ancestors (its repository word, or git's default for the
-    current branch: ``pushRemote``, ``remote.pushDefault``, its
-    ``remote``, ``origin``).  None where that cannot be told (no ``/proc``,
-    a URL, ``--repo``, an option the hook does not know)."""
+    """The configured remote the running push goes to: the ``git push``
+    seen among this process's ancestors (its repository word, or git's
+    default for the current branch: ``pushRemote``, ``remote.pushDefault``,
+    its ``remote``, ``origin``), else pre-commit's ``PRE_COMMIT_REMOTE_NAME``.
+    None where that cannot be told (no ``/proc`` and no variable, a URL,
+    ``--repo``, an option the hook does not know), where the two differ
+    (a variable left in the environment names another), or where the
+    remote pushes to URLs other than those it fetches from (its tracking
+    branches then say nothing of the destination)."""
     named = environ.get('PRE_COMMIT_REMOTE_NAME')
-    if not named:
-        argv = _git_push_argv()
-        if not _readable(argv) or any(a.startswith('--repo') for a in _option_words(argv or [])):
-            return None
+    argv = _git_push_argv()
+    if _readable(argv) and not any(a.startswith('--repo') for a in _option_words(argv or [])):
         words = _positionals(argv or [])
-        named = words[0] if words else _default_push_remote(root)
+        seen = words[0] if words else _default_push_remote(root)
+        if named and named != seen:
+            return None  # a name left in the environment, not this push's
+        named = seen
     if not named or not git(root, 'config', '--get', f'remote.{named}.url', ok=(0, 1)).strip():
+        return None
+    # Its tracking branches describe the one repository it fetches from (a
+    # remote's first URL): a push sent elsewhere (``pushurl``,
+    # ``pushInsteadOf``), or to several (a second ``url``), is to ones unknown.
+    fetched, pushed = (
+        git(root, 'remote', 'get-url', *how, '--all', named, ok=(0, 2)).split()
+        for how in ((), ('--push',)))
+    if len(pushed) != 1 or pushed != fetched[:1]:
         return None
     return named
 
