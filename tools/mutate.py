@@ -3982,12 +3982,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if True:\n',
       ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_its_fetch_url_passes',),
       "every partial-clone push that merged a branch of the remote fails closed (exit 2), also "
-      "one whose push URL is its fetch URL"),    M('review32-base-baseline-unread-refuses', 'together_hooks/pipeline.py',
+      "one whose push URL is its fetch URL"),
+    M('review32-base-baseline-unread-refuses', 'together_hooks/pipeline.py',
       "                args.baseline, args.baseline_source, args.known = None, 'none', None\n",
       '                raise\n',
       ('tests/review32_test.py::test_a_range_mending_the_baseline_its_base_names_is_judged_not_refused',),
       "a base whose config names a baseline that cannot be read (conflict markers) refuses every "
-      "range changing the config (exit 2): the pull request naming a sound baseline cannot pass"),    M('review32-stale-remote-name-trusted', 'together_hooks/sources/commits.py',
+      "range changing the config (exit 2): the pull request naming a sound baseline cannot pass"),
+    M('review32-stale-remote-name-trusted', 'together_hooks/sources/commits.py',
       '            return None  # a name left in the environment, not this push\'s\n',
       '            return named\n',
       ('tests/review32_test.py::test_a_remote_name_left_in_the_environment_is_not_the_destination',),
