@@ -553,7 +553,7 @@ _FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
 
 _LEGACY_ASSIGN = (
     _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?(?:(?<=:)(?:\*\*?|__?)|(?<=,)[ \t]{0,8}(?i:fallback|default)[ \t]{0,8}=)?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?(?:(?<=:)(?:\*\*?|__?)|(?<=,)(?:[ \t]{0,8}\w{1,20}[ \t]{0,8}=[ \t]{0,8}[\w.]{1,40}[ \t]{0,8},){0,4}[ \t]{0,8}(?i:fallback|default)[ \t]{0,8}=)?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -586,7 +586,11 @@ _LEGACY_ASSIGN = (
     rb'(?:(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     rb'(?:' + _HEREDOC + rb')?'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
-    rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
+    # (nor where the rest of the name's line names a digest or a git id:
+    # GitLab's ``description: "Together API key rotation commit"`` over a
+    # ``value:`` holding the commit's SHA-256)
+    rb'|(?![\w-])(?![^\r\n]{0,200}?(?<![a-z])(?i:commit|rev(?:ision)?|sha-?\d{0,3}|md5|hash(?:es|ed)?|checksum|digest|fingerprint)(?![a-z]))'
+    rb'[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     # (not into the next YAML list item that names its own value: ``-
     # key: NAME`` then ``sync: false``, then ``- key: BUILD_SHA`` and its
     # own ``value:``; a name's own list, ``NAME:`` then ``- value:``, is
@@ -2880,6 +2884,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'parser.add_argument("--api-key", default="{hex}", help="Together API key")',
         '@click.option("--api-key", default="{hex}", help="Together API key.")',
         'key = config.get("together", "api_key", fallback="{hex}")',
+        "key = parser.get('together', 'token', vars=None, fallback='{hex}')",
         'def main(api_key: str = typer.Option("{hex}", envvar="TOGETHER_API_KEY")): ...',
         # (legacy32: an SQL row with no column list, of a table named for keys)
         "INSERT INTO api_keys VALUES (1, 'together', '{hex}');",
@@ -3609,6 +3614,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'parser.add_argument("--sha", default="{hex}", help="SHA-256 of the Together API key")',
         'digest = config.get("together", "release_sha256", fallback="{hex}")',
         'sha: str = typer.Option("{hex}", envvar="TOGETHER_CLI_SHA256")',
+        # (legacy32: a name whose own line goes on to a git id or a digest
+        # names no value field below it)
+        'variables:\n  BUILD_SHA:\n    description: "Together API key rotation commit"\n    value: "{hex}"',
         # (legacy32: a table of digests or a cache's, another provider's row)
         "INSERT INTO key_hashes VALUES (1, 'together', '{hex}');",
         "INSERT INTO api_keys VALUES (1, 'together', NULL), (2, 'openai', '{hex}');",

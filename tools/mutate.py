@@ -3878,7 +3878,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
       'a Markdown bold label closing after its colon hides the value: `**Together API key:** <key>` passes'),
     M('legacy32-keyword-fallback-unread', 'together_hooks/rules.py',
-      '|(?<=,)[ \\t]{0,8}(?i:fallback|default)[ \\t]{0,8}=)?',
+      '|(?<=,)(?:[ \\t]{0,8}\\w{1,20}[ \\t]{0,8}=[ \\t]{0,8}[\\w.]{1,40}[ \\t]{0,8},){0,4}[ \\t]{0,8}(?i:fallback|default)[ \\t]{0,8}=)?',
       ')?',
       ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
       'a keyword default after a comma is no value: configparser\'s `get("together", "api_key", fallback=<key>)` passes'),
@@ -3922,6 +3922,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '',
       ('tests/detect/prepare_test.py::test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case',),
       "a prepared engine leaves the nextline pragma's regex uncompiled: each process of a forked scan compiles it under a key after `#pragma once`"),
+    M('legacy32-fallback-other-keywords-unread', 'together_hooks/rules.py',
+      '(?:[ \\t]{0,8}\\w{1,20}[ \\t]{0,8}=[ \\t]{0,8}[\\w.]{1,40}[ \\t]{0,8},){0,4}',
+      '',
+      ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
+      'another keyword argument before `fallback=` hides it: configparser\'s `get("together", "token", vars=None, fallback=<key>)` passes'),
+    M('legacy32-name-line-digest-unchecked', 'together_hooks/rules.py',
+      "    rb'|(?![\\w-])(?![^\\r\\n]{0,200}?(?<![a-z])(?i:commit|rev(?:ision)?|sha-?\\d{0,3}|md5|hash(?:es|ed)?|checksum|digest|fingerprint)(?![a-z]))'\n",
+      "    rb'|(?![\\w-])'\n",
+      ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
+      'a Together key\'s name whose line goes on to a git id names the value field below it: GitLab\'s `description: "Together API key rotation commit"` over a commit\'s SHA-256 is reported'),
 )
 
 

@@ -2073,7 +2073,193 @@ variables:
 '''),
 )
 
-CASES = KNOWN + KNOWN_DECOYS + SOURCE + DECOYS + PROBE + PROBE_DECOYS
+PROBE4 = key_cases(
+    # --- round four: build and deploy flags, package scripts, templating,
+    # setdefault-style fallbacks, a commit message's prose --------------
+    ('py-setdefault', 'app.py', '''\
+os.environ.setdefault("TOGETHER_API_KEY", "{hex}")
+'''),
+    ('shell-colon-default', 'scripts/run.sh', '''\
+: "${{TOGETHER_API_KEY:={hex}}}"
+'''),
+    ('gha-github-env', '.github/workflows/ci.yml', '''\
+      - run: echo "TOGETHER_API_KEY={hex}" >> "$GITHUB_ENV"
+'''),
+    ('gh-variable-set', 'scripts/gh.sh', '''\
+gh variable set TOGETHER_API_KEY --body {hex}
+'''),
+    ('dockerfile-env-space', 'Dockerfile', '''\
+ENV TOGETHER_API_KEY {hex}
+'''),
+    ('jvm-system-property', 'scripts/run.sh', '''\
+java -Dtogether.api.key={hex} -jar chat.jar
+'''),
+    ('gradle-project-property', 'scripts/build.sh', '''\
+./gradlew test -PtogetherApiKey={hex}
+'''),
+    ('go-ldflags', 'Makefile', '''\
+build:
+\tgo build -ldflags "-X main.togetherAPIKey={hex}" ./cmd/chat
+'''),
+    ('c-define-flag', 'Makefile', '''\
+CFLAGS += -DTOGETHER_API_KEY=\\"{hex}\\"
+'''),
+    ('cmake-define-flag', 'scripts/build.sh', '''\
+cmake -S . -B build -DTOGETHER_API_KEY={hex}
+'''),
+    ('npm-script', 'package.json', '''\
+{{
+  "scripts": {{
+    "start": "TOGETHER_API_KEY={hex} node server.js"
+  }}
+}}
+'''),
+    ('cross-env', 'package.json', '''\
+{{"scripts": {{"dev": "cross-env TOGETHER_API_KEY={hex} next dev"}}}}
+'''),
+    ('commit-message-prose', 'notes/commit.txt', '''\
+Add Together API key {hex} for the demo
+'''),
+    ('pytest-flag', 'notes/run.txt', '''\
+pytest tests/ --together-api-key {hex}
+'''),
+    ('java-tool-options', '.env', '''\
+JAVA_TOOL_OPTIONS=-Dtogether.api.key={hex}
+'''),
+    ('dotenv-stringio', 'app.py', '''\
+load_dotenv(stream=StringIO("TOGETHER_API_KEY={hex}\\n"))
+'''),
+    ('mitm-flow', 'notes/flow.txt', '''\
+POST https://api.together.xyz/v1/chat/completions
+    Authorization: Bearer {hex}
+    Content-Type: application/json
+'''),
+    ('properties-spaced-colon', 'app.properties', '''\
+together.api.key : {hex}
+'''),
+    ('php-env-helper-default', 'config/app.php', '''\
+'together_key' => env('TOGETHER_API_KEY', '{hex}'),
+'''),
+    ('ruby-fetch', 'config/initializers/llm.rb', '''\
+Together.api_key = ENV.fetch("TOGETHER_API_KEY") {{ "{hex}" }}
+'''),
+    ('node-dotenv-parse', 'scripts/env.js', '''\
+const env = dotenv.parse("TOGETHER_API_KEY={hex}");
+'''),
+    ('yaml-sequence-env', 'config.yaml', '''\
+env:
+  - TOGETHER_API_KEY={hex}
+'''),
+    ('hcl-env-map', 'main.tf', '''\
+  environment_variables = {{
+    TOGETHER_API_KEY = "{hex}"
+  }}
+'''),
+    ('ecs-json', 'task.json', '''\
+{{"containerDefinitions": [{{"name": "chat", "environment": [{{"name": "TOGETHER_API_KEY", "value": "{hex}"}}]}}]}}
+'''),
+    ('sh-sed-replace', 'scripts/setup.sh', '''\
+sed -i "s/^TOGETHER_API_KEY=.*/TOGETHER_API_KEY={hex}/" .env
+'''),
+    ('python-replace-template', 'scripts/render.py', '''\
+text = template.replace("${{TOGETHER_API_KEY}}", "{hex}")
+'''),
+    ('envsubst-line', 'scripts/render.sh', '''\
+TOGETHER_API_KEY={hex} envsubst < config.tmpl > config.yaml
+'''),
+    ('terraform-cli-var', 'scripts/tf.sh', '''\
+terraform apply -var "together_api_key={hex}"
+'''),
+    ('tf-var-env', 'scripts/tf.sh', '''\
+export TF_VAR_together_api_key={hex}
+'''),
+    ('pulumi-config-set', 'scripts/pulumi.sh', '''\
+pulumi config set together:apiKey {hex}
+'''),
+    ('ansible-extra-vars', 'scripts/deploy.sh', '''\
+ansible-playbook site.yml -e together_api_key={hex}
+'''),
+    ('helm-values-flag-file', 'notes/helm.txt', '''\
+helm install chat ./chart --set-string secrets.together={hex}
+'''),
+)
+
+PROBE4_DECOYS = key_cases(
+    ('decoy-sha256sum-check', 'scripts/install.sh', '''\
+echo "{_hex}  together-cli.tar.gz" | sha256sum -c -
+'''),
+    ('decoy-install-script-digest', 'notes/term.txt', '''\
+$ curl -fsSL https://api.together.xyz/install.sh | sha256sum
+{_hex}  -
+'''),
+    ('decoy-webhook-signature-header', 'logs/webhook.txt', '''\
+POST /hooks/together HTTP/1.1
+X-Together-Signature: sha256={_hex}
+'''),
+    ('decoy-request-id-log', 'logs/app.log', '''\
+together_request_id={_hex} status=200
+'''),
+    ('decoy-key-fingerprint', '.env', '''\
+TOGETHER_API_KEY=${{TOGETHER_API_KEY}}
+TOGETHER_API_KEY_FINGERPRINT={_hex}
+'''),
+    ('decoy-hash-comment', 'app.py', '''\
+digest = hashlib.sha256(os.environ["TOGETHER_API_KEY"].encode()).hexdigest()  # {_hex}
+'''),
+    ('decoy-assert-hash', 'tests/test_keys.py', '''\
+key_hash = sha256(TOGETHER_API_KEY)
+assert key_hash == "{_hex}"
+'''),
+    ('decoy-uv-lock', 'uv.lock', '''\
+[[package]]
+name = "together"
+version = "1.3.1"
+sdist = {{ url = "https://files.pythonhosted.org/packages/together-1.3.1.tar.gz", hash = "sha256:{_hex}" }}
+'''),
+    ('decoy-api-path-hex', 'notes/urls.txt', '''\
+https://api.together.xyz/v1/files/{_hex}/content
+'''),
+    ('decoy-redis-cache-key', 'notes/redis.txt', '''\
+127.0.0.1:6379> SET together:cache:{_hex} 1
+'''),
+    ('decoy-cosign-digest', 'notes/verify.txt', '''\
+cosign verify ghcr.io/togethercomputer/together-cli@sha256:{_hex}
+'''),
+    ('decoy-env-image-digest', '.env', '''\
+TOGETHER_BASE_URL=https://api.together.xyz/v1
+IMAGE_DIGEST={_hex}
+'''),
+    ('decoy-dockerfile-cli-sha', 'Dockerfile', '''\
+ARG TOGETHER_CLI_SHA256={_hex}
+RUN echo "${{TOGETHER_CLI_SHA256}}  together.tgz" | sha256sum -c -
+'''),
+    ('decoy-english-together-with-key', 'docs/faq.md', '''\
+Keep the client and its config together; the build id is {_hex}.
+'''),
+    ('decoy-map-of-digests', 'src/Digests.kt', '''\
+val apiKeyDigests = mapOf("together" to "{_hex}")
+'''),
+    ('decoy-sql-provider-digest', 'db/seed.sql', '''\
+INSERT INTO api_key_hashes VALUES (1, 'together', '{_hex}');
+'''),
+    ('decoy-help-text-other', 'app/cli.py', '''\
+parser.add_argument("--seed", default="{_hex}", help="Together API key is read from the environment")
+'''),
+    ('decoy-op-item-other-category', 'scripts/op.sh', '''\
+op item create --category="Secure Note" --title=together 'notesPlain=release {_hex}'
+'''),
+    ('decoy-builder-other-line', 'src/A.java', '''\
+var t = TogetherClient.builder()
+    .build();
+var o = OpenAIClient.builder().apiKey("{_hex}").build();
+'''),
+    ('decoy-heroku-config-get-digest', 'notes/term.txt', '''\
+$ heroku config:get TOGETHER_API_KEY_SHA256 -a acme-chat
+{_hex}
+'''),
+)
+
+CASES = KNOWN + KNOWN_DECOYS + SOURCE + DECOYS + PROBE + PROBE_DECOYS + PROBE4 + PROBE4_DECOYS
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
@@ -2083,13 +2269,9 @@ MISSED: dict[str, str] = {
     'openai-cli': _FLAG,
     'discord-spoiler': 'a chat\'s spoiler bars ``||`` around the value are read as a fallback operator, not markup',
     'markdown-italic-label': 'a name right after ``_`` (italics) is inside a word: ``_Together`` does not start a name',
-    'configparser-vars': 'another keyword argument between the option and ``fallback=`` (``vars=None``) is not passed over',
     'json-array-pairs': 'an unnamed list of pairs names no map of keys: ``[["together", <hex>]]`` is a digests list as often',
     'python-tuple-list': 'a list of tuples named ``PROVIDERS`` is no map of keys by its name',
     'nginx-map': 'an nginx ``map`` block\'s ``default`` under a variable named for Together is no assignment read',
-    'decoy-gitlab-description-commit': (
-        'a Together key\'s name in prose (``description: "Together API key rotation commit"``) over a value '
-        'field within 6 lines names the value (the name\'s line going on to a git-id word is not read)'),
 }
 
 results, test_case = make_tests(CASES, MISSED)
