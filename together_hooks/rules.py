@@ -3619,6 +3619,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'variables:\n  BUILD_SHA:\n    description: "Together API key rotation commit"\n    value: "{hex}"',
         # (legacy32: a table of digests or a cache's, another provider's row)
         "INSERT INTO key_hashes VALUES (1, 'together', '{hex}');",
+        "INSERT INTO hashed_api_keys VALUES (1, 'together', '{hex}');",
         "INSERT INTO api_keys VALUES (1, 'together', NULL), (2, 'openai', '{hex}');",
     ),
 )

@@ -2044,6 +2044,9 @@ INSERT INTO api_keys VALUES (1, 'together', NULL), (2, 'openai', '{_hex}');
     ('decoy-sql-positional-hashes', 'db/seed.sql', '''\
 INSERT INTO key_hashes VALUES (1, 'together', '{_hex}');
 '''),
+    ('decoy-sql-positional-hashed-keys', 'db/seed.sql', '''\
+INSERT INTO hashed_api_keys VALUES (1, 'together', '{_hex}');
+'''),
     ('decoy-argparse-help-digest', 'cli.py', '''\
 parser.add_argument("--model-digest", default="{_hex}", help="Together model digest")
 '''),
