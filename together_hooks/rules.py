@@ -3620,6 +3620,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (legacy32: a table of digests or a cache's, another provider's row)
         "INSERT INTO key_hashes VALUES (1, 'together', '{hex}');",
         "INSERT INTO hashed_api_keys VALUES (1, 'together', '{hex}');",
+        "INSERT INTO cache_keys VALUES ('together', '{hex}');",
+        "INSERT INTO idempotency_keys VALUES (1, 'together', '{hex}');",
         "INSERT INTO api_keys VALUES (1, 'together', NULL), (2, 'openai', '{hex}');",
     ),
 )

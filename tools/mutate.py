@@ -3911,7 +3911,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       'rb"(?!\\w{0,40}?" + NON_KEY_PURPOSE + rb")\\w{0,30}?(?i:keys|',
       'rb"\\w{0,30}?(?i:keys|',
       ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
-      "a table of key digests is a table of keys: `INSERT INTO hashed_api_keys VALUES (1, 'together', <sha256>)` is reported"),
+      "a table of keys for another purpose is a table of credentials: `INSERT INTO cache_keys VALUES ('together', <sha256>)` is reported"),
     M('legacy32-sql-multi-row-unread', 'together_hooks/rules.py',
       '{0,400}\\)\\s{0,8},\\s{0,8}){0,64}"',
       '{0,400}\\)\\s{0,8},\\s{0,8}){0}"',

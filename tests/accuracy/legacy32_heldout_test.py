@@ -2047,6 +2047,9 @@ INSERT INTO key_hashes VALUES (1, 'together', '{_hex}');
     ('decoy-sql-positional-hashed-keys', 'db/seed.sql', '''\
 INSERT INTO hashed_api_keys VALUES (1, 'together', '{_hex}');
 '''),
+    ('decoy-sql-positional-cache-keys', 'db/seed.sql', '''\
+INSERT INTO cache_keys VALUES ('together', '{_hex}');
+'''),
     ('decoy-argparse-help-digest', 'cli.py', '''\
 parser.add_argument("--model-digest", default="{_hex}", help="Together model digest")
 '''),
