@@ -553,7 +553,7 @@ _FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
 
 _LEGACY_ASSIGN = (
     _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?(?:(?<=:)(?:\*\*?|__?)|(?<=,)(?:[ \t]{0,8}\w{1,20}[ \t]{0,8}=[ \t]{0,8}[\w.]{1,40}[ \t]{0,8},){0,4}[ \t]{0,8}(?i:fallback|default)[ \t]{0,8}=)?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -586,7 +586,11 @@ _LEGACY_ASSIGN = (
     rb'(?:(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     rb'(?:' + _HEREDOC + rb')?'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
-    rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
+    # (nor where the rest of the name's line names a digest or a git id:
+    # GitLab's ``description: "Together API key rotation commit"`` over a
+    # ``value:`` holding the commit's SHA-256)
+    rb'|(?![\w-])(?![^\r\n]{0,200}?(?<![a-z])(?i:commit|rev(?:ision)?|sha-?\d{0,3}|md5|hash(?:es|ed)?|checksum|digest|fingerprint)(?![a-z]))'
+    rb'[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     # (not into the next YAML list item that names its own value: ``-
     # key: NAME`` then ``sync: false``, then ``- key: BUILD_SHA`` and its
     # own ``value:``; a name's own list, ``NAME:`` then ``- value:``, is
@@ -909,6 +913,12 @@ TOGETHER_CONTEXT = Context(
         # user-secrets' ``"Together:Prod:ApiKey"``)
         rb'|(?<=["\'])together(?:[_-]?ai)?(?::[\w-]{1,40}){1,4}:'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        # (a setter's argument list on the builder's own line, after any
+        # setters before it: ``TogetherClient.builder().apiKey(<key>)``,
+        # ``.timeout(Duration.ofSeconds(30)).apiKey(``; not a builder of a
+        # type named for a cache or a digest, ``TogetherCache.builder()``)
+        rb'|' + _NO_PURPOSE + rb'together\w{0,16}(?:\.|::)builder\(\)'
+        rb'(?:[ \t]*\.\w{1,40}\((?:[^()\r\n]|\([^()\r\n]{0,80}\)){0,200}\))*[ \t]*\.\w{1,40}\('
         # (a composite literal of a type of Together's package: Go's
         # ``together.Config{``, ``&together.ClientOptions{``)
         rb'|(?<![\w.])together\.[A-Z]\w{0,40}\{'
@@ -1029,14 +1039,18 @@ TOGETHER_NAMED = Context(
 # the structure right around the value answers.
 TOGETHER_NAME_FIELD = Context(
     mention=(
-        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title|display[_-]?name)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
+        # (or a help text or a description of Together's key alone: an
+        # argparse or click option's ``default=<key>, help="Together API
+        # key."``, GitLab CI's ``description: "Together API key"`` over
+        # ``value:``)
+        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title|display[_-]?name|help|description)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
         + _LEGACY_NAME
         # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
         + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
         # (a name, label or title names the key only where it ends there:
         # not ``Together API key ID``, ``... prefix``, ``... rotation
         # commit``; a name field may also end at a comment or a separator)
-        + rb'(?(label)(?=[ \t]{0,4}[:*]?[ \t]{0,4}(?:\\?["\'<,})\r\n]|$))'
+        + rb'(?(label)(?=[ \t]{0,4}[:*.]?[ \t]{0,4}(?:\\?["\'<,})\r\n]|$))'
         + rb'|(?=[ \t]{0,4}(?:\\?["\'<,;&|#})\]\r\n]|$)))'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
@@ -1079,7 +1093,10 @@ TOGETHER_TRAILING_COMMENT = Context(
 # named by it (not ``cache.set('<hex>', 'sha256', 'together_api_key')``;
 # a pattern's lookahead reads only a few bytes past the value).
 TOGETHER_NEXT_ARGUMENT = Context(
-    mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}["\']' + _LEGACY_NAME + rb'["\']',
+    # (or a keyword argument naming the variable it is read from: typer's
+    # and click's ``Option(<key>, envvar="TOGETHER_API_KEY")``, pydantic's
+    # ``Field(<key>, alias=...)``)
+    mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}(?:(?i:env_?var|env|alias|name|key)[ \t]{0,8}=[ \t]{0,8})?["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
@@ -1159,7 +1176,7 @@ OTHER_CLIENTS = (
 # token's, ``-field=auth_secret`` is Auth.js's session secret).
 SECRET_READ_WORDS = (
     b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
-    b'gcloud ', b'keyring ', b'doppler ', b'kubectl ',
+    b'gcloud ', b'keyring ', b'doppler ', b'kubectl ', b'heroku ', b'ssm ', b'keyvault ',
 )
 # (the command on the one line above the key: its longest match, a
 # command word, 400 bytes of its line and the name, within this)
@@ -1169,6 +1186,11 @@ _SECRET_READ_BEFORE = (
     rb'|op[ \t]{1,8}read|g?pass[ \t]{1,8}show|secret-tool[ \t]{1,8}lookup|bw[ \t]{1,8}get[ \t]{1,8}password'
     rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get'
     rb'|op[ \t]{1,8}item[ \t]{1,8}get(?=[^\r\n]{0,300}[ \t]--reveal(?![\w-]))'
+    # (a platform's config or a cloud's parameter store read back:
+    # ``heroku config:get NAME``, ``aws ssm get-parameter --name
+    # /app/together_api_key ... --output text``, ``az keyvault secret show
+    # --name together-api-key --query value -o tsv``)
+    rb'|heroku[ \t]{1,8}config:get|ssm[ \t]{1,8}get-parameters?|keyvault[ \t]{1,8}secret[ \t]{1,8}show'
     rb'|kubectl[ \t](?:[^\r\n|;&]{0,120}?[ \t])?get[ \t]{1,8}secrets?(?![\w-])(?=[^\r\n]{0,300}\|[ \t]{0,8}base64[ \t]{1,8}(?:-d|--decode)(?![\w-])))'
     rb'(?![^\r\n]{0,300}' + NON_KEY_PURPOSE + rb'[^\s/]{0,80}(?=\s))'
     rb'(?![^\r\n]{0,300}(?i:op)://[^\s/]{1,80}/[^\s]{0,160}?' + NON_KEY_PURPOSE + rb')'
@@ -1213,9 +1235,20 @@ _KEY_LIST_ITEMS_BEFORE = (
 # where the entry starts): its name (``keys``, ``api_keys``, ``tokens``)
 # and the map's opening (bash's ``declare -A API_KEYS=(``, PowerShell's
 # ``$keys = @{``, Lua's and HCL's ``{``), the entries before it.
+# The opening may be a constructor or a call building the map (Java's
+# ``Map.of(``, Kotlin's ``mapOf(``, Scala's ``Map(``, Julia's ``Dict(``,
+# R's ``list(`` after ``<-``, C#'s ``new Dictionary<string, string> {``,
+# JavaScript's ``new Map([``, PHP's ``[``), or a setter on the map
+# (``apiKeys.put(``, Rust's ``keys.insert(``); the entries before it may
+# hold brackets of their own, one level (``{ "openai", … }, {``).
 _KEY_MAP_BEFORE = (
-    rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
-    rb'(?:@?\{|\()[^{}()]{0,400}\Z'
+    rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}'
+    rb'(?:(?:[=:]|<-)[ \t]{0,32}(?:(?:new[ \t]{1,8})?[A-Za-z_][\w.:]{0,40}(?:<[^<>\r\n]{0,80}>)?[ \t]{0,8}(?:\(\)[ \t]{0,8})?)?'
+    rb'(?:(?:@?\{|\(|\[)[ \t]{0,8}){1,2}'
+    rb'|\.(?i:insert|put|set|add|try_?add|store|merge)\([ \t]{0,8})'
+    rb'(?:[^{}()\[\]]|\{[^{}()\[\]]{0,200}\}|\([^{}()\[\]]{0,200}\)|\[[^{}()\[\]]{0,200}\]){0,400}'
+    # (a pair's own bracket: C#'s ``{ "together", <key> }``, ``["together", <key>]``)
+    rb'(?:[{(\[][ \t]{0,8})?\Z'
 )
 # A map of Together keys by stage or rotation above one of its entries
 # (``Pattern.before``, ending where the entry starts): a Together key's
@@ -1599,7 +1632,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # object, row or statement (JSON and YAML keys come in any order:
         # ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
         # value = <key> WHERE name = 'together_api_key'``).
-        Pattern(rb'(?<![\w-])(?i:value)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
+        Pattern(rb'(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
                 context=TOGETHER_NAME_FIELD),
         # A value field's object saved under a Together key's name, the
         # whole string (Prefect's ``Secret(value=<key>).save(
@@ -1679,8 +1712,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Or an entry named for the provider in a map of keys (bash's
         # ``API_KEYS=([together]=<key>)``, PowerShell's ``$keys = @{
         # Together = <key> }``, Lua's ``keys = { together = <key> }``).
-        Pattern(rb'(?:\[["\']?(?i:together(?:[_-]?ai)?)["\']?\]|(?<![\w.-])(?i:together(?:[_-]?ai)?))'
-                rb'[ \t]{0,8}=[ \t]{0,8}' + _QUOTE + _HEX_KEY,
+        # The entry in each language's syntax: ``=>`` (PHP, Perl, Ruby,
+        # Julia), Scala's ``->``, Kotlin's ``to``, ``:``, or a pair's comma
+        # (Java's ``Map.of("together", <key>)`` and ``put(``, C#'s ``{
+        # "together", <key> }``, JavaScript's ``["together", <key>]``),
+        # the name maybe a symbol or converted (Rust's ``"together".to_string()``).
+        Pattern(rb'(?:\[["\']?(?i:together(?:[_-]?ai)?)["\']?\]|(?<![\w.-])[:"\']?(?i:together(?:[_-]?ai)?)'
+                rb'["\']?(?:\.(?:to_string|to_owned|into)\(\))?)'
+                rb'[ \t]{0,8}(?:=>|->|=|:|,|(?<=[ \t])to(?=[ \t]))[ \t]{0,8}' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_NAMED, before=_KEY_MAP_BEFORE, before_words=(b'keys', b'tokens')),
         # Or the provider's name as a CLI's positional argument, its key in
         # the value flag after it (``llm keys set together --value <key>``),
@@ -1804,6 +1843,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (``INSERT INTO creds (provider, secret) VALUES ('together',
         # '<key>')``, each row of a multi-row ``VALUES``).
         Pattern(rb"(?<=')" + _HEX_KEY + rb"(?=')", csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
+        # Or a row with no column list, of a table named for credentials
+        # (``INSERT INTO api_keys VALUES (1, 'together', <key>)``, sqlite3's
+        # ``.dump``, a row of a multi-row ``VALUES``): Together's name a
+        # whole value of the key's own row, before it; not a table named
+        # for another purpose (``cache_keys``, ``key_hashes``).
+        Pattern(rb"(?i:insert[ \t]{1,8}(?:or[ \t]{1,8}\w{1,10}[ \t]{1,8})?into)[ \t]{1,8}(?:[\w\"`]{1,40}\.)?[\"`]?"
+                rb"(?!\w{0,40}?" + NON_KEY_PURPOSE + rb")\w{0,30}?(?i:keys|credentials?|creds|secrets|tokens)\w{0,20}[\"`]?"
+                rb"[ \t]{1,8}(?i:values)\s{0,8}(?:\((?:[^()'\r\n]|'[^'\r\n]{0,200}'){0,400}\)\s{0,8},\s{0,8}){0,64}"
+                rb"\((?:[^()'\r\n]|'[^'\r\n]{0,200}'){0,200}?'(?i:together(?:[ _-]?ai)?)'"
+                rb"(?:[^()'\r\n]|'[^'\r\n]{0,200}'){0,200}?'" + _HEX_KEY + rb"'",
+                context=TOGETHER_NAMED),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
         Pattern(rb'(?<![\w-])/(?i:pass(?:word)?|p)[:=]' + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
@@ -1910,14 +1960,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|(?i:[_-]?ai|(?<=["\'`](?i:together)) ai(?=["\'`]))?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         # (or a git-config style subsection: ``[together "prod"]``)
         rb'|(?i:[_-]?ai)?[ \t]{1,8}"[^"\\\r\n]{1,40}"[ \t]{0,8}\]'
-        rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
+        # (an assignment word after it may be quoted, and name its field's
+        # type: 1Password's ``op item create --title "Together AI"
+        # 'password[password]=<key>'``)
+        rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:["\']?[\w:.-]{1,40}(?:\[\w{1,20}\])?=|/>)'
         # (a value in a list of assignments, the next one after a blank:
         # systemd's ``Environment=LLM_PROVIDER=together LLM_API_KEY=...``,
         # ``systemctl show``'s, a command's ``A=together B=... cmd``)
-        rb'|(?<==(?i:together))(?i:[_-]?ai)?[ \t]{1,8}[A-Za-z_][\w.-]{0,64}='
+        # (1Password's ``op item create --title=together 'credential=<key>'``,
+        # ``--title together "credential=<key>"``)
+        rb'|(?<=[= \t](?i:together))(?i:[_-]?ai)?[ \t]{1,8}["\']?[A-Za-z_][\w.-]{0,64}(?:\[\w{1,20}\])?='
         # (a string value converted where it is written: Rust's
         # ``name: "together".into()``, ``.to_string()``, ``.to_owned()``)
         rb'|(?i:[_-]?ai)?["\']\.(?:into|to_string|to_owned)\(\)'
+        # (a quoted one as a map entry's key, Kotlin's ``"together" to
+        # <key>``, Scala's ``"together" -> <key>``)
+        rb'|(?<=["\'](?i:together))(?i:[_-]?ai)?["\'][ \t]{1,8}(?:to|->)[ \t]'
         # an XML start tag's attribute naming it, the tag ending its line
         # (Spring's ``<bean id="togetherClient" class="...">``; the run to
         # the ``>`` possessive: no shorter run is followed by one, and a
@@ -2790,6 +2848,47 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{\n  "auths": {{\n    "registry.together.xyz": {{\n      "username": "together",\n      "password": "{hex}"\n    }}\n  }}\n}}',
         # (legacy27: Go's camelCase locals sharing a prefix are a flat group)
         'func f() {{\n\tllmURL := "https://api.together.xyz/v1"\n\tllmKey := "{hex}"\n\tuse(llmURL, llmKey)\n}}',
+        # (legacy32: a builder's setter on the builder's own line, after
+        # other setters too)
+        'return TogetherClient.builder().apiKey("{hex}").build();',
+        'val c = TogetherClient.builder().timeout(Duration.ofSeconds(30)).apiKey("{hex}").build()',
+        'let c = TogetherClient::builder().api_key("{hex}").build()?;',
+        # (legacy32: 1Password's field assignment quoted, or naming its type)
+        "op item create --category=login --title=together 'credential={hex}'",
+        'op item create --category=login --title together "credential={hex}"',
+        "op item create --category=login --title=\"Together AI\" 'password[password]={hex}'",
+        'op item create --category=login --title=together password[password]={hex}',
+        # (legacy32: an entry named Together in a map of keys, in each
+        # language's entry syntax and map builder)
+        'Map<String, String> apiKeys = Map.of("together", "{hex}");',
+        'apiKeys.put("together", "{hex}");',
+        'keys.insert("together".to_string(), "{hex}".to_string());',
+        'val apiKeys = mapOf("together" to "{hex}")',
+        'val apiKeys = Map("together" -> "{hex}")',
+        "$apiKeys = ['together' => '{hex}'];",
+        "my %api_keys = (together => '{hex}');",
+        'api_keys <- list(together = "{hex}")',
+        'var apiKeys = new Dictionary<string, string> {{ ["together"] = "{hex}" }};',
+        'const keys = new Map([["together", "{hex}"]]);',
+        'API_KEYS = {{ :together => "{hex}" }}',
+        # (legacy32: a platform's config or a cloud parameter store read back)
+        '$ heroku config:get TOGETHER_API_KEY -a acme-chat\n{hex}',
+        '$ aws ssm get-parameter --name /chat/together_api_key --with-decryption --query Parameter.Value --output text\n{hex}',
+        '$ az keyvault secret show --vault-name kv --name together-api-key --query value -o tsv\n{hex}',
+        # (legacy32: a Markdown label whose bold or italics close after its colon)
+        '**Together API key:** `{hex}`',
+        '- __TOGETHER_API_KEY:__ {hex}',
+        # (legacy32: a help text or a description naming the default's or
+        # the value's key; a lookup's keyword default; a keyword argument
+        # naming the variable a value is read from)
+        'parser.add_argument("--api-key", default="{hex}", help="Together API key")',
+        '@click.option("--api-key", default="{hex}", help="Together API key.")',
+        'key = config.get("together", "api_key", fallback="{hex}")',
+        "key = parser.get('together', 'token', vars=None, fallback='{hex}')",
+        'def main(api_key: str = typer.Option("{hex}", envvar="TOGETHER_API_KEY")): ...',
+        # (legacy32: an SQL row with no column list, of a table named for keys)
+        "INSERT INTO api_keys VALUES (1, 'together', '{hex}');",
+        "INSERT INTO credentials VALUES\n  ('openai', NULL),\n  ('together', '{hex}');",
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3486,6 +3585,44 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{\n  "auths": {{\n    "registry.together.xyz": {{\n      "auth": "dG9nZXRoZXI6eA=="\n    }},\n'
         '    "ghcr.io": {{\n      "password": "{hex}"\n    }}\n  }}\n}}',
         '{{\n  "together.xyz": {{\n    "sha256": "{hex}"\n  }}\n}}',
+        # (legacy32: another client's builder beside Together's, a
+        # Together-named builder of a cache or a digest)
+        'var t = TogetherClient.builder().build(); var o = CohereClient.builder().apiKey("{hex}").build();',
+        'var cache = TogetherCache.builder().apiKey("{hex}").build();',
+        'var cache = TogetherClient.builder().cacheKey("{hex}").build();',
+        # (legacy32: another item's title, a digest's field, a note's field)
+        "op item create --category=login --title=openai 'credential={hex}'  # together next",
+        "op item create --category=\"Secure Note\" --title=together-cli 'sha256[text]={hex}'",
+        "op item create --category=login --title=together 'notes[text]={hex}'",
+        # (legacy32: a map of keys for another purpose, or a digests map;
+        # another provider's entry beside Together's)
+        'Map<String, String> cacheKeys = Map.of("together", "{hex}");',
+        "$sha256_keys = ['together' => '{hex}'];",
+        'val digests = Map("together" -> "{hex}")',
+        'val apiKeys = mapOf("together" to System.getenv("TOGETHER_API_KEY"), "openai" to "{hex}")',
+        'api_keys = Dict("together_release" => "{hex}")',
+        # (legacy32: a read of a digest's setting or another provider's secret)
+        '$ heroku config:get TOGETHER_MODEL_SHA256 -a acme-chat\n{hex}',
+        '$ aws ssm get-parameter --name /chat/together/release-sha256 --query Parameter.Value --output text\n{hex}',
+        '$ az keyvault secret show --vault-name kv --name openai-api-key --query value -o tsv\n{hex}',
+        # (legacy32: a bold label naming a digest)
+        '**Together API key (sha256):** {hex}',
+        '**SHA-256 of the Together API key:** `{hex}`',
+        # (legacy32: a help text going on past the key's name, or naming a
+        # digest; a fallback or an env var naming a digest)
+        'parser.add_argument("--cache-key", default="{hex}", help="Together API key cache")',
+        'parser.add_argument("--sha", default="{hex}", help="SHA-256 of the Together API key")',
+        'digest = config.get("together", "release_sha256", fallback="{hex}")',
+        'sha: str = typer.Option("{hex}", envvar="TOGETHER_CLI_SHA256")',
+        # (legacy32: a name whose own line goes on to a git id or a digest
+        # names no value field below it)
+        'variables:\n  BUILD_SHA:\n    description: "Together API key rotation commit"\n    value: "{hex}"',
+        # (legacy32: a table of digests or a cache's, another provider's row)
+        "INSERT INTO key_hashes VALUES (1, 'together', '{hex}');",
+        "INSERT INTO hashed_api_keys VALUES (1, 'together', '{hex}');",
+        "INSERT INTO cache_keys VALUES ('together', '{hex}');",
+        "INSERT INTO idempotency_keys VALUES (1, 'together', '{hex}');",
+        "INSERT INTO api_keys VALUES (1, 'together', NULL), (2, 'openai', '{hex}');",
     ),
 )
 

@@ -1679,6 +1679,9 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # A small file holding only a legacy key, named for it (``_named_file``).
     named_for_key('together_api_key.txt')
     cached(_BARE_HEX)
+    from together_hooks.detect.pragmas import prepare as prepare_pragmas
+
+    prepare_pragmas()
     # ``dump_head``'s tests of a file starting with a blank (``od -An``)
     # or with ``curl --trace-time``'s clock, compiled on first use: with
     # no program cached yet, here.

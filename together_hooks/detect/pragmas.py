@@ -76,6 +76,16 @@ class ignored:
         _HONOURED.pop()
 
 
+def prepare() -> None:
+    """Compile both pragma regexes (``engine.prepare``: before a scan
+    forks): a key under any line holding ``pragma`` (C's ``#pragma once``
+    over a constant) asks the nextline one, in each process otherwise."""
+    import re
+
+    re.compile(_ALLOW_LINE)
+    re.compile(_ALLOW_NEXTLINE)
+
+
 def allowed_inline(data: bytes, start: int, end: int) -> bool:
     """Is the line ``data[start:end]`` (no newline) allowed by a pragma?
 
