@@ -33,3 +33,29 @@ def test_docs_list_every_mutation_with_a_result():
     recorded = mutate._old_results(doc.partition(mutate.DOC_START)[2].partition(mutate.DOC_END)[0])
     assert sorted(recorded) == sorted(m.name for m in mutate.MUTATIONS)
     assert all(r.startswith(('caught', 'survived')) for r in recorded.values()), recorded
+
+
+def test_writing_the_doc_keeps_the_runs_recorded_above_the_table(tmp_path):
+    """``--doc`` rewrites the table with this run's results, and its line
+    goes above the runs recorded there, which stay (it dropped them, so
+    each engineer restored the file by hand)."""
+    mutate = _mutate()
+    with open(os.path.join(ROOT, 'docs', 'testing.md'), encoding='utf-8') as f:
+        doc = f.read()
+    block = doc.partition(mutate.DOC_START)[2].partition(mutate.DOC_END)[0]
+    history = block.partition('\n| mutation |')[0].strip('\n').splitlines()
+    assert len(history) > 5 and all(line.strip() for line in history[:3])
+    copy = tmp_path / 'testing.md'
+    copy.write_text(doc, encoding='utf-8')
+    first = mutate.MUTATIONS[0]
+    mutate.write_doc(str(copy), [(first, 'survived (a test)', 1.0)], 'abc1234')
+    after = copy.read_text(encoding='utf-8')
+    block = after.partition(mutate.DOC_START)[2].partition(mutate.DOC_END)[0]
+    lines = block.strip('\n').splitlines()
+    assert lines[0].startswith('Last run: ') and 'on abc1234 (1 mutation(s) run' in lines[0]
+    assert lines[1:1 + len(history)] == history
+    results = mutate._old_results(block)
+    assert results[first.name] == 'survived (a test)'
+    assert sorted(results) == sorted(m.name for m in mutate.MUTATIONS)
+    assert after.partition(mutate.DOC_START)[0] == doc.partition(mutate.DOC_START)[0]
+    assert after.partition(mutate.DOC_END)[2] == doc.partition(mutate.DOC_END)[2]

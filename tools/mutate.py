@@ -4275,7 +4275,8 @@ def head_commit() -> str:
 
 def write_doc(doc: str, results: Sequence[tuple[Mutation, str, float]], commit: str) -> None:
     """Rewrite the table between the markers: every mutation in the list,
-    with this run's result, or the last recorded one for those not run."""
+    with this run's result, or the last recorded one for those not run;
+    this run's summary line goes above the runs recorded there, which stay."""
     with open(doc, encoding='utf-8') as f:
         text = f.read()
     head, sep, rest = text.partition(DOC_START)
@@ -4284,6 +4285,9 @@ def write_doc(doc: str, results: Sequence[tuple[Mutation, str, float]], commit: 
         raise SystemExit(f'mutate: {doc} has no {DOC_START} ... {DOC_END} markers')
     merged = _old_results(old)
     merged.update((m.name, shown) for m, shown, _secs in results)
+    # The runs recorded above the table (by hand or by earlier runs) stay,
+    # under this run's line: the table is rewritten, the history is not.
+    history = old.partition('\n| mutation |')[0].strip('\n')
     shown_all = [merged.get(m.name, 'not run yet') for m in MUTATIONS]
     caught = sum(s.startswith('caught') for s in shown_all)
     survived = sum(s.startswith('survived') for s in shown_all)
@@ -4293,7 +4297,8 @@ def write_doc(doc: str, results: Sequence[tuple[Mutation, str, float]], commit: 
         f'{caught} caught, {survived} survived.'
     )
     with open(doc, 'w', encoding='utf-8') as f:
-        f.write(f'{head}{DOC_START}\n{summary}\n\n{table(merged)}\n{DOC_END}{tail}')
+        kept = f'{history}\n' if history else ''
+        f.write(f'{head}{DOC_START}\n{summary}\n{kept}\n{table(merged)}\n{DOC_END}{tail}')
 
 
 def main(argv: Sequence[str] | None = None) -> int:
