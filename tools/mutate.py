@@ -3817,6 +3817,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/name_reading_once_test.py',),
       "a name's reading that parts a key from its name (`together-api-key-<hex>` in a path or a ref) "
       "is never scanned: the key there is missed"),
+    M('enc32-b64-entries-unread', 'together_hooks/detect/engine.py',
+      '        + _entries_hits(data, path, rules, budget, depth, view, found_secrets)\n',
+      '        + []\n',
+      ('tests/detect/b64_entries_test.py', 'tests/accuracy/encoded_heldout13_test.py'),
+      "a Kubernetes Secret's data: entries are decoded one by one only: a legacy key's api_key entry "
+      "beside a base_url or provider entry holding Together's (kubectl --from-literal twice) is missed"),
+    M('enc32-b64-entries-any-indent', 'together_hooks/detect/codec.py',
+      '                if other is None or other.group(1) != indent:\n',
+      '                if other is None:\n',
+      ('tests/detect/b64_entries_test.py',),
+      "entries of another map (an inner map's endpoint right over its parent's api_key) are read as one "
+      "map: another map's context makes a hex value a Together key"),
+    M('enc32-b64-entries-binary-kept', 'together_hooks/detect/codec.py',
+      '            if raw and not raw.translate(None, _ONE_LINE_TEXT):\n',
+      '            if raw:\n',
+      ('tests/detect/b64_entries_test.py',),
+      "an entry decoding to binary bytes or to many lines is written into the map's view as a line: "
+      "its bytes run into the entries around it"),
+    M('enc32-b64-entries-mid-line', 'together_hooks/detect/codec.py',
+      '        if m is None or m.start(3) != at:\n',
+      '        if m is None:\n',
+      ('tests/detect/b64_entries_test.py',),
+      "a decoded value that does not start an entry's value (a base64 run inside a line) opens the map "
+      "of the line it sits on"),
 )
 
 

@@ -1935,6 +1935,82 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     return out.view('base64')
 
 
+# A map of base64 entries, one a line at one indentation: a Kubernetes
+# Secret's ``data:`` (``name: <base64>``, as ``kubectl create secret
+# generic --from-literal`` writes it), its JSON (``"name": "<base64>",``),
+# a ConfigMap's ``binaryData:``.  Each entry is encoded alone, so what one
+# says (Together's endpoint, ``provider: together``) is no context of
+# another's key until both are decoded.
+_B64_ENTRY = regex_cache.compile(
+    rb'([ \t]*)"?([A-Za-z0-9_.-]{1,253})"?[ \t]*:[ \t]*"?([' + _B64_CHARS + rb']+={0,2})"?,?[ \t]*\r?',
+)
+# The most entries read around one decoded value, each way.
+_B64_ENTRIES = 256
+# What a decoded entry may hold to be read as a line of text.
+_ONE_LINE_TEXT = bytes(range(0x20, 0x7f)) + b'\t'
+
+
+def _entry(data: bytes, start: int) -> re.Match[bytes] | None:
+    """The map entry that is the line at ``start``, or None."""
+    end = data.find(b'\n', start)
+    return _B64_ENTRY.fullmatch(data, start, len(data) if end == -1 else end)
+
+
+def b64_entries_view(data: bytes, values: Iterable[int]) -> View | None:
+    """The maps of base64 entries holding the values that start at
+    ``values`` (decoded values of a ``b64_view``), each entry decoded
+    where it is one line of text and written ``name: <text>`` at the
+    map's indentation, so the rules read the map as a YAML block: a
+    legacy key's ``api_key`` beside a ``base_url`` (or ``provider``)
+    entry holding Together's.  A line of the view maps to its value's
+    start.  None where no map of two such entries holds a value."""
+    lines: list[bytes] = []
+    sources: list[int] = []
+    seen: set[int] = set()
+    for at in sorted(values):
+        start = data.rfind(b'\n', 0, at) + 1
+        if start in seen:
+            continue
+        m = _entry(data, start)
+        if m is None or m.start(3) != at:
+            continue
+        indent = m.group(1)
+        block = [m]
+        for step in (-1, 1):
+            line = start
+            for _ in range(_B64_ENTRIES):
+                if step < 0:
+                    if line == 0:
+                        break
+                    line = data.rfind(b'\n', 0, line - 1) + 1
+                else:
+                    end = data.find(b'\n', line)
+                    if end == -1:
+                        break
+                    line = end + 1
+                other = _entry(data, line)
+                if other is None or other.group(1) != indent:
+                    break
+                block.append(other)
+        block.sort(key=lambda e: e.start())
+        read = []
+        for entry in block:
+            seen.add(entry.start())
+            raw = b64_decode(entry.group(3))
+            if raw and not raw.translate(None, _ONE_LINE_TEXT):
+                read.append((indent + entry.group(2) + b': ' + raw, entry.start(3)))
+        if len(read) >= 2:
+            for line_text, source in read:
+                lines.append(line_text)
+                sources.append(source)
+    if not lines:
+        return None
+    starts = [0]
+    for line_text in lines[:-1]:
+        starts.append(starts[-1] + len(line_text) + 1)
+    return View(b'\n'.join(lines) + b'\n', 'base64', None, starts, sources, [False] * len(lines))
+
+
 # A base32 value (RFC 4648's upper-case alphabet: ``base32``, TOTP
 # secrets, ``b32encode``): runs of its characters joined across line
 # breaks (``base32`` wraps at 76) where the next line is wholly base32,

@@ -1871,7 +1871,37 @@ def _b64_hits(
         (view.origin(offset), secret, rule, 'base64')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
-    return hits + _basic_hits(data, path, rules, budget, depth, view, {secret for _o, secret, _r, _e in hits})
+    found_secrets = {secret for _o, secret, _r, _e in hits}
+    return (
+        hits + _basic_hits(data, path, rules, budget, depth, view, found_secrets)
+        + _entries_hits(data, path, rules, budget, depth, view, found_secrets)
+    )
+
+
+def _entries_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget, depth: int,
+        view: View, found: set[str],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a map of base64 entries holding a decoded value of
+    ``view`` (``codec.b64_entries_view``: a Kubernetes Secret's ``data:``),
+    read with every entry decoded: one entry's endpoint or provider is the
+    context of another's legacy key.  The values decoded alone lose what
+    stands beside them."""
+    from together_hooks.detect.codec import b64_entries_view
+
+    starts = [0]
+    at = view.data.find(b'\n')
+    while at != -1:
+        starts.append(at + 1)
+        at = view.data.find(b'\n', at + 1)
+    entries = b64_entries_view(data, {view.origin(s) for s in starts if s < len(view.data)})
+    if entries is None:
+        return []
+    return [
+        (entries.origin(offset), secret, rule, 'base64')
+        for offset, secret, rule, _enc in _hits(entries.data, path, rules, budget, depth + 1, False)
+        if secret not in found
+    ]
 
 
 # An HTTP Basic credential's scheme before its base64 value
