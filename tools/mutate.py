@@ -3841,6 +3841,28 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/b64_entries_test.py',),
       "a decoded value that does not start an entry's value (a base64 run inside a line) opens the map "
       "of the line it sits on"),
+    M('enc32-pdf-text-unread', 'together_hooks/detect/containers.py',
+      '        _pdf_shown_text(shown, where, scan, found)\n',
+      '        pass\n',
+      ('tests/detect/pdf_text_test.py', 'tests/accuracy/encoded_heldout13_test.py'),
+      "a PDF page's text is read only as its stream's bytes: a key a TJ array's kerning numbers cut "
+      "(pdfTeX, Word) is missed"),
+    M('enc32-pdf-word-gap-joined', 'together_hooks/detect/containers.py',
+      '                            if float(item) <= _PDF_WORD_GAP:\n',
+      '                            if False:\n',
+      ('tests/detect/pdf_text_test.py',),
+      "a TJ array's word gap (-333) joins the words around it: two words make a key-shaped run"),
+    M('enc32-pdf-across-breaks', 'together_hooks/detect/containers.py',
+      '        return float(number) != 0\n',
+      '        return True\n',
+      ('tests/detect/pdf_text_test.py',),
+      "a Td that moves across a line (120 0 Td: Word placing a line's runs) is read as a line break: "
+      "a key placed in two runs is missed"),
+    M('enc32-pdf-text-twice', 'together_hooks/detect/containers.py',
+      '    found += [f for f in scan(text, where, True) if f.secret not in have]\n',
+      '    found += scan(text, where, True)\n',
+      ('tests/detect/pdf_text_test.py',),
+      "a key a PDF stream's bytes show whole is reported twice, from its bytes and from its text"),
 )
 
 
