@@ -3863,6 +3863,33 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    found += scan(text, where, True)\n',
       ('tests/detect/pdf_text_test.py',),
       "a key a PDF stream's bytes show whole is reported twice, from its bytes and from its text"),
+    M('enc32-pasted-dump-unread', 'together_hooks/detect/engine.py',
+      '            hits += _pasted_dump_hits(data, path, rules, active, where, budget, depth, hits)\n',
+      '            pass\n',
+      ('tests/detect/pasted_dump_test.py', 'tests/accuracy/encoded_heldout13_test.py'),
+      "a hex dump pasted into another file (an issue's fence, a notebook's output) is not read: a key "
+      "its text column cuts every 16 bytes is missed"),
+    M('enc32-pasted-dump-lead-up', 'together_hooks/detect/codec.py',
+      '        if before is None or before[0] != first[0]:\n',
+      '        if before is None:\n',
+      ('tests/detect/pasted_dump_test.py',),
+      "a dump led otherwise right above a pasted dump (another file's, indented) is read as its lines: "
+      "its last byte glues to the key"),
+    M('enc32-pasted-dump-lead-down', 'together_hooks/detect/codec.py',
+      '        if after is None or after[0] != first[0]:\n',
+      '        if after is None:\n',
+      ('tests/detect/pasted_dump_test.py',),
+      "a dump led otherwise right below a pasted dump is read as its lines: its first byte glues to the key"),
+    M('enc32-pasted-dump-json-lead', 'together_hooks/detect/codec.py',
+      "_PASTED_LEAD = regex_cache.compile(rb'[ \\t]*\"?')\n",
+      "_PASTED_LEAD = regex_cache.compile(rb'[ \\t]*')\n",
+      ('tests/detect/pasted_dump_test.py',),
+      "a dump in a notebook's list of output lines (each a JSON string) is not read"),
+    M('enc32-pasted-dump-od-offset', 'together_hooks/detect/codec.py',
+      "_PASTED_OFFSET = regex_cache.compile(rb'[0-9a-fA-F]{6,16}(?:: |  | [0-9a-fA-F]{2} )')\n",
+      "_PASTED_OFFSET = regex_cache.compile(rb'[0-9a-fA-F]{6,16}(?:: |  )')\n",
+      ('tests/detect/pasted_dump_test.py',),
+      "a pasted od -A x -t x1z dump (one blank after its offset) is not read"),
 )
 
 

@@ -574,11 +574,12 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # decoys reported.  28: a map of base64 entries (a Secret's ``data:``) is
 # read with every entry decoded (``codec.b64_entries_view``).  30: a PDF
 # page's text is read as a reader extracts it, a ``TJ`` array's pieces
-# joined (``containers.pdf_text``).
+# joined (``containers.pdf_text``).  31: a dump pasted into another file
+# is read around a keyword its text column shows
+# (``codec.pasted_dump_view``).
 MISSED: dict[str, str] = {
     'html-decimal-references-legacy': 'every character of a legacy key\'s line as &#NN;: its Together name is in no form the screen searches (a current key\'s prefix has marks)',
-    'issue-xxd-paste': 'an xxd dump inside another file (an issue\'s code fence): a dump is told by a file\'s first lines only',
-    'issue-hexdump-c-paste-legacy': 'a hexdump -C dump indented inside an issue: the same',
+    'issue-xxd-paste': 'an xxd dump inside another file whose text column cuts both keywords (TOGET|HER, tgp_|v1_): a pasted dump is read around a keyword its text column shows, and no screen needle finds a dump\'s digits without a pass more',
     'chat-log-xxd-plain-key': 'xxd -p inside a log: hex text with no keyword written plainly near it is not read',
     'pg-dump-bytea-gzip': 'a gzip as hex text (pg_dump\'s bytea \\x...): hex text is read only near a keyword and only when it decodes to text',
     'mysql-hex-literal-gzip': 'a gzip as MySQL\'s X\'...\' hex literal: the same',

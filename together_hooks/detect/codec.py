@@ -1434,6 +1434,74 @@ def dump_view(data: bytes) -> View | None:
     return View(text, 'hex', None, starts, sources, [False] * len(starts))
 
 
+# A dump pasted into another file (an issue's code fence, a notebook's
+# output, a log): a line of a dump with a text column (``xxd``'s offset
+# and colon, ``hexdump -C``'s offset and two blanks, ``od -A x -t x1z``'s
+# offset and its first byte), led by blanks and a JSON string's quote (a
+# notebook's list of lines: what ends the string is in the text column,
+# which is not read).
+_PASTED_LEAD = regex_cache.compile(rb'[ \t]*"?')
+_PASTED_OFFSET = regex_cache.compile(rb'[0-9a-fA-F]{6,16}(?:: |  | [0-9a-fA-F]{2} )')
+# The most lines of a pasted dump read each way from a keyword's line.
+PASTED_LINES = 1 << 16
+
+
+def _pasted_line(data: bytes, start: int) -> tuple[bytes, int, bytes] | None:
+    """(its lead, where its dump line starts, the dump line) of the line
+    at ``start`` when it is a pasted dump's line with a text column and
+    shows bytes, else None."""
+    end = data.find(b'\n', start)
+    if end == -1:
+        end = len(data)
+    lead = _PASTED_LEAD.match(data, start, end)
+    assert lead is not None  # it may match nothing
+    body = data[lead.end():end].rstrip(b'\r')
+    if _PASTED_OFFSET.match(body) is None:
+        return None
+    return (lead.group(), lead.end(), body) if _dump_line(body) else None
+
+
+def pasted_dump_view(data: bytes, at: int) -> tuple[View, int] | None:
+    """(the bytes it shows, where it ends) of the dump pasted into
+    ``data`` whose line holds offset ``at`` (a keyword its text column
+    shows), or None when that line is no such dump's: its lines, each
+    led as the first is, up to a line that is not one (read as
+    ``dump_view`` reads a file that is a dump; each line's bytes map to
+    the line's dump)."""
+    start = data.rfind(b'\n', 0, at) + 1
+    first = _pasted_line(data, start)
+    if first is None:
+        return None
+    lines = [first]
+    line = start
+    for _ in range(PASTED_LINES):
+        if line == 0:
+            break
+        line = data.rfind(b'\n', 0, line - 1) + 1
+        before = _pasted_line(data, line)
+        if before is None or before[0] != first[0]:
+            break
+        lines.insert(0, before)
+    end = data.find(b'\n', start)
+    for _ in range(PASTED_LINES):
+        if end == -1:
+            break
+        after = _pasted_line(data, end + 1)
+        if after is None or after[0] != first[0]:
+            break
+        lines.append(after)
+        end = data.find(b'\n', end + 1)
+    region = b'\n'.join(body for _lead, _at, body in lines)
+    starts = [0]
+    for _lead, _at, body in lines[:-1]:
+        starts.append(starts[-1] + len(body) + 1)
+    view = dump_view(region)
+    if view is None:
+        return None
+    view.parent = View(region, 'hex', None, starts, [at for _lead, at, _body in lines], [True] * len(lines))
+    return view, len(data) if end == -1 else end
+
+
 # A byte array written in decimal (Java's ``new byte[] {116, 103, …}``,
 # C's ``unsigned char k[] = {116, …}``, ``bytes([116, …])``, JavaScript's
 # ``Uint8Array.of(…)``): at least 7 numbers (a key's prefix) between

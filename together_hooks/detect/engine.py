@@ -956,6 +956,8 @@ def _hits(
             ]
     if active:
         hits += _hex_hits(data, path, rules, active, walkers, where)
+        if not dumped and depth < 2:
+            hits += _pasted_dump_hits(data, path, rules, active, where, budget, depth, hits)
     if depth == 0 and any(f in where for rule in rules for f in rule.b64_keywords):
         hits += _qp_body_hits(data, path, rules, budget)
     if depth < B64_DEPTH:
@@ -2219,6 +2221,39 @@ def _dump_hits(
             )
         hits += [(view.origin(0), f.secret, by_id[f.rule], f'hex {kind}') for f in found if f.rule in by_id]
     return hits
+
+
+def _pasted_dump_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], active: tuple[Rule, ...], where: Where,
+        budget: Budget, depth: int, hits: list[tuple[int, str, Rule, str]],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a hex dump pasted into another file (an issue's fence, a
+    notebook's output: ``codec.pasted_dump_view``) whose text column
+    shows a keyword: the dump around it is read as the bytes it shows (a
+    key its text column cuts every 16 bytes, a legacy key's hex beside
+    its name).  A dump is told by a file's first lines only
+    (``dump_head``); inside a file, a keyword its text column shows is
+    the one mark, so a dump whose text column cuts every keyword is not
+    read (no screen needle finds a dump's digits without a pass more)."""
+    from together_hooks.detect.codec import pasted_dump_view
+
+    marks = sorted({at for rule in active for keyword in rule.keywords for at in where.offsets(keyword)})
+    found = {secret for _o, secret, _r, _e in hits}
+    out: list[tuple[int, str, Rule, str]] = []
+    done_to = -1
+    for at in marks:
+        if at < done_to:
+            continue
+        pasted = pasted_dump_view(data, at)
+        if pasted is None:
+            continue
+        view, done_to = pasted
+        out += [
+            (view.origin(offset), secret, rule, 'hex')
+            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+            if secret not in found
+        ]
+    return out
 
 
 def _ooxml_hits(
