@@ -3890,6 +3890,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       "_PASTED_OFFSET = regex_cache.compile(rb'[0-9a-fA-F]{6,16}(?:: |  )')\n",
       ('tests/detect/pasted_dump_test.py',),
       "a pasted od -A x -t x1z dump (one blank after its offset) is not read"),
+    M('enc32-hex-packed-unread', 'together_hooks/detect/engine.py',
+      '            hits += _hex_packed_hits(data, path, rules, where, budget, edge)\n',
+      '            pass\n',
+      ('tests/detect/hex_packed_test.py', 'tests/accuracy/encoded_heldout13_test.py'),
+      "a gzip written as hex text (pg_dump's bytea, mysqldump --hex-blob, sqlite3 .dump's X'') is never "
+      "opened: an app's gzip'd .env kept in a table is missed"),
+    M('enc32-hex-packed-upper-unmarked', 'together_hooks/detect/engine.py',
+      "HEX_PACKED_MARKS = (b'\\\\x1f8b08', b'0x1f8b08', b'0x1F8B08', b\"X'1f8b08\", b\"X'1F8B08\")\n",
+      "HEX_PACKED_MARKS = (b'\\\\x1f8b08', b'0x1f8b08', b\"X'1f8b08\")\n",
+      ('tests/detect/hex_packed_test.py',),
+      "upper-case hex (mysqldump --hex-blob's 0x1F8B08, MySQL's and SQL Server's) is no mark: those dumps' "
+      "gzip'd BLOBs are never opened"),
+    M('enc32-hex-packed-odd-digits', 'together_hooks/detect/engine.py',
+      "        raw = bytes.fromhex((digits[:len(digits) - len(digits) % 2]).decode('ascii'))\n",
+      "        raw = bytes.fromhex(digits.decode('ascii'))\n",
+      ('tests/detect/hex_packed_test.py',),
+      "an odd number of digits after a mark (a constant in code, 0x1f8b08f) crashes the scan (internal error, exit 2)"),
 )
 
 

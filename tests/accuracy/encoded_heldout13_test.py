@@ -576,13 +576,12 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # page's text is read as a reader extracts it, a ``TJ`` array's pieces
 # joined (``containers.pdf_text``).  31: a dump pasted into another file
 # is read around a keyword its text column shows
-# (``codec.pasted_dump_view``).
+# (``codec.pasted_dump_view``).  33: a gzip written as hex text, as a
+# database dump writes a BLOB, is opened (``engine.HEX_PACKED_MARKS``).
 MISSED: dict[str, str] = {
     'html-decimal-references-legacy': 'every character of a legacy key\'s line as &#NN;: its Together name is in no form the screen searches (a current key\'s prefix has marks)',
     'issue-xxd-paste': 'an xxd dump inside another file whose text column cuts both keywords (TOGET|HER, tgp_|v1_): a pasted dump is read around a keyword its text column shows, and no screen needle finds a dump\'s digits without a pass more',
     'chat-log-xxd-plain-key': 'xxd -p inside a log: hex text with no keyword written plainly near it is not read',
-    'pg-dump-bytea-gzip': 'a gzip as hex text (pg_dump\'s bytea \\x...): hex text is read only near a keyword and only when it decodes to text',
-    'mysql-hex-literal-gzip': 'a gzip as MySQL\'s X\'...\' hex literal: the same',
     'plist-xml-data-legacy': 'a plist <data> value decoded alone: the legacy key\'s name is the <key> element before it, outside the base64',
 }
 

@@ -1027,6 +1027,8 @@ def _hits(
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
         if any(mark in where for mark in BYTES_MARKS):
             hits += _byte_literal_hits(data, path, rules, where, budget)
+        if any(mark in where for mark in HEX_PACKED_MARKS):
+            hits += _hex_packed_hits(data, path, rules, where, budget, edge)
         if any(mark in where for mark in JWS_DEFLATE_MARKS):
             hits += _jws_deflate_hits(data, path, rules, where, budget)
     return hits
@@ -1181,6 +1183,60 @@ BYTES_MARKS = (
     b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114', b'67, 0x65, 0x74', b'67,0x65,0x74',
     *GZIP_LITERAL_MARKS,
 )
+# A gzip written as hex text, as database dumps write a BLOB: pg_dump's
+# ``bytea`` (``\\x1f8b08…``, in ``COPY``'s text as ``\\\\x``), mysqldump's
+# ``--hex-blob`` and SQL Server's ``0x1F8B08…``, sqlite3's ``.dump`` and
+# MySQL's ``X'1f8b08…'``: the magic and deflate's method byte after the
+# literal's lead mark it (``_hex_packed_hits``); the digits are decoded
+# and opened as a container (``containers.scan_packed``).  The leads
+# ``\\x`` and ``0x`` start plain routes the gzip literal marks start
+# already; ``X'`` and the digits hold ``X``, ``x``, ``0``, anchor groups
+# the grouped route searches (docs/performance.md, "Session 32 (enc32)").
+HEX_PACKED_MARKS = (b'\\x1f8b08', b'0x1f8b08', b'0x1F8B08', b"X'1f8b08", b"X'1F8B08")
+_HEX_DIGITS_RUN = rb'[0-9A-Fa-f]+'
+# The most hex digits of one literal read (a BLOB past it is read that far).
+_HEX_PACKED_DIGITS = 128 << 20
+
+
+def _hex_packed_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: Budget, edge: Edge,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a container written as hex text (``HEX_PACKED_MARKS``: a
+    database dump's gzip'd BLOB), decoded and opened on the file's
+    ``budget``, reported where its digits start; literals opened count
+    with base64 values (``VALUES_OPENED``).  One a window's end cuts,
+    that does not decompress whole, fails closed."""
+    from together_hooks.detect.containers import scan_packed
+    from together_hooks.regex_cache import cached
+
+    digits_run = cached(_HEX_DIGITS_RUN)
+    by_id, scan = _member_scan(rules, budget)
+    hits: list[tuple[int, str, Rule, str]] = []
+    read_to = -1
+    for at in sorted(at for mark in HEX_PACKED_MARKS for at in where.offsets(mark)):
+        if at < read_to:
+            continue
+        _count_opened(budget, path, 'hex literals or base64 values of containers', 'decoded')
+        start = at + 2
+        run = digits_run.match(data, start, start + _HEX_PACKED_DIGITS)
+        assert run is not None  # a mark's digits follow its lead
+        read_to = run.end()
+        digits = run.group()
+        raw = bytes.fromhex((digits[:len(digits) - len(digits) % 2]).decode('ascii'))
+        kind = container_kind(raw)
+        if kind is None:
+            continue
+        budget.take(len(raw), path)
+        found, whole = scan_packed(raw, path, scan, budget)
+        if not whole and edge[0] and read_to == len(data):
+            raise InputError(
+                f'{path}: {a_kind(kind)} written as hex text across the edge of a window a large file '
+                'is read in: not scanned whole',
+            )
+        hits += [(start, f.secret, by_id[f.rule], f'hex {kind}') for f in found if f.rule in by_id]
+    return hits
+
+
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
@@ -1596,7 +1652,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.escape_marks,
             )),
              *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS,
-             *JWS_DEFLATE_MARKS, *HEX_NAME_UPPER),
+             *JWS_DEFLATE_MARKS, *HEX_NAME_UPPER, *HEX_PACKED_MARKS),
         )
     return screen
 

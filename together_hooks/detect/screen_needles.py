@@ -26,8 +26,10 @@ NEEDLES = (
     b'0Z3A=?=',
     b'0Z3Bf?=',
     b'0Z3BfdjFf',
+    b'0x1F8B08',
     b'0x1f, 0x8b, 0x08',
     b'0x1f,0x8b,0x08',
+    b'0x1f8b08',
     b'0x47, 0x45, 0x54',
     b'0x48, 0x45, 0x52',
     b'116\t103\t112',
@@ -131,6 +133,8 @@ NEEDLES = (
     b'VDBkRlZFaEZV',
     b'VUVzREJCUU',
     b'WkVka2QxZ3pXW',
+    b"X'1F8B08",
+    b"X'1f8b08",
     b'XK-J3',
     b'XQAA',
     b'XWOZLUNBSX',
@@ -140,6 +144,7 @@ NEEDLES = (
     b'\\107\\105',
     b'\\147\\160',
     b'\\150\\145',
+    b'\\x1f8b08',
     b'\\x1f\\x8b\\x08',
     b'aRWRrZDFneldY',
     b'b2dldGhlc',
@@ -205,8 +210,10 @@ KEYWORDS = (
     b'0Z3A=?=',
     b'0Z3Bf?=',
     b'0Z3BfdjFf',
+    b'0x1F8B08',
     b'0x1f, 0x8b, 0x08',
     b'0x1f,0x8b,0x08',
+    b'0x1f8b08',
     b'0x47, 0x45, 0x54',
     b'0x48, 0x45, 0x52',
     b'116\t103\t112',
@@ -310,6 +317,8 @@ KEYWORDS = (
     b'VDBkRlZFaEZV',
     b'VUVzREJCUU',
     b'WkVka2QxZ3pXW',
+    b"X'1F8B08",
+    b"X'1f8b08",
     b'XK-J3',
     b'XQAA',
     b'XWOZLUNBSX',
@@ -319,6 +328,7 @@ KEYWORDS = (
     b'\\107\\105',
     b'\\147\\160',
     b'\\150\\145',
+    b'\\x1f8b08',
     b'\\x1f\\x8b\\x08',
     b'aRWRrZDFneldY',
     b'b2dldGhlc',
@@ -426,6 +436,7 @@ PLAIN_ROUTES = (
         (b'SbmNGOTJNV', (b'SbmNGOTJNV',)),
     )),
     (b'X', (
+        (0, (b"X'1F8B08", b"X'1f8b08")),
         (1, (b'0X74, 0X67, 0X70',)),
         (3, (b'ORTXAX3WGFP',)),
         (4, (b'dGdwX3Yx', b'dGdwXw==?=')),
@@ -433,6 +444,7 @@ PLAIN_ROUTES = (
         (6, (b'5DHOBPXMMK7',)),
         (8, (b'dABnAHAAXwB2ADEAXw',)),
     ), (
+        (b"X'1", (b"X'1F8B08", b"X'1f8b08")),
         (b'0X74, 0X67, 0X70', (b'0X74, 0X67, 0X70',)),
         (b'ORTXAX3WGFP', (b'ORTXAX3WGFP',)),
         (b'dGdwX', (b'dGdwX3Yx', b'dGdwXw==?=')),
@@ -474,10 +486,12 @@ PLAIN_ROUTES = (
     )),
     (b'F', (
         (2, (b'UEFDSwAAAA', b'eAF')),
+        (3, (b'0x1F8B08',)),
         (4, (b'gp=5Fv1=5F',)),
         (5, (b'/Td6WFoAAA',)),
     ), (
         (b'', (b'UEFDSwAAAA', b'eAF')),
+        (b'0x1F8B08', (b'0x1F8B08',)),
         (b'gp=5Fv1=5F', (b'gp=5Fv1=5F',)),
         (b'/Td6WFoAAA', (b'/Td6WFoAAA',)),
     )),
@@ -523,9 +537,9 @@ PLAIN_ROUTES = (
         (b'00', (b'0047\\u0045', b'0067\\u0065', b'0067\\u0070', b'00g\\x00p\\x00')),
     )),
     (b'0x', (
-        (0, (b'0x1f, 0x8b, 0x08', b'0x1f,0x8b,0x08', b'0x47, 0x45, 0x54', b'0x48, 0x45, 0x52')),
+        (0, (b'0x1f, 0x8b, 0x08', b'0x1f,0x8b,0x08', b'0x1f8b08', b'0x47, 0x45, 0x54', b'0x48, 0x45, 0x52')),
     ), (
-        (b'0x', (b'0x1f, 0x8b, 0x08', b'0x1f,0x8b,0x08', b'0x47, 0x45, 0x54', b'0x48, 0x45, 0x52')),
+        (b'0x', (b'0x1f, 0x8b, 0x08', b'0x1f,0x8b,0x08', b'0x1f8b08', b'0x47, 0x45, 0x54', b'0x48, 0x45, 0x52')),
     )),
     (b'116', (
         (0, (b'116\t103\t112', b'116 103 112', b'116 104 101 114', b'116,\n\t\t103,\n\t\t112', b'116,\n\t103,\n\t112', b'116,\n        103,\n        112', b'116,\n      103,\n      112', b'116,\n    103,\n    112', b'116,\n  103,\n  112', b'116,\n103,\n112', b'116,\r\n\t\t103,\r\n\t\t112', b'116,\r\n\t103,\r\n\t112', b'116,\r\n        103,\r\n        112', b'116,\r\n      103,\r\n      112', b'116,\r\n    103,\r\n    112', b'116,\r\n  103,\r\n  112', b'116,\r\n103,\r\n112', b'116, 0, 103, 0, 112', b'116, 103, 112', b'116, 104, 101, 114', b'116,103,112', b'116,104,101,114')),
@@ -542,10 +556,10 @@ PLAIN_ROUTES = (
     ), (
         (b'\\1', (b'\\107\\105', b'\\147\\160', b'\\150\\145')),
     )),
-    (b'\\x1f\\x8b\\x08', (
-        (0, (b'\\x1f\\x8b\\x08',)),
+    (b'\\x1f', (
+        (0, (b'\\x1f8b08', b'\\x1f\\x8b\\x08')),
     ), (
-        (b'\\x1f\\x8b\\x08', (b'\\x1f\\x8b\\x08',)),
+        (b'\\x1f', (b'\\x1f8b08', b'\\x1f\\x8b\\x08')),
     )),
     (b'begin ', (
         (0, (b'begin 0', b'begin 4', b'begin 6', b'begin 7')),
