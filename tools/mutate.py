@@ -3864,8 +3864,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pdf_text_test.py',),
       "a key a PDF stream's bytes show whole is reported twice, from its bytes and from its text"),
     M('enc32-pasted-dump-unread', 'together_hooks/detect/engine.py',
-      '            hits += _pasted_dump_hits(data, path, rules, active, where, budget, depth, hits)\n',
-      '            pass\n',
+      '        hits += _pasted_dump_hits(data, path, rules, active, where, budget, depth, hits)\n',
+      '        pass\n',
       ('tests/detect/pasted_dump_test.py', 'tests/accuracy/encoded_heldout13_test.py'),
       "a hex dump pasted into another file (an issue's fence, a notebook's output) is not read: a key "
       "its text column cuts every 16 bytes is missed"),
@@ -3907,6 +3907,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        raw = bytes.fromhex(digits.decode('ascii'))\n",
       ('tests/detect/hex_packed_test.py',),
       "an odd number of digits after a mark (a constant in code, 0x1f8b08f) crashes the scan (internal error, exit 2)"),
+    M('enc32-pasted-dump-first-line-unmarked', 'together_hooks/detect/engine.py',
+      '        *(at for mark in PASTED_DUMP_MARKS for at in where.offsets(mark)),\n',
+      '',
+      ('tests/detect/pasted_dump_test.py', 'tests/accuracy/encoded_heldout13_test.py'),
+      "a pasted dump is marked only by a keyword its text column shows: one whose text column cuts "
+      "every keyword (a BOM and CRLF before the name) is not read"),
+    M('enc32-pasted-dump-gzip-unopened', 'together_hooks/detect/engine.py',
+      '        kind = container_kind(view.data)\n',
+      '        kind = None\n',
+      ('tests/detect/pasted_dump_test.py',),
+      "a pasted dump of a gzip (xxd env.gz in an issue) is read as its bytes, never opened"),
 )
 
 

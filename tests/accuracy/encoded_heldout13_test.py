@@ -578,9 +578,10 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # is read around a keyword its text column shows
 # (``codec.pasted_dump_view``).  33: a gzip written as hex text, as a
 # database dump writes a BLOB, is opened (``engine.HEX_PACKED_MARKS``).
+# 34: a pasted dump is marked by its first line too
+# (``engine.PASTED_DUMP_MARKS``).
 MISSED: dict[str, str] = {
-    'html-decimal-references-legacy': 'every character of a legacy key\'s line as &#NN;: its Together name is in no form the screen searches (a current key\'s prefix has marks)',
-    'issue-xxd-paste': 'an xxd dump inside another file whose text column cuts both keywords (TOGET|HER, tgp_|v1_): a pasted dump is read around a keyword its text column shows, and no screen needle finds a dump\'s digits without a pass more',
+    'html-decimal-references-legacy': 'every character of a legacy key\'s line as &#NN;: the upper-case name\'s decimal references (&#71;&#69;) are no escape mark of the legacy rule (no pair holds 0: an anchor group more, rules.py)',
     'chat-log-xxd-plain-key': 'xxd -p inside a log: hex text with no keyword written plainly near it is not read',
     'plist-xml-data-legacy': 'a plist <data> value decoded alone: the legacy key\'s name is the <key> element before it, outside the base64',
 }

@@ -1,15 +1,18 @@
 """A hex dump pasted into another file (``codec.pasted_dump_view``,
 ``engine._pasted_dump_hits``): an issue's code fence, a list item's
 indented block, a notebook's list of output lines, a log.  A dump is told
-by a file's first lines (``prefilter.dump_head``); inside a file, a
-keyword its text column shows marks it, and the dump around it (its
-lines led as that line is) is read as the bytes it shows: a key the
-text column cuts every 16 bytes, a legacy key's name and hex.  Written
-by the real ``xxd``, ``hexdump`` and ``od``.  Decoys: a placeholder's
-dump, random bytes beside "together", a digest under its name, a memory
-map's offsets (no dump)."""
+by a file's first lines (``prefilter.dump_head``); inside a file, its
+first line (``engine.PASTED_DUMP_MARKS``: ``xxd``'s and ``hexdump
+-C``'s offset 0) or a keyword its text column shows marks it, and the
+dump around it (its lines led as that line is) is read as the bytes it
+shows, or opened when they start a container: a key the text column
+cuts every 16 bytes, a legacy key's name and hex.  Written by the real
+``xxd``, ``hexdump`` and ``od``.  Decoys: a placeholder's dump, random
+bytes beside "together", a digest under its name, a memory map's
+offsets (no dump), an offset line that is no dump's."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import random
@@ -20,7 +23,9 @@ import pytest
 
 from tests.keys import make_hex
 from tests.keys import make_key
+from together_hooks.detect import screen_needles
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.prefilter import Keywords
 from together_hooks.findings import hash_secret
 
 
@@ -83,6 +88,26 @@ def test_a_dump_led_otherwise_is_another_dump():
     assert [f.hashed_secret for f in scan_bytes(data, 'issue.md')] == [hash_secret(key)]
 
 
+@pytest.mark.parametrize('tool', ['xxd', 'hexdump'])
+def test_a_dump_whose_text_column_cuts_every_keyword_is_marked_by_its_first_line(tool):
+    # A BOM and CRLF (the Windows .env the issue is about) put TOGETHER
+    # and tgp_v1_ across the text column's lines: its first line marks it.
+    key = make_key(random.Random(f'pasted-dump-cut-{tool}'))
+    env = b'\xef\xbb\xbf' + f'APP_ENV=production\r\nDATABASE_URL=postgres://app@db/app\r\nTOGETHER_API_KEY={key}\r\n'.encode()
+    data = _fence(_dump(tool, env))
+    assert b'TOGETHER' not in data and b'tgp_v1_' not in data
+    screen = Keywords(screen_needles.NEEDLES, (screen_needles.KEYWORDS, screen_needles.PLAIN_ROUTES))
+    assert screen.plain(data) and screen.grouped()(data)
+    assert [f.hashed_secret for f in scan_bytes(data, 'issue.md')] == [hash_secret(key)]
+
+
+def test_a_pasted_dump_of_a_gzip_is_opened():
+    key = make_hex(random.Random('pasted-dump-gzip'))
+    data = _indented(_dump('xxd', gzip.compress(_env(key), mtime=0)))
+    found = scan_bytes(data, 'issue.md')
+    assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(key), 'hex gzip')]
+
+
 _DECOYS = {
     'placeholder': lambda rng: _fence(_dump('xxd', _env('tgp_v1_' + 'x' * 43))),
     'random-beside-together': lambda rng: _fence(_dump('hexdump', b'together weights ' + rng.randbytes(200))),
@@ -91,6 +116,9 @@ _DECOYS = {
     'memory-map': lambda rng: ''.join(
         f'{0x400000 + i * 0x1000:08x}-{0x401000 + i * 0x1000:08x} r-xp 00000000 08:01 {i} /opt/together/lib{i}.so\n'
         for i in range(8)).encode(),
+    'offset-line-no-dump': lambda rng: b'fault at 00000000: no such page\n00000000  (null)\ntogether\n',
+    'random-dump-no-keyword': lambda rng: _fence(_dump('xxd', rng.randbytes(300))),
+    'gzip-placeholder': lambda rng: _fence(_dump('xxd', gzip.compress(_env('tgp_v1_' + 'x' * 43), mtime=0))),
 }
 
 

@@ -956,8 +956,8 @@ def _hits(
             ]
     if active:
         hits += _hex_hits(data, path, rules, active, walkers, where)
-        if not dumped and depth < 2:
-            hits += _pasted_dump_hits(data, path, rules, active, where, budget, depth, hits)
+    if not dumped and depth < 2 and (active or any(mark in where for mark in PASTED_DUMP_MARKS)):
+        hits += _pasted_dump_hits(data, path, rules, active, where, budget, depth, hits)
     if depth == 0 and any(f in where for rule in rules for f in rule.b64_keywords):
         hits += _qp_body_hits(data, path, rules, budget)
     if depth < B64_DEPTH:
@@ -1652,7 +1652,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.escape_marks,
             )),
              *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS,
-             *JWS_DEFLATE_MARKS, *HEX_NAME_UPPER, *HEX_PACKED_MARKS),
+             *JWS_DEFLATE_MARKS, *HEX_NAME_UPPER, *HEX_PACKED_MARKS, *PASTED_DUMP_MARKS),
         )
     return screen
 
@@ -2279,21 +2279,34 @@ def _dump_hits(
     return hits
 
 
+# A dump's first line pasted into another file: ``xxd``'s offset and
+# colon, ``hexdump -C``'s offset and two blanks.  Each starts as the
+# plain route ``00`` does and holds ``0``, an anchor group the grouped
+# route searches already: no route or group more (docs/detection.md,
+# "Session 32 (enc32)").
+PASTED_DUMP_MARKS = (b'00000000: ', b'00000000  ')
+
+
 def _pasted_dump_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], active: tuple[Rule, ...], where: Where,
         budget: Budget, depth: int, hits: list[tuple[int, str, Rule, str]],
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in a hex dump pasted into another file (an issue's fence, a
-    notebook's output: ``codec.pasted_dump_view``) whose text column
-    shows a keyword: the dump around it is read as the bytes it shows (a
-    key its text column cuts every 16 bytes, a legacy key's hex beside
-    its name).  A dump is told by a file's first lines only
-    (``dump_head``); inside a file, a keyword its text column shows is
-    the one mark, so a dump whose text column cuts every keyword is not
-    read (no screen needle finds a dump's digits without a pass more)."""
+    notebook's output: ``codec.pasted_dump_view``), marked by its first
+    line (``PASTED_DUMP_MARKS``) or by a keyword its text column shows:
+    the dump around the mark is read as the bytes it shows (a key its
+    text column cuts every 16 bytes, a legacy key's hex beside its
+    name), and opened as a container's are when those bytes start one
+    (``xxd env.gz`` pasted), on the file's budget.  A dump is told by a
+    file's first lines (``dump_head``); inside a file, only by these
+    marks: a dump pasted from an offset other than 0 whose text column
+    cuts every keyword is not read."""
     from together_hooks.detect.codec import pasted_dump_view
 
-    marks = sorted({at for rule in active for keyword in rule.keywords for at in where.offsets(keyword)})
+    marks = sorted({
+        *(at for rule in active for keyword in rule.keywords for at in where.offsets(keyword)),
+        *(at for mark in PASTED_DUMP_MARKS for at in where.offsets(mark)),
+    })
     found = {secret for _o, secret, _r, _e in hits}
     out: list[tuple[int, str, Rule, str]] = []
     done_to = -1
@@ -2309,6 +2322,14 @@ def _pasted_dump_hits(
             for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
             if secret not in found
         ]
+        kind = container_kind(view.data)
+        if kind is not None:
+            from together_hooks.detect.containers import scan_packed
+
+            _count_opened(budget, path, 'dumps or base64 values of containers', 'decoded')
+            by_id, scan = _member_scan(rules, budget)
+            packed, _whole = scan_packed(view.data, path, scan, budget)
+            out += [(view.origin(0), f.secret, by_id[f.rule], f'hex {kind}') for f in packed if f.rule in by_id]
     return out
 
 
