@@ -1748,6 +1748,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     prepare_structures()
     run_regexes()
     cached(_PACKED_START)
+    cached(_HEX_DIGITS_RUN)  # a container as hex text (``_hex_packed_hits``)
     cached(_GLUED_KEY)
     cached(_PROMPT)  # a prompt glued after a key (``_prompt_after``)
     cached(_LINE_PROMPT)  # and the prompts starting lines (``_line_prompts``)
