@@ -23,6 +23,8 @@ from together_hooks.detect.engine import GIT_BINARY
 from together_hooks.detect.engine import DEC_PREFIX
 from together_hooks.detect.engine import HEX_MARKS
 from together_hooks.detect.engine import HEX_NAME_UPPER
+from together_hooks.detect.engine import HEX_PACKED_MARKS
+from together_hooks.detect.engine import PASTED_DUMP_MARKS
 from together_hooks.detect.engine import JWS_DEFLATE_MARKS
 from together_hooks.detect.engine import UU_BEGIN
 from together_hooks.detect.engine import keyword_screen
@@ -37,10 +39,11 @@ MARKS = tuple(m for rule in RULES for m in rule.escape_marks)
 # A container written as a base64 value, a binary file's change in a patch,
 # a uuencoded file's first line, a key's prefix as decimal bytes, a
 # byte literal's UTF-16 (or a gzip's first bytes), a JWS header's
-# ``"zip":"DEF"``, a legacy name's ``GET``/``HER`` as C hex bytes.
+# ``"zip":"DEF"``, a legacy name's ``GET``/``HER`` as C hex bytes, a
+# gzip's first bytes as a database dump's hex text, a dump's first line.
 MAGIC = (
     *prefilter.B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS, *JWS_DEFLATE_MARKS,
-    *HEX_NAME_UPPER,
+    *HEX_NAME_UPPER, *HEX_PACKED_MARKS, *PASTED_DUMP_MARKS,
 )
 SCREEN = keyword_screen(RULES)
 GROUPED = SCREEN.grouped()

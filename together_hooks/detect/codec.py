@@ -1434,6 +1434,74 @@ def dump_view(data: bytes) -> View | None:
     return View(text, 'hex', None, starts, sources, [False] * len(starts))
 
 
+# A dump pasted into another file (an issue's code fence, a notebook's
+# output, a log): a line of a dump with a text column (``xxd``'s offset
+# and colon, ``hexdump -C``'s offset and two blanks, ``od -A x -t x1z``'s
+# offset and its first byte), led by blanks and a JSON string's quote (a
+# notebook's list of lines: what ends the string is in the text column,
+# which is not read).
+_PASTED_LEAD = regex_cache.compile(rb'[ \t]*"?')
+_PASTED_OFFSET = regex_cache.compile(rb'[0-9a-fA-F]{6,16}(?:: |  | [0-9a-fA-F]{2} )')
+# The most lines of a pasted dump read each way from a keyword's line.
+PASTED_LINES = 1 << 16
+
+
+def _pasted_line(data: bytes, start: int) -> tuple[bytes, int, bytes] | None:
+    """(its lead, where its dump line starts, the dump line) of the line
+    at ``start`` when it is a pasted dump's line with a text column and
+    shows bytes, else None."""
+    end = data.find(b'\n', start)
+    if end == -1:
+        end = len(data)
+    lead = _PASTED_LEAD.match(data, start, end)
+    assert lead is not None  # it may match nothing
+    body = data[lead.end():end].rstrip(b'\r')
+    if _PASTED_OFFSET.match(body) is None:
+        return None
+    return (lead.group(), lead.end(), body) if _dump_line(body) else None
+
+
+def pasted_dump_view(data: bytes, at: int) -> tuple[View, int] | None:
+    """(the bytes it shows, where it ends) of the dump pasted into
+    ``data`` whose line holds offset ``at`` (a keyword its text column
+    shows), or None when that line is no such dump's: its lines, each
+    led as the first is, up to a line that is not one (read as
+    ``dump_view`` reads a file that is a dump; each line's bytes map to
+    the line's dump)."""
+    start = data.rfind(b'\n', 0, at) + 1
+    first = _pasted_line(data, start)
+    if first is None:
+        return None
+    lines = [first]
+    line = start
+    for _ in range(PASTED_LINES):
+        if line == 0:
+            break
+        line = data.rfind(b'\n', 0, line - 1) + 1
+        before = _pasted_line(data, line)
+        if before is None or before[0] != first[0]:
+            break
+        lines.insert(0, before)
+    end = data.find(b'\n', start)
+    for _ in range(PASTED_LINES):
+        if end == -1:
+            break
+        after = _pasted_line(data, end + 1)
+        if after is None or after[0] != first[0]:
+            break
+        lines.append(after)
+        end = data.find(b'\n', end + 1)
+    region = b'\n'.join(body for _lead, _at, body in lines)
+    starts = [0]
+    for _lead, _at, body in lines[:-1]:
+        starts.append(starts[-1] + len(body) + 1)
+    view = dump_view(region)
+    if view is None:
+        return None
+    view.parent = View(region, 'hex', None, starts, [at for _lead, at, _body in lines], [True] * len(lines))
+    return view, len(data) if end == -1 else end
+
+
 # A byte array written in decimal (Java's ``new byte[] {116, 103, …}``,
 # C's ``unsigned char k[] = {116, …}``, ``bytes([116, …])``, JavaScript's
 # ``Uint8Array.of(…)``): at least 7 numbers (a key's prefix) between
@@ -1933,6 +2001,82 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 if (one_start, one_end) != (start, end):
                     out.decode(data, one_start, one_end, plain)
     return out.view('base64')
+
+
+# A map of base64 entries, one a line at one indentation: a Kubernetes
+# Secret's ``data:`` (``name: <base64>``, as ``kubectl create secret
+# generic --from-literal`` writes it), its JSON (``"name": "<base64>",``),
+# a ConfigMap's ``binaryData:``.  Each entry is encoded alone, so what one
+# says (Together's endpoint, ``provider: together``) is no context of
+# another's key until both are decoded.
+_B64_ENTRY = regex_cache.compile(
+    rb'([ \t]*)"?([A-Za-z0-9_.-]{1,253})"?[ \t]*:[ \t]*"?([' + _B64_CHARS + rb']+={0,2})"?,?[ \t]*\r?',
+)
+# The most entries read around one decoded value, each way.
+_B64_ENTRIES = 256
+# What a decoded entry may hold to be read as a line of text.
+_ONE_LINE_TEXT = bytes(range(0x20, 0x7f)) + b'\t'
+
+
+def _entry(data: bytes, start: int) -> re.Match[bytes] | None:
+    """The map entry that is the line at ``start``, or None."""
+    end = data.find(b'\n', start)
+    return _B64_ENTRY.fullmatch(data, start, len(data) if end == -1 else end)
+
+
+def b64_entries_view(data: bytes, values: Iterable[int]) -> View | None:
+    """The maps of base64 entries holding the values that start at
+    ``values`` (decoded values of a ``b64_view``), each entry decoded
+    where it is one line of text and written ``name: <text>`` at the
+    map's indentation, so the rules read the map as a YAML block: a
+    legacy key's ``api_key`` beside a ``base_url`` (or ``provider``)
+    entry holding Together's.  A line of the view maps to its value's
+    start.  None where no map of two such entries holds a value."""
+    lines: list[bytes] = []
+    sources: list[int] = []
+    seen: set[int] = set()
+    for at in sorted(values):
+        start = data.rfind(b'\n', 0, at) + 1
+        if start in seen:
+            continue
+        m = _entry(data, start)
+        if m is None or m.start(3) != at:
+            continue
+        indent = m.group(1)
+        block = [m]
+        for step in (-1, 1):
+            line = start
+            for _ in range(_B64_ENTRIES):
+                if step < 0:
+                    if line == 0:
+                        break
+                    line = data.rfind(b'\n', 0, line - 1) + 1
+                else:
+                    end = data.find(b'\n', line)
+                    if end == -1:
+                        break
+                    line = end + 1
+                other = _entry(data, line)
+                if other is None or other.group(1) != indent:
+                    break
+                block.append(other)
+        block.sort(key=lambda e: e.start())
+        read = []
+        for entry in block:
+            seen.add(entry.start())
+            raw = b64_decode(entry.group(3))
+            if raw and not raw.translate(None, _ONE_LINE_TEXT):
+                read.append((indent + entry.group(2) + b': ' + raw, entry.start(3)))
+        if len(read) >= 2:
+            for line_text, source in read:
+                lines.append(line_text)
+                sources.append(source)
+    if not lines:
+        return None
+    starts = [0]
+    for line_text in lines[:-1]:
+        starts.append(starts[-1] + len(line_text) + 1)
+    return View(b'\n'.join(lines) + b'\n', 'base64', None, starts, sources, [False] * len(lines))
 
 
 # A base32 value (RFC 4648's upper-case alphabet: ``base32``, TOTP

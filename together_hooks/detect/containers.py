@@ -1344,6 +1344,183 @@ _PDF_A85_FLATE = regex_cache.compile(
 )
 
 
+# A page's text as a reader extracts it (``pdf_text``): a content stream's
+# tokens, a literal string's escapes, the operators that show text and
+# those that move to another line.
+_PDF_TOKEN = regex_cache.compile(
+    rb'[ \t\r\n\f\x00]+|%[^\r\n]*|\(|<<|>>|<[0-9A-Fa-f \t\r\n]*>|\[|\]'
+    rb'|[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)|/[^ \t\r\n\f\x00/\[\]()<>{}%]*|[^ \t\r\n\f\x00/\[\]()<>{}%]+|[\s\S]',
+)
+_PDF_STRING_STOP = regex_cache.compile(rb'[()\\]')
+_PDF_OCTAL = regex_cache.compile(rb'[0-7]{1,3}')
+_PDF_ESCAPES = {b'n': b'\n', b'r': b'\r', b't': b'\t', b'b': b'\b', b'f': b'\f'}
+# Operators that start another line of text (``Td``/``TD`` only when they
+# move down: ``0 -14 Td``; across a line, ``120 0 Td``, the text goes on).
+_PDF_LINE_OPS = frozenset((b'T*', b'Tm', b'BT', b'ET', b"'", b'"'))
+_PDF_SHOW_OPS = frozenset((b'Tj', b'TJ', b"'", b'"'))
+# A ``TJ`` array's number this far or farther right (thousandths of a text
+# space unit, negative) is a space between words, as pdftotext reads it;
+# a kerning pair's few units join the pieces around it.
+_PDF_WORD_GAP = -200
+# The most bytes of a content stream read as text.
+PDF_TEXT_HELD = 4 << 20
+
+
+def _pdf_string(data: bytes, at: int) -> tuple[bytes, int]:
+    """The literal string opening at ``at`` (its ``(``), unescaped, and
+    where it ends: balanced parentheses are the string's own, ``\\ddd``
+    an octal byte, a backslash before a line end joins the lines."""
+    out = bytearray()
+    depth = 1
+    i = at + 1
+    while True:
+        m = _PDF_STRING_STOP.search(data, i)
+        if m is None:
+            out += data[i:]
+            return bytes(out), len(data)
+        out += data[i:m.start()]
+        c = m.group()
+        i = m.end()
+        if c == b'\\':
+            nxt = data[i:i + 1]
+            octal = _PDF_OCTAL.match(data, i)
+            if octal is not None:
+                out.append(int(octal.group(), 8) & 0xff)
+                i = octal.end()
+            elif nxt in _PDF_ESCAPES:
+                out += _PDF_ESCAPES[nxt]
+                i += 1
+            elif nxt == b'\r':
+                i += 2 if data[i + 1:i + 2] == b'\n' else 1
+            elif nxt == b'\n':
+                i += 1
+            else:
+                out += nxt
+                i += 1
+        elif c == b'(':
+            depth += 1
+            out += c
+        else:
+            depth -= 1
+            if depth == 0:
+                return bytes(out), i
+            out += c
+
+
+def pdf_text(data: bytes) -> bytes | None:
+    """A PDF content stream's text as a reader extracts it, or None when
+    it shows none: each ``Tj`` string, and each ``TJ`` array's strings
+    joined across the kerning numbers between them (pdfTeX, Word and
+    LibreOffice cut a line's text there: ``[(TOGE)-15(THER_API_KEY=tg)-20(p_v1_…)] TJ``),
+    a number of a word's gap a space; a move to another line a line
+    break."""
+    lines: list[bytes] = []
+    line = bytearray()
+    operands: list[bytes] = []
+    array: list[bytes] | None = None
+    shown = False
+    i = 0
+    while i < len(data):
+        m = _PDF_TOKEN.match(data, i)
+        assert m is not None  # the last alternative takes any byte
+        token = m.group()
+        i = m.end()
+        first = token[:1]
+        if first in b' \t\r\n\f\x00%' or token in (b'<<', b'>>'):
+            continue
+        if token == b'(':
+            text, i = _pdf_string(data, m.start())
+            (array if array is not None else operands).append(b'(' + text)
+            continue
+        if first == b'<':
+            digits = bytes(token[1:-1].translate(None, b' \t\r\n'))
+            text = bytes.fromhex((digits + b'0' * (len(digits) % 2)).decode('ascii'))
+            (array if array is not None else operands).append(b'(' + text)
+            continue
+        if token == b'[':
+            array = []
+            continue
+        if token == b']':
+            if array is not None:
+                joined = bytearray()
+                for item in array:
+                    if item[:1] == b'(':
+                        joined += item[1:]
+                    else:
+                        try:
+                            if float(item) <= _PDF_WORD_GAP:
+                                joined += b' '
+                        except ValueError:
+                            pass
+                operands.append(b'(' + bytes(joined))
+            array = None
+            continue
+        if array is not None:
+            array.append(token)
+            continue
+        if first in b'+-.0123456789' or first == b'/':
+            operands.append(token)
+            continue
+        # an operator
+        if token in _PDF_LINE_OPS or token in (b'Td', b'TD') and len(operands) >= 2 and _moves_down(operands[-1]):
+            if line:
+                lines.append(bytes(line))
+                line = bytearray()
+        if token in _PDF_SHOW_OPS:
+            for item in operands:
+                if item[:1] == b'(':
+                    line += item[1:]
+                    shown = True
+        operands = []
+    if line:
+        lines.append(bytes(line))
+    return b'\n'.join(lines) + b'\n' if shown else None
+
+
+def _moves_down(number: bytes) -> bool:
+    try:
+        return float(number) != 0
+    except ValueError:
+        return True
+
+
+class _Shown:
+    """A member's ``read`` that keeps what it gives, up to
+    ``PDF_TEXT_HELD`` (``over`` once past it): a content stream read for
+    its bytes, then for its text (``pdf_text``)."""
+
+    def __init__(self, read: Callable[[int], bytes]) -> None:
+        self._read = read
+        self.held = bytearray()
+        self.over = False
+
+    def read(self, n: int) -> bytes:
+        data = self._read(n)
+        if not self.over:
+            if len(self.held) + len(data) > PDF_TEXT_HELD:
+                self.over = True
+                self.held = bytearray()
+            else:
+                self.held += data
+        return data
+
+
+def _pdf_shown_text(shown: _Shown, where: str, scan: Scan, found: list[Finding]) -> None:
+    """Keys in the text a content stream shows (``pdf_text``) that its
+    bytes did not show: a ``TJ`` array's pieces joined.  A key its bytes
+    show whole is reported once, where they hold it."""
+    if shown.over or b'T' not in shown.held:
+        return
+    data = bytes(shown.held)
+    if b'TJ' not in data and b'Tj' not in data:
+        return
+    text = pdf_text(data)
+    if text is None:
+        return
+    have = {f.secret for f in found if f.path == where}
+    found += [f for f in scan(text, where, True) if f.secret not in have]
+
+
 def _pdf(
         stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int,
         found: list[Finding],
@@ -1426,7 +1603,9 @@ def _pdf(
             return b''
 
         metered = _Metered(read, budget, where)
-        _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+        shown = _Shown(metered.read)
+        _member(_read_head(shown.read), shown.read, where, scan, budget, depth, found)
+        _pdf_shown_text(shown, where, scan, found)
         if not state['damaged']:
             buf = state['left']
         elif rewind is not None:

@@ -956,6 +956,8 @@ def _hits(
             ]
     if active:
         hits += _hex_hits(data, path, rules, active, walkers, where)
+    if not dumped and depth < 2 and (active or where.any_of(PASTED_DUMP_MARKS)):
+        hits += _pasted_dump_hits(data, path, rules, active, where, budget, depth, hits)
     if depth == 0 and where.any_of(_b64_keywords(rules)):
         hits += _qp_body_hits(data, path, rules, budget)
     if depth < B64_DEPTH:
@@ -1025,6 +1027,8 @@ def _hits(
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
         if where.any_of(BYTES_MARKS):
             hits += _byte_literal_hits(data, path, rules, where, budget)
+        if where.any_of(HEX_PACKED_MARKS):
+            hits += _hex_packed_hits(data, path, rules, where, budget, edge)
         if where.any_of(JWS_DEFLATE_MARKS):
             hits += _jws_deflate_hits(data, path, rules, where, budget)
     return hits
@@ -1179,6 +1183,60 @@ BYTES_MARKS = (
     b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114', b'67, 0x65, 0x74', b'67,0x65,0x74',
     *GZIP_LITERAL_MARKS,
 )
+# A gzip written as hex text, as database dumps write a BLOB: pg_dump's
+# ``bytea`` (``\\x1f8b08…``, in ``COPY``'s text as ``\\\\x``), mysqldump's
+# ``--hex-blob`` and SQL Server's ``0x1F8B08…``, sqlite3's ``.dump`` and
+# MySQL's ``X'1f8b08…'``: the magic and deflate's method byte after the
+# literal's lead mark it (``_hex_packed_hits``); the digits are decoded
+# and opened as a container (``containers.scan_packed``).  The leads
+# ``\\x`` and ``0x`` start plain routes the gzip literal marks start
+# already; ``X'`` and the digits hold ``X``, ``x``, ``0``, anchor groups
+# the grouped route searches (docs/performance.md, "Session 32 (enc32)").
+HEX_PACKED_MARKS = (b'\\x1f8b08', b'0x1f8b08', b'0x1F8B08', b"X'1f8b08", b"X'1F8B08")
+_HEX_DIGITS_RUN = rb'[0-9A-Fa-f]+'
+# The most hex digits of one literal read (a BLOB past it is read that far).
+_HEX_PACKED_DIGITS = 128 << 20
+
+
+def _hex_packed_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: Budget, edge: Edge,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a container written as hex text (``HEX_PACKED_MARKS``: a
+    database dump's gzip'd BLOB), decoded and opened on the file's
+    ``budget``, reported where its digits start; literals opened count
+    with base64 values (``VALUES_OPENED``).  One a window's end cuts,
+    that does not decompress whole, fails closed."""
+    from together_hooks.detect.containers import scan_packed
+    from together_hooks.regex_cache import cached
+
+    digits_run = cached(_HEX_DIGITS_RUN)
+    by_id, scan = _member_scan(rules, budget)
+    hits: list[tuple[int, str, Rule, str]] = []
+    read_to = -1
+    for at in sorted(at for mark in HEX_PACKED_MARKS for at in where.offsets(mark)):
+        if at < read_to:
+            continue
+        _count_opened(budget, path, 'hex literals or base64 values of containers', 'decoded')
+        start = at + 2
+        run = digits_run.match(data, start, start + _HEX_PACKED_DIGITS)
+        assert run is not None  # a mark's digits follow its lead
+        read_to = run.end()
+        digits = run.group()
+        raw = bytes.fromhex((digits[:len(digits) - len(digits) % 2]).decode('ascii'))
+        kind = container_kind(raw)
+        if kind is None:
+            continue
+        budget.take(len(raw), path)
+        found, whole = scan_packed(raw, path, scan, budget)
+        if not whole and edge[0] and read_to == len(data):
+            raise InputError(
+                f'{path}: {a_kind(kind)} written as hex text across the edge of a window a large file '
+                'is read in: not scanned whole',
+            )
+        hits += [(start, f.secret, by_id[f.rule], f'hex {kind}') for f in found if f.rule in by_id]
+    return hits
+
+
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
@@ -1605,7 +1663,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.escape_marks,
             )),
              *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS,
-             *JWS_DEFLATE_MARKS, *HEX_NAME_UPPER),
+             *JWS_DEFLATE_MARKS, *HEX_NAME_UPPER, *HEX_PACKED_MARKS, *PASTED_DUMP_MARKS),
         )
     return screen
 
@@ -1719,6 +1777,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     prepare_structures()
     run_regexes()
     cached(_PACKED_START)
+    cached(_HEX_DIGITS_RUN)  # a container as hex text (``_hex_packed_hits``)
     cached(_GLUED_KEY)
     cached(_PROMPT)  # a prompt glued after a key (``_prompt_after``)
     cached(_LINE_PROMPT)  # and the prompts starting lines (``_line_prompts``)
@@ -1900,7 +1959,37 @@ def _b64_hits(
         (view.origin(offset), secret, rule, 'base64')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
-    return hits + _basic_hits(data, path, rules, budget, depth, view, {secret for _o, secret, _r, _e in hits})
+    found_secrets = {secret for _o, secret, _r, _e in hits}
+    return (
+        hits + _basic_hits(data, path, rules, budget, depth, view, found_secrets)
+        + _entries_hits(data, path, rules, budget, depth, view, found_secrets)
+    )
+
+
+def _entries_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget, depth: int,
+        view: View, found: set[str],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a map of base64 entries holding a decoded value of
+    ``view`` (``codec.b64_entries_view``: a Kubernetes Secret's ``data:``),
+    read with every entry decoded: one entry's endpoint or provider is the
+    context of another's legacy key.  The values decoded alone lose what
+    stands beside them."""
+    from together_hooks.detect.codec import b64_entries_view
+
+    starts = [0]
+    at = view.data.find(b'\n')
+    while at != -1:
+        starts.append(at + 1)
+        at = view.data.find(b'\n', at + 1)
+    entries = b64_entries_view(data, {view.origin(s) for s in starts if s < len(view.data)})
+    if entries is None:
+        return []
+    return [
+        (entries.origin(offset), secret, rule, 'base64')
+        for offset, secret, rule, _enc in _hits(entries.data, path, rules, budget, depth + 1, False)
+        if secret not in found
+    ]
 
 
 # An HTTP Basic credential's scheme before its base64 value
@@ -2218,6 +2307,61 @@ def _dump_hits(
             )
         hits += [(view.origin(0), f.secret, by_id[f.rule], f'hex {kind}') for f in found if f.rule in by_id]
     return hits
+
+
+# A dump's first line pasted into another file: ``xxd``'s offset and
+# colon.  It starts as the plain route ``00`` does and holds ``0``, an
+# anchor group the grouped route searches already: no route or group
+# more; the one-pass blob test (hyperscan) 0.513 -> 0.525 ns/B.  Not
+# ``hexdump -C``'s offset and two blanks (``00000000  ``): +26% there
+# (docs/detection.md, "Session 32 (enc32)").
+PASTED_DUMP_MARKS = (b'00000000: ',)
+
+
+def _pasted_dump_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], active: tuple[Rule, ...], where: Where,
+        budget: Budget, depth: int, hits: list[tuple[int, str, Rule, str]],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a hex dump pasted into another file (an issue's fence, a
+    notebook's output: ``codec.pasted_dump_view``), marked by its first
+    line (``PASTED_DUMP_MARKS``) or by a keyword its text column shows:
+    the dump around the mark is read as the bytes it shows (a key its
+    text column cuts every 16 bytes, a legacy key's hex beside its
+    name), and opened as a container's are when those bytes start one
+    (``xxd env.gz`` pasted), on the file's budget.  A dump is told by a
+    file's first lines (``dump_head``); inside a file, only by these
+    marks: a dump pasted from an offset other than 0 whose text column
+    cuts every keyword is not read."""
+    from together_hooks.detect.codec import pasted_dump_view
+
+    marks = sorted({
+        *(at for rule in active for keyword in rule.keywords for at in where.offsets(keyword)),
+        *(at for mark in PASTED_DUMP_MARKS for at in where.offsets(mark)),
+    })
+    found = {secret for _o, secret, _r, _e in hits}
+    out: list[tuple[int, str, Rule, str]] = []
+    done_to = -1
+    for at in marks:
+        if at < done_to:
+            continue
+        pasted = pasted_dump_view(data, at)
+        if pasted is None:
+            continue
+        view, done_to = pasted
+        out += [
+            (view.origin(offset), secret, rule, 'hex')
+            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+            if secret not in found
+        ]
+        kind = container_kind(view.data)
+        if kind is not None:
+            from together_hooks.detect.containers import scan_packed
+
+            _count_opened(budget, path, 'dumps or base64 values of containers', 'decoded')
+            by_id, scan = _member_scan(rules, budget)
+            packed, _whole = scan_packed(view.data, path, scan, budget)
+            out += [(view.origin(0), f.secret, by_id[f.rule], f'hex {kind}') for f in packed if f.rule in by_id]
+    return out
 
 
 def _ooxml_hits(
