@@ -759,7 +759,7 @@ def _not_a_key_step(
         kinds = dict.fromkeys(f.path for f in named)
         in_name = ' '.join(_NO_COMMENT[k] for k in kinds) + (
             ' Not a real key? '
-            f'`allow = [{hashes}]` in the config file ({config_where}), committed.'
+            f'`allow = [{hashes}]` in the config file ({config_where}), {_committed_where(args)}.'
         )
         findings = [f for f in findings if f.commit or f.path not in _NO_COMMENT]
         if not findings:
@@ -779,7 +779,7 @@ def _not_a_key_step(
         step = step[:-1] + (
             ' (it records only keys a file still holds); a key only in '
             f'history: `allow = [{shown}]` in the config file '
-            f'({config_where}), committed.'
+            f'({config_where}), {_committed_where(args)}.'
         )
         if len(committed) > 3:
             step += f' The other {len(committed) - 3}: each one\'s hashed_secret above.'
@@ -810,6 +810,22 @@ _NO_COMMENT = {
         'user.name`, `git config user.email`, GIT_AUTHOR_* and GIT_COMMITTER_*).'
     ),
 }
+
+
+def _committed_where(args: argparse.Namespace) -> str:
+    """Where an ``allow`` line must be committed to excuse a key: a range
+    (``scan --diff BASE...HEAD``, the CI gate, the plain pre-push hook) is
+    judged by what its base's config allows too (``narrow_to_base``), so
+    the line lands there first; elsewhere the commit being checked holds it."""
+    if getattr(args, 'diff', None) is None or (
+            getattr(args, 'history', False) or getattr(args, 'commits', None) is not None
+            or getattr(args, 'paths', None) or getattr(args, 'staged', False)):
+        return 'committed'
+    from together_hooks.sources.ranges import parse_range
+
+    base = parse_range(args.diff)[0]
+    return (f'committed on {base} first (a range cannot excuse its own keys: '
+            'that change lands on its own, then the range passes)')
 
 
 def _pushed(args: argparse.Namespace) -> bool:

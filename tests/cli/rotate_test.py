@@ -398,8 +398,21 @@ def test_the_not_a_key_route_a_range_report_names_works_for_a_key_only_in_histor
     r = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
     assert r.rc == 1, r.err
     (line,) = re.findall(r'`(allow = \[[^`]*\])`', r.out)
+    # A range is judged by what its base's config allows too (a range cannot
+    # excuse its own keys): the line says to land it there first.
+    assert 'committed on HEAD~2 first' in r.out, r.out
     (git_repo / '.together-hooks.toml').write_text(line + '\n')
     again = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
+    assert again.rc == 1 and 'cannot excuse its own keys' in again.err, again.out + again.err
+    # Landed on its own (the base), the range on top of it passes.
+    git(git_repo, 'stash', '-q', '--include-untracked')
+    git(git_repo, 'checkout', '-q', '-b', 'allow', 'HEAD~2')
+    git(git_repo, 'stash', 'pop', '-q')
+    git(git_repo, 'add', '.together-hooks.toml')
+    git(git_repo, 'commit', '-qm', 'allow a test value')
+    git(git_repo, 'checkout', '-q', '-')
+    git(git_repo, 'rebase', '-q', 'allow')
+    again = run('together-hooks', 'scan', '--diff', 'allow...HEAD', cwd=git_repo)
     assert (again.rc, again.out) == (0, ''), again.out + again.err
     assert leaked([key], r.out + again.out) == []
 
