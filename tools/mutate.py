@@ -335,7 +335,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '                    and purpose.search(data, label_start, label_end)):',
       '                    and False):',
       ('tests/rules_test.py', 'tests/accuracy/probe13_heldout_test.py'),
-      "a workflow step's key: under a job named together: is a Together key (its - uses: actions/cache@v4 line is not read)"),
+      "a CI step's key: under a job named together is a Together key (its item line naming a cache, Azure's - task: Cache@2, is not read)"),
     M('display-name-label', 'together_hooks/rules.py',
       r"""(?P<label>(?i:label|title|display[_-]?name))""",
       r"""(?P<label>(?i:label|title))""",
