@@ -1604,15 +1604,18 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('wide-raw-unjudged-in-windows', 'together_hooks/detect/windows.py',
       '    raw.scan = scan_wide_raw\n',
       '\n',
-      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
+      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',
+       'tests/sources/blob_windows_test.py::test_a_wide_key_whose_pragma_is_past_a_wider_character_stays_silent'),
       'large wide text read in windows keeps a raw key the decoded text holds at the same bytes: '
-      'a UTF-32 key silenced by its pragma is reported by windows, not by a whole read'),
+      'a UTF-16/32 key silenced by its pragma past a non-ASCII character (where the raw wide string ends) '
+      'is reported by windows, not by a whole read'),
     M('wide-raw-judged-off-grid', 'together_hooks/detect/widetext.py',
       '        at = char - (char - grid) % width\n',
       '        at = char\n',
-      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
+      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',
+       'tests/sources/blob_windows_test.py::test_a_wide_key_whose_pragma_is_past_a_wider_character_stays_silent'),
       "a raw key is compared with the decoded text from its ASCII byte, not its character's first: "
-      'a big-endian UTF-32 key silenced by its pragma is reported from its raw bytes'),
+      'a big-endian UTF-16/32 key silenced by its pragma past a non-ASCII character is reported from its raw bytes'),
     M('window-lead-past-structure-label', 'together_hooks/fileio.py',
       '    if hit < 0:  # (the common case)\n',
       '    if True:  # (the common case)\n',

@@ -168,6 +168,27 @@ def test_a_wide_key_silenced_by_its_pragma_stays_silent_in_windows():
         assert windowed_scan(text, 1 << 14, True) == [], codec
 
 
+def test_a_wide_key_whose_pragma_is_past_a_wider_character_stays_silent():
+    """A character that is not ASCII between a key and its pragma
+    (``"clé"``, an emoji) ends the raw bytes' wide string there: read
+    raw, the key's line holds no pragma, and the raw reading reports it.
+    Its bytes are the decoded text's own characters (on its grid, either
+    byte order), judged there, pragma and all: neither a whole read nor
+    windows report it.  The same line with no pragma is reported once."""
+    rng = random.Random(31)
+    silenced, reported = make_key(rng), make_key(rng)
+    lines = (
+        f'x = ("{silenced}", "clé")  # pragma: allowlist secret\n'
+        f'y = "{silenced}"; z = "\U0001F511"  # pragma: allowlist secret\n'
+        f'w = ("{reported}", "clé")\n'
+    )
+    for codec in ('utf-16', 'utf-16-be', 'utf-32-le', 'utf-32-be'):
+        text = ('word\n' * 9000 + lines).encode(codec)
+        whole = found(scan_bytes(text, 'f.txt'))
+        assert [f[3] for f in whole] == [reported], codec
+        assert windowed_scan(text, 1 << 14, True) == whole, codec
+
+
 def test_wide_window_edges_in_a_crlf_a_surrogate_pair_and_a_pragma_line():
     """Lines ending in CRLF, each with a character outside the BMP (a
     surrogate pair in UTF-16) and a key silenced by its pragma or not,
