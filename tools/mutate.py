@@ -89,8 +89,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       'a key glued after other key characters (x<key>) is reported'),
     M('binary-serialised', 'together_hooks/detect/engine.py',
-      "    if cached(_CONTROL).search(head) is not None:\n        return True\n    try:\n        head.decode('utf-8')",
-      "    if False:\n        return True\n    try:\n        head.decode('latin-1')",
+      "    if cached(_CONTROL).search(head) is not None:\n        return True\n    try:\n        head[lead:].decode('utf-8')",
+      "    if False:\n        return True\n    try:\n        head[lead:].decode('latin-1')",
       ('tests/detect/binary_formats_test.py',),
       'msgpack, CBOR and protobuf (no NUL) are read as text: their length byte glues the key'),
     M('length-byte', 'together_hooks/detect/engine.py',
@@ -3967,6 +3967,19 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/sources_test.py::test_a_stop_while_waiting_for_the_childs_result_stops_the_child',),
       "a stop (pre-receive's --timeout) while the parent waits for the forked half's result leaves "
       "that child running past the bound, holding the hook's output open"),
+    M('mut32-wide-decoder-afresh-each-window', 'together_hooks/detect/widetext.py',
+      "                text += decoder.decode(data[a - base:b - base]).encode('utf-8')\n",
+      "                text += codecs.getincrementaldecoder(codec)('replace').decode(data[a - base:b - base])"
+      ".encode('utf-8')\n",
+      ('tests/sources/blob_windows_test.py::test_wide_text_in_windows_finds_what_a_whole_read_finds',),
+      "wide text's raw windows each decoded by a decoder of their own: a character (a surrogate pair, "
+      "a UTF-32 character) cut by a window's edge is lost, and the text after it read a byte off"),
+    M('mut32-window-head-cut-binary', 'together_hooks/detect/engine.py',
+      '    answer = _is_binary(data, data is walkers.get(_PAST_START))\n',
+      '    answer = _is_binary(data)\n',
+      ('tests/sources/blob_windows_test.py::test_a_window_starting_inside_a_character_is_text',),
+      "a large file's window starting inside a UTF-8 character is judged binary: a key glued to more "
+      "key characters is reported by the window, not by a whole read"),
 )
 
 
