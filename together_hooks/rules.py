@@ -2377,6 +2377,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A bare ``key`` in a list item under ``together:`` (the item's
         # line names a field of its own, no purpose).
         'together:\n  - name: prod\n    key: {hex}',
+        'variables:\n  TOGETHER_BASE_URL: https://api.together.xyz/v1\njobs:\n- job: together\n  steps:\n  - script: python eval.py\n    env:\n      key: {hex}',
         'jobs:\n  together:\n    steps:\n      - uses: acme/together-login@v1\n        with:\n          key: {hex}',
         'old legacy together api key was {hex}',
         # A provider as a Ruby or Elixir symbol.
@@ -3255,6 +3256,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a workflow step's ``with:`` under a job named ``together:``: the
         # step's own line, ``- uses: actions/cache@v4``, names a cache)
         'jobs:\n  together:\n    env:\n      TOGETHER_BASE_URL: https://api.together.xyz/v1\n    steps:\n      - uses: actions/cache@v4\n        with:\n          path: ~/.cache/pip\n          key: {hex}',
+        # (a list item naming no field of its own, whose line names a
+        # cache: Azure Pipelines' ``- task: Cache@2`` over its ``inputs:``
+        # in a job named ``together``, beside Together's endpoint; a
+        # ``- name: pip cache`` item under ``together:``.  The same item
+        # named ``prod`` is a true positive, as is the job's script step.)
+        'variables:\n  TOGETHER_BASE_URL: https://api.together.xyz/v1\njobs:\n- job: together\n  steps:\n  - task: Cache@2\n    inputs:\n      key: {hex}\n      path: $(PIP_CACHE_DIR)',
+        'together:\n  - name: pip cache\n    key: {hex}',
         'llm keys set openai --value {hex}',
         'config :chat, Chat.LLM,\n  provider: :openai,\n  api_key: "{hex}"',
         'echo "{hex}" > together_api_key.sha256',

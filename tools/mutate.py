@@ -89,8 +89,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       'a key glued after other key characters (x<key>) is reported'),
     M('binary-serialised', 'together_hooks/detect/engine.py',
-      "    if cached(_CONTROL).search(head) is not None:\n        return True\n    try:\n        head.decode('utf-8')",
-      "    if False:\n        return True\n    try:\n        head.decode('latin-1')",
+      "    if cached(_CONTROL).search(head) is not None:\n        return True\n    try:\n        head[lead:].decode('utf-8')",
+      "    if False:\n        return True\n    try:\n        head[lead:].decode('latin-1')",
       ('tests/detect/binary_formats_test.py',),
       'msgpack, CBOR and protobuf (no NUL) are read as text: their length byte glues the key'),
     M('length-byte', 'together_hooks/detect/engine.py',
@@ -335,7 +335,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '                    and purpose.search(data, label_start, label_end)):',
       '                    and False):',
       ('tests/rules_test.py', 'tests/accuracy/probe13_heldout_test.py'),
-      "a workflow step's key: under a job named together: is a Together key (its - uses: actions/cache@v4 line is not read)"),
+      "a CI step's key: under a job named together is a Together key (its item line naming a cache, Azure's - task: Cache@2, is not read)"),
     M('display-name-label', 'together_hooks/rules.py',
       r"""(?P<label>(?i:label|title|display[_-]?name|help|description))""",
       r"""(?P<label>(?i:label|title|help|description))""",
@@ -1604,15 +1604,18 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('wide-raw-unjudged-in-windows', 'together_hooks/detect/windows.py',
       '    raw.scan = scan_wide_raw\n',
       '\n',
-      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
+      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',
+       'tests/sources/blob_windows_test.py::test_a_wide_key_whose_pragma_is_past_a_wider_character_stays_silent'),
       'large wide text read in windows keeps a raw key the decoded text holds at the same bytes: '
-      'a UTF-32 key silenced by its pragma is reported by windows, not by a whole read'),
+      'a UTF-16/32 key silenced by its pragma past a non-ASCII character (where the raw wide string ends) '
+      'is reported by windows, not by a whole read'),
     M('wide-raw-judged-off-grid', 'together_hooks/detect/widetext.py',
       '        at = char - (char - grid) % width\n',
       '        at = char\n',
-      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
+      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',
+       'tests/sources/blob_windows_test.py::test_a_wide_key_whose_pragma_is_past_a_wider_character_stays_silent'),
       "a raw key is compared with the decoded text from its ASCII byte, not its character's first: "
-      'a big-endian UTF-32 key silenced by its pragma is reported from its raw bytes'),
+      'a big-endian UTF-16/32 key silenced by its pragma past a non-ASCII character is reported from its raw bytes'),
     M('window-lead-past-structure-label', 'together_hooks/fileio.py',
       '    if hit < 0:  # (the common case)\n',
       '    if True:  # (the common case)\n',
@@ -4217,6 +4220,19 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli/rotate_test.py::test_the_not_a_key_route_a_range_report_names_works_for_a_key_only_in_history',),
       "a range's report tells a key only in history to be excused by an allow line committed in the "
       "range itself, which the range's narrowed config never honours: the route printed cannot pass"),
+    M('mut32-wide-decoder-afresh-each-window', 'together_hooks/detect/widetext.py',
+      "                text += decoder.decode(data[a - base:b - base]).encode('utf-8')\n",
+      "                text += codecs.getincrementaldecoder(codec)('replace').decode(data[a - base:b - base])"
+      ".encode('utf-8')\n",
+      ('tests/sources/blob_windows_test.py::test_wide_text_in_windows_finds_what_a_whole_read_finds',),
+      "wide text's raw windows each decoded by a decoder of their own: a character (a surrogate pair, "
+      "a UTF-32 character) cut by a window's edge is lost, and the text after it read a byte off"),
+    M('mut32-window-head-cut-binary', 'together_hooks/detect/engine.py',
+      '    answer = _is_binary(data, data is walkers.get(_PAST_START))\n',
+      '    answer = _is_binary(data)\n',
+      ('tests/sources/blob_windows_test.py::test_a_window_starting_inside_a_character_is_text',),
+      "a large file's window starting inside a UTF-8 character is judged binary: a key glued to more "
+      "key characters is reported by the window, not by a whole read"),
 )
 
 

@@ -39,19 +39,28 @@ PIECES = (
 )
 
 
-def _filler(rng: random.Random, size: int) -> str:
+# Characters of one to four UTF-8 bytes, two outside the BMP (a surrogate
+# pair in UTF-16): wide text's filler (``files(wide=True)``), so that a
+# window's edge falls inside a character, and inside a surrogate pair.
+WIDE_CHARS = 'a é中\U0001F600\U00010348'
+
+
+def _filler(rng: random.Random, size: int, wide: bool = False) -> str:
     kind = rng.randrange(4)
     if kind == 0:  # one long line
-        return 'a' * size
+        return ''.join(rng.choices(WIDE_CHARS, k=size)) if wide else 'a' * size
     if kind == 1:  # a run of key characters
         return ''.join(rng.choices('Ab9_-', k=size))
     if kind == 2:  # many short lines
-        return ('word\n' * (size // 5 + 1))[:size]
+        line = 'w\U0001F600rd \u4e2d\n' if wide else 'word\n'
+        return (line * (size // len(line) + 1))[:size]
     return ' ' * size
 
 
 @st.composite
-def files(draw: st.DrawFn) -> bytes:
+def files(draw: st.DrawFn, wide: bool = False) -> bytes:
+    """Keys, their context and filler, as UTF-8; ``wide``: the filler holds
+    characters past ASCII (``WIDE_CHARS``), for text read as UTF-16/32."""
     rng = random.Random(draw(st.integers(0, 2 ** 32)))
     parts = []
     for _ in range(draw(st.integers(1, 40))):
@@ -62,7 +71,7 @@ def files(draw: st.DrawFn) -> bytes:
                 key=key, hex=make_hex(rng), b64key=base64.b64encode(key.encode()).decode(),
             ))
         else:
-            parts.append(_filler(rng, draw(st.integers(0, 40_000))))
+            parts.append(_filler(rng, draw(st.integers(0, 40_000)), wide))
     return ''.join(parts).encode()
 
 

@@ -1197,8 +1197,10 @@ class Walker:
                 if declared is not None:
                     names = (declared.group('name'),)
             # A YAML list item naming no field of its own is named by its
-            # line (a workflow step ``- uses: actions/cache@v4`` over its
-            # ``with:`` block's ``key:``): a purpose there answers no.
+            # line (Azure Pipelines' ``- task: Cache@2`` over its
+            # ``inputs:`` block's ``key:``): a purpose there answers no.
+            # (A GitHub step's ``- uses: actions/cache@v4`` is answered
+            # further on as well, its action being another destination.)
             if (found is None and label_end > label_start and _is_item(data[label_start:label_end])
                     and purpose.search(data, label_start, label_end)):
                 return False

@@ -98,17 +98,25 @@ _BINARY_PROBE = 8000
 _CONTROL = rb'[\x00-\x07\x0e-\x1a\x1c-\x1f]'
 
 
-def _is_binary(data: bytes) -> bool:
+def _is_binary(data: bytes, window: bool = False) -> bool:
+    """``window``: ``data`` is a large file's window past its first, which
+    starts at any byte (wide text's decoded window too): a character cut
+    by its start is no reason to call it binary, as one cut by the
+    probe's end is not.  A file's own first byte is (CBOR's map of three
+    entries starts with 0xa3, the rest of it ASCII)."""
     from together_hooks.regex_cache import cached
 
     head = data[:_BINARY_PROBE]
+    lead = 0
+    while window and lead < 3 and lead < len(head) and 0x80 <= head[lead] < 0xc0:
+        lead += 1
     if cached(_CONTROL).search(head) is not None:
         return True
     try:
-        head.decode('utf-8')
+        head[lead:].decode('utf-8')
     except UnicodeDecodeError as e:
         # A character cut by the probe's end is not a reason.
-        return e.end < len(head) or e.reason != 'unexpected end of data'
+        return e.end < len(head) - lead or e.reason != 'unexpected end of data'
     return False
 
 
@@ -122,7 +130,7 @@ def _binary(data: bytes, walkers: dict[object, object]) -> bool:
         for buf, answer in held:
             if buf is data:
                 return answer
-    answer = _is_binary(data)
+    answer = _is_binary(data, data is walkers.get(_PAST_START))
     walkers[_BINARY] = ((data, answer),) + (held[:1] if isinstance(held, tuple) else ())
     return answer
 
@@ -500,6 +508,9 @@ _LIST_END = 'list end'
 _PROSE = 'prose'
 # (and the binary answers of the buffers last asked about: ``_binary``)
 _BINARY = 'binary'
+# (and the bytes scanned when they are a large file's window past its
+# first: ``_is_binary``)
+_PAST_START = 'past start'
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
 # How far before a match ``Pattern.before`` looks (a list of 32 keys, each
@@ -913,7 +924,9 @@ def _hits(
         if any(k in where or (spans and k in found) for k in rule.keywords)
         and rule_applies(rule, path)
     )
-    walkers: dict[object, object] = {_FILE_HEAD: edge[5] if edge[1] else b'', _PROSE: is_prose(path)}
+    walkers: dict[object, object] = {
+        _FILE_HEAD: edge[5] if edge[1] else b'', _PROSE: is_prose(path), _PAST_START: data if edge[1] else None,
+    }
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
         for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
