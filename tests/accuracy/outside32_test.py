@@ -899,7 +899,82 @@ def _nb_other_output(m: Made):
                        'data': {'text/plain': [f"'{h}'"]}}), []
 
 
+def _nb_sorted(cells: list[dict[str, object]]) -> str:
+    # as Jupyter writes it: keys sorted (a cell's outputs before its
+    # source), one space of indent
+    return json.dumps({'cells': cells, 'metadata': {'kernelspec': {'name': 'python3'}},
+                       'nbformat': 4, 'nbformat_minor': 5},
+                      indent=1, sort_keys=True, ensure_ascii=False) + '\n'
+
+
+def _code(source: list[str], *outputs: dict[str, object], count: int = 1) -> dict[str, object]:
+    return {'cell_type': 'code', 'execution_count': count, 'id': f'c{count}', 'metadata': {},
+            'outputs': list(outputs), 'source': source}
+
+
+def _stream(*lines: str) -> dict[str, object]:
+    return {'name': 'stdout', 'output_type': 'stream', 'text': list(lines)}
+
+
+def _result(text: str, count: int = 1) -> dict[str, object]:
+    return {'data': {'text/plain': [text]}, 'execution_count': count, 'metadata': {},
+            'output_type': 'execute_result'}
+
+
+def _nb_echo_sorted(m: Made):
+    # ``!echo $TOGETHER_API_KEY`` in a notebook saved by Jupyter, a
+    # markdown cell and a plain cell before it
+    h = m.hex()
+    text = _nb_sorted([
+        {'cell_type': 'markdown', 'id': 'm1', 'metadata': {}, 'source': ['# Setup']},
+        _code(['import pandas as pd'], count=1),
+        _code(['!echo $TOGETHER_API_KEY'], _stream(h + '\n'), count=2),
+    ])
+    return text, [(line_of(text, h), h)]
+
+
+def _nb_getenv_sorted(m: Made):
+    h = m.hex()
+    text = _nb_sorted([_code(['import os\n', 'os.getenv("TOGETHER_API_KEY")'],
+                             _result(f"'{h}'", 4), count=4)])
+    return text, [(line_of(text, h), h)]
+
+
+def _nb_digest_of_key(m: Made):
+    # the key's own digest printed (a fingerprint to compare): no key
+    h = m.hex()
+    return _nb_sorted([
+        _code(['import hashlib, os\n',
+               'hashlib.sha256(os.environ["TOGETHER_API_KEY"].encode()).hexdigest()'],
+              _result(f"'{h}'", 2), count=2),
+    ]), []
+
+
+def _nb_sha256sum(m: Made):
+    h = m.hex()
+    return _nb_sorted([
+        _code(['!echo $TOGETHER_API_KEY | wc -c'], _stream('51\n'), count=1),
+        _code(['!sha256sum together-1.3.0.tar.gz'], _stream(f'{h}  together-1.3.0.tar.gz\n'),
+              count=2),
+    ]), []
+
+
+def _nb_key_cell_then_digest(m: Made):
+    # one cell names Together's key and prints nothing, the next prints
+    # a digest: one cell's source does not label another's output
+    h = m.hex()
+    return _nb_sorted([
+        _code(['together.api_key = os.environ["TOGETHER_API_KEY"]'], count=1),
+        _code(['model_digest'], _result(f"'{h}'", 2), count=2),
+    ]), []
+
+
 THIRD += [
+    Case('legacy-notebook-echo-jupyter-sorted', 'notebooks/setup.ipynb', _nb_echo_sorted),
+    Case('legacy-notebook-getenv-repr', 'notebooks/env.ipynb', _nb_getenv_sorted),
+    Case('decoy-notebook-digest-of-key', 'notebooks/fingerprint.ipynb', _nb_digest_of_key),
+    Case('decoy-notebook-sha256sum', 'notebooks/verify.ipynb', _nb_sha256sum),
+    Case('decoy-notebook-key-cell-then-digest', 'notebooks/two-cells.ipynb', _nb_key_cell_then_digest),
     Case('docker-config-auth', 'home/.docker/config.json', _docker_auth),
     Case('legacy-notebook-output-repr', 'notebooks/check-key.ipynb', _nb_repr_output),
     Case('legacy-notebook-output-print', 'notebooks/print-key.ipynb', _nb_print_output),
@@ -916,8 +991,6 @@ MISSED: dict[str, str] = {
     'legacy-path-dot-together-folder': "a legacy key under a generic name (api_key, apiKey, API_KEY) in a file whose own name says Together (together.env, together.yaml, .together/, providers/together.json): the file's path is no Together context for a legacy key",
     'legacy-path-provider-file': "a legacy key under a generic name (api_key, apiKey, API_KEY) in a file whose own name says Together (together.env, together.yaml, .together/, providers/together.json): the file's path is no Together context for a legacy key",
     'legacy-path-together-ts-module': "a legacy key under a generic name (api_key, apiKey, API_KEY) in a file whose own name says Together (together.env, together.yaml, .together/, providers/together.json): the file's path is no Together context for a legacy key",
-    'legacy-notebook-output-repr': "a legacy key printed as a notebook cell's output (a repr, a stream line) where the cell's source names Together's key: the output is not read as the value of the expression the source shows",
-    'legacy-notebook-output-print': "a legacy key printed as a notebook cell's output (a repr, a stream line) where the cell's source names Together's key: the output is not read as the value of the expression the source shows",
 }
 
 results, test_case = make_tests(CASES, MISSED)

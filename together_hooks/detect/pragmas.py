@@ -76,6 +76,16 @@ class ignored:
         _HONOURED.pop()
 
 
+def prepare() -> None:
+    """Compile the pragma patterns now (``engine.prepare``, before a scan
+    forks): a C header's ``#pragma once`` over a key's line asks for the
+    nextline pattern, and each process would compile it again."""
+    import re
+
+    re.compile(_ALLOW_LINE)
+    re.compile(_ALLOW_NEXTLINE)
+
+
 def allowed_inline(data: bytes, start: int, end: int) -> bool:
     """Is the line ``data[start:end]`` (no newline) allowed by a pragma?
 
