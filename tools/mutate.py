@@ -3889,6 +3889,36 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe32_test.py::test_a_range_mending_its_base_s_broken_config_is_not_refused',),
       "a base whose config cannot be read refuses every range (exit 2): the pull request that "
       "mends it cannot pass"),
+    M('outside32-notebook-unread', 'together_hooks/detect/engine.py',
+      '            hits += _view_hits(notebook_view(data), path, rules, budget)\n',
+      '            notebook_view(data)\n',
+      ('tests/accuracy/outside32_test.py',),
+      "a notebook is read only as JSON: a legacy key a cell printed (`!echo $TOGETHER_API_KEY`, "
+      "`together.api_key`'s repr) sits in its outputs apart from the source naming it and passes"),
+    M('outside32-notebook-source-dropped', 'together_hooks/detect/codec.py',
+      "        source_at = copy(_nb_lines(cell.get('source')), source_at)\n",
+      '        source_at = copy([], source_at)\n',
+      ('tests/accuracy/outside32_test.py',),
+      "a notebook's session view shows outputs without the source that printed them: "
+      "a printed legacy key has no Together name over it and passes"),
+    M('outside32-notebook-outputs-after-source', 'together_hooks/detect/codec.py',
+      "        source_at = copy(_nb_lines(cell.get('source')), source_at)\n",
+      "        source_at = printed_at = copy(_nb_lines(cell.get('source')), source_at)\n",
+      ('tests/accuracy/outside32_test.py',),
+      "a cell's outputs are looked for only after its source: Jupyter writes keys sorted, "
+      "outputs first, so every notebook Jupyter saved shows no output and its printed key passes"),
+    M('outside32-notebook-cells-run-together', 'together_hooks/detect/codec.py',
+      "_NB_CELL_END = b'\\n\\n'\n",
+      "_NB_CELL_END = b'\\n'\n",
+      ('tests/accuracy/outside32_test.py',),
+      "a notebook's cells are not kept apart in its session view: one cell's Together name "
+      "labels the digest the next cell printed"),
+    M('outside32-prepare-pragmas-skipped', 'together_hooks/detect/engine.py',
+      '    prepare_pragmas()\n',
+      '    pass\n',
+      ('tests/detect/prepare_test.py::test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case',),
+      "a forked scan's processes each compile the pragma patterns again when a key sits "
+      "under a line mentioning a pragma (a C header's `#pragma once`)"),
 )
 
 
