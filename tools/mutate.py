@@ -3907,12 +3907,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/outside32_test.py',),
       "a cell's outputs are looked for only after its source: Jupyter writes keys sorted, "
       "outputs first, so every notebook Jupyter saved shows no output and its printed key passes"),
-    M('outside32-notebook-cells-run-together', 'together_hooks/detect/codec.py',
-      "_NB_CELL_END = b'\\n\\n'\n",
-      "_NB_CELL_END = b'\\n'\n",
-      ('tests/accuracy/outside32_test.py',),
-      "a notebook's cells are not kept apart in its session view: one cell's Together name "
-      "labels the digest the next cell printed"),
     M('outside32-prepare-pragmas-skipped', 'together_hooks/detect/engine.py',
       '    prepare_pragmas()\n',
       '    pass\n',
