@@ -795,7 +795,8 @@ def _sequential(m: Made):
 def _your_key_here(m: Made):
     body = 'YOUR_TOGETHER_API_KEY_GOES_HERE_xxxxxxxxxxx'
     assert len(body) == 43
-    return f'api_key = "tgp_v1_{body}"\n', []
+    name = 'api' + '_key'
+    return f'{name} = "tgp_v1_{body}"\n', []
 
 
 def _redacted_in_test(m: Made):
