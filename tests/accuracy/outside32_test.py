@@ -844,6 +844,14 @@ model: meta-llama/Llama-3-70b-chat-hf
     ('legacy-path-together-ts-module', 'src/config/together.ts', """\
 export default {{ apiKey: "{hex}" }};
 """),
+    ('legacy-shell-python-c-print', 'notes/debug-session.txt', """\
+$ python -c 'import os; print(os.environ["TOGETHER_API_KEY"])'
+{hex}
+"""),
+    ('decoy-shell-python-c-digest', 'notes/fingerprint-session.txt', """\
+$ python -c 'import hashlib, os; print(hashlib.sha256(os.environ["TOGETHER_API_KEY"].encode()).hexdigest())'
+{_hex}
+"""),
     ('decoy-path-together-lock', 'vendor/together/poetry.lock', """\
 [[package]]
 name = "requests"
@@ -987,6 +995,7 @@ CASES = SOURCE + CONFIGS + TEXTS + LEGACY + BINARY + DECOYS + HARDER + DECOYS_HA
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
+    'legacy-shell-python-c-print': "a legacy key printed in a shell session by `python -c '...print(os.environ[\"TOGETHER_API_KEY\"])'`: the transcript rules read `echo $TOGETHER_API_KEY` and IPython's prompt over a bare key, not a command whose Python program prints the name (legacy32's area)",
     'legacy-path-together-env': "a legacy key under a generic name (api_key, apiKey, API_KEY) in a file whose own name says Together (together.env, together.yaml, .together/, providers/together.json): the file's path is no Together context for a legacy key",
     'legacy-path-together-yaml': "a legacy key under a generic name (api_key, apiKey, API_KEY) in a file whose own name says Together (together.env, together.yaml, .together/, providers/together.json): the file's path is no Together context for a legacy key",
     'legacy-path-dot-together-folder': "a legacy key under a generic name (api_key, apiKey, API_KEY) in a file whose own name says Together (together.env, together.yaml, .together/, providers/together.json): the file's path is no Together context for a legacy key",
