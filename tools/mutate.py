@@ -4233,6 +4233,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/blob_windows_test.py::test_a_window_starting_inside_a_character_is_text',),
       "a large file's window starting inside a UTF-8 character is judged binary: a key glued to more "
       "key characters is reported by the window, not by a whole read"),
+    M('outside32-notebook-unread', 'together_hooks/detect/engine.py',
+      '            hits += _view_hits(notebook_view(data), path, rules, budget)\n',
+      '            notebook_view(data)\n',
+      ('tests/accuracy/outside32_test.py',),
+      "a notebook is read only as JSON: a legacy key a cell printed (`!echo $TOGETHER_API_KEY`, "
+      "`together.api_key`'s repr) sits in its outputs apart from the source naming it and passes"),
+    M('outside32-notebook-source-dropped', 'together_hooks/detect/codec.py',
+      "        source_at = copy(_nb_lines(cell.get('source')), source_at)\n",
+      '        source_at = copy([], source_at)\n',
+      ('tests/accuracy/outside32_test.py',),
+      "a notebook's session view shows outputs without the source that printed them: "
+      "a printed legacy key has no Together name over it and passes"),
+    M('outside32-notebook-outputs-after-source', 'together_hooks/detect/codec.py',
+      "        source_at = copy(_nb_lines(cell.get('source')), source_at)\n",
+      "        source_at = printed_at = copy(_nb_lines(cell.get('source')), source_at)\n",
+      ('tests/accuracy/outside32_test.py',),
+      "a cell's outputs are looked for only after its source: Jupyter writes keys sorted, "
+      "outputs first, so every notebook Jupyter saved shows no output and its printed key passes"),
 )
 
 

@@ -58,6 +58,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import encoded_heldout9_test
     from tests.accuracy import encoded_heldout_test
     from tests.accuracy import git_binary_patch_test
+    from tests.accuracy import outside32_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import legacy26_heldout_test
@@ -166,6 +167,12 @@ def _sets() -> dict[str, list[Case]]:
         'probe25': [
             c for c in probe25_heldout_test.CASES
             if c.id not in probe25_heldout_test.MISSED
+        ],
+        # outside32 (an outside tester's set: source, configs, CI, docs,
+        # logs, histories, fixtures, binaries; small files), shared group.
+        'outside32': [
+            c for c in outside32_test.CASES
+            if c.id not in outside32_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

@@ -1293,7 +1293,6 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'nb-output-echo-environ': "a notebook's JSON puts a cell's outputs before its source: the value comes before the expression naming it",
     'cursor-mcp-args-glued': 'a server named `together-docs` is no Together label (only `together`/`together_ai` and a credential suffix are)',
 }
 

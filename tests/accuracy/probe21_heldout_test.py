@@ -601,7 +601,6 @@ CASES = TOOLS + INFRA + LANGS + DATA + ENCODED + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'jupyter-output-cell': 'a notebook cell whose source reads a Together-named variable (`os.environ["TOGETHER_API_KEY"]`) and whose execute_result is the bare key: the output is stored apart from its source (docs/detection.md: a cell printing a key is not read)',
     'sentry-frame-vars': "a Sentry frame's `vars` holding `api_key` beside a repr of Together's client (`<together.client.Together object at 0x…>`) and the frame's `module: together.client`: neither is context for a generic name in JSON",
 }
 

@@ -1160,6 +1160,102 @@ def cast_view(data: bytes) -> View | None:
     return View(bytes(out), 'raw', None, starts, sources, copied)
 
 
+# A Jupyter notebook (nbformat writes its keys sorted: ``"cells"`` comes
+# first, ``engine.NOTEBOOK_HEAD``): each code cell's source, then what it
+# printed and returned, as an IPython session shows them (``In [n]:``,
+# the printed lines, ``Out[n]:``), so the rules that read a transcript
+# (a value printed under the command that names it: ``!echo
+# $TOGETHER_API_KEY``, ``together.api_key`` then its repr) read a
+# notebook too; a cell that prints a digest stays a digest.  In the file
+# a cell's outputs sit apart from its source (sorted, before it), with
+# other cells' JSON between.  Each string is copied as the file writes
+# it (its JSON escapes kept: a reading undoes them), so a key maps back
+# to its own line.
+_NB_CELL_END = b'\n\n'
+
+
+def _nb_lines(value: object) -> list[str]:
+    """A notebook's multiline string: a list of lines, or one string."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def notebook_view(data: bytes) -> View | None:
+    """A notebook's code cells as an IPython session (see above); None
+    for a file that is not a notebook's JSON or holds no code cell with
+    an output."""
+    import json
+
+    try:
+        cells = json.loads(data).get('cells')
+    except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
+        return None
+    if not isinstance(cells, list):
+        return None
+    out = bytearray()
+    starts: list[int] = []
+    sources: list[int] = []
+    copied = bytearray()
+
+    def put(text: bytes, at: int, verbatim: bool) -> None:
+        starts.append(len(out))
+        sources.append(at)
+        copied.append(verbatim)
+        out.extend(text)
+
+    cursor = 0
+    shown = 0
+    for n, cell in enumerate(cells, 1):
+        if not isinstance(cell, dict) or cell.get('cell_type') != 'code':
+            continue
+        outputs = cell.get('outputs')
+        if not isinstance(outputs, list) or not outputs:
+            continue
+        count = cell.get('execution_count')
+        number = str(count if isinstance(count, int) else n).encode()
+        source_at = printed_at = end = cursor
+
+        def copy(lines: list[str], at: int) -> int:
+            # each line where the file writes it, from ``at`` on; one the
+            # file writes otherwise (``\\u`` escapes) is left out
+            nonlocal end
+            for line in lines:
+                for form in (json.dumps(line, ensure_ascii=False), json.dumps(line)):
+                    raw = form[1:-1].encode()
+                    if not raw:
+                        break
+                    found = data.find(raw, at)
+                    if found != -1:
+                        put(raw, found, True)
+                        put(b'\n', found + len(raw), False)
+                        at = found + len(raw)
+                        end = max(end, at)
+                        break
+            return at
+
+        put(b'In [' + number + b']: ', source_at, False)
+        source_at = copy(_nb_lines(cell.get('source')), source_at)
+        for output in outputs:
+            if not isinstance(output, dict):
+                continue
+            if output.get('output_type') == 'stream':
+                printed_at = copy(_nb_lines(output.get('text')), printed_at)
+            elif output.get('output_type') == 'execute_result':
+                shown_data = output.get('data')
+                if isinstance(shown_data, dict):
+                    put(b'Out[' + number + b']: ', printed_at, False)
+                    printed_at = copy(_nb_lines(shown_data.get('text/plain')), printed_at)
+        put(_NB_CELL_END, end, False)
+        cursor = end
+        shown += 1
+    if not shown:
+        return None
+    return View(bytes(out), 'raw', None, starts, sources, copied)
+
+
 # An HTTP/1.1 message whose body is sent chunked (a raw request or
 # response dump, a capture's followed stream, ``curl --raw``): each
 # chunk's size line, hex, sits between two pieces of the body, which may

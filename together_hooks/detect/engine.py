@@ -1018,6 +1018,13 @@ def _hits(
             from together_hooks.detect.codec import cast_view
 
             hits += _view_hits(cast_view(data), path, rules, budget)
+        # A Jupyter notebook: its code cells read as an IPython session
+        # (``codec.notebook_view``), a value printed apart from the
+        # source that names it read under that source.
+        if data[:1] == b'{' and NOTEBOOK_HEAD in data[:64]:
+            from together_hooks.detect.codec import notebook_view
+
+            hits += _view_hits(notebook_view(data), path, rules, budget)
     if depth < 2 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
     if wide:
@@ -1059,6 +1066,9 @@ GIT_BINARY = b'GIT binary patch'
 CHUNKED = b'chunked'
 # An asciinema recording's first bytes (``codec.cast_view``): its header.
 CAST_HEAD = b'{"version":'
+# A Jupyter notebook's first bytes (``codec.notebook_view``): nbformat
+# writes its keys sorted, ``"cells"`` first.
+NOTEBOOK_HEAD = b'"cells"'
 # A uuencoded file's first line (``uuencode``, Python's ``uu``, a mail's
 # attachment): ``begin <mode> <name>``, modes 4xx, 6xx and 7xx, and
 # written with four digits (``begin 0644``, as ``codec.uu_view`` reads
@@ -1738,6 +1748,13 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # imports ``struct``): on a first decode, else in each process of a
     # fork (both did on the bench tree and on mypy's, ~1.2 ms each).
     __import__('base64')
+    # A notebook's cells read as a session (``codec.notebook_view``)
+    # parse its JSON; a finding under a line that mentions a pragma (a C
+    # header's ``#pragma once``) compiles the pragma patterns.
+    __import__('json')
+    from together_hooks.detect.pragmas import prepare as prepare_pragmas
+
+    prepare_pragmas()
     # A decoded value's keyword search (``codec.any_keyword``), for each
     # tuple of keywords ``_b64_hits``, ``_b64_past_depth`` and the radix
     # readings ask with.
@@ -1750,9 +1767,6 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # A small file holding only a legacy key, named for it (``_named_file``).
     named_for_key('together_api_key.txt')
     cached(_BARE_HEX)
-    from together_hooks.detect.pragmas import prepare as prepare_pragmas
-
-    prepare_pragmas()
     # ``dump_head``'s tests of a file starting with a blank (``od -An``)
     # or with ``curl --trace-time``'s clock, compiled on first use: with
     # no program cached yet, here.
