@@ -4251,6 +4251,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/outside32_test.py',),
       "a cell's outputs are looked for only after its source: Jupyter writes keys sorted, "
       "outputs first, so every notebook Jupyter saved shows no output and its printed key passes"),
+    M('pasted-dump-line-asked-each-mark', 'together_hooks/detect/engine.py',
+      "            done_to = len(data) if line_end == -1 else line_end\n",
+      "            done_to = -1\n",
+      ('tests/detect/pasted_dump_test.py::test_a_line_of_many_keywords_is_asked_once_whether_it_is_a_dumps',),
+      "a line that is no pasted dump's is asked again for each keyword on it, each a copy of the line: "
+      "quadratic in a long line of keywords (9 MB of client calls: 14 s -> 275 s)"),
 )
 
 

@@ -2373,6 +2373,11 @@ def _pasted_dump_hits(
             continue
         pasted = pasted_dump_view(data, at)
         if pasted is None:
+            # No dump's line: nor for any other mark on it (the view is
+            # the line's), so each line is asked once, not once a mark
+            # (a line of 100,000 keywords was read 100,000 times).
+            line_end = data.find(b'\n', at)
+            done_to = len(data) if line_end == -1 else line_end
             continue
         view, done_to = pasted
         out += [
