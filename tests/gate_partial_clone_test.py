@@ -24,6 +24,30 @@ def _missing(repo) -> int:
     return sum(line.startswith('?') for line in listed.splitlines())
 
 
+def partial_clone_of_dev(git_repo, tmp_path, old: str):
+    """``git_repo`` (the remote) with a branch ``dev`` whose first commit
+    holds ``old`` and whose second takes it out, and a partial clone of it
+    (``--filter=blob:none``: dev's blobs never fetched) with the plain
+    pre-push hook (examples/pre-push.md) installed."""
+    from tests.gate_push_test import _plain_hook
+
+    git(git_repo, 'config', 'uploadpack.allowFilter', 'true')
+    (git_repo / 'a.txt').write_text('clean\n')
+    commit(git_repo, 'root')
+    git(git_repo, 'checkout', '-q', '-b', 'dev')
+    (git_repo / 'dev.txt').write_text(f'TOGETHER_API_KEY={old}\n')  # on the remote already
+    commit(git_repo, 'dev 1')
+    (git_repo / 'dev.txt').write_text('TOGETHER_API_KEY=${TOGETHER_API_KEY}\n')
+    commit(git_repo, 'dev 2')
+    git(git_repo, 'checkout', '-q', 'main')
+    clone = tmp_path / 'partial'
+    git(tmp_path, 'clone', '-q', '--filter=blob:none', f'file://{git_repo}', str(clone))
+    for name, value in (('user.name', 'Dev'), ('user.email', 'dev@example.com')):
+        git(clone, 'config', name, value)
+    _plain_hook(clone)
+    return clone
+
+
 def test_a_partial_clone_never_fetches_a_blob_it_lacks(git_repo, tmp_path):
     rng = random.Random('partial-clone')
     gone, kept = make_key(rng), make_key(rng)
@@ -72,27 +96,13 @@ def test_a_push_from_a_partial_clone_scans_what_it_sends(git_repo, tmp_path):
     (a fork that lacks the branch) would make git fetch those blobs and
     send them unscanned, so that push fails closed, in one line naming
     the blob, and nothing is fetched."""
-    from tests.gate_push_test import _plain_hook
     from tests.gitplay import clean_env
     from tests.gitplay import run as run_git
     from tests.gitplay import bare
 
     rng = random.Random('partial-clone-push')
     old, new = make_key(rng), make_key(rng)
-    git(git_repo, 'config', 'uploadpack.allowFilter', 'true')
-    (git_repo / 'a.txt').write_text('clean\n')
-    commit(git_repo, 'root')
-    git(git_repo, 'checkout', '-q', '-b', 'dev')
-    (git_repo / 'dev.txt').write_text(f'TOGETHER_API_KEY={old}\n')  # on the remote already
-    commit(git_repo, 'dev 1')
-    (git_repo / 'dev.txt').write_text('TOGETHER_API_KEY=${TOGETHER_API_KEY}\n')
-    commit(git_repo, 'dev 2')
-    git(git_repo, 'checkout', '-q', 'main')
-    clone = tmp_path / 'partial'
-    git(tmp_path, 'clone', '-q', '--filter=blob:none', f'file://{git_repo}', str(clone))
-    for name, value in (('user.name', 'Dev'), ('user.email', 'dev@example.com')):
-        git(clone, 'config', name, value)
-    _plain_hook(clone)
+    clone = partial_clone_of_dev(git_repo, tmp_path, old)
     git(clone, 'merge', '-q', '--no-edit', 'origin/dev')
     lacked = _missing(clone)
     assert lacked >= 1  # dev 1's blob: never fetched

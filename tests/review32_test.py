@@ -11,13 +11,10 @@ import pytest
 
 from tests.cli_run import leaked
 from tests.conftest import git
+from tests.gate_partial_clone_test import _missing
+from tests.gate_partial_clone_test import partial_clone_of_dev
 from tests.gitplay import commit
 from tests.keys import make_key
-
-
-def _missing(repo) -> int:
-    listed = git(repo, 'rev-list', '--objects', '--missing=print', '--all')
-    return sum(line.startswith('?') for line in listed.splitlines())
 
 
 def _partial_clone_with_merged_key(git_repo, tmp_path, rng, fork=None):
@@ -26,23 +23,8 @@ def _partial_clone_with_merged_key(git_repo, tmp_path, rng, fork=None):
     top.  ``fork``: a bare repository given the clone's ``main`` before
     the merge (it has the root commit, not dev).  Returns (clone, the
     old key)."""
-    from tests.gate_push_test import _plain_hook
-
     old = make_key(rng)
-    git(git_repo, 'config', 'uploadpack.allowFilter', 'true')
-    (git_repo / 'a.txt').write_text('clean\n')
-    commit(git_repo, 'root')
-    git(git_repo, 'checkout', '-q', '-b', 'dev')
-    (git_repo / 'dev.txt').write_text(f'TOGETHER_API_KEY={old}\n')
-    commit(git_repo, 'dev 1')
-    (git_repo / 'dev.txt').write_text('TOGETHER_API_KEY=${TOGETHER_API_KEY}\n')
-    commit(git_repo, 'dev 2')
-    git(git_repo, 'checkout', '-q', 'main')
-    clone = tmp_path / 'partial'
-    git(tmp_path, 'clone', '-q', '--filter=blob:none', f'file://{git_repo}', str(clone))
-    for name, value in (('user.name', 'Dev'), ('user.email', 'dev@example.com')):
-        git(clone, 'config', name, value)
-    _plain_hook(clone)
+    clone = partial_clone_of_dev(git_repo, tmp_path, old)
     if fork is not None:
         git(clone, 'push', '-q', f'file://{fork}', 'main')
     git(clone, 'merge', '-q', '--no-edit', 'origin/dev')
