@@ -80,20 +80,6 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     from together_hooks.errors import InputError
     from together_hooks.detect.scrub import one_line
 
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: do its half, send the result, exit at once
-        try:
-            os.close(read_fd)
-            payload = marshal.dumps(('ok', child()))
-        except BaseException as e:
-            payload = marshal.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
-        try:
-            with os.fdopen(write_fd, 'wb') as f:
-                f.write(payload)
-        finally:
-            os._exit(0)
-    os.close(write_fd)
     # ``_signal``, the built-in module Python's start-up has loaded
     # already: ``signal`` wraps the same calls in enums and building them
     # is a visible share of a tree scan's parent (docs/architecture.md,
@@ -119,16 +105,32 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
             if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
                 raise InputError('scan worker failed: worker died')
 
-    try:
-        previous = signal.signal(signal.SIGCHLD, on_child)
-    except ValueError:  # not the main thread: learnt at the end, as before
-        previous = None
     result = None
-    try:
+    previous = None
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: do its half, send the result, exit at once
         try:
+            os.close(read_fd)
+            payload = marshal.dumps(('ok', child()))
+        except BaseException as e:
+            payload = marshal.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
+        try:
+            with os.fdopen(write_fd, 'wb') as f:
+                f.write(payload)
+        finally:
+            os._exit(0)
+    try:  # from the fork's return: nothing in between a stop could cut
+        try:
+            # A stop from here on (SIGTERM while the handler is set up, while
+            # this half runs, while it waits for the child's result) stops
+            # the child too: it never runs on past this process.
+            os.close(write_fd)
+            try:
+                previous = signal.signal(signal.SIGCHLD, on_child)
+            except ValueError:  # not the main thread: learnt at the end, as before
+                previous = None
             mine = parent()
-            # Waiting for the child's result is stopped as its own half is
-            # (a time bound firing here: the child must not run on).
             result = os.fdopen(read_fd, 'rb')
             payload = result.read()
         except BaseException:  # interrupted, terminated, failed: stop the other half too
