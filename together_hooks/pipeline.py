@@ -817,13 +817,9 @@ def _committed_where(args: argparse.Namespace) -> str:
     (``scan --diff BASE...HEAD``, the CI gate, the plain pre-push hook) is
     judged by what its base's config allows too (``narrow_to_base``), so
     the line lands there first; elsewhere the commit being checked holds it."""
-    if getattr(args, 'diff', None) is None or (
-            getattr(args, 'history', False) or getattr(args, 'commits', None) is not None
-            or getattr(args, 'paths', None) or getattr(args, 'staged', False)):
+    base = getattr(args, 'range_base', None)  # set where the range is narrowed
+    if base is None:
         return 'committed'
-    from together_hooks.sources.ranges import parse_range
-
-    base = parse_range(args.diff)[0]
     return (f'committed on {base} first (a range cannot excuse its own keys: '
             'that change lands on its own, then the range passes)')
 
@@ -1073,6 +1069,7 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
     from together_hooks.filters import Exclusions
     from together_hooks.sources.ranges import resolve_commit
 
+    args.range_base = base  # what judges the range: its reports name it (``_committed_where``)
     root = args.repo_root
     try:
         sha = resolve_commit(root, base, '--diff BASE')

@@ -4215,8 +4215,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pasted_dump_test.py',),
       "a pasted dump of a gzip (xxd env.gz in an issue) is read as its bytes, never opened"),
     M('allow-hint-range-base-unsaid', 'together_hooks/pipeline.py',
-      "    if getattr(args, 'diff', None) is None or (\n",
-      "    if True or (\n",
+      "    if base is None:\n        return 'committed'\n",
+      "    if True:\n        return 'committed'\n",
       ('tests/cli/rotate_test.py::test_the_not_a_key_route_a_range_report_names_works_for_a_key_only_in_history',),
       "a range's report tells a key only in history to be excused by an allow line committed in the "
       "range itself, which the range's narrowed config never honours: the route printed cannot pass"),
