@@ -535,9 +535,10 @@ _STREAMS: list[tuple[int, subprocess.Popen[bytes]]] = []
 
 
 def stop_streams() -> None:
-    """Kill and reap every git this process streams from: a scan stopped
-    (SIGTERM, Ctrl-C) leaves no git running on as an orphan (``git log
-    --raw`` of a whole history) nor a zombie."""
+    """Kill and reap every git this process streams from, then any other
+    git child left (``_reap_gits``): a scan stopped (SIGTERM, Ctrl-C)
+    leaves no git running on as an orphan (``git log --raw`` of a whole
+    history) nor a zombie."""
     me = os.getpid()
     for pid, proc in _STREAMS:
         if pid != me:
@@ -549,6 +550,39 @@ def stop_streams() -> None:
         except OSError:
             pass
     _STREAMS.clear()
+    _reap_gits()
+
+
+def _reap_gits() -> None:
+    """Any git child still there once a stop has unwound, killed and
+    reaped, whichever code started it (not only a stream): a cleanup the
+    stop cut short left one exited but unreaped, a zombie under an init
+    that reaps none.  Children are read from ``/proc`` (git's own name in
+    ``stat``, there for a zombie too); where there is none, as before."""
+    me = os.getpid()
+    try:
+        names = os.listdir('/proc')
+    except OSError:
+        return
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f'/proc/{name}/stat', 'rb') as f:
+                stat = f.read()
+        except OSError:
+            continue
+        comm, _sep, rest = stat.partition(b' (')[2].rpartition(b') ')
+        fields = rest.split()
+        if comm != b'git' or len(fields) < 2 or int(fields[1]) != me:
+            continue
+        pid = int(name)
+        try:
+            if fields[0] != b'Z':
+                os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
 
 
 def zsplit(out: bytes) -> list[str]:

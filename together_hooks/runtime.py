@@ -64,41 +64,6 @@ def _stop_git() -> None:
     gitrun = sys.modules.get('together_hooks.gitrun')
     if gitrun is not None:
         gitrun.stop_streams()
-        _reap_gits()
-
-
-def _reap_gits() -> None:
-    """Any git child still there once the stop has unwound, killed and
-    reaped, whichever code started it: a cleanup the stop cut short left
-    one exited but unreaped, a zombie under an init that reaps none.
-    Children are read from ``/proc`` (git's own name in ``stat``, there
-    for a zombie too); where there is none, as before."""
-    import os
-
-    me = os.getpid()
-    try:
-        names = os.listdir('/proc')
-    except OSError:
-        return
-    for name in names:
-        if not name.isdigit():
-            continue
-        try:
-            with open(f'/proc/{name}/stat', 'rb') as f:
-                stat = f.read()
-        except OSError:
-            continue
-        comm, _sep, rest = stat.partition(b' (')[2].rpartition(b') ')
-        fields = rest.split()
-        if comm != b'git' or len(fields) < 2 or int(fields[1]) != me:
-            continue
-        pid = int(name)
-        try:
-            if fields[0] != b'Z':
-                os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        except OSError:
-            pass
 
 
 def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
