@@ -898,7 +898,7 @@ env:
   TOGETHER_API_KEY: ${{ secrets.TOGETHER_API_KEY }}
 '''),
     ('decoy-key-id', 'exports/keys.json', '''\
-{"id": "key_01HZX3Q9V7M2K8P4N6R5T0W1YB", "name": "ci", "provider": "together"}
+{"id": "key_01HZX3Q9V7''' + '''M2K8P4N6R5T0W1YB", "name": "ci", "provider": "together"}
 '''),
     ('decoy-docs-format', 'docs/keys.md', '''\
 Together keys start with `tgp_v1_` followed by 43 URL-safe base64
@@ -981,7 +981,7 @@ def _decoy_x43(m: Made):
 
 def _decoy_readable(m: Made):
     # a readable run of the right shape: words, not a key
-    return ('EXAMPLE = "tgp_v1_this_is_not_a_real_key_only_an_example_ok"\n'
+    return ('EXAMPLE = "tgp_v1_' + 'this_is_not_a_real_key_only_an_example_ok"\n'
             'TEST_KEY = "tgp_v1_' + ('test' * 11)[:43] + '"\n'), []
 
 
@@ -1026,7 +1026,23 @@ def _decoy_sqlite_no_key(m: Made):
             return f.read(), []
 
 
+def _decoy_keyboard_walk(m: Made):
+    # a fixture typed along the keyboard's rows, as people type "qwerty"
+    return ('FAKE_KEY = "tgp_v1_' + 'qwertyuiop' + 'asdfghjkl' + 'zxcvbnm' + 'QWERTYUIOP' + 'ASDFGHJ"\n'
+            'OTHER = "tgp_v1_' + 'poiuytrewq' + '-lkjhgfdsa' + '_mnbvcxz' + '1q2w3e4r' + '5t6y7u8"\n'), []
+
+
+def _key_with_keyboard_run(m: Made):
+    # a real key that happens to hold a short run along a row: still a key
+    k = m.key()
+    k = k[:20] + 'qwerty' + k[26:]
+    return f'TOGETHER_API_KEY={k}\n', [(1, k)]
+
+
+BUILT.append(Case('key-with-keyboard-run', 'config/ci.env', _key_with_keyboard_run))
+
 DECOYS += [
+    Case('decoy-keyboard-walk', 'tests/fixtures/keys.py', _decoy_keyboard_walk),
     Case('decoy-fixture-x43', 'tests/test_client.py', _decoy_x43),
     Case('decoy-readable-run', 'docs/example.py', _decoy_readable),
     Case('decoy-51-chars', 'notes/too-long.txt', _decoy_51),
@@ -1185,10 +1201,10 @@ read -rsp "Together API key (tgp_v1_...): " TOGETHER_API_KEY
     ('decoy-readme-table-xs', 'docs/env.md', """\
 | Variable | Example |
 |---|---|
-| `TOGETHER_API_KEY` | `tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` |
+| `TOGETHER_API_KEY` | `tgp_v1_""" + 'x' * 43 + """` |
 """),
     ('decoy-star-mask', 'logs/masked.log', """\
-TOGETHER_API_KEY=tgp_v1_*******************************************
+TOGETHER_API_KEY=tgp_v1_""" + '*' * 43 + """
 TOGETHER_API_KEY=tgp_v1_[REDACTED]
 """),
     ('decoy-placeholders-env', '.env.template', """\
