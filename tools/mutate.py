@@ -4282,6 +4282,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/range_fetch_hint_test.py',),
       "`upstream/main` (a second remote's branch) is told to fetch `upstream/main` from origin, "
       "which has no such branch"),
+    M('outside33-keyboard-walk-unread', 'together_hooks/detect/shapes.py',
+      '    covered = _run_bits(raw) | _run_bits(raw.translate(_KEYBOARD))\n',
+      '    covered = _run_bits(raw)\n',
+      ('tests/accuracy/outside33_test.py', 'tests/rules_test.py'),
+      "a fixture typed along the keyboard (`tgp_v1_` + `qwertyuiop…`, `poiuytrewq…`) reads as random "
+      "and is reported as a key, where `abcdef…` is a placeholder"),
+    M('outside33-keyboard-rows-as-one', 'together_hooks/detect/shapes.py',
+      "_KEYBOARD = bytearray(b'\\xff' * 256)\n",
+      "_KEYBOARD = bytearray(b'\\x01' * 256)\n",
+      ('tests/property_test.py::test_readable_share_agrees_with_walking_one_by_one',),
+      "every character off the keyboard's letter rows (digits, `-`, `_`) takes the place of `q`, "
+      "one step below `w`: `1we`, `-w-e` count as keyboard runs and real keys drift toward placeholders"),
+    M('outside33-pre-receive-output-help-hooks-words', 'together_hooks/pipeline.py',
+      "    report.add_argument('--output', metavar='FILE', help=output_help)\n",
+      "    report.add_argument('--output', metavar='FILE', help=OUTPUT_HELP)\n",
+      ('tests/cli/help_test.py',),
+      "pre-receive's --output help tells a server admin to list FILE in a work tree's .gitignore "
+      "(the hooks' words), and not where on the server a relative FILE lands"),
 )
 
 
