@@ -310,30 +310,47 @@ def test_a_long_run_in_a_baseline_name_is_the_regex_run(pieces):
     assert long_run(name) == (re.search(r'[A-Za-z0-9+/_%=-]{40,}', name) is not None)
 
 
+_ROWS = ('qwertyuiop', 'asdfghjkl', 'zxcvbnm')
+
+
 def _readable_share_one_by_one(body: str) -> float:
     """The share of ``body`` in runs of 3+ characters each one above (or
-    below) the last, side by side or every other character, walked
-    character by character: the reference ``readable_share`` must agree
-    with."""
+    below) the last, side by side or every other character, in the
+    alphabet's order or along a QWERTY row, walked character by
+    character: the reference ``readable_share`` must agree with."""
     raw = body.lower().encode('utf-8', 'surrogateescape')
+    # A byte's place in each order: its value; its (row, column) on the
+    # keyboard, steps only within a row (None: no place, no step).
+    places = {chr(c): (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row.encode())}
+    orders = (
+        [b for b in raw],
+        [places.get(chr(b)) for b in raw],
+    )
     covered = [False] * len(raw)
-    for stride in (1, 2):
-        for step in (1, -1):
-            for first in range(stride):
-                run = range(first, len(raw), stride)
-                start = 0
-                for j in range(1, len(run) + 1):
-                    if j < len(run) and raw[run[j]] - raw[run[j - 1]] == step:
-                        continue
-                    if j - start >= 3:
-                        for k in run[start:j]:
-                            covered[k] = True
-                    start = j
+    for order in orders:
+        def steps(a, b, step) -> bool:
+            if a is None or b is None:
+                return False
+            if isinstance(a, tuple):
+                return a[0] == b[0] and b[1] - a[1] == step
+            return b - a == step
+        for stride in (1, 2):
+            for step in (1, -1):
+                for first in range(stride):
+                    run = range(first, len(raw), stride)
+                    start = 0
+                    for j in range(1, len(run) + 1):
+                        if j < len(run) and steps(order[run[j - 1]], order[run[j]], step):
+                            continue
+                        if j - start >= 3:
+                            for k in run[start:j]:
+                                covered[k] = True
+                        start = j
     return sum(covered) / max(1, len(raw))
 
 
 @SETTINGS
-@given(body=st.text(alphabet='abcdefgxyzABC0123456789_-\xff\x00\udcff\udc80é', max_size=70))
+@given(body=st.text(alphabet='abcdefgxyzABC0123456789_-\xff\x00\udcff\udc80éqwertQWEasdzxcvlkj', max_size=70))
 def test_readable_share_agrees_with_walking_one_by_one(body):
     from together_hooks.detect.shapes import readable_share
 

@@ -83,22 +83,24 @@ BASELINE_DEFAULT = (
 )
 
 
+OUTPUT_HELP = (
+    'write the report to FILE (-: standard output, the report alone); a '
+    'text summary still goes to stdout. In a hook\'s args: list FILE in '
+    '.gitignore (from the second commit on, a report git neither tracks '
+    'nor ignores is refused)'
+)
+
+
 def add_options(
         parser: argparse.ArgumentParser, baseline_default: str = BASELINE_DEFAULT,
-        sarif_out: bool = False,
+        sarif_out: bool = False, output_help: str = OUTPUT_HELP,
 ) -> None:
     report = parser.add_argument_group('the report')
     report.add_argument(
         '--format', choices=sorted(FORMATS),
         help=f'report format (default: {DEFAULTS["format"]})',
     )
-    report.add_argument(
-        '--output', metavar='FILE',
-        help='write the report to FILE (-: standard output, the report '
-             'alone); a text summary still goes to stdout. In a hook\'s '
-             'args: list FILE in .gitignore (from the second commit on, '
-             'a report git neither tracks nor ignores is refused)',
-    )
+    report.add_argument('--output', metavar='FILE', help=output_help)
     if sarif_out:  # ``scan``'s: a CI job's log report and its code-scanning upload
         report.add_argument(
             '--sarif-out', metavar='FILE',

@@ -1458,6 +1458,9 @@ PLACEHOLDER_KEYS = (
     'tgp_v1_' + 'AbCdEfGhIjKlMnOpQrStUvWx' + 'Yz0123456789-_AbCdE',
     'tgp_v1_' + 'thisisnotarealkeyjustadoc' + 'umentationsampleok',
     'tgp_v1_' + 'XYZ789UVW456RST123OPQ890' + 'LMN567IJK234FGH901C',
+    # A keyboard walk: along QWERTY's rows, either way.
+    'tgp_v1_' + 'qwertyuiop' + 'asdfghjkl' + 'zxcvbnm' + 'QWERTYUIOP' + 'ASDFGHJ',
+    'tgp_v1_' + 'poiuytrewq' + '-lkjhgfdsa' + '_mnbvcxz' + '1q2w3e4r' + '5t6y7u8',
 )
 
 TOGETHER_API_KEY = Rule(

@@ -4257,6 +4257,49 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pasted_dump_test.py::test_a_line_of_many_keywords_is_asked_once_whether_it_is_a_dumps',),
       "a line that is no pasted dump's is asked again for each keyword on it, each a copy of the line: "
       "quadratic in a long line of keywords (9 MB of client calls: 14 s -> 275 s)"),
+    M('outside33-fetch-plain-name-to-fetch-head', 'together_hooks/sources/ranges.py',
+      "        return (f'fetch it as origin/{name} (git fetch origin '\n"
+      "                f'{name}:refs/remotes/origin/{name}) and give origin/{name}, or {FULL_HISTORY}')\n",
+      "        return f'fetch it (git fetch origin {name}) or {FULL_HISTORY}'\n",
+      ('tests/sources/range_fetch_hint_test.py',),
+      "a range end named `main` or a tag `v1` that a CI clone lacks is told `git fetch origin main`, "
+      "which keeps the commit in FETCH_HEAD only: the newcomer runs it and gets the same error again"),
+    M('outside33-fetch-expression-as-refspec', 'together_hooks/sources/ranges.py',
+      "            mark in name for mark in ('~', '^', ':', '@{', '..', '\\\\', ' ', '?', '*', '[')):\n",
+      "            mark in name for mark in ('..',)):\n",
+      ('tests/sources/range_fetch_hint_test.py',),
+      "`--diff HEAD~1...HEAD` in a shallow clone is told to fetch `HEAD~1` by name, which git refuses "
+      "as an invalid refspec: the line names a fix that cannot run"),
+    M('outside33-fetch-one-branch', 'together_hooks/sources/ranges.py',
+      "    every = \"origin '+refs/heads/*:refs/remotes/origin/*'\"\n",
+      "    every = 'origin'\n",
+      ('tests/sources/range_fetch_hint_test.py',),
+      "an abbreviated id of a commit on another branch is told a fetch of the clone's one branch "
+      "(a single-branch checkout): the commit never arrives and the same line comes back"),
+    M('outside33-fetch-other-remote-as-origin', 'together_hooks/sources/ranges.py',
+      "        if slash and (remote == 'origin' or remote in remotes):\n",
+      "        if slash and remote == 'origin':\n",
+      ('tests/sources/range_fetch_hint_test.py',),
+      "`upstream/main` (a second remote's branch) is told to fetch `upstream/main` from origin, "
+      "which has no such branch"),
+    M('outside33-keyboard-walk-unread', 'together_hooks/detect/shapes.py',
+      '    covered = _run_bits(raw) | _run_bits(raw.translate(_KEYBOARD))\n',
+      '    covered = _run_bits(raw)\n',
+      ('tests/accuracy/outside33_test.py', 'tests/rules_test.py'),
+      "a fixture typed along the keyboard (`tgp_v1_` + `qwertyuiop…`, `poiuytrewq…`) reads as random "
+      "and is reported as a key, where `abcdef…` is a placeholder"),
+    M('outside33-keyboard-rows-as-one', 'together_hooks/detect/shapes.py',
+      "_KEYBOARD = bytearray(b'\\xff' * 256)\n",
+      "_KEYBOARD = bytearray(b'\\x01' * 256)\n",
+      ('tests/property_test.py::test_readable_share_agrees_with_walking_one_by_one',),
+      "every character off the keyboard's letter rows (digits, `-`, `_`) takes the place of `q`, "
+      "one step below `w`: `1we`, `-w-e` count as keyboard runs and real keys drift toward placeholders"),
+    M('outside33-pre-receive-output-help-hooks-words', 'together_hooks/pipeline.py',
+      "    report.add_argument('--output', metavar='FILE', help=output_help)\n",
+      "    report.add_argument('--output', metavar='FILE', help=OUTPUT_HELP)\n",
+      ('tests/cli/help_test.py',),
+      "pre-receive's --output help tells a server admin to list FILE in a work tree's .gitignore "
+      "(the hooks' words), and not where on the server a relative FILE lands"),
 )
 
 

@@ -59,6 +59,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import encoded_heldout_test
     from tests.accuracy import git_binary_patch_test
     from tests.accuracy import outside32_test
+    from tests.accuracy import outside33_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import legacy26_heldout_test
@@ -173,6 +174,12 @@ def _sets() -> dict[str, list[Case]]:
         'outside32': [
             c for c in outside32_test.CASES
             if c.id not in outside32_test.MISSED
+        ],
+        # outside33 (an outside tester's set: source in many languages,
+        # configs, CI, infrastructure, docs, logs, binaries), shared group.
+        'outside33': [
+            c for c in outside33_test.CASES
+            if c.id not in outside33_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

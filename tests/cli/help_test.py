@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import re
 import shlex
 
 import pytest
 
+from tests.cli_run import BIN
 from tests.cli_run import run, usage_error
 
 HOOKS = ('detect-together-keys', 'forbid-env-files', 'check-env-gitignored')
@@ -160,6 +162,34 @@ def test_output_help_says_dash_is_stdout_and_a_hook_report_is_ignored(prog):
     text = ' '.join(parser.format_help().split())
     assert '(-: standard output' in text, prog
     assert 'list FILE in .gitignore' in text, prog
+
+
+def test_pre_receive_output_help_speaks_of_the_server(tmp_path, keys):
+    """pre-receive runs in a bare repository on the git server: its
+    --output help said to list FILE in a work tree's .gitignore (the
+    hooks' words), which has no meaning there; it says where the file
+    goes instead, and a relative FILE does land in the repository."""
+    import subprocess
+
+    text = ' '.join(dict(PARSERS)['together-hooks pre-receive'].format_help().split())
+    assert '.gitignore' not in text and "hook's args" not in text, text
+    assert 'on the server (a relative path is in the repository' in text, text
+    assert '-: standard output' in text, text
+    bare = tmp_path / 'srv.git'
+    work = tmp_path / 'work'
+    subprocess.run(('git', 'init', '-q', '--bare', str(bare)), check=True)
+    subprocess.run(('git', 'init', '-q', '-b', 'main', str(work)), check=True)
+    (work / 'app.py').write_text(f'KEY = "{keys()}"\n')
+    for args in (('add', '-A'), ('-c', 'user.name=D', '-c', 'user.email=d@example.com',
+                                 'commit', '-q', '--no-verify', '-m', 'c')):
+        subprocess.run(('git', *args), cwd=work, check=True)
+    hook = bare / 'hooks' / 'pre-receive'
+    hook.write_text(f'#!/bin/sh\nexec "{BIN}/together-hooks" pre-receive --format json --output refused.json\n')
+    hook.chmod(0o755)
+    push = subprocess.run(('git', 'push', '-q', '--no-verify', str(bare), 'main'), cwd=work,
+                          capture_output=True, text=True)
+    assert push.returncode != 0 and 'pre-receive hook declined' in push.stderr, push.stderr
+    assert json.loads((bare / 'refused.json').read_text())['findings'], push.stderr
 
 
 def _codes(prog: str) -> str:

@@ -98,6 +98,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     pipeline.add_options(parser, baseline_default=(
         'the default branch\'s own, at --baseline-name; this server-side FILE '
         'only where the branch has none'
+    ), output_help=(
+        # The hook's own words (a work tree's .gitignore) say nothing
+        # here: the file is written on the server, and stdout is what the
+        # pusher reads.
+        'write the report to FILE on the server (a relative path is in '
+        'the repository, where git runs the hook; -: standard output, the '
+        'report alone, which the pusher sees as "remote:" lines); a text '
+        'summary still goes to stdout'
     ))
 
 

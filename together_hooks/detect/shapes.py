@@ -63,19 +63,21 @@ _CAN_DOWN = bytes([0] + [1] * 255)
 _IS_ZERO = bytes([1] + [0] * 255)
 
 
-def readable_share(body: str) -> float:
-    """The share of ``body`` in runs of 3+ characters each one above (or
-    below) the last, case ignored, side by side or every other character:
-    "abc123def456..." and "a1b2c3..." are almost all such runs, a random
-    key almost none (a run of 3 at a given place: 1 in 4096 for base64,
-    1 in 290 for hex).
+# Each letter's place along its row of a QWERTY keyboard, the rows apart
+# (a gap between them, so a row's end is no step to the next row's
+# start); every other byte 0xff, which steps to nothing but 0xfe, which no
+# byte is given: "qwertyuiop" and "asdfghjkl" read as runs as "abcdef" does.
+_KEYBOARD = bytearray(b'\xff' * 256)
+for _row, _start in ((b'qwertyuiop', 0x01), (b'asdfghjkl', 0x0d), (b'zxcvbnm', 0x18)):
+    for _i, _c in enumerate(_row):
+        _KEYBOARD[_c] = _start + _i
+_KEYBOARD = bytes(_KEYBOARD)
 
-    Worked a whole string at a time, one byte per character as an integer
-    (as ``has_run``): ``link`` holds 1 at ``i`` where character ``i + s``
-    is one step from character ``i``; two links in a row make a run of 3
-    that covers its characters.
-    """
-    raw = body.lower().encode('utf-8', 'surrogateescape')
+
+def _run_bits(raw: bytes) -> int:
+    """One bit per byte of ``raw`` (8 bits a byte, little end first) set
+    where the byte is in a run of 3+ bytes each one above (or below) the
+    last, side by side or every other byte (see ``readable_share``)."""
     covered = 0
     for stride in (1, 2):
         head, tail = raw[:-stride], raw[stride:]
@@ -89,6 +91,24 @@ def readable_share(body: str) -> float:
                     & int.from_bytes(head.translate(can), 'little'))
             pair = link & (link >> 8 * stride)
             covered |= pair | pair << 8 * stride | pair << 16 * stride
+    return covered
+
+
+def readable_share(body: str) -> float:
+    """The share of ``body`` in runs of 3+ characters each one above (or
+    below) the last, case ignored, side by side or every other character,
+    in the alphabet's order or along a keyboard's row: "abc123def456...",
+    "a1b2c3..." and "qwertyuiopasdfghjkl..." are almost all such runs, a
+    random key almost none (a run of 3 at a given place: 1 in 4096 for
+    base64, 1 in 290 for hex; along a row, fewer).
+
+    Worked a whole string at a time, one byte per character as an integer
+    (as ``has_run``): ``link`` holds 1 at ``i`` where character ``i + s``
+    is one step from character ``i``; two links in a row make a run of 3
+    that covers its characters.
+    """
+    raw = body.lower().encode('utf-8', 'surrogateescape')
+    covered = _run_bits(raw) | _run_bits(raw.translate(_KEYBOARD))
     return bin(covered).count('1') / max(1, len(raw))
 
 

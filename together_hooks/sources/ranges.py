@@ -13,18 +13,49 @@ FULL_HISTORY = (
 )
 
 
-def _fetch_fix(rev: str | None) -> str:
-    """How to get ``rev`` (or the history between two commits) into a clone."""
+_HEX = frozenset('0123456789abcdefABCDEF')
+
+
+def _fetch_fix(rev: str | None, shallow: bool = True, remotes: frozenset[str] = frozenset()) -> str:
+    """How to get ``rev`` (or the history between two commits) into a
+    clone: a fetch after which ``rev``, or the name the line gives
+    instead, resolves (tests/sources/range_fetch_hint_test.py follows
+    each one)."""
     if rev is None:
         return f'fetch the history (git fetch --unshallow) or {FULL_HISTORY}'
     name = rev[len('refs/remotes/'):] if rev.startswith('refs/remotes/') else rev
-    remote, slash, branch = name.partition('/')
-    # With a destination: a single-branch clone (most CI checkouts) keeps
-    # a plain 'git fetch origin main' in FETCH_HEAD only, never origin/main.
-    fetch = f'git fetch origin {branch}:refs/remotes/origin/{branch}' if (
-        slash and remote == 'origin'
-    ) else f'git fetch origin {name}'
-    return f'fetch it ({fetch}) or {FULL_HISTORY}'
+    if len(name) in (40, 64) and set(name) <= _HEX:
+        # A whole id: a server hands out a commit it can reach by its id.
+        return f'fetch it (git fetch origin {name}) or {FULL_HISTORY}'
+    if (len(name) < 4 or not set(name) <= _HEX) and not any(
+            mark in name for mark in ('~', '^', ':', '@{', '..', '\\', ' ', '?', '*', '[')):
+        remote, slash, branch = name.partition('/')
+        if slash and (remote == 'origin' or remote in remotes):
+            # With a destination: a single-branch clone (most CI checkouts)
+            # keeps a plain 'git fetch origin main' in FETCH_HEAD only,
+            # never origin/main.
+            return (f'fetch it (git fetch {remote} {branch}:refs/remotes/{remote}/{branch}) '
+                    f'or {FULL_HISTORY}')
+        if name.startswith('refs/'):  # a full ref name: fetched to itself
+            return f'fetch it (git fetch origin {name}:{name}) or {FULL_HISTORY}'
+        # A plain 'git fetch origin main' (or a tag) names nothing here
+        # afterwards, and a destination 'main:main' turns a tag into a
+        # branch: fetch it as origin's, and give that name.
+        return (f'fetch it as origin/{name} (git fetch origin '
+                f'{name}:refs/remotes/origin/{name}) and give origin/{name}, or {FULL_HISTORY}')
+    # A revision walked from a name (HEAD~1, main^, @{u}) or an abbreviated
+    # id: no fetch takes it by that name ('invalid refspec', 'couldn't find
+    # remote ref'); the history it walks does, every branch's (a
+    # single-branch clone fetches one branch without a refspec).
+    every = "origin '+refs/heads/*:refs/remotes/origin/*'"
+    if shallow:
+        return f'fetch the history (git fetch --unshallow {every}) or {FULL_HISTORY}'
+    return f"fetch origin's branches (git fetch {every}) or {FULL_HISTORY}"
+
+
+def _remotes(root: str) -> frozenset[str]:
+    out = git_output(root, 'remote') or b''
+    return frozenset(out.decode(errors='replace').split())
 
 
 def is_shallow(root: str) -> bool:
@@ -79,7 +110,9 @@ def resolve_commit(root: str, rev: str, what: str) -> str:
                 'yet (commit first, or run it in a clone that has them)',
             )
         where = 'this shallow clone' if is_shallow(root) else 'this repository'
-        raise InputError(f'{what}: {rev} is not a commit in {where}; {_fetch_fix(rev)}')
+        raise InputError(
+            f'{what}: {rev} is not a commit in {where}; '
+            f'{_fetch_fix(rev, where != "this repository", _remotes(root))}')
     return out.decode().strip()
 
 
