@@ -45,12 +45,13 @@ COMMITTED_ADVICE = (
     'FILE` walks through it) and force-push.'
 )
 # The same, for the commits of a push a hook refuses (pre-push, the
-# server's pre-receive): the remote has none of them, so the fix is to
+# server's pre-receive; a pre-push also reads every local branch the
+# remote lacks, one `git push` away): the remote has none of them, so the fix is to
 # take the key out of the commit that added it (``take_out_step``) and
 # push again; a filter-repo of the whole history and a force-push are for
 # keys the remote holds.
 UNPUSHED_ADVICE = (
-    'What to do: these keys are in the commits of this push, so treat each '
+    'What to do: these keys are in commits the remote does not have yet, so treat each '
     f'real one as leaked: {rotate_at("it now")}; `together-hooks rotate-help '
     'FILE` walks through it. Then take it out of the commit that added it, '
     'read it from the environment (TOGETHER_API_KEY), and push again: the '

@@ -665,6 +665,9 @@ def test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again(
         advice = _what_to_do(said)
         assert 'push again' in advice and 'filter-repo' not in advice, advice
         assert 'and force-push' not in advice, advice
+        # Not "the commits of this push": a pre-push also refuses a key on
+        # a local branch the push does not send (outside33).
+        assert 'commits the remote does not have yet' in advice, advice
         assert 'rotate it now' in advice, advice
         # One bracket at a time: it read "... revoke the old one)
         # (`together-hooks rotate-help ...` walks through it); then ...".
