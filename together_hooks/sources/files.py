@@ -20,7 +20,6 @@ from together_hooks.gitrun import git_may_claim
 from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import git_refusal
 from together_hooks.gitrun import git_probe
-from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
 from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
