@@ -591,9 +591,9 @@ def _nested_remote(c: Ctx, on_origin: bool) -> None:
     c.commit('key')
     c.git('push', '-q', '--no-verify', 'origin/internal', 'feature')
     c.git('fetch', '-q', 'origin/internal')
-    if on_origin:
+    if on_origin:  # pushed anew under another name: what origin has decides
         c.land('feature')
-    c.push = ('feature',)  # type: ignore[attr-defined]
+    c.push = ('feature:refs/heads/copy',) if on_origin else ('feature',)  # type: ignore[attr-defined]
 
 
 @case('pre-push', 'plain')
@@ -605,7 +605,8 @@ def remote_nested_in_another_remotes_namespace(c: Ctx) -> None:
 
 @case('plain', decoy=True)
 def nested_remote_beside_a_branch_origin_has(c: Ctx) -> None:
-    """Decoy: the same branch is on ``origin`` itself too."""
+    """Decoy: the same branch is on ``origin`` itself too (pushed anew
+    under another name: nothing it brings is new to ``origin``)."""
     _nested_remote(c, on_origin=True)
 
 
@@ -622,7 +623,9 @@ def _push_url_elsewhere(c: Ctx, fork_fetched: bool) -> None:
     c.git('remote', 'set-url', 'origin', upstream)
     c.git('remote', 'set-url', '--push', 'origin', str(c.root.parent / 'origin.git'))
     c.git('fetch', '-q', 'origin')
-    c.push = ('feature',)  # type: ignore[attr-defined]
+    # The decoy pushes the branch anew under another name: what the
+    # destination has (``fork``'s refs) decides.
+    c.push = ('feature:refs/heads/copy',) if fork_fetched else ('feature',)  # type: ignore[attr-defined]
 
 
 @case('pre-push', 'plain')
