@@ -610,6 +610,15 @@ def nested_remote_beside_a_branch_origin_has(c: Ctx) -> None:
     _nested_remote(c, on_origin=True)
 
 
+@case('pre-push', 'plain')
+def nested_remote_branch_with_a_commit_beyond(c: Ctx) -> None:
+    """Gap 1 where pre-commit does run the hook (one commit more): its
+    ``PRE_COMMIT_FROM_REF`` is the commit its glob found on the remote."""
+    _nested_remote(c, on_origin=False)
+    c.write('more.py', 'm = 1\n')
+    c.commit('more')
+
+
 def _push_url_elsewhere(c: Ctx, fork_fetched: bool) -> None:
     upstream = bare(c.root.parent / 'upstream.git')
     c.git('checkout', '-q', '-b', 'feature')
@@ -634,6 +643,14 @@ def push_url_elsewhere_in_a_full_clone(c: Ctx) -> None:
     a fork (``remote set-url --push``): the tracking refs describe the
     fetch URL's repository, not the one pushed to."""
     _push_url_elsewhere(c, fork_fetched=False)
+
+
+@case('pre-push', 'plain')
+def push_url_elsewhere_with_a_commit_beyond(c: Ctx) -> None:
+    """Gap 2 where pre-commit does run the hook (one commit more)."""
+    _push_url_elsewhere(c, fork_fetched=False)
+    c.write('more.py', 'm = 1\n')
+    c.commit('more')
 
 
 @case('plain', decoy=True)
@@ -746,12 +763,17 @@ def table(tmp_path_factory):
 NO_HOOK = ('pre-commit runs no pre-push hook for a push that brings no commit '
            'its own git rev-list --not --remotes=<name> lacks (examples/pre-push.md: '
            'keep the plain hook as pre-push.legacy, or the server-side gate)')
+FROM_GLOB = ("pre-commit's PRE_COMMIT_FROM_REF for a new branch is the parent of the first commit its "
+             "--remotes=<name> glob lacks, which bounds the range; it cannot be told from a remote's own "
+             "old value (the plain hook, reading git's ref lines, refuses)")
 MISSED: dict[tuple[str, str], str] = {
     ('annotated_tag_message', 'pre-push'): NO_HOOK,
     ('lightweight_tag_to_a_nested_tree', 'pre-push'): NO_HOOK,
     ('graft_onto_a_commit_with_a_key', 'pre-push'): NO_HOOK + '; its rev-list follows the replace ref',
     ('remote_nested_in_another_remotes_namespace', 'pre-push'): NO_HOOK + '; its --remotes=origin is a glob',
     ('push_url_elsewhere_in_a_full_clone', 'pre-push'): NO_HOOK + '; its tracking refs are the fetch URL\'s',
+    ('nested_remote_branch_with_a_commit_beyond', 'pre-push'): FROM_GLOB,
+    ('push_url_elsewhere_with_a_commit_beyond', 'pre-push'): FROM_GLOB,
 }
 # Pairs refused without naming the key, by a program before ours.
 REFUSED: dict[tuple[str, str], str] = {
