@@ -497,7 +497,7 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
             if isinstance(e, InputError):
                 raise
             raise InputError(f'{args.output}: cannot write ({e.strerror or e})')
-        if findings:
+        if findings or summary.refused:
             write_painted(FORMATS['text'](findings, summary), sys.stdout)
         print(f'{summary.tool}: report written to {args.output}')
     elif report and github:
@@ -1176,6 +1176,7 @@ def run(
     summary = Summary()
     summary.repo_prefix = getattr(args, 'repo_prefix', '')
     summary.walked = getattr(args, 'walked', None)
+    summary.refused = list(getattr(args, 'refused_lines', ()))
     audit = audit_log.Session.start(args)  # None unless --audit-log / env
     if audit is not None:
         contents = audit.watch(contents)

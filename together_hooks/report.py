@@ -275,7 +275,7 @@ class Summary:
 
     __slots__ = (
         'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
-        '_next_step', 'skipped', 'walked', 'cd', 'paths_from', 'unpushed',
+        '_next_step', 'skipped', 'walked', 'cd', 'paths_from', 'unpushed', 'refused',
     )
 
     def __init__(self) -> None:
@@ -300,6 +300,9 @@ class Summary:
         self.unpushed = False
         # What a walk of commits read (``sources.content.Walked``), if any.
         self.walked: Walked | None = None
+        # Refusals the caller made beside the scan, one line each
+        # (pre-receive's env files): every format carries them.
+        self.refused: list[str] = []
 
     @property
     def next_step(self) -> str:
@@ -445,8 +448,8 @@ def _where_found(findings: Sequence[Finding]) -> str:
 
 def text(findings: Sequence[Finding], summary: Summary) -> str:
     if not findings:
-        return ''
-    lines = [text_line(f) for f in findings]
+        return ''.join(f'{line}\n' for line in summary.refused)
+    lines = [*summary.refused, *(text_line(f) for f in findings)]
     lines.append(
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{_where_found(findings)}.' + _verified_counts(findings),
@@ -515,6 +518,8 @@ def json_(findings: Sequence[Finding], summary: Summary) -> str:
         'findings': [f.to_dict() for f in findings],
         'summary': dict(summary.to_dict(), findings=len(findings)),
     }
+    if summary.refused:
+        doc['refused'] = list(summary.refused)
     vouch_fields(doc)
     return json_text(doc, indent=2) + '\n'
 
@@ -684,7 +689,10 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
                 'informationUri': INFORMATION_URI,
                 'rules': rules,
             }},
-            'invocations': [{'executionSuccessful': True}],
+            'invocations': [dict({'executionSuccessful': True}, **({
+                'toolExecutionNotifications': [
+                    {'level': 'error', 'message': {'text': line}} for line in summary.refused],
+            } if summary.refused else {}))],
             'results': results,
         }],
     }
@@ -703,10 +711,10 @@ def _escape_property(text: str) -> str:
 def github(findings: Sequence[Finding], summary: Summary) -> str:
     """GitHub Actions workflow commands: one ``::error`` per finding, shown
     on the pull request's diff, then the plain summary for the log."""
+    lines = [f'::error::{_escape_data(line)}' for line in summary.refused]
     if not findings:
-        return ''
+        return ''.join(f'{line}\n' for line in lines)
     texts = _rule_texts()
-    lines = []
     for f in findings:
         title = texts.get(f.rule, (f'Together API key ({f.rule})', ''))[0]
         props = ','.join(

@@ -303,13 +303,14 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     certificate = os.environ.get('GIT_PUSH_CERT')
     if certificate:  # a signed push: git has stored it already
         checks.append(functools.partial(push_certificate, root, certificate))
-    envs = _env_files(root, pushed, source, entries) if entries is not None else EXIT_CLEAN
+    refusals = _env_files(root, pushed, source, entries) if entries is not None else []
+    envs = EXIT_FINDINGS if refusals else EXIT_CLEAN
     # Every check in one run: one report (``--output``: each run wrote
     # the file again, and a push refused for a key in a commit left a
     # report of the last check's, with no finding), one audit line with
     # the push's own outcome (env files refused too), one summary.
     kept: list[Finding] = []
-    code = _check(root, news, _chained(checks), args, source, kept, envs)
+    code = _check(root, news, _chained(checks), args, source, kept, envs, refusals)
     keyed = bool(kept)
     if certificate and any(f.path == PUSH_CERTIFICATE for f in kept):
         print(
@@ -343,7 +344,7 @@ def _chained(
 def _env_files(
         root: str, pushed: Sequence[tuple[str, str]], source: str | None,
         entries: Sequence[Change],
-) -> int:
+) -> list[str]:
     """``--forbid-env-files``: one line per env file (or ``.env/`` folder)
     that the pushed updates bring and no ref of the repository has: added
     by a pushed commit (also one a later commit of the push removes), or
@@ -351,8 +352,8 @@ def _env_files(
     its paths, and pre-commit runs no pre-push hook for such a push).  The
     default branch's config (before the push) gives ``env-templates`` and
     ``exclude``.  ``entries``: the paths the pushed commits set
-    (``changes``, as the key check reads them).  EXIT_FINDINGS when there
-    is one."""
+    (``changes``, as the key check reads them).  The lines refusing them,
+    one an env file (none: no env file), for the report to carry."""
     from together_hooks import config
     from together_hooks.env import names
     from together_hooks.gitrun import git_output
@@ -372,7 +373,7 @@ def _env_files(
     tips = peeled(root, list(ref_of))
     trees = [(ref_of[tip], sha) for tip, sha, kind in tips if kind == 'tree']
     if trees:  # those the repository has already are not this push's
-        had = _stored_before(root, {sha for _r, sha in trees})
+        had = _reached_before(root, _stored_before(root, {sha for _r, sha in trees}))
         trees = [(ref, sha) for ref, sha in trees if sha not in had]
     found = names.first_env_paths(
         ((c.path, 'pushed commit ' + c.commit.sha[:12])
@@ -386,14 +387,27 @@ def _env_files(
     )
     from together_hooks.report import shown_path
 
-    for named, where in sorted(found.items()):
-        print(  # a name with a newline would fake a line of the server's
-            f'{shown_path(named)}: env file in {where}; this server takes no env files (they '
-            'hold local settings and secrets). Take it out of the commits or tree '
-            'that hold it (git rebase -i; a tag: make it again), push again, and '
-            'rotate what it held',
-        )
-    return EXIT_FINDINGS if found else EXIT_CLEAN
+    return [  # a name with a newline would fake a line of the server's
+        f'{shown_path(named)}: env file in {where}; this server takes no env files (they '
+        'hold local settings and secrets). Take it out of the commits or tree '
+        'that hold it (git rebase -i; a tag: make it again), push again, and '
+        'rotate what it held'
+        for named, where in sorted(found.items())
+    ]
+
+
+def _reached_before(root: str, shas: set[str]) -> set[str]:
+    """Those of ``shas`` (trees the repository stores) that a ref reached
+    before the push: a tree left unreachable (its tag deleted, not yet
+    pruned) that a pushed ref names again is this push's to answer for,
+    as its keys are (``beside_commits``).  One walk of every object, only
+    when a pushed ref names a tree the store has."""
+    from together_hooks.gitrun import git
+
+    if not shas:
+        return shas
+    out = git(root, 'rev-list', '--objects', '--all', '--')
+    return shas & {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
 
 
 def _stored_before(root: str, shas: set[str]) -> set[str]:
@@ -432,6 +446,7 @@ def _check(
         root: str, news: Sequence[str], what: Callable[[Scan], Iterable[Content]],
         args: argparse.Namespace, source: str | None,
         kept: list[Finding] | None = None, refused: int = EXIT_CLEAN,
+        refusals: Sequence[str] = (),
 ) -> int:
     """Scan ``what(scan)`` by the settings of ``source`` (``news``: the
     pushed objects whose own settings are noted as not used).  ``kept``
@@ -452,6 +467,7 @@ def _check(
     ns.unpushed = True  # refused commits: nothing is stored to rewrite
     ns.kept_findings = kept
     ns.audit_floor = refused
+    ns.refused_lines = refusals  # the report's, in every format, stdout and --output alike
     # A baseline the push brings is not read (above): say what counts.
     ns.not_a_key = (
         f'Not a real key? {pipeline.ALLOW_INLINE}record it in {name} (`together-hooks baseline create|update`) in a '

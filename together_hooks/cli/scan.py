@@ -238,6 +238,7 @@ def commits(
     from together_hooks.sources import ranges
     from together_hooks.sources.commits import added_by_commits
     from together_hooks.sources.commits import notes_on
+    from together_hooks.sources.commits import remote_words
     from together_hooks.sources.commits import runs_under_a_push
     from together_hooks.sources.commits import tags_on_the_way
     from together_hooks.sources.commits import under_a_push
@@ -249,10 +250,13 @@ def commits(
         # space): ``--exclude=origin/main --remotes=origin``.
         # A word that is no ref set is one commit (a range, ``^!`` or ``^X``
         # would turn git's ``--not`` round and leave nothing to scan).
-        exclude = [
+        # ``--remotes=<name>`` of a configured remote (the plain pre-push
+        # hook's ``--since=--remotes=$1``) is that remote's own tracking
+        # refs, or none where it pushes elsewhere (``remote_refs``).
+        exclude = remote_words(root, [
             word if word.startswith('-') else ranges.resolve_commit(root, word, '--since')
             for word in (args.since.split() if args.since else [])
-        ]
+        ])
         if ranges.names_no_commit(root, args.commits):
             # A tag of a tree or blob (``git push origin <tree>:refs/tags/t``,
             # as a pre-push hook is given it): the objects it names that

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     Edge = tuple[bool, int, list[int], Handed, Handed, bytes]
 
 
+# How much of a file's head tells binary from text (git's own look: a
+# NUL in its first 8 KB; ``engine._is_binary``).
+BINARY_PROBE = 8000
+
+
 def no_edge() -> Edge:
     """Bytes that are not a window: whole, nothing left to them."""
     return False, 0, [], {}, {}, b''
@@ -45,16 +50,20 @@ class Budget:
     the offsets of findings starting there that the window before left
     to this one (``engine._window_edge``); ``handed``, the values and
     hunks the window before left to this one, and ``deferred``, those this
-    one leaves to the next; ``head``, the file's first lines (``csvrow.first_line``); ``opened``, the base64 values opened as
+    one leaves to the next; ``head``, the file's first lines (``csvrow.first_line``); ``probe``,
+    its first bytes (``engine._binary``); ``opened``, the base64 values opened as
     containers so far (``engine._packed_hits``)."""
 
-    __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'handed', 'deferred', 'head', 'opened')
+    __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'handed', 'deferred', 'head', 'opened', 'probe')
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.spent = 0
         self.open_end, self.lead, self.carried, self.handed, self.deferred, self.head = no_edge()
         self.opened = 0
+        # The file's first bytes, for a window past them: whether the file
+        # is binary is the file's word, not a window's (``engine._binary``).
+        self.probe = b''
 
     def edge(self) -> Edge:
         return self.open_end, self.lead, self.carried, self.handed, self.deferred, self.head

@@ -18,6 +18,7 @@ single-line minified files need no special path.
 """
 from __future__ import annotations
 
+from together_hooks.detect.budget import BINARY_PROBE
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import a_kind
 from together_hooks.detect.prefilter import B64_MAGIC
@@ -93,7 +94,7 @@ _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
 # put a string's length right before it, and a 50-byte key's is ``2``
 # (0x32), a key character, so the key is glued to it; their framing bytes
 # are C0 controls that text does not hold or bytes that are not UTF-8.
-_BINARY_PROBE = 8000
+_BINARY_PROBE = BINARY_PROBE
 # C0 controls but the blanks, backspace and ESC (terminal logs hold those).
 _CONTROL = rb'[\x00-\x07\x0e-\x1a\x1c-\x1f]'
 
@@ -130,7 +131,10 @@ def _binary(data: bytes, walkers: dict[object, object]) -> bool:
         for buf, answer in held:
             if buf is data:
                 return answer
-    answer = _is_binary(data, data is walkers.get(_PAST_START))
+    past = data is walkers.get(_PAST_START)
+    # A window past a large file's start: binary when the file is (its
+    # head, as git judges it and a whole read would), or when its own is.
+    answer = _is_binary(data, past) or past and _is_binary(walkers.get(_FILE_PROBE) or b'')
     walkers[_BINARY] = ((data, answer),) + (held[:1] if isinstance(held, tuple) else ())
     return answer
 
@@ -511,6 +515,7 @@ _BINARY = 'binary'
 # (and the bytes scanned when they are a large file's window past its
 # first: ``_is_binary``)
 _PAST_START = 'past start'
+_FILE_PROBE = 'file probe'  # a window's file's first bytes (``Budget.probe``)
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
 # How far before a match ``Pattern.before`` looks (a list of 32 keys, each
@@ -926,6 +931,7 @@ def _hits(
     )
     walkers: dict[object, object] = {
         _FILE_HEAD: edge[5] if edge[1] else b'', _PROSE: is_prose(path), _PAST_START: data if edge[1] else None,
+        _FILE_PROBE: budget.probe if edge[1] else b'',
     }
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')

@@ -144,7 +144,7 @@ class WindowScan:
     by two windows is one finding, as in a whole read (the first in the
     line kept)."""
 
-    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline', '_deferred', '_at', '_head')
+    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline', '_deferred', '_at', '_head', '_probe')
 
     def __init__(self, scan: Callable[[bytes], list[Finding]], budget: Budget | None = None) -> None:
         self.scan = scan
@@ -155,6 +155,7 @@ class WindowScan:
         self._deferred: dict[int, tuple[bool, int, int] | None] = {}  # file offsets: to the next window
         self._at: dict[tuple[int, str], int] = {}  # (line, secret): its index in ``found``
         self._head = b''  # the file's first lines, from its first window
+        self._probe = b''  # and its first bytes: binary or not is the file's word
 
     def add(self, window: tuple[int, int, int, bytes]) -> None:
         base, lo, hi, data = window
@@ -174,16 +175,20 @@ class WindowScan:
                     '(the file changed while read?): not scanned whole',
                 )
             deferred: dict[int, tuple[bool, int, int] | None] = {}
-            was = budget.edge()
+            was, probe = budget.edge(), budget.probe
             if base == 0:
+                from together_hooks.detect.budget import BINARY_PROBE
                 from together_hooks.detect.csvrow import first_line
 
                 self._head = first_line(data)
+                self._probe = data[:BINARY_PROBE]
             budget.set_edge((base + len(data) > hi, lo - base, carried, handed, deferred, self._head))
+            budget.probe = self._probe
             try:
                 found = self.scan(data)
             finally:
                 budget.set_edge(was)
+                budget.probe = probe
             self._deferred = {base + at: how for at, how in deferred.items()}
         for f, offset in _offsets(data, found):
             if lo <= base + offset < hi or offset in carried:

@@ -170,7 +170,7 @@ def _without_promised(
         return entries
     environ = os.environ
     destination = push_destination(root, environ)
-    have = [f'--remotes={destination}'] if destination else []
+    have = remote_refs(root, destination) if destination else []
     sent = _missing_objects(root, include, [*exclude, *have]) if have else lacking
     for e in entries:
         if e.new in sent:
@@ -227,12 +227,58 @@ def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> s
     # Its tracking branches describe the one repository it fetches from (a
     # remote's first URL): a push sent elsewhere (``pushurl``,
     # ``pushInsteadOf``), or to several (a second ``url``), is to ones unknown.
-    fetched, pushed = (
-        git(root, 'remote', 'get-url', *how, '--all', named, ok=(0, 2)).split()
-        for how in ((), ('--push',)))
+    fetched, pushed = _remote_urls(root, named)
     if len(pushed) != 1 or pushed != fetched[:1]:
         return None
     return named
+
+
+def remote_refs(root: str, remote: str) -> list[str]:
+    """Revision words naming the refs that show what ``remote`` holds (as
+    last fetched), for a push to it: its own remote-tracking refs, never
+    git's ``--remotes=<name>`` glob, which also takes a remote nested in its
+    namespace (``refs/remotes/origin/internal/*`` of a remote named
+    ``origin/internal``).  Its tracking refs describe the one repository it
+    fetches from (its first URL); a remote that pushes elsewhere
+    (``pushurl``, a ``pushInsteadOf`` that applies) or to several (a second
+    ``url``) is described by the tracking refs of the remotes that fetch
+    from the one URL it pushes to, and by none (nothing counts as there)
+    where no remote does.  A name that is no configured remote (a URL)
+    keeps git's own word, which names no ref of it."""
+    names = git(root, 'remote').decode('utf-8', 'surrogateescape').splitlines()
+    if remote not in names:
+        return [f'--remotes={remote}']
+    fetched, pushed = _remote_urls(root, remote)
+    if len(pushed) == 1 and pushed == fetched[:1]:
+        counted = [remote]
+    elif len(pushed) == 1:
+        counted = [n for n in names if n != remote and _remote_urls(root, n, push=False)[0][:1] == pushed]
+    else:
+        counted = []
+    words = []
+    for name in counted:
+        words += [f'--exclude=refs/remotes/{n}/*' for n in names if n.startswith(f'{name}/')]
+        words.append(f'--glob=refs/remotes/{name}/*')
+    return words
+
+
+def remote_words(root: str, words: Sequence[str]) -> list[str]:
+    """``words`` (revisions and ref sets) with each ``--remotes=<name>``
+    that names a configured remote read as ``remote_refs``: the plain
+    pre-push hook's ``--since=--remotes=$1``."""
+    out: list[str] = []
+    for word in words:
+        out += remote_refs(root, word[len('--remotes='):]) if word.startswith('--remotes=') else [word]
+    return out
+
+
+def _remote_urls(root: str, name: str, push: bool = True) -> tuple[list[str], list[str]]:
+    """(the URLs ``name`` fetches from, those it pushes to; ``[]`` unasked),
+    as git rewrites them (``insteadOf``, ``pushInsteadOf``)."""
+    return tuple(  # type: ignore[return-value]
+        git(root, 'remote', 'get-url', *how, '--all', name, ok=(0, 2)).decode(
+            'utf-8', 'surrogateescape').split() if ask else []
+        for how, ask in (((), True), (('--push',), push)))
 
 
 def _default_push_remote(root: str) -> str:
@@ -1363,7 +1409,7 @@ def push_range(
     to_ref = environ.get('PRE_COMMIT_TO_REF')
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
-    exclude = [f'--remotes={remote}'] if remote else []
+    exclude = remote_refs(root, remote) if remote else []
     more = _pushable(root, remote) if sent is None else sent
     if from_ref and to_ref:
         # The files pre-commit was shown, by its own command: its diff
@@ -1484,7 +1530,7 @@ def sent_trees(
              if kind == 'tree']
     if trees and remote:
         out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _n, sha in trees},
-                  '--not', f'--remotes={remote}', '--')
+                  '--not', *remote_refs(root, remote), '--')
         new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
         trees = [(name, sha) for name, sha in trees if sha in new]
     return trees, sure
@@ -1603,7 +1649,7 @@ def sent_blob_paths(
              if line.endswith(' blob')}
     if blobs and remote:
         out = git(root, 'rev-list', '--objects', '--no-walk', *set(blobs.values()),
-                  '--not', f'--remotes={remote}', '--')
+                  '--not', *remote_refs(root, remote), '--')
         new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
         blobs = {source: sha for source, sha in blobs.items() if sha in new}
     return [(path, source) for path, source in found if source in blobs]

@@ -17,9 +17,9 @@ from together_hooks.gitrun import git
 from together_hooks.gitrun import zfields
 from together_hooks.gitrun import git_dir_without_work_tree
 from together_hooks.gitrun import git_may_claim
+from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import git_refusal
 from together_hooks.gitrun import git_probe
-from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
 from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
@@ -202,7 +202,13 @@ def _work_tree_files(top: str) -> tuple[list[str], bool] | None:
     git work tree holds ``top`` (one git process where asking first and
     listing after took two).  A skip-worktree entry (``S``, a sparse
     checkout's or one set by hand with ``update-index --skip-worktree``)
-    may be missing from disk while git still commits its blob."""
+    may be missing from disk while git still commits its blob.
+
+    With ``GIT_DIR`` or ``GIT_WORK_TREE`` set, git lists that work tree's
+    files from its top whatever folder it is run in: a folder outside it
+    is no part of it (None), never its files read from the wrong place."""
+    if ('GIT_DIR' in os.environ or 'GIT_WORK_TREE' in os.environ) and not _in_work_tree(top):
+        return None
     out = git_probe(top, *_LS_FILES, '-t')
     if out is not None:
         tagged = zsplit(out)
@@ -210,6 +216,16 @@ def _work_tree_files(top: str) -> tuple[list[str], bool] | None:
     if git_toplevel(top) is None:
         return None
     return repo_files(top), True  # a work tree where listing fails: git's own words
+
+
+def _in_work_tree(folder: str) -> bool:
+    """Whether ``folder`` is inside the work tree git gives it (True where
+    git names none: the callers' own checks decide there)."""
+    top = git_toplevel(folder)
+    if top is None:
+        return True
+    rel = os.path.relpath(os.path.realpath(folder), os.path.realpath(top))
+    return not (rel == os.pardir or rel.startswith(os.pardir + os.sep))
 
 
 def _ignored_by_git(folder: str) -> bool:
