@@ -204,13 +204,12 @@ def test_every_rule_sample_and_accuracy_case(chunk, texts):
         # Whatever the engine finds a key in is flagged: the engine is
         # asked only of a text the screen passes over, and must find
         # nothing there (a flagged text passes either way; the engine's
-        # whole scan of every text was half this test's time).
+        # whole scan of every text was a third of this test's CPU).
         if blob_test(data):
             keyed_flagged += keyed
         else:
             assert not scan_bytes(data, name), name
     # Over 400 of all the texts hold keys and are flagged, each chunk its
-    # share (3,863 of the 3,888 cases that expect keys; the engine finds
-    # nothing in the other 25's bytes alone: their path or their
-    # reading in a whole scan finds their keys).
+    # share (3,863 of the 3,888 cases that expect keys; in the other 25's
+    # bytes, scanned alone under their case's id, the engine finds none).
     assert keyed_flagged > 400 // CHUNKS
