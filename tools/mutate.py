@@ -4257,6 +4257,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pasted_dump_test.py::test_a_line_of_many_keywords_is_asked_once_whether_it_is_a_dumps',),
       "a line that is no pasted dump's is asked again for each keyword on it, each a copy of the line: "
       "quadratic in a long line of keywords (9 MB of client calls: 14 s -> 275 s)"),
+    M('suiteC33-leak-index-later-keys-unindexed', 'tests/cli_run.py',
+      '        for key in keys:\n            for form in _forms(key):\n',
+      '        for key in (keys if not self.runs else ()):\n            for form in _forms(key):\n',
+      ('tests/cli_run_leaked_test.py::test_an_index_added_to_key_by_key_answers_as_leaked_does',),
+      "the tests' leak index keeps only the keys of its first add: hardening_test's check after "
+      "every test misses each key made after its first test"),
 )
 
 
