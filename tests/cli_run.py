@@ -313,28 +313,47 @@ def readings(blob: str) -> set[str]:
     return {blob, unquote(blob, errors='backslashreplace'), _CODED.sub(char, blob)}
 
 
+class LeakIndex:
+    """The windows ``leaked`` looks for, of keys added as they are made:
+    a module that checks every test's outputs against every key it has
+    made so far (``hardening_test``) adds each key once, not once a test
+    (its index was made afresh for hundreds of keys after every test).
+    ``find`` gives the keys' places in the order they were added."""
+
+    def __init__(self) -> None:
+        self.runs: dict[str, int] = {}
+        self.count = 0
+
+    def add(self, keys: list[str]) -> None:
+        for key in keys:
+            for form in _forms(key):
+                for start in range(len(form) - LEAK_RUN + 1):
+                    self.runs.setdefault(form[start:start + LEAK_RUN], self.count)
+            self.count += 1
+
+    def find(self, *texts: str) -> list[int]:
+        found: set[int] = set()
+        blob = '\n'.join(texts)
+        for text in readings(blob):
+            # Every form is made of _FORM_CHARS, so a window that matches lies
+            # inside one of their runs: only those are slid over, not the
+            # prose around them.
+            for run in _FORM_RUN.findall(text):
+                for start in range(len(run) - LEAK_RUN + 1):
+                    i = self.runs.get(run[start:start + LEAK_RUN])
+                    if i is not None:
+                        found.add(i)
+        return sorted(found)
+
+
 def leaked(keys: list[str], *texts: str) -> list[int]:
     """Indexes of keys any LEAK_RUN characters of whose random part appear
     in texts: raw, hex, base64, or percent-encoded (texts are also read
     with percent-escapes and characters written by their codes decoded:
     ``readings``)."""
-    runs: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        for form in _forms(key):
-            for start in range(len(form) - LEAK_RUN + 1):
-                runs.setdefault(form[start:start + LEAK_RUN], i)
-    found: set[int] = set()
-    blob = '\n'.join(texts)
-    for text in readings(blob):
-        # Every form is made of _FORM_CHARS, so a window that matches lies
-        # inside one of their runs: only those are slid over, not the
-        # prose around them.
-        for run in _FORM_RUN.findall(text):
-            for start in range(len(run) - LEAK_RUN + 1):
-                i = runs.get(run[start:start + LEAK_RUN])
-                if i is not None:
-                    found.add(i)
-    return sorted(found)
+    index = LeakIndex()
+    index.add(keys)
+    return index.find(*texts)
 
 
 def assert_error_text(rc: int, err: str, *words: str, out: str = '') -> None:

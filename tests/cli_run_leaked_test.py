@@ -90,3 +90,20 @@ def test_leaked_agrees_on_random_outputs():
             parts.append(''.join(rng.choice(alphabet) for _ in range(rng.randrange(8))) + piece)
         text = ''.join(parts)
         assert leaked(KEYS, text) == _reference(KEYS, text), text
+
+
+def test_an_index_added_to_key_by_key_answers_as_leaked_does():
+    """``LeakIndex``, added to as keys are made (``hardening_test``'s
+    check after every test), answers what ``leaked`` answers of all the
+    keys at once, each key at its place in the order added: a key added
+    later is found, and one added before stays found."""
+    from tests.cli_run import LeakIndex
+
+    index = LeakIndex()
+    for n, key in enumerate(KEYS):
+        index.add([key])
+        for shown in KEYS:
+            text = 'see ' + shown[7:7 + LEAK_RUN + 3] + ' and prose'
+            assert index.find(text) == ([KEYS.index(shown)] if KEYS.index(shown) <= n else []), (n, shown[:9])
+    everything = '\n'.join(k[7:30] for k in KEYS)
+    assert index.find(everything) == leaked(KEYS, everything) == [0, 1, 2, 3, 4]

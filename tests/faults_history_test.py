@@ -136,6 +136,12 @@ def test_a_terminated_history_scan_leaves_no_git_behind(tmp_path):
     assert proc.wait(timeout=60) == 128 + 15
     assert proc.stderr.read().decode().strip() == 'together-hooks: terminated'
     assert seen
-    time.sleep(0.5)
-    left = [(pid, _state(pid)) for pid in seen if _state(pid) is not None]
+    # Half a second for any left over to be reaped (a zombie of ours is
+    # taken by init), asked each few milliseconds: gone, it need not wait.
+    deadline = time.monotonic() + 0.5
+    while True:
+        left = [(pid, _state(pid)) for pid in seen if _state(pid) is not None]
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.005)
     assert left == [], left

@@ -1139,6 +1139,21 @@ def test_a_named_pipe_no_process_reads_is_one_line_not_a_hang_one_read_late_gets
         assert os.path.exists(repo / name)
 
 
+def _opening(pid: int) -> None:
+    """Until ``pid`` waits in its open() of a FIFO for a writer (the reader
+    counts from then on: a writer's open finds it), at most 0.5 s, the
+    sleep this replaced, where the kernel does not say (``wchan``)."""
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:
+        try:
+            with open(f'/proc/{pid}/wchan') as f:
+                if f.read() == 'wait_for_partner':  # fs/pipe.c's fifo_open
+                    return
+        except OSError:
+            pass
+        time.sleep(0.001)
+
+
 def test_a_named_pipe_with_a_reader_gets_the_report(git_repo, keys):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
     git(git_repo, 'add', 'a.txt')
@@ -1146,7 +1161,7 @@ def test_a_named_pipe_with_a_reader_gets_the_report(git_repo, keys):
     os.mkfifo(fifo)
     reader = subprocess.Popen(('cat', str(fifo)), stdout=subprocess.PIPE)
     try:
-        time.sleep(0.5)  # cat has the pipe open for reading
+        _opening(reader.pid)  # cat has the pipe open for reading
         r = spawn('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe',
                   cwd=git_repo)
         got, _ = reader.communicate(timeout=60)

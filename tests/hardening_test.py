@@ -30,6 +30,7 @@ from tests.cli_run import BIN
 from tests.cli_run import CAPTURED
 from tests.cli_run import CLEAN
 from tests.cli_run import leaked
+from tests.cli_run import LeakIndex
 from tests.cli_run import Result
 from tests.cli_run import run_in_process
 from tests.conftest import git
@@ -39,6 +40,7 @@ from together_hooks.findings import hash_secret
 
 # Every key made here; no output of any test may hold one whole.
 MADE: list[str] = []
+_MADE_INDEX = LeakIndex()  # MADE's windows, each key's added once
 TEMP_PREFIX = '.together-hooks-'  # write_atomic's temp files
 NOBODY = 65534
 
@@ -74,7 +76,8 @@ def outputs():
     for path in written:
         if path.is_file():
             texts.append(path.read_bytes().decode('utf-8', 'backslashreplace'))
-    assert leaked(MADE, *texts) == [], 'a whole key reached an output'
+    _MADE_INDEX.add(MADE[_MADE_INDEX.count:])  # the keys made since the last test
+    assert _MADE_INDEX.find(*texts) == [], 'a whole key reached an output'
     assert not any('Traceback' in t for t in texts)
 
 
@@ -261,32 +264,49 @@ def test_contents_in_a_created_baseline(tmp_path, keys, outputs):
 
 # --- 2. paths: missing, folders, symlinks, FIFOs, submodules ----------------
 
-@pytest.fixture
-def paths_repo(tmp_path, keys):
-    """A repository with a key outside it behind symlinks, a FIFO, a
-    folder holding a key, and a submodule holding a key."""
-    outside = tmp_path / 'outside'
-    write(outside, 'secret.txt', keys.key() + '\n')
-    write(outside, 'dir/inner.txt', keys.key() + '\n')
-    sub = init_repo(tmp_path / 'sub')
+@pytest.fixture(scope='module')
+def paths_template(tmp_path_factory) -> tuple[Path, str]:
+    """The folder ``paths_repo`` copies, built once a module (13 cases
+    built it afresh, a submodule's clone and seven gits each): a key
+    outside the repository, the submodule's own repository, and the
+    repository; its keys are the module's (``MADE``, checked as every
+    test's are)."""
+    top = tmp_path_factory.mktemp('paths')
+    keys = Keys(zlib.crc32(b'paths_repo'))
+    write(top / 'outside', 'secret.txt', keys.key() + '\n')
+    write(top / 'outside', 'dir/inner.txt', keys.key() + '\n')
+    sub = init_repo(top / 'sub')
     write(sub, 'inner.txt', keys.key() + '\n')
     commit(sub)
-    repo = init_repo(tmp_path / 'repo')
+    repo = init_repo(top / 'repo')
     write(repo, 'clean.txt', 'clean\n')
     inner = keys.key()
     write(repo, 'folder/deep/k.txt', inner + '\n')
-    os.symlink(outside / 'secret.txt', repo / 'link.txt')
-    os.symlink(outside / 'dir', repo / 'linkdir')
     os.symlink('../outside/secret.txt', repo / 'rel-link.txt')
     os.symlink('/nonexistent/target', repo / 'dangling')
     os.symlink('loop', repo / 'loop')
-    os.mkfifo(repo / 'fifo')
     subprocess.run(
         ('git', '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q',
          str(sub), 'vendor/sub'),
         cwd=repo, check=True, capture_output=True,
     )
-    return repo, hash_secret(inner)
+    return top, hash_secret(inner)
+
+
+@pytest.fixture
+def paths_repo(tmp_path, paths_template):
+    """A repository with a key outside it behind symlinks, a FIFO, a
+    folder holding a key, and a submodule holding a key: a copy of
+    ``paths_template`` of the test's own, its absolute links pointing into
+    the copy and its FIFO made there (a copy cannot read one)."""
+    top, inner = paths_template
+    for name in ('outside', 'sub', 'repo'):
+        shutil.copytree(top / name, tmp_path / name, symlinks=True)
+    repo = tmp_path / 'repo'
+    os.symlink(tmp_path / 'outside' / 'secret.txt', repo / 'link.txt')
+    os.symlink(tmp_path / 'outside' / 'dir', repo / 'linkdir')
+    os.mkfifo(repo / 'fifo')
+    return repo, inner
 
 
 # (entry argv, expected exit, expected findings 'folder'|None, stderr words or None)

@@ -4375,6 +4375,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    answer = _is_binary(data, past) or past\n',
       ('tests/gate_probe33_test.py::test_a_glued_key_in_a_large_binary_is_read_as_the_file_is',),
       "every window past a large file's start is binary: a glued run in a large text file is reported"),
+    M('suiteC33-leak-index-later-keys-unindexed', 'tests/cli_run.py',
+      '        for key in keys:\n            for form in _forms(key):\n',
+      '        for key in (keys if not self.runs else ()):\n            for form in _forms(key):\n',
+      ('tests/cli_run_leaked_test.py::test_an_index_added_to_key_by_key_answers_as_leaked_does',),
+      "the tests' leak index keeps only the keys of its first add: hardening_test's check after "
+      "every test misses each key made after its first test"),
 )
 
 
