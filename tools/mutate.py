@@ -4257,6 +4257,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pasted_dump_test.py::test_a_line_of_many_keywords_is_asked_once_whether_it_is_a_dumps',),
       "a line that is no pasted dump's is asked again for each keyword on it, each a copy of the line: "
       "quadratic in a long line of keywords (9 MB of client calls: 14 s -> 275 s)"),
+    M('perfT33-mapping-gate-shorter', 'together_hooks/rules.py',
+      "_MAPPING_GATE = rb'(?=\\w{1,46}[",
+      "_MAPPING_GATE = rb'(?=\\w{1,45}[",
+      ('tests/rules_test.py::test_the_legacy_mapping_gate_changes_no_match',),
+      "the gate before the legacy names' purpose test stops a character short of the longest mapping name: "
+      "a legacy key in `<30-character prefix>_api_credentials[\"together\"]` passes"),
+    M('perfT33-mapping-gate-no-attribute', 'together_hooks/rules.py',
+      "_MAPPING_GATE = rb'(?=\\w{1,46}[\\[.]",
+      "_MAPPING_GATE = rb'(?=\\w{1,46}[\\[]",
+      ('tests/rules_test.py::test_the_legacy_mapping_gate_changes_no_match',),
+      "the gate before the legacy names' purpose test admits only a subscript: a legacy key in "
+      "`apiKeys.together = ...` (a mapping's attribute) passes"),
+    M('perfT33-mapping-gate-no-symbol', 'together_hooks/rules.py',
+      """(?i::?["\\']?together))'""",
+      """(?i:["\\']?together))'""",
+      ('tests/rules_test.py::test_the_legacy_mapping_gate_changes_no_match',),
+      "the gate before the legacy names' purpose test forgets Ruby's symbol: a legacy key in "
+      "`CREDENTIALS[:together] = ...` passes"),
 )
 
 
