@@ -488,12 +488,25 @@ def test_the_legacy_mapping_gate_changes_no_match():
     ]
     assert pairs
     rng = random.Random(33)
+    # (first the bounds: the longest name, 46 characters, and one past it)
+    names = [p + '_api_credentials' for p in ('y' * 30, 'z' * 31)] + [
+        ''.join(rng.choice(_MAPPING_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
     found = 0
-    for _ in range(3000):
-        name = ''.join(rng.choice(_MAPPING_PIECES) for _ in range(rng.randint(1, 8)))
+    for i, name in enumerate(names):
+        if i < 2:
+            for value in _MAPPING_VALUES:
+                _same_matches(pairs, (name + value + make_hex(rng) + '"').encode())
         text = (name + rng.choice(_MAPPING_VALUES) + make_hex(rng) + rng.choice('"\'\n')).encode()
-        for gated, plain in pairs:
-            got = [(m.span(), m.groupdict()) for m in gated.finditer(text)]
-            assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
-            found += bool(got)
+        found += _same_matches(pairs, text)
     assert found > 100  # the names reach the branch's matches, not only its misses
+
+
+def _same_matches(pairs: list[tuple[re.Pattern[bytes], re.Pattern[bytes]]], text: bytes) -> int:
+    """How many of ``pairs`` match ``text``, each pair's two patterns
+    failing the test unless they give the same matches."""
+    found = 0
+    for gated, plain in pairs:
+        got = [(m.span(), m.groupdict()) for m in gated.finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+        found += bool(got)
+    return found

@@ -3175,7 +3175,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       'a mapping of keys by provider read by subscript names no key: `api_keys["together"] = <key>` passes'),
     M('legacy-key-mapping-purpose-read', 'together_hooks/rules.py',
       "    rb'|(?<![\\w-])' + _MAPPING_GATE + rb'(?!\\w{0,30}?' + NON_KEY_PURPOSE + rb')'",
-      "    rb'|(?<![\\w-])' + _MAPPING_GATE",
+      "    rb'|(?<![\\w-])' + _MAPPING_GATE + rb''",
       ('tests/rules_test.py',),
       'a mapping named for another purpose names a key: `cache_keys["together"] = <digest>` is reported'),
     M('legacy-go-composite-anchor-unread', 'together_hooks/rules.py',
