@@ -4275,6 +4275,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py::test_the_legacy_mapping_gate_changes_no_match',),
       "the gate before the legacy names' purpose test forgets Ruby's symbol: a legacy key in "
       "`CREDENTIALS[:together] = ...` passes"),
+    M('perfT33-first-stage-root-by-runner', 'together_hooks/hooks/first_stage.py',
+      '    from together_hooks.gitdir import worktree_root\n',
+      '    from together_hooks.gitrun import worktree_root\n',
+      ('tests/hooks/hook_imports_test.py::test_a_clean_commit_loads_only_the_first_stage',),
+      "a clean commit's first stage finds its work tree through the git runner: every commit imports "
+      "the largest module it never uses there (~1.3M instructions of 86M)"),
+    M('perfT33-baseline-read-by-runner', 'together_hooks/baseline/format.py',
+      '    from together_hooks.fileio import text_start\n    from together_hooks.gitdir import repository_naming\n',
+      '    from together_hooks.fileio import text_start\n    from together_hooks.gitrun import repository_naming\n',
+      ('tests/hooks/hook_imports_test.py::test_a_clean_commit_loads_only_the_first_stage',),
+      "reading a repository's baseline imports the git runner: every clean commit of a repository "
+      "with a baseline pays its import"),
+    M('perfT33-index-imports-runner', 'together_hooks/sources/index.py',
+      'import os\n\nfrom together_hooks.sources.content import Content\n',
+      'import os\n\nfrom together_hooks.gitrun import git  # noqa\nfrom together_hooks.sources.content import Content\n',
+      ('tests/hooks/hook_imports_test.py::test_a_clean_commit_loads_only_the_first_stage',),
+      "the index reader imports the git runner with itself: every clean commit pays its import, "
+      "though the index is read without git"),
 )
 
 
