@@ -460,3 +460,53 @@ def test_a_tables_header_far_above_still_names_the_column(delimiter):
         text = '\n'.join([head, *rows, delimiter.join(['together', key, '2024-05-01'])]) + '\n'
         got = [f.hashed_secret for f in scan_bytes(text.encode(), 'dump.txt')]
         assert got == [hash_secret(key)], (delimiter, seed)
+
+
+# Pieces of names around a mapping of keys by provider: the words of the
+# legacy rule's mapping branch, purposes it refuses, prefixes at and past
+# its 30-character bound, and what may follow the name.
+_MAPPING_PIECES = (
+    'api', 'api_', '_', 'keys', 'Keys', 'secrets', 'Tokens', 'credentials', 'Creds', 'creds',
+    'cache', 'hash', 'sha256', 'lock', 'x' * 29, 'y' * 30, 'z' * 31, 'A', '0', '-', ' ',
+    '[', '[:', '["', "['", '.', 'together', 'TOGETHER', 'Together', 'ai', '_ai', '"', "'", ']',
+)
+_MAPPING_VALUES = (' = "', '=', ': ', '["together"] = \'', '.together = "', '[:together] = "')
+
+
+def test_the_legacy_mapping_gate_changes_no_match():
+    """``rules._MAPPING_GATE`` only says sooner what the mapping branch
+    of the legacy names needs (docs/performance.md, "Issue 17, session 33
+    (perfT33)"): every pattern holding it finds the same spans and groups
+    as that pattern without it, on seeded names of every length around
+    the branch's bounds (the longest name, one character past it), of
+    every purpose and after every separator, each before a legacy key."""
+    from together_hooks.rules import _MAPPING_GATE
+
+    pairs = [
+        (p.regex, re.compile(p.regex.pattern.replace(_MAPPING_GATE, b''), p.regex.flags))
+        for rule in RULES for p in rule.patterns if _MAPPING_GATE in p.regex.pattern
+    ]
+    assert pairs
+    rng = random.Random(33)
+    # (first the bounds: the longest name, 46 characters, and one past it)
+    names = [p + '_api_credentials' for p in ('y' * 30, 'z' * 31)] + [
+        ''.join(rng.choice(_MAPPING_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    found = 0
+    for i, name in enumerate(names):
+        if i < 2:
+            for value in _MAPPING_VALUES:
+                _same_matches(pairs, (name + value + make_hex(rng) + '"').encode())
+        text = (name + rng.choice(_MAPPING_VALUES) + make_hex(rng) + rng.choice('"\'\n')).encode()
+        found += _same_matches(pairs, text)
+    assert found > 100  # the names reach the branch's matches, not only its misses
+
+
+def _same_matches(pairs: list[tuple[re.Pattern[bytes], re.Pattern[bytes]]], text: bytes) -> int:
+    """How many of ``pairs`` match ``text``, each pair's two patterns
+    failing the test unless they give the same matches."""
+    found = 0
+    for gated, plain in pairs:
+        got = [(m.span(), m.groupdict()) for m in gated.finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+        found += bool(got)
+    return found

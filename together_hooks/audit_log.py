@@ -149,7 +149,7 @@ def append(path: str, rec: dict[str, Any], start: str = '.', committed: bool = F
     import stat
 
     from together_hooks.fileio import open_inside
-    from together_hooks.gitrun import repository_naming
+    from together_hooks.gitdir import repository_naming
 
     # A log named inside the repository the run works on (a committed
     # hook's args) is never appended through a link out of it
@@ -245,7 +245,7 @@ def log_run(
     try:
         if committed:
             from together_hooks.env import committed as committed_writes
-            from together_hooks.gitrun import repository_naming
+            from together_hooks.gitdir import repository_naming
 
             committed_writes.refuse(path, repository_naming(path, root), 'the audit log')
         from together_hooks.fileio import refuse_replacing_input

@@ -3,13 +3,15 @@ InputError), ``git_output`` / ``git_probe`` (output or None), ``git_stream``
 (a long-running git, read as it goes), and ``zsplit`` for ``-z`` output.
 
 Also the questions about repositories that need no git process at all
-(``worktree_root``, ``git_may_claim``): each git process costs a few ms.
+(``git_may_claim``; ``worktree_root`` lives in ``gitdir``, which a clean
+commit's hook reads without this module): each git process costs a few ms.
 """
 from __future__ import annotations
 
 import os
 
 from together_hooks.errors import InputError
+from together_hooks.gitdir import worktree_root  # (one home: a clean commit reads it alone)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,10 +33,6 @@ if TYPE_CHECKING:
 # a terminal, or hashing work-tree files; ``GIT_CONFIG_NOSYSTEM`` is left
 # alone, system config is the admin's.
 SAFE_CONFIG = ('-c', 'core.fsmonitor=false')
-# The files git gives its commit-msg hook: the message being committed
-# (``sources.message`` reads them). Here, not there: every run of the
-# hook tells them from staged files, and imports this module anyway.
-MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
 # Output as the walks that read it expect, whatever a user's config says:
 # ``log.showSignature`` puts gpg's verdict on each signed commit into the
 # stream a commit walk is parsed from, and ``i18n.logOutputEncoding``
@@ -610,52 +608,6 @@ def unreadable(out: bytes) -> InputError:
         f'git gave output that is not git\'s ({shown!r}{"..." if len(out) > 60 else ""}); '
         'is the git on PATH git? (`git --version`, `command -v git`)',
     )
-
-
-def worktree_root(path: str = '.') -> str | None:
-    """The work tree holding ``path``, found without starting git.
-
-    The folder above ``path`` that has a ``.git`` entry (a folder, or a file
-    in worktrees and submodules).  The hook's path uses this: each git
-    process costs a few milliseconds on every commit.
-    """
-    here = os.path.abspath(path)
-    if not os.path.isdir(here):
-        here = os.path.dirname(here)
-    # As git does: never look in or above a GIT_CEILING_DIRECTORIES entry.
-    ceilings = {
-        os.path.abspath(c)
-        for c in os.environ.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep) if c
-    }
-    while True:
-        if os.path.lexists(os.path.join(here, '.git')):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here or parent in ceilings:
-            return None
-        here = parent
-
-
-def repository_naming(path: str, start: str = '.') -> str | None:
-    """The work tree a run works on (the one holding ``start``, found from
-    its real path as git finds it) when ``path`` is named inside it, else
-    None.  What a written file must stay inside: a path named outside that
-    repository is the user's own choice, whichever repository sits above
-    it (a dotfiles ``~/.git``), and a folder link's own ``.git`` (``logs
-    -> ../victim``) never makes its target "the repository"."""
-    root = worktree_root(os.path.realpath(start))
-    if root is None:
-        return None
-    named = os.path.abspath(path)
-    for top in (os.path.abspath(root), os.path.realpath(root)):
-        if named == top or named.startswith(top.rstrip(os.sep) + os.sep):
-            return root
-    # Named through a link to the repository (the cwd a symlinked path to
-    # it, ``$PWD/.git/hooks/x``): it is there all the same.
-    real, top = os.path.realpath(path), os.path.realpath(root)
-    if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
-        return root
-    return None
 
 
 def _git_dir(root: str) -> str | None:

@@ -458,7 +458,7 @@ def _write_report(path: str, report: str, args: argparse.Namespace, flag: str,
     """``report`` scrubbed into ``path`` (``--output``, ``--sarif-out``):
     atomically, never through a link out of the repository, and never
     over a file the committed config would have a hook replace."""
-    from together_hooks.gitrun import repository_naming
+    from together_hooks.gitdir import repository_naming
 
     # An empty name ('', a variable unset in a committed config) names
     # no file either: one line, not stdout.

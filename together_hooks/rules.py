@@ -404,6 +404,15 @@ NON_KEY_PURPOSE = (
     rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
     rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
 )
+# What every name of a mapping of keys by provider implies (the second
+# branch of ``_LEGACY_NAME``): a run of at most 46 word characters (the
+# longest such name: 30 of a prefix, ``_``, ``api_``, ``credentials``),
+# then ``[`` or ``.`` and the provider.  Asked before the purpose test,
+# which walks 30 characters through ~25 alternatives at each word's start
+# and was most of that pattern's cost on text saying "together"
+# (docs/performance.md, "Issue 17, session 33 (perfT33)"); it changes no
+# match (``tests/rules_test.py`` holds the two to the same matches).
+_MAPPING_GATE = rb'(?=\w{1,46}[\[.](?i::?["\']?together))'
 # Prose names the provider after the key word too (``the key for
 # together:``, ``API key for Together AI -``, ``key (together):``), or as
 # the owner (``Together's API key:``).
@@ -417,7 +426,8 @@ _LEGACY_NAME = (
     # ``api_keys["together"] =``, Ruby's ``CREDENTIALS[:together] =``,
     # ``apiKeys.together =``)
     # (not a mapping named for another purpose: ``cache_keys``, ``sha256_keys``)
-    rb'|(?<![\w-])(?!\w{0,30}?' + NON_KEY_PURPOSE + rb')'
+    # (``_MAPPING_GATE`` first: the purpose test is the costly part)
+    rb'|(?<![\w-])' + _MAPPING_GATE + rb'(?!\w{0,30}?' + NON_KEY_PURPOSE + rb')'
     rb'(?:(?i:(?:[a-z0-9]{1,30}_)?(?:api_?)?(?:keys|secrets|tokens|credentials|creds))'
     rb'|[a-z]{1,30}(?:Keys|Secrets|Tokens|Credentials|Creds))'
     rb'(?:\[:?["\']?|\.)(?i:together(?:[_-]?ai)?)(?![\w-])'
@@ -2234,6 +2244,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'api_keys["together"] = "{hex}"',
         "CREDENTIALS[:together] = '{hex}'",
         'apiKeys.together = "{hex}";',
+        # (the longest name of such a mapping: a 30-character prefix)
+        'northwindplatformintegration01_api_credentials["together"] = "{hex}"',
+        "northwindplatformintegration01_api_credentials[:together] = '{hex}'",
+        'northwindplatformintegration01_api_credentials.together = "{hex}";',
         # (Go's composite literal of Together's package; Elixir's maps)
         'cfg := together.Config{{APIKey: "{hex}"}}',
         'opts := &together.ClientOptions{{\n\tAPIKey: "{hex}",\n}}',
@@ -2901,6 +2915,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a mapping of keys named for another purpose)
         'cache_keys["together"] = "{hex}"',
         "sha256_keys[:together] = '{hex}'",
+        # (a prefix one character past the 30 a name's prefix may hold)
+        'northwindplatformintegration012_api_credentials["together"] = "{hex}"',
         # (a literal of Together's package or a map named for another purpose)
         'x := together.Cache{{Key: "{hex}"}}',
         'deps = %{{together: %{{version: "1.0", sha: "{hex}"}}}}',

@@ -3174,8 +3174,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       'a mapping of keys by provider read by subscript names no key: `api_keys["together"] = <key>` passes'),
     M('legacy-key-mapping-purpose-read', 'together_hooks/rules.py',
-      "    rb'|(?<![\\w-])(?!\\w{0,30}?' + NON_KEY_PURPOSE + rb')'",
-      "    rb'|(?<![\\w-])'",
+      "    rb'|(?<![\\w-])' + _MAPPING_GATE + rb'(?!\\w{0,30}?' + NON_KEY_PURPOSE + rb')'",
+      "    rb'|(?<![\\w-])' + _MAPPING_GATE + rb''",
       ('tests/rules_test.py',),
       'a mapping named for another purpose names a key: `cache_keys["together"] = <digest>` is reported'),
     M('legacy-go-composite-anchor-unread', 'together_hooks/rules.py',
@@ -4381,6 +4381,42 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli_run_leaked_test.py::test_an_index_added_to_key_by_key_answers_as_leaked_does',),
       "the tests' leak index keeps only the keys of its first add: hardening_test's check after "
       "every test misses each key made after its first test"),
+    M('perfT33-mapping-gate-shorter', 'together_hooks/rules.py',
+      "_MAPPING_GATE = rb'(?=\\w{1,46}[",
+      "_MAPPING_GATE = rb'(?=\\w{1,45}[",
+      ('tests/rules_test.py::test_the_legacy_mapping_gate_changes_no_match',),
+      "the gate before the legacy names' purpose test stops a character short of the longest mapping name: "
+      "a legacy key in `<30-character prefix>_api_credentials[\"together\"]` passes"),
+    M('perfT33-mapping-gate-no-attribute', 'together_hooks/rules.py',
+      "_MAPPING_GATE = rb'(?=\\w{1,46}[\\[.]",
+      "_MAPPING_GATE = rb'(?=\\w{1,46}[\\[]",
+      ('tests/rules_test.py::test_the_legacy_mapping_gate_changes_no_match',),
+      "the gate before the legacy names' purpose test admits only a subscript: a legacy key in "
+      "`apiKeys.together = ...` (a mapping's attribute) passes"),
+    M('perfT33-mapping-gate-no-symbol', 'together_hooks/rules.py',
+      """(?i::?["\\']?together))'""",
+      """(?i:["\\']?together))'""",
+      ('tests/rules_test.py::test_the_legacy_mapping_gate_changes_no_match',),
+      "the gate before the legacy names' purpose test forgets Ruby's symbol: a legacy key in "
+      "`CREDENTIALS[:together] = ...` passes"),
+    M('perfT33-first-stage-root-by-runner', 'together_hooks/hooks/first_stage.py',
+      '    from together_hooks.gitdir import worktree_root\n',
+      '    from together_hooks.gitrun import worktree_root\n',
+      ('tests/hooks/hook_imports_test.py::test_a_clean_commit_loads_only_the_first_stage',),
+      "a clean commit's first stage finds its work tree through the git runner: every commit imports "
+      "the largest module it never uses there (~1.3M instructions of 86M)"),
+    M('perfT33-baseline-read-by-runner', 'together_hooks/baseline/format.py',
+      '    from together_hooks.fileio import text_start\n    from together_hooks.gitdir import repository_naming\n',
+      '    from together_hooks.fileio import text_start\n    from together_hooks.gitrun import repository_naming\n',
+      ('tests/hooks/hook_imports_test.py::test_a_clean_commit_loads_only_the_first_stage',),
+      "reading a repository's baseline imports the git runner: every clean commit of a repository "
+      "with a baseline pays its import"),
+    M('perfT33-index-imports-runner', 'together_hooks/sources/index.py',
+      'import os\n\nfrom together_hooks.sources.content import Content\n',
+      'import os\n\nfrom together_hooks.gitrun import git  # noqa\nfrom together_hooks.sources.content import Content\n',
+      ('tests/hooks/hook_imports_test.py::test_a_clean_commit_loads_only_the_first_stage',),
+      "the index reader imports the git runner with itself: every clean commit pays its import, "
+      "though the index is read without git"),
 )
 
 

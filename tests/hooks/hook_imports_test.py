@@ -390,7 +390,7 @@ def test_forbid_env_files_with_no_file_still_logs_and_refuses_bad_options(git_re
 FIRST_STAGE_OURS = {
     'together_hooks', 'together_hooks.hooks', 'together_hooks.hooks.first_stage',
     'together_hooks.env', 'together_hooks.env.held', 'together_hooks.env.names',
-    'together_hooks.errors', 'together_hooks.gitrun', 'together_hooks.fileio',
+    'together_hooks.errors', 'together_hooks.gitdir', 'together_hooks.fileio',
     'together_hooks.config',
     'together_hooks.baseline', 'together_hooks.baseline.format',
     'together_hooks.sources', 'together_hooks.sources.index', 'together_hooks.sources.content',

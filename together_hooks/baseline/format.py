@@ -362,7 +362,7 @@ def load(path: str, repository: str | None = None) -> Baseline:
     which it must not lead out of; else the one the path is named in."""
     from together_hooks.fileio import read_config_file
     from together_hooks.fileio import text_start
-    from together_hooks.gitrun import repository_naming
+    from together_hooks.gitdir import repository_naming
 
     if repository is not None and not _named_inside(path, repository):
         raise InputError(
@@ -412,7 +412,7 @@ def save(baseline: Baseline) -> None:
     from together_hooks.detect.scrub import scrub
     from together_hooks.detect.scrub import vouch_fields
     from together_hooks.fileio import write_atomic
-    from together_hooks.gitrun import repository_naming
+    from together_hooks.gitdir import repository_naming
 
     # An entry kept from an older file may still name a key: never again.
     # (Its schema's names are detect-secrets' own, in snake case; its file

@@ -455,7 +455,7 @@ def run(args: argparse.Namespace) -> int:
         from together_hooks.env import committed
         from together_hooks.fileio import refuse_replacing_input
         from together_hooks.fileio import write_atomic
-        from together_hooks.gitrun import repository_naming
+        from together_hooks.gitdir import repository_naming
         from together_hooks.gitrun import worktree_root
 
         import os

@@ -153,7 +153,7 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     args, baseline = _files_and_baseline(args)
     if args is None:
         return False
-    from together_hooks.gitrun import MESSAGE_FILES
+    from together_hooks.gitdir import MESSAGE_FILES
 
     for arg in args:
         if (
@@ -165,7 +165,7 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
 
     if any(may_hold(name, value) for name, value in environ.items()):
         return False
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitdir import worktree_root
 
     root = worktree_root('.')
     if root is None:

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import os
 
-from together_hooks.gitrun import git
-from together_hooks.gitrun import unreadable
-from together_hooks.gitrun import zfields
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import blob_contents
 from together_hooks.sources.content import path_names
@@ -47,6 +44,10 @@ def staged_changes(root: str) -> list[tuple[str, str, str]]:
     changes: one diff of the index against HEAD, ``:old-mode new-mode
     old-sha new-sha status`` then the path (a submodule's too, whatever
     config or .gitmodules says to ignore)."""
+    from together_hooks.gitrun import git
+    from together_hooks.gitrun import unreadable
+    from together_hooks.gitrun import zfields
+
     out = git(
         root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
         '--ignore-submodules=none', '--diff-filter=ACMT',
@@ -107,7 +108,7 @@ def unlike_work_tree(
     caller has read it already; ``listed``: the regular files and links
     in each folder of the work tree, when the caller has listed them all
     (``env.held.none_under``)."""
-    here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
+    here = os.path.abspath('.')  # as ``root`` was found (gitdir.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
     named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
     if entries is ...:
@@ -134,6 +135,9 @@ def unlike_work_tree(
 def _staged_by_git(root: str, named: dict[str, str]) -> dict[str, str]:
     """The stage-0 blob id of each of ``named`` that has one, asked of git
     (one ``cat-file``; a name git's batch cannot take, of ``ls-files``)."""
+    from together_hooks.gitrun import git
+    from together_hooks.gitrun import zfields
+
     plain = [n for n in named if '\n' not in n]
     out = git(
         root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
@@ -223,6 +227,8 @@ def merge_offered(root: str) -> set[str] | None:
     def path(name: str) -> str:
         if folder:  # a commit's hooks: no git process on every commit
             return os.path.join(folder, name)
+        from together_hooks.gitrun import git
+
         where = git(root, 'rev-parse', '--git-path', name, ok=(0, 128)).rstrip(b'\n')
         return os.path.join(root, os.fsdecode(where))
 
@@ -237,6 +243,11 @@ def merge_offered(root: str) -> set[str] | None:
         line.lstrip(b'#').strip().decode('utf-8', 'surrogateescape') for line in message.splitlines()
         if line.startswith((b'\t', b'#\t'))
     }
+    # (the runner only here, in a merge's commit: a clean commit's first
+    # stage does not import it, ``gitdir``)
+    from together_hooks.gitrun import git
+    from together_hooks.gitrun import zfields
+
     tree = git(root, 'write-tree', ok=(0, 128)).strip().decode()
     if tree:
         offered.update(os.fsdecode(n) for n in zfields(git(
