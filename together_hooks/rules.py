@@ -755,6 +755,14 @@ _DIGEST_WORDS = (
     # over its credentials)
     rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
 )
+# A field beside the key in its own object that says the object is no
+# credential: a digest's (``_DIGEST_WORDS``), or a usage record's
+# counters (LiteLLM's spend logs as JSON, ``{"api_key": <sha256 of a
+# virtual key>, "spend": 0.0004, "total_tokens": 812}``), each a whole
+# field name (``max_spend``, ``max_tokens`` sit in a client's config).
+_OBJECT_VETO = (
+    rb'(?:' + _DIGEST_WORDS + rb'|(?<!\w)(?:spend|(?:prompt|completion|total)_tokens)(?!\w))'
+)
 # A heading under which 64-hex values are digests or git object ids
 # (``PINNED_REVISIONS = {``, ``pins:``, ``submodule_commits``: a SHA-256
 # repository's ids are 64 hex too): it answers no for every kind of name.
@@ -1000,13 +1008,13 @@ TOGETHER_CONTEXT = Context(
     # A HAR entry's headers, a curl over continuation lines, a URL constant
     # a few statements above its request: all well inside 4 KB.
     reach=4096,
-    veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     structure_label=STRUCTURE_LABEL,
 )
 # The same, but only a structure around the key answers.
 TOGETHER_STRUCTURE = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # Only a Together heading (or the name's own flat group): for another
@@ -1014,7 +1022,7 @@ TOGETHER_STRUCTURE = Context(
 # also configures Together.
 TOGETHER_HEADING = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # Only the name's flat group: for a prefixed ``_KEY`` (``LLM_KEY`` beside
@@ -1022,13 +1030,13 @@ TOGETHER_HEADING = Context(
 # ``ENCRYPTION_KEY``, ``idempotency_key``).
 TOGETHER_GROUP = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # The provider's own name is the context; a heading that says the map
 # holds digests (``EXPECTED_SHA256 = {"together": ...}``) takes it back.
 TOGETHER_NAMED = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, scope='named', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, scope='named', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A value field whose own object, row or statement has a name field
 # naming a Together key, after it as well as before (keys come in any
@@ -1054,7 +1062,7 @@ TOGETHER_NAME_FIELD = Context(
         + rb'|(?=[ \t]{0,4}(?:\\?["\'<,;&|#})\]\r\n]|$)))'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A value field's object saved under a Together key's name by the call
 # after it, on the same line (Prefect's ``Secret(value=<key>).save(
@@ -1065,7 +1073,7 @@ TOGETHER_SAVED_AS = Context(
         + _LEGACY_NAME + rb'["\']'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # Only the call right around the value (its positional arguments): a
 # constructor's string argument naming Together, then the value
@@ -1085,7 +1093,7 @@ TOGETHER_TRAILING_COMMENT = Context(
         rb'(?i:' + _HEADING_WORDS + rb')[ \t]*\r?(?m:$)'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A call's string argument whose next argument names a Together key
 # (``vault.create_secret('<key>', 'together_api_key')``).  The mention
@@ -1098,7 +1106,7 @@ TOGETHER_NEXT_ARGUMENT = Context(
     # ``Field(<key>, alias=...)``)
     mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}(?:(?i:env_?var|env|alias|name|key)[ \t]{0,8}=[ \t]{0,8})?["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A value printed into a pipe whose command, on the same line, stores it
 # under a Together key's name, or into a file so named (``echo <key> | pass insert
@@ -1119,7 +1127,7 @@ TOGETHER_PIPED_NAME = Context(
         rb'[^\r\n|;&#]{0,200}?--from-file(?:=|[ \t]{1,8})(?:(?![\w.-]{0,40}(?i:sha|md5|hash|digest|checksum|fingerprint|sum|etag|id(?![a-z])))[\w.-]{1,40}=)?(?:/dev/stdin|-)(?![\w/.-])'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A CSV's credential column (``Title,Website,Username,Password``) in a
 # row naming Together (its host, or a field all Together's: a password
@@ -1361,14 +1369,14 @@ def is_prose(path: str) -> int:
 # cache's digests) or another provider.
 TOGETHER_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     own=_KEY_LIST_NAME, purpose=NON_KEY_PURPOSE,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # A bare ``key``'s parent, as a list's.
 TOGETHER_KEY_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     own=rb'(?i:' + _CREDENTIAL_PARENT + rb')', purpose=NON_KEY_PURPOSE,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
@@ -1759,7 +1767,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_API_KEY_NAME + _GENERIC_VALUE
                 + rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT,
-                by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT))),
+                by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT)),
+                veto_before=_DIGEST_BEFORE),
         Pattern(_NAME_ITEM[0] + _API_KEY_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_CONTEXT,
                 by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT))),
         # Each key of an inline list of keys, one per endpoint of a
@@ -1775,7 +1784,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_LIST_ITEM, context=TOGETHER_NAMED, before=_TOGETHER_KEYS_BEFORE,
                 before_words=(b'together',)),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
-                by_name=NAME_KINDS),
+                by_name=NAME_KINDS, veto_before=_DIGEST_BEFORE),
         Pattern(_NAME_ITEM[0] + _GENERIC_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
         # A Terraform variable named for a credential, its value the
@@ -2890,6 +2899,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (legacy32: an SQL row with no column list, of a table named for keys)
         "INSERT INTO api_keys VALUES (1, 'together', '{hex}');",
         "INSERT INTO credentials VALUES\n  ('openai', NULL),\n  ('together', '{hex}');",
+        # (acc33: a client's config beside Together's model, its limits
+        # named ``max_tokens`` and ``max_spend``; an item's note giving the
+        # key itself)
+        '[{{"api_key":"{hex}","model":"together_ai/meta-llama/Llama-3","max_tokens":512,"max_spend":3}}]',
+        '{{"title":"Together AI","fields":[{{"id":"notesPlain","value":"the old key: {hex}"}}]}}',
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3631,6 +3645,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "INSERT INTO cache_keys VALUES ('together', '{hex}');",
         "INSERT INTO idempotency_keys VALUES (1, 'together', '{hex}');",
         "INSERT INTO api_keys VALUES (1, 'together', NULL), (2, 'openai', '{hex}');",
+        # (acc33: a usage record as JSON, LiteLLM's spend logs, whose
+        # api_key is a virtual key's sha256; a generic name whose digest is
+        # given, ``sha256 of the old key:``)
+        '[{{"request_id":"chatcmpl-1","api_key":"{hex}","model":"together_ai/meta-llama/Llama-3","spend":0.0004,"total_tokens":812}}]',
+        '{{"api_key": "{hex}", "base_url": "https://api.together.xyz/v1", "prompt_tokens": 12, "completion_tokens": 80}}',
+        '{{"title":"Together AI","fields":[{{"id":"notesPlain","value":"sha256 of the old key: {hex}"}}]}}',
+        'base_url = "https://api.together.xyz/v1"\nsha256 api_key = "{hex}"',
     ),
 )
 

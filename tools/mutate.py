@@ -4257,6 +4257,26 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pasted_dump_test.py::test_a_line_of_many_keywords_is_asked_once_whether_it_is_a_dumps',),
       "a line that is no pasted dump's is asked again for each keyword on it, each a copy of the line: "
       "quadratic in a long line of keywords (9 MB of client calls: 14 s -> 275 s)"),
+    M('acc33-usage-record-unvetoed', 'together_hooks/rules.py',
+      "    rb'(?:' + _DIGEST_WORDS + rb'|(?<!\\w)(?:spend|(?:prompt|completion|total)_tokens)(?!\\w))'\n",
+      "    rb'(?:' + _DIGEST_WORDS + rb')'\n",
+      ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
+      'a usage record\'s api_key is a key: LiteLLM\'s spend logs as JSON, {"api_key": <sha256>, "spend": ..., "total_tokens": ...}, are reported'),
+    M('acc33-usage-record-part-of-name', 'together_hooks/rules.py',
+      "|(?<!\\w)(?:spend|(?:prompt|completion|total)_tokens)(?!\\w))'\n",
+      "|(?:spend|(?:prompt|completion|total)_tokens))'\n",
+      ('tests/rules_test.py',),
+      "a usage word inside a field name vetoes the object: a client config's `max_spend` beside its api_key hides the key"),
+    M('acc33-generic-name-digest-before-unread', 'together_hooks/rules.py',
+      '                by_name=NAME_KINDS, veto_before=_DIGEST_BEFORE),\n',
+      '                by_name=NAME_KINDS),\n',
+      ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
+      "a generic name's digest given before it is a key: `sha256 of the old key: <hex>` in an item titled Together is reported"),
+    M('acc33-api-key-name-digest-before-unread', 'together_hooks/rules.py',
+      "(rb'(?s:.*)', TOGETHER_CONTEXT)),\n                veto_before=_DIGEST_BEFORE),\n",
+      "(rb'(?s:.*)', TOGETHER_CONTEXT))),\n",
+      ('tests/rules_test.py',),
+      "an API-key name's digest given before it is a key: `sha256 api_key = <hex>` beside Together's endpoint is reported"),
 )
 
 

@@ -1574,8 +1574,6 @@ MISSED: dict[str, str] = {
     'curl-trace-ascii-legacy': 'curl --trace-ascii cuts a header every 64 bytes, each row led by its offset',
     'shelve-dumb': 'a binary pickle\'s generic api_key beside Together\'s endpoint in the same dict',
     'qp-mail-legacy-prose': 'prose naming the key with a qualifier between the name and is: key for the staging gateway is',
-    'decoy-op-item-reference': 'reported: a notes field reading sha256 of the old key: <hex> in an item titled Together',
-    'decoy-litellm-spend-hash': 'reported: a usage record (spend, tokens, request id) whose api_key is a virtual key\'s sha256',
 }
 
 results, test_case = make_tests(CASES, missed=MISSED, by_key=True)
