@@ -4277,6 +4277,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "(rb'(?s:.*)', TOGETHER_CONTEXT))),\n",
       ('tests/rules_test.py',),
       "an API-key name's digest given before it is a key: `sha256 api_key = <hex>` beside Together's endpoint is reported"),
+    M('acc33-trace-rows-unread', 'together_hooks/detect/codec.py',
+      'wrapped_view(piece),\n                     trace_rows_view(piece)):\n',
+      'wrapped_view(piece)):\n',
+      ('tests/detect/trace_rows_test.py', 'tests/accuracy/heldout33_test.py'),
+      "curl --trace-ascii's rows are read as written: a legacy key its width cut (`Bearer <42 hex>` then `009f: <22 hex>`) passes"),
+    M('acc33-trace-rows-offsets-unchecked', 'together_hooks/detect/codec.py',
+      '        if gap is not None and int(gap.group(1), 16) == int(m.group(1), 16) + 64:\n',
+      '        if gap is not None:\n',
+      ('tests/detect/trace_rows_test.py',),
+      'any 64-byte row is joined to the next: a line that ended at 64 bytes and the hex line after it make a key that was never written'),
+    M('acc33-trace-rows-mark-unasked', 'together_hooks/detect/engine.py',
+      "        or b'\\n0000: ' in data  # curl --trace-ascii's rows (codec.trace_rows_view)\n",
+      '',
+      ('tests/detect/trace_rows_test.py',),
+      "a file whose only reading is a trace's rows is not read again: the legacy key curl's width cut passes"),
 )
 
 

@@ -1571,7 +1571,6 @@ MISSED: dict[str, str] = {
     'aws-sm-create-secret-history': 'a CLI\'s --name naming a Together secret by path, the key in --secret-string JSON',
     'gcp-sm-access-json-legacy': 'a base64 payload holding a bare legacy key; the Together name is the resource name beside it',
     'onepux-export': 'a 1Password export item titled Together, its credential under a concealed value',
-    'curl-trace-ascii-legacy': 'curl --trace-ascii cuts a header every 64 bytes, each row led by its offset',
     'shelve-dumb': 'a binary pickle\'s generic api_key beside Together\'s endpoint in the same dict',
     'qp-mail-legacy-prose': 'prose naming the key with a qualifier between the name and is: key for the staging gateway is',
 }
