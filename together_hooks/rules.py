@@ -552,7 +552,10 @@ _LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \
 _FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
 
 _LEGACY_ASSIGN = (
-    _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
+    _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?'
+    # (or what it is for, then its verb: ``the Together API key for the
+    # staging gateway is <key>``)
+    rb'(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{1,8}(?:is|was)[ \t]))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?(?:(?<=:)(?:\*\*?|__?)|(?<=,)(?:[ \t]{0,8}\w{1,20}[ \t]{0,8}=[ \t]{0,8}[\w.]{1,40}[ \t]{0,8},){0,4}[ \t]{0,8}(?i:fallback|default)[ \t]{0,8}=)?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
@@ -2904,6 +2907,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # key itself)
         '[{{"api_key":"{hex}","model":"together_ai/meta-llama/Llama-3","max_tokens":512,"max_spend":3}}]',
         '{{"title":"Together AI","fields":[{{"id":"notesPlain","value":"the old key: {hex}"}}]}}',
+        # (acc33: prose naming what the key is for before its verb)
+        'The rotated Together API key for the staging gateway is {hex} and the old one is revoked.',
+        'our together api key for prod was {hex}',
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3652,6 +3658,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"api_key": "{hex}", "base_url": "https://api.together.xyz/v1", "prompt_tokens": 12, "completion_tokens": 80}}',
         '{{"title":"Together AI","fields":[{{"id":"notesPlain","value":"sha256 of the old key: {hex}"}}]}}',
         'base_url = "https://api.together.xyz/v1"\nsha256 api_key = "{hex}"',
+        # (acc33: what the key is for names a digest, or the verb gives no value)
+        'The Together API key for the release checksum is {hex}',
+        'Together API key for the staging gateway is rotated; see commit {hex}',
     ),
 )
 

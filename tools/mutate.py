@@ -4292,6 +4292,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '',
       ('tests/detect/trace_rows_test.py',),
       "a file whose only reading is a trace's rows is not read again: the legacy key curl's width cut passes"),
+    M('acc33-prose-for-qualifier-verb-unread', 'together_hooks/rules.py',
+      "    rb'(?:[ \\t]{1,8}for(?:[ \\t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\\w-]{1,20}){1,4}(?=[ \\t]{1,8}(?:is|was)[ \\t]))?(?:' + _TYPE +",
+      "    rb'(?:' + _TYPE +",
+      ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
+      'prose naming what the key is for ends only at a colon: `the Together API key for the staging gateway is <hex>` passes'),
 )
 
 

@@ -1572,7 +1572,6 @@ MISSED: dict[str, str] = {
     'gcp-sm-access-json-legacy': 'a base64 payload holding a bare legacy key; the Together name is the resource name beside it',
     'onepux-export': 'a 1Password export item titled Together, its credential under a concealed value',
     'shelve-dumb': 'a binary pickle\'s generic api_key beside Together\'s endpoint in the same dict',
-    'qp-mail-legacy-prose': 'prose naming the key with a qualifier between the name and is: key for the staging gateway is',
 }
 
 results, test_case = make_tests(CASES, missed=MISSED, by_key=True)
