@@ -1054,7 +1054,7 @@ TOGETHER_NAME_FIELD = Context(
         # argparse or click option's ``default=<key>, help="Together API
         # key."``, GitLab CI's ``description: "Together API key"`` over
         # ``value:``)
-        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title|display[_-]?name|help|description)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
+        rb'(?<![\w-])(?:(?:(?i:secret|variable|env|parameter)[_-])?(?i:name|key)|(?P<label>(?i:label|title|display[_-]?name|help|description)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
         + _LEGACY_NAME
         # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
         + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
@@ -1643,7 +1643,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # object, row or statement (JSON and YAML keys come in any order:
         # ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
         # value = <key> WHERE name = 'together_api_key'``).
-        Pattern(rb'(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
+        Pattern(rb'(?<![\w-])(?:(?i:plain_?text|secret|string)[_-])?(?i:value|default)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
                 context=TOGETHER_NAME_FIELD),
         # A value field's object saved under a Together key's name, the
         # whole string (Prefect's ``Secret(value=<key>).save(
@@ -2910,6 +2910,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (acc33: prose naming what the key is for before its verb)
         'The rotated Together API key for the staging gateway is {hex} and the old one is revoked.',
         'our together api key for prod was {hex}',
+        # (acc33: a Terraform plan's value field before the secret's name
+        # field, each with its resource's prefix)
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"TOGETHER_API_KEY"}}}}',
+        '{{"secret_value": "{hex}", "variable_name": "together_api_key"}}',
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3661,6 +3665,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (acc33: what the key is for names a digest, or the verb gives no value)
         'The Together API key for the release checksum is {hex}',
         'Together API key for the staging gateway is rotated; see commit {hex}',
+        # (acc33: the secret's name says a digest, or names another key)
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"TOGETHER_API_KEY_SHA256"}}}}',
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"OPENAI_API_KEY"}}}}',
+        '{{"secret_value": "{hex}", "cache_key": "together_api_key"}}',
     ),
 )
 

@@ -4297,6 +4297,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    rb'(?:' + _TYPE +",
       ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
       'prose naming what the key is for ends only at a colon: `the Together API key for the staging gateway is <hex>` passes'),
+    M('acc33-value-field-prefix-unread', 'together_hooks/rules.py',
+      "        Pattern(rb'(?<![\\w-])(?:(?i:plain_?text|secret|string)[_-])?(?i:value|default)",
+      "        Pattern(rb'(?<![\\w-])(?i:value|default)",
+      ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
+      'a prefixed value field is no value field: a Terraform plan\'s `"plaintext_value": <key>` before `"secret_name": "TOGETHER_API_KEY"` passes'),
+    M('acc33-name-field-prefix-unread', 'together_hooks/rules.py',
+      "        rb'(?<![\\w-])(?:(?:(?i:secret|variable|env|parameter)[_-])?(?i:name|key)|(?P<label>",
+      "        rb'(?<![\\w-])(?:(?i:name|key)|(?P<label>",
+      ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
+      'a prefixed name field names nothing: `"secret_name": "TOGETHER_API_KEY"` after its `plaintext_value` passes'),
 )
 
 

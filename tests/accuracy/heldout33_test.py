@@ -1566,7 +1566,6 @@ CASES = SOURCE + ENCODED + DECOYS
 # decoys; 109 keys found, 8 missed, 2 decoys reported
 # (decoy-op-item-reference, decoy-litellm-spend-hash).
 MISSED: dict[str, str] = {
-    'tfplan-json-actions-secret': 'a one-line object whose value field comes before its secret_name field',
     'helm-get-values': 'a Kubernetes env list\'s name/value items are no flat group: LLM_PROVIDER=together does not group LLM_API_KEY',
     'aws-sm-create-secret-history': 'a CLI\'s --name naming a Together secret by path, the key in --secret-string JSON',
     'gcp-sm-access-json-legacy': 'a base64 payload holding a bare legacy key; the Together name is the resource name beside it',
