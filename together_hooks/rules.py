@@ -835,7 +835,7 @@ TOGETHER_CONTEXT = Context(
         # together``, a Postman environment ``"name": "Together"``, a
         # password manager's item ``"title": "Together AI"``, a provider
         # list's ``{"slug": "together", "key": ...}``)
-        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic|--(?:name|secret-id|title)[ \t]{1,8})[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
         # or a name or title element's value (a KeePass export's
         # ``<Key>Title</Key><Value>Together</Value>``)
@@ -2914,6 +2914,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # field, each with its resource's prefix)
         '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"TOGETHER_API_KEY"}}}}',
         '{{"secret_value": "{hex}", "variable_name": "together_api_key"}}',
+        # (acc33: a secret store's CLI naming Together's secret by a flag)
+        "aws secretsmanager create-secret --name prod/together --secret-string '{{\"api_key\":\"{hex}\"}}'",
+        "aws secretsmanager put-secret-value --secret-id together --secret-string '{{\"api_key\":\"{hex}\"}}'",
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3669,6 +3672,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"TOGETHER_API_KEY_SHA256"}}}}',
         '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"OPENAI_API_KEY"}}}}',
         '{{"secret_value": "{hex}", "cache_key": "together_api_key"}}',
+        # (acc33: another secret's name, one naming digests, a container's name)
+        "aws secretsmanager create-secret --name prod/openai --secret-string '{{\"api_key\":\"{hex}\"}}'",
+        "aws secretsmanager create-secret --name prod/together-checksums --secret-string '{{\"sha256\":\"{hex}\"}}'",
+        'docker run --name together-gateway -e CACHE_KEY={hex} acme/gw',
     ),
 )
 

@@ -4307,6 +4307,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        rb'(?<![\\w-])(?:(?i:name|key)|(?P<label>",
       ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
       'a prefixed name field names nothing: `"secret_name": "TOGETHER_API_KEY"` after its `plaintext_value` passes'),
+    M('acc33-cli-name-flag-unread', 'together_hooks/rules.py',
+      '|secret[ \\t]+generic|--(?:name|secret-id|title)[ \\t]{1,8})',
+      '|secret[ \\t]+generic)',
+      ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
+      'a CLI naming its secret by a flag names nothing: `aws secretsmanager create-secret --name prod/together --secret-string <json holding the key>` passes'),
 )
 
 
