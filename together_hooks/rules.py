@@ -552,7 +552,7 @@ _LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \
 _FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
 
 _LEGACY_ASSIGN = (
-    _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?'
+    _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:(?<=[A-Za-z])_(?=[ \t]{0,4}:))?(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?'
     # (or what it is for, then its verb: ``the Together API key for the
     # staging gateway is <key>``)
     rb'(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{1,8}(?:is|was)[ \t]))?(?:' + _TYPE +
@@ -560,7 +560,8 @@ _LEGACY_ASSIGN = (
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
-    rb'(?:string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    # (a chat's spoiler bars around the value: Discord's ``||<key>||``)
+    rb'(?:\|\|(?=[0-9a-f]{64}\|\|)|string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     # (the default a secret type wraps: pydantic's ``Field(default=SecretStr(<key>))``)
     rb'(?:(?<=[=( \t\n])Secret(?:Str|Bytes)?\([ \t]{0,8})?'
@@ -2917,6 +2918,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (acc33: a secret store's CLI naming Together's secret by a flag)
         "aws secretsmanager create-secret --name prod/together --secret-string '{{\"api_key\":\"{hex}\"}}'",
         "aws secretsmanager put-secret-value --secret-id together --secret-string '{{\"api_key\":\"{hex}\"}}'",
+        # (acc33: an italic label closing before its colon; a chat's
+        # spoiler bars around the value)
+        '_Together API key_: `{hex}`',
+        'together api key: ||{hex}||',
+        'TOGETHER_API_KEY=||{hex}||',
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3676,6 +3682,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "aws secretsmanager create-secret --name prod/openai --secret-string '{{\"api_key\":\"{hex}\"}}'",
         "aws secretsmanager create-secret --name prod/together-checksums --secret-string '{{\"sha256\":\"{hex}\"}}'",
         'docker run --name together-gateway -e CACHE_KEY={hex} acme/gw',
+        # (acc33: an italic label or spoilered value naming a digest)
+        '_Together API key SHA-256_: `{hex}`',
+        'together_api_key_sha256: ||{hex}||',
+        'sha256 of the together api key: ||{hex}||',
     ),
 )
 

@@ -4312,6 +4312,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '|secret[ \\t]+generic)',
       ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
       'a CLI naming its secret by a flag names nothing: `aws secretsmanager create-secret --name prod/together --secret-string <json holding the key>` passes'),
+    M('acc33-italic-label-close-unread', 'together_hooks/rules.py',
+      ']{0,3}(?:(?<=[A-Za-z])_(?=[ \\t]{0,4}:))?(?:[ \\t]{1,8}for',
+      ']{0,3}(?:[ \\t]{1,8}for',
+      ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
+      "an italic label's closing `_` before its colon hides the value: `_Together API key_: <key>` passes"),
+    M('acc33-spoiler-bars-unread', 'together_hooks/rules.py',
+      "    rb'(?:\\|\\|(?=[0-9a-f]{64}\\|\\|)|string\\(",
+      "    rb'(?:string\\(",
+      ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
+      "a chat's spoiler bars around the value are no markup: Discord's `together api key: ||<key>||` passes"),
 )
 
 

@@ -2273,8 +2273,6 @@ _FLAG = 'a short flag naming the key (``-k``, keychain\'s ``-s`` service) is no 
 MISSED: dict[str, str] = {
     'macos-security': _FLAG + '; the service ``-s together`` is no Together key\'s name, and ``-s`` names no item elsewhere',
     'openai-cli': _FLAG,
-    'discord-spoiler': 'a chat\'s spoiler bars ``||`` around the value are read as a fallback operator, not markup',
-    'markdown-italic-label': 'a name right after ``_`` (italics) is inside a word: ``_Together`` does not start a name',
     'json-array-pairs': 'an unnamed list of pairs names no map of keys: ``[["together", <hex>]]`` is a digests list as often',
     'python-tuple-list': 'a list of tuples named ``PROVIDERS`` is no map of keys by its name',
     'nginx-map': 'an nginx ``map`` block\'s ``default`` under a variable named for Together is no assignment read',
