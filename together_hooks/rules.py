@@ -1079,6 +1079,17 @@ TOGETHER_SAVED_AS = Context(
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
+# A short value flag's command line (the OpenAI CLI's ``-k <key>`` beside
+# ``--api-base`` naming Together's endpoint; the macOS keychain's ``-w
+# <key>`` for the service ``-s together``): only the key's line answers,
+# and a short flag names nothing alone (``openssl enc -k <hex>`` is a
+# passphrase).
+TOGETHER_SHORT_FLAG = Context(
+    mention=TOGETHER_CONTEXT.mention
+    + rb'|(?<![\w-])-s[ \t]{1,8}["\']?(?i:together(?:[ _.-]?ai)?)["\']?(?![\w.-])',
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach,
+    statements=False, scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
+)
 # Only the call right around the value (its positional arguments): a
 # constructor's string argument naming Together, then the value
 # (``new Provider("together", <key>)``; not ``new Provider("openai",
@@ -1789,6 +1800,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 before_words=(b'together',)),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS, veto_before=_DIGEST_BEFORE),
+        # A CLI's short value flag on a command line about Together
+        # (``TOGETHER_SHORT_FLAG``): ``-k`` (an API key), ``-w`` (a
+        # keychain password).
+        Pattern(rb'(?<=[ \t])-[kw][ \t]{1,8}["\']?' + _HEX_KEY + rb'(?!["\']?[ \t]{0,8}[|>])',
+                context=TOGETHER_SHORT_FLAG, veto_before=_DIGEST_BEFORE),
         Pattern(_NAME_ITEM[0] + _GENERIC_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
         # A Terraform variable named for a credential, its value the
@@ -2923,6 +2939,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '_Together API key_: `{hex}`',
         'together api key: ||{hex}||',
         'TOGETHER_API_KEY=||{hex}||',
+        # (acc33: a short value flag on a command line about Together)
+        'openai --api-base https://api.together.xyz/v1 -k {hex} api chat.completions.create -m meta-llama/Llama-3-8b',
+        'security add-generic-password -s together -a "$USER" -w {hex}',
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3686,6 +3705,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '_Together API key SHA-256_: `{hex}`',
         'together_api_key_sha256: ||{hex}||',
         'sha256 of the together api key: ||{hex}||',
+        # (acc33: a short flag on a command line about another host, service
+        # or a file named together; a passphrase)
+        'openssl enc -aes-256-cbc -k {hex} -in together.tar.gz -out together.tar.gz.enc',
+        'security add-generic-password -s github -a "$USER" -w {hex}',
+        'openai --api-base https://api.openai.com/v1 -k {hex} api models.list',
+        'security add-generic-password -s together-checksums -a ci -w {hex}',
+        'export TOGETHER_BASE_URL=https://api.together.xyz/v1\nopenssl enc -aes-256-cbc -k {hex} -in backup.tar',
     ),
 )
 

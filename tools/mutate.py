@@ -4322,6 +4322,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    rb'(?:string\\(",
       ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
       "a chat's spoiler bars around the value are no markup: Discord's `together api key: ||<key>||` passes"),
+    M('acc33-short-flag-unread', 'together_hooks/rules.py',
+      '        Pattern(rb\'(?<=[ \\t])-[kw][ \\t]{1,8}["\\\']?\' + _HEX_KEY',
+      "        Pattern(rb'(?!)' + _HEX_KEY",
+      ('tests/rules_test.py', 'tests/accuracy/legacy32_heldout_test.py'),
+      "a short value flag is no name: `openai --api-base https://api.together.xyz/v1 -k <key>` and the keychain's `-s together -w <key>` pass"),
+    M('acc33-short-flag-any-line', 'together_hooks/rules.py',
+      "    statements=False, scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,\n)\n# Only the call right around",
+      '    statements=True, veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,\n)\n# Only the call right around',
+      ('tests/rules_test.py',),
+      "a short flag's key is judged by the statements around it, not its own command: `-k <hex>` of another command in a file about Together is reported"),
+    M('acc33-keychain-service-anywhere', 'together_hooks/rules.py',
+      '    + rb\'|(?<![\\w-])-s[ \\t]{1,8}["\\\']?(?i:together(?:[ _.-]?ai)?)["\\\']?(?![\\w.-])\',',
+      '    + rb\'|(?<![\\w-])-s[ \\t]{1,8}["\\\']?(?i:together(?:[ _.-]?ai)?)\',',
+      ('tests/rules_test.py',),
+      "a keychain service whose name only starts with Together's names it: `-s together-checksums -w <sha256>` is reported"),
 )
 
 

@@ -2269,10 +2269,7 @@ CASES = KNOWN + KNOWN_DECOYS + SOURCE + DECOYS + PROBE + PROBE_DECOYS + PROBE4 +
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
-_FLAG = 'a short flag naming the key (``-k``, keychain\'s ``-s`` service) is no credential name: curl\'s ``-k`` takes no value'
 MISSED: dict[str, str] = {
-    'macos-security': _FLAG + '; the service ``-s together`` is no Together key\'s name, and ``-s`` names no item elsewhere',
-    'openai-cli': _FLAG,
     'json-array-pairs': 'an unnamed list of pairs names no map of keys: ``[["together", <hex>]]`` is a digests list as often',
     'python-tuple-list': 'a list of tuples named ``PROVIDERS`` is no map of keys by its name',
     'nginx-map': 'an nginx ``map`` block\'s ``default`` under a variable named for Together is no assignment read',
