@@ -826,6 +826,11 @@ TOGETHER_CONTEXT = Context(
         rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
         rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}(?:[:?]=|[:=])'
         rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[ _.-]?ai)?)(?![\w-])'
+        # (or a name/value item's: Kubernetes' ``- name: LLM_PROVIDER`` then
+        # ``value: together``, ECS's ``{"name": "LLM_PROVIDER", "value":
+        # "together"}``)
+        rb'|(?i:provider|vendor|backend)["\']?[ \t]{0,8},?[ \t]{0,8}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:'
+        rb'[ \t]{0,8}["\']?(?i:together(?:[ _.-]?ai)?)(?![\w.-])'
         # or the class a config instantiates, by its qualified name
         # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
         # ``"BACKEND": "llm.backends.Together"``)
@@ -2942,6 +2947,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (acc33: a short value flag on a command line about Together)
         'openai --api-base https://api.together.xyz/v1 -k {hex} api chat.completions.create -m meta-llama/Llama-3-8b',
         'security add-generic-password -s together -a "$USER" -w {hex}',
+        # (acc33: a name/value item naming the provider Together's, and a
+        # YAML sequence written compact, its items under the key as far in)
+        '"environment": [{{"name": "LLM_PROVIDER", "value": "together"}}, {{"name": "LLM_API_KEY", "value": "{hex}"}}]',
+        'env:\n- name: LLM_PROVIDER\n  value: together\n- name: LLM_API_KEY\n  value: {hex}',
+        'env:\n- name: LLM_API_KEY\n  value: {hex}\n- name: LLM_BASE_URL\n  value: https://api.together.xyz/v1',
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3712,6 +3722,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'openai --api-base https://api.openai.com/v1 -k {hex} api models.list',
         'security add-generic-password -s together-checksums -a ci -w {hex}',
         'export TOGETHER_BASE_URL=https://api.together.xyz/v1\nopenssl enc -aes-256-cbc -k {hex} -in backup.tar',
+        # (acc33: another provider's item, a provider named for a purpose,
+        # a cache's key beside Together's provider, a compact list under a
+        # key of digests)
+        'env:\n- name: LLM_PROVIDER\n  value: openai\n- name: LLM_API_KEY\n  value: {hex}',
+        'env:\n- name: LLM_PROVIDER\n  value: together-cache\n- name: LLM_API_KEY\n  value: {hex}',
+        'env:\n- name: LLM_PROVIDER\n  value: together\n- name: CACHE_KEY\n  value: {hex}',
+        'checksums:\n- name: together\n  key: {hex}',
     ),
 )
 

@@ -4337,6 +4337,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    + rb\'|(?<![\\w-])-s[ \\t]{1,8}["\\\']?(?i:together(?:[ _.-]?ai)?)\',',
       ('tests/rules_test.py',),
       "a keychain service whose name only starts with Together's names it: `-s together-checksums -w <sha256>` is reported"),
+    M('acc33-name-value-provider-unread', 'together_hooks/rules.py',
+      '        rb\'|(?i:provider|vendor|backend)["\\\']?[ \\t]{0,8},?[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,32})?["\\\']?value["\\\']?[ \\t]{0,8}:\'\n',
+      "        rb'|(?!)'\n",
+      ('tests/rules_test.py',),
+      'a name/value item naming the provider says nothing: ECS\'s `{"name": "LLM_PROVIDER", "value": "together"}` beside `LLM_API_KEY`\'s item leaves its key unreported'),
+    M('acc33-compact-sequence-parent-unread', 'together_hooks/detect/context.py',
+      '                if item and _raw_indent(line) == level and _COMPACT_KEY.fullmatch(line):\n',
+      '                if False:\n',
+      ('tests/rules_test.py', 'tests/accuracy/heldout33_test.py'),
+      "a YAML sequence written compact has no parent: `helm get values`' `env:` then `- name: LLM_PROVIDER` beside `- name: LLM_API_KEY` leaves its key unreported"),
+    M('acc33-compact-sequence-block-cut', 'together_hooks/detect/context.py',
+      ' and not (compact and _raw_indent(line) == base and _is_item(line)):\n',
+      ':\n',
+      ('tests/rules_test.py',),
+      "a compact sequence's block ends at its second item: Together's endpoint in a later item leaves the first item's key unreported"),
 )
 
 

@@ -1566,7 +1566,6 @@ CASES = SOURCE + ENCODED + DECOYS
 # decoys; 109 keys found, 8 missed, 2 decoys reported
 # (decoy-op-item-reference, decoy-litellm-spend-hash).
 MISSED: dict[str, str] = {
-    'helm-get-values': 'a Kubernetes env list\'s name/value items are no flat group: LLM_PROVIDER=together does not group LLM_API_KEY',
     'gcp-sm-access-json-legacy': 'a base64 payload holding a bare legacy key; the Together name is the resource name beside it',
     'onepux-export': 'a 1Password export item titled Together, its credential under a concealed value',
     'shelve-dumb': 'a binary pickle\'s generic api_key beside Together\'s endpoint in the same dict',
