@@ -3721,6 +3721,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'security add-generic-password -s github -a "$USER" -w {hex}',
         'openai --api-base https://api.openai.com/v1 -k {hex} api models.list',
         'security add-generic-password -s together-checksums -a ci -w {hex}',
+        'security add-generic-password -s togetherness-app -a ci -w {hex}',
         'export TOGETHER_BASE_URL=https://api.together.xyz/v1\nopenssl enc -aes-256-cbc -k {hex} -in backup.tar',
         # (acc33: another provider's item, a provider named for a purpose,
         # a cache's key beside Together's provider, a compact list under a
