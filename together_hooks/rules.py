@@ -1091,7 +1091,7 @@ TOGETHER_SAVED_AS = Context(
 # passphrase).
 TOGETHER_SHORT_FLAG = Context(
     mention=TOGETHER_CONTEXT.mention
-    + rb'|(?<![\w-])-s[ \t]{1,8}["\']?(?i:together(?:[ _.-]?ai)?)["\']?(?![\w.-])',
+    + rb'|(?<![\w-])-s[ \t]{1,8}["\']?(?i:together(?:[ _.-]?ai)?)',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach,
     statements=False, scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
