@@ -562,12 +562,16 @@ _LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \
 _FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
 
 _LEGACY_ASSIGN = (
-    _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
+    _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:(?<=[A-Za-z])_(?=[ \t]{0,4}:))?(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?'
+    # (or what it is for, then its verb: ``the Together API key for the
+    # staging gateway is <key>``)
+    rb'(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{1,8}(?:is|was)[ \t]))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?(?:(?<=:)(?:\*\*?|__?)|(?<=,)(?:[ \t]{0,8}\w{1,20}[ \t]{0,8}=[ \t]{0,8}[\w.]{1,40}[ \t]{0,8},){0,4}[ \t]{0,8}(?i:fallback|default)[ \t]{0,8}=)?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
-    rb'(?:string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    # (a chat's spoiler bars around the value: Discord's ``||<key>||``)
+    rb'(?:\|\|(?=[0-9a-f]{64}\|\|)|string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     # (the default a secret type wraps: pydantic's ``Field(default=SecretStr(<key>))``)
     rb'(?:(?<=[=( \t\n])Secret(?:Str|Bytes)?\([ \t]{0,8})?'
@@ -765,6 +769,14 @@ _DIGEST_WORDS = (
     # over its credentials)
     rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
 )
+# A field beside the key in its own object that says the object is no
+# credential: a digest's (``_DIGEST_WORDS``), or a usage record's
+# counters (LiteLLM's spend logs as JSON, ``{"api_key": <sha256 of a
+# virtual key>, "spend": 0.0004, "total_tokens": 812}``), each a whole
+# field name (``max_spend``, ``max_tokens`` sit in a client's config).
+_OBJECT_VETO = (
+    rb'(?:' + _DIGEST_WORDS + rb'|(?<!\w)(?:spend|(?:prompt|completion|total)_tokens)(?!\w))'
+)
 # A heading under which 64-hex values are digests or git object ids
 # (``PINNED_REVISIONS = {``, ``pins:``, ``submodule_commits``: a SHA-256
 # repository's ids are 64 hex too): it answers no for every kind of name.
@@ -824,6 +836,11 @@ TOGETHER_CONTEXT = Context(
         rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
         rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}(?:[:?]=|[:=])'
         rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[ _.-]?ai)?)(?![\w-])'
+        # (or a name/value item's: Kubernetes' ``- name: LLM_PROVIDER`` then
+        # ``value: together``, ECS's ``{"name": "LLM_PROVIDER", "value":
+        # "together"}``)
+        rb'|(?i:provider|vendor|backend)["\']?[ \t]{0,8},?[ \t]{0,8}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:'
+        rb'[ \t]{0,8}["\']?(?i:together(?:[ _.-]?ai)?)(?![\w.-])'
         # or the class a config instantiates, by its qualified name
         # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
         # ``"BACKEND": "llm.backends.Together"``)
@@ -834,7 +851,7 @@ TOGETHER_CONTEXT = Context(
         # together``, a Postman environment ``"name": "Together"``, a
         # password manager's item ``"title": "Together AI"``, a provider
         # list's ``{"slug": "together", "key": ...}``)
-        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic|--(?:name|secret-id|title)[ \t]{1,8})[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
         # or a name or title element's value (a KeePass export's
         # ``<Key>Title</Key><Value>Together</Value>``)
@@ -1010,13 +1027,13 @@ TOGETHER_CONTEXT = Context(
     # A HAR entry's headers, a curl over continuation lines, a URL constant
     # a few statements above its request: all well inside 4 KB.
     reach=4096,
-    veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     structure_label=STRUCTURE_LABEL,
 )
 # The same, but only a structure around the key answers.
 TOGETHER_STRUCTURE = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # Only a Together heading (or the name's own flat group): for another
@@ -1024,7 +1041,7 @@ TOGETHER_STRUCTURE = Context(
 # also configures Together.
 TOGETHER_HEADING = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # Only the name's flat group: for a prefixed ``_KEY`` (``LLM_KEY`` beside
@@ -1032,13 +1049,13 @@ TOGETHER_HEADING = Context(
 # ``ENCRYPTION_KEY``, ``idempotency_key``).
 TOGETHER_GROUP = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # The provider's own name is the context; a heading that says the map
 # holds digests (``EXPECTED_SHA256 = {"together": ...}``) takes it back.
 TOGETHER_NAMED = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, scope='named', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, scope='named', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A value field whose own object, row or statement has a name field
 # naming a Together key, after it as well as before (keys come in any
@@ -1053,7 +1070,7 @@ TOGETHER_NAME_FIELD = Context(
         # argparse or click option's ``default=<key>, help="Together API
         # key."``, GitLab CI's ``description: "Together API key"`` over
         # ``value:``)
-        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title|display[_-]?name|help|description)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
+        rb'(?<![\w-])(?:(?:(?i:secret|variable|env|parameter)[_-])?(?i:name|key)|(?P<label>(?i:label|title|display[_-]?name|help|description)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
         + _LEGACY_NAME
         # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
         + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
@@ -1064,7 +1081,7 @@ TOGETHER_NAME_FIELD = Context(
         + rb'|(?=[ \t]{0,4}(?:\\?["\'<,;&|#})\]\r\n]|$)))'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A value field's object saved under a Together key's name by the call
 # after it, on the same line (Prefect's ``Secret(value=<key>).save(
@@ -1075,7 +1092,18 @@ TOGETHER_SAVED_AS = Context(
         + _LEGACY_NAME + rb'["\']'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
+)
+# A short value flag's command line (the OpenAI CLI's ``-k <key>`` beside
+# ``--api-base`` naming Together's endpoint; the macOS keychain's ``-w
+# <key>`` for the service ``-s together``): only the key's line answers,
+# and a short flag names nothing alone (``openssl enc -k <hex>`` is a
+# passphrase).
+TOGETHER_SHORT_FLAG = Context(
+    mention=TOGETHER_CONTEXT.mention
+    + rb'|(?<![\w-])-s[ \t]{1,8}["\']?(?i:together(?:[ _.-]?ai)?)',
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach,
+    statements=False, scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # Only the call right around the value (its positional arguments): a
 # constructor's string argument naming Together, then the value
@@ -1095,7 +1123,7 @@ TOGETHER_TRAILING_COMMENT = Context(
         rb'(?i:' + _HEADING_WORDS + rb')[ \t]*\r?(?m:$)'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A call's string argument whose next argument names a Together key
 # (``vault.create_secret('<key>', 'together_api_key')``).  The mention
@@ -1108,7 +1136,7 @@ TOGETHER_NEXT_ARGUMENT = Context(
     # ``Field(<key>, alias=...)``)
     mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}(?:(?i:env_?var|env|alias|name|key)[ \t]{0,8}=[ \t]{0,8})?["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A value printed into a pipe whose command, on the same line, stores it
 # under a Together key's name, or into a file so named (``echo <key> | pass insert
@@ -1129,7 +1157,7 @@ TOGETHER_PIPED_NAME = Context(
         rb'[^\r\n|;&#]{0,200}?--from-file(?:=|[ \t]{1,8})(?:(?![\w.-]{0,40}(?i:sha|md5|hash|digest|checksum|fingerprint|sum|etag|id(?![a-z])))[\w.-]{1,40}=)?(?:/dev/stdin|-)(?![\w/.-])'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
 # A CSV's credential column (``Title,Website,Username,Password``) in a
 # row naming Together (its host, or a field all Together's: a password
@@ -1371,14 +1399,14 @@ def is_prose(path: str) -> int:
 # cache's digests) or another provider.
 TOGETHER_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     own=_KEY_LIST_NAME, purpose=NON_KEY_PURPOSE,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # A bare ``key``'s parent, as a list's.
 TOGETHER_KEY_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+    reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
     own=rb'(?i:' + _CREDENTIAL_PARENT + rb')', purpose=NON_KEY_PURPOSE,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
@@ -1645,7 +1673,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # object, row or statement (JSON and YAML keys come in any order:
         # ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
         # value = <key> WHERE name = 'together_api_key'``).
-        Pattern(rb'(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
+        Pattern(rb'(?<![\w-])(?:(?i:plain_?text|secret|string)[_-])?(?i:value|default)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
                 context=TOGETHER_NAME_FIELD),
         # A value field's object saved under a Together key's name, the
         # whole string (Prefect's ``Secret(value=<key>).save(
@@ -1772,7 +1800,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_API_KEY_NAME + _GENERIC_VALUE
                 + rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT,
-                by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT))),
+                by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT)),
+                veto_before=_DIGEST_BEFORE),
         Pattern(_NAME_ITEM[0] + _API_KEY_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_CONTEXT,
                 by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT))),
         # Each key of an inline list of keys, one per endpoint of a
@@ -1788,7 +1817,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_LIST_ITEM, context=TOGETHER_NAMED, before=_TOGETHER_KEYS_BEFORE,
                 before_words=(b'together',)),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
-                by_name=NAME_KINDS),
+                by_name=NAME_KINDS, veto_before=_DIGEST_BEFORE),
+        # A CLI's short value flag on a command line about Together
+        # (``TOGETHER_SHORT_FLAG``): ``-k`` (an API key), ``-w`` (a
+        # keychain password).
+        Pattern(rb'(?<=[ \t])-[kw][ \t]{1,8}["\']?' + _HEX_KEY + rb'(?!["\']?[ \t]{0,8}[|>])',
+                context=TOGETHER_SHORT_FLAG, veto_before=_DIGEST_BEFORE),
         Pattern(_NAME_ITEM[0] + _GENERIC_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
         # A Terraform variable named for a credential, its value the
@@ -2907,6 +2941,34 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (legacy32: an SQL row with no column list, of a table named for keys)
         "INSERT INTO api_keys VALUES (1, 'together', '{hex}');",
         "INSERT INTO credentials VALUES\n  ('openai', NULL),\n  ('together', '{hex}');",
+        # (acc33: a client's config beside Together's model, its limits
+        # named ``max_tokens`` and ``max_spend``; an item's note giving the
+        # key itself)
+        '[{{"api_key":"{hex}","model":"together_ai/meta-llama/Llama-3","max_tokens":512,"max_spend":3}}]',
+        '{{"title":"Together AI","fields":[{{"id":"notesPlain","value":"the old key: {hex}"}}]}}',
+        # (acc33: prose naming what the key is for before its verb)
+        'The rotated Together API key for the staging gateway is {hex} and the old one is revoked.',
+        'our together api key for prod was {hex}',
+        # (acc33: a Terraform plan's value field before the secret's name
+        # field, each with its resource's prefix)
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","variable_name":"TOGETHER_API_KEY"}}}}',
+        '{{"secret_value": "{hex}", "variable_name": "together_api_key"}}',
+        # (acc33: a secret store's CLI naming Together's secret by a flag)
+        "aws secretsmanager create-secret --name prod/together --secret-string '{{\"api_key\":\"{hex}\"}}'",
+        "aws secretsmanager put-secret-value --secret-id together --secret-string '{{\"api_key\":\"{hex}\"}}'",
+        # (acc33: an italic label closing before its colon; a chat's
+        # spoiler bars around the value)
+        '_Together API key_: `{hex}`',
+        'together api key: ||{hex}||',
+        'TOGETHER_API_KEY=||{hex}||',
+        # (acc33: a short value flag on a command line about Together)
+        'openai --api-base https://api.together.xyz/v1 -k {hex} api chat.completions.create -m meta-llama/Llama-3-8b',
+        'security add-generic-password -s together -a "$USER" -w {hex}',
+        # (acc33: a name/value item naming the provider Together's, and a
+        # YAML sequence written compact, its items under the key as far in)
+        '"environment": [{{"name": "LLM_PROVIDER", "value": "together"}}, {{"name": "LLM_API_KEY", "value": "{hex}"}}]',
+        'env:\n- name: LLM_PROVIDER\n  value: together\n- name: LLM_API_KEY\n  value: {hex}',
+        'env:\n- name: LLM_API_KEY\n  value: {hex}\n- name: LLM_BASE_URL\n  value: https://api.together.xyz/v1',
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3650,6 +3712,43 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "INSERT INTO cache_keys VALUES ('together', '{hex}');",
         "INSERT INTO idempotency_keys VALUES (1, 'together', '{hex}');",
         "INSERT INTO api_keys VALUES (1, 'together', NULL), (2, 'openai', '{hex}');",
+        # (acc33: a usage record as JSON, LiteLLM's spend logs, whose
+        # api_key is a virtual key's sha256; a generic name whose digest is
+        # given, ``sha256 of the old key:``)
+        '[{{"request_id":"chatcmpl-1","api_key":"{hex}","model":"together_ai/meta-llama/Llama-3","spend":0.0004,"total_tokens":812}}]',
+        '{{"api_key": "{hex}", "base_url": "https://api.together.xyz/v1", "prompt_tokens": 12, "completion_tokens": 80}}',
+        '{{"title":"Together AI","fields":[{{"id":"notesPlain","value":"sha256 of the old key: {hex}"}}]}}',
+        'base_url = "https://api.together.xyz/v1"\nsha256 api_key = "{hex}"',
+        # (acc33: what the key is for names a digest, or the verb gives no value)
+        'The Together API key for the release checksum is {hex}',
+        'Together API key for the staging gateway is rotated; see commit {hex}',
+        # (acc33: the secret's name says a digest, or names another key)
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","parameter_name":"TOGETHER_API_KEY_SHA256"}}}}',
+        '{{"after":{{"plaintext_value":"{hex}","repository":"gateway","parameter_name":"OPENAI_API_KEY"}}}}',
+        '{{"secret_value": "{hex}", "cache_key": "together_api_key"}}',
+        # (acc33: another secret's name, one naming digests, a container's name)
+        "aws secretsmanager create-secret --name prod/openai --secret-string '{{\"api_key\":\"{hex}\"}}'",
+        "aws secretsmanager create-secret --name prod/together-checksums --secret-string '{{\"sha256\":\"{hex}\"}}'",
+        'docker run --name together-gateway -e CACHE_KEY={hex} acme/gw',
+        # (acc33: an italic label or spoilered value naming a digest)
+        '_Together API key SHA-256_: `{hex}`',
+        'together_api_key_sha256: ||{hex}||',
+        'sha256 of the together api key: ||{hex}||',
+        # (acc33: a short flag on a command line about another host, service
+        # or a file named together; a passphrase)
+        'openssl enc -aes-256-cbc -k {hex} -in together.tar.gz -out together.tar.gz.enc',
+        'security add-generic-password -s github -a "$USER" -w {hex}',
+        'openai --api-base https://api.openai.com/v1 -k {hex} api models.list',
+        'security add-generic-password -s together-checksums -a ci -w {hex}',
+        'security add-generic-password -s togetherness-app -a ci -w {hex}',
+        'export TOGETHER_BASE_URL=https://api.together.xyz/v1\nopenssl enc -aes-256-cbc -k {hex} -in backup.tar',
+        # (acc33: another provider's item, a provider named for a purpose,
+        # a cache's key beside Together's provider, a compact list under a
+        # key of digests)
+        'env:\n- name: LLM_PROVIDER\n  value: openai\n- name: LLM_API_KEY\n  value: {hex}',
+        'env:\n- name: LLM_PROVIDER\n  value: together-cache\n- name: LLM_API_KEY\n  value: {hex}',
+        'env:\n- name: LLM_PROVIDER\n  value: together\n- name: CACHE_KEY\n  value: {hex}',
+        'checksums:\n- name: together\n  key: {hex}',
     ),
 )
 

@@ -581,9 +581,10 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # 34: a pasted dump is marked by its first line too
 # (``engine.PASTED_DUMP_MARKS``).
 MISSED: dict[str, str] = {
-    'html-decimal-references-legacy': 'every character of a legacy key\'s line as &#NN;: the upper-case name\'s decimal references (&#71;&#69;) are no escape mark of the legacy rule (no pair holds 0: an anchor group more, rules.py)',
-    'chat-log-xxd-plain-key': 'xxd -p inside a log: hex text with no keyword written plainly near it is not read',
-    'plist-xml-data-legacy': 'a plist <data> value decoded alone: the legacy key\'s name is the <key> element before it, outside the base64',
+    # (acc33: each left; reading it is a pass more over every file's bytes)
+    'html-decimal-references-legacy': 'every character of a legacy key\'s line as &#NN;: the upper-case name\'s decimal references (&#71;&#69;) are no escape mark of the legacy rule (no pair holds 0: an anchor group more, a search of every file)',
+    'chat-log-xxd-plain-key': 'xxd -p inside a log with no keyword written plainly near it: only hex whose own text shows a keyword or sits under a dump mark is read; every run of hex lines read as bytes is a pass over every file',
+    'plist-xml-data-legacy': 'a plist <data> value is decoded alone, wrapped over lines: the legacy key\'s name is the <key> element before the base64, and a key-name-then-base64 value is read only on the name\'s own line',
 }
 
 

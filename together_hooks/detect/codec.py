@@ -560,10 +560,39 @@ def readings(
             out.append((0, view))
     for lo, hi in spans:
         piece = data[lo:hi]
-        for view in (escapes_view(piece, qp), joined_view(piece, wanted), wrapped_view(piece)):
+        for view in (escapes_view(piece, qp), joined_view(piece, wanted), wrapped_view(piece),
+                     trace_rows_view(piece)):
             if view is not None:
                 out.append((lo, view))
     return out
+
+
+# ``curl --trace-ascii``'s dump: each row 64 bytes of what was sent or
+# received, led by its offset (``0040: ``); a line ending (CR LF, not
+# shown) ends a row early.  A row of 64 bytes whose next row starts 64
+# bytes on was cut at the width, inside a line: a header's value, a
+# legacy key's hex, which ``wrapped_view`` (keys from their prefix) does
+# not join.  The offsets decide, so a dump's own 64-byte line followed by
+# its line end (an empty row, two bytes on) stays apart.  Asked only
+# where a block's first row (``0000: ``) is in the stretch.
+_TRACE_MARK = b'\n0000: '
+_TRACE_ROW = regex_cache.compile(rb'(?m)^([0-9a-f]{4,8}): (?=[^\r\n]{64}\r?\n[0-9a-f]{4,8}: )')
+_TRACE_NEXT = regex_cache.compile(rb'\r?\n([0-9a-f]{4,8}): ')
+
+
+def trace_rows_view(data: bytes) -> View | None:
+    """A ``curl --trace-ascii`` dump's rows cut at its width joined back
+    (the next row's line end and offset taken out); None when there are
+    none."""
+    if _TRACE_MARK not in data:
+        return None
+    cuts = []
+    for m in _TRACE_ROW.finditer(data):
+        end = m.end() + 64
+        gap = _TRACE_NEXT.match(data, end)
+        if gap is not None and int(gap.group(1), 16) == int(m.group(1), 16) + 64:
+            cuts.append((end, gap.end()))
+    return _cut(data, cuts, 'wrapped') if cuts else None
 
 
 def escaped_keyword_spans(

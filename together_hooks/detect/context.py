@@ -329,9 +329,15 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
     line = data[start:_line_end(data, start, hi)]
     level = _raw_indent(line) if _is_item(line) else _indent(line)
     for _ in range(_LEVELS):
-        if level == 0:
+        # (a YAML sequence written compact, its items as far in as the key
+        # over them: ``env:`` then ``- name: LLM_PROVIDER``, as ``helm get
+        # values`` and ``kubectl`` print it; an item's parent may then be
+        # a key ending its line at the item's own indentation)
+        item = _is_item(data[start:_line_end(data, start, hi)])
+        if level == 0 and not item:
             return
         parent = None
+        compact = False
         p = start
         while p > lo:
             q = _line_start(data, p - 1, lo)
@@ -341,6 +347,11 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
                 if ind < level or (ind == level and _is_item(line)):
                     parent = q
                     break
+                if item and _raw_indent(line) == level and _COMPACT_KEY.fullmatch(line):
+                    parent, compact = q, True
+                    break
+                if item and _raw_indent(line) < level:
+                    break  # no compact parent: a line further out, not a key over the items
             p = q
         if parent is None:
             return
@@ -362,7 +373,7 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
         while end < hi:
             nxt = _line_end(data, end + 1, hi)
             line = data[end + 1:nxt]
-            if line.strip() and _raw_indent(line) <= base:
+            if line.strip() and _raw_indent(line) <= base and not (compact and _raw_indent(line) == base and _is_item(line)):
                 break
             end = nxt
         yield label, parent_end, end
@@ -382,6 +393,11 @@ _XML_ID_LABEL = regex_cache.compile(
     rb'(?P<name>[\w.-]{1,64})["\'][^<>\r\n/]{0,200}>[ \t]*\r?\Z')
 _PLIST_CONTAINER = regex_cache.compile(rb'[ \t]*<(?:dict|array)>[ \t]*\r?')
 _PLIST_KEY = regex_cache.compile(rb'[ \t]*<key>[^<\r\n]{1,100}</key>[ \t]*\r?')
+
+
+# A YAML key ending its line (a comment may follow): the parent of a
+# compact sequence's items (``indent_spans``).
+_COMPACT_KEY = regex_cache.compile(rb'[ \t]*["\']?[\w.-]{1,64}["\']?[ \t]*:[ \t]*(?:#[^\r\n]*)?\r?')
 
 
 def _raw_indent(line: bytes) -> int:

@@ -1877,6 +1877,7 @@ def _may_escape(data: bytes) -> bool:
         or b'uoted-printable' in data or b'+AF8' in data  # UTF-7's "_"
         or KEY_PREFIX in data  # a key may be wrapped across lines
         or data.endswith(b'.') and b'p0\n' in data[:256]  # codec.is_pickle0
+        or b'\n0000: ' in data  # curl --trace-ascii's rows (codec.trace_rows_view)
     )
 
 
