@@ -4314,7 +4314,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut33-server-baseline-from-push', 'together_hooks/cli/pre_receive.py',
       '    baseline = _trusted(root, source, news, name)\n',
       '    baseline = _trusted(root, news[-1] if news else source, news, name)\n',
-      ('tests/cli/pre_receive_test.py::test_refusal_says_how_a_baseline_counts_on_the_server',),
+      ('tests/gate_server33_test.py',
+       'tests/cli/pre_receive_test.py::test_inline_pragma_is_honoured_and_a_first_pushs_own_baseline_is_not'),
       "the server reads the baseline from the pushed commit: a push recording its own key in "
       ".secrets.baseline passes"),
     M('mut33-server-config-from-push', 'together_hooks/cli/pre_receive.py',
@@ -4382,6 +4383,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/scrub_edge_test.py::test_key_named_files_in_every_format',),
       "--output (and --sarif-out) files are written as the report was built: a key in a file "
       "name is in the file whole"),
+    M('mut33-sarif-out-unscrubbed', 'together_hooks/pipeline.py',
+      "            _write_report(sarif_out, FORMATS['sarif'](findings, summary), args, '--sarif-out')\n",
+      "            open(sarif_out, 'w').write(FORMATS['sarif'](findings, summary))\n",
+      ('tests/cli/sarif_out_test.py', 'tests/scrub_edge_test.py::test_key_named_files_in_every_format'),
+      "--sarif-out is written past the output edge: unscrubbed (a key in a file name whole in the "
+      "SARIF file) and past the refusals of a file to write (a link, the scan's own input)"),
     # parallel.split: a stop, a death or a failure of either half
     # engine._is_binary: what makes bytes binary (a key's glued neighbours then count as framing)
     # the window budget: one file, one budget
@@ -4412,6 +4419,117 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed',),
       "a partial clone's push to a destination that cannot be told counts no lacking blob as "
       "sent: git fetches it and sends it unscanned"),
+    M('mut33-narrowed-exclude-base-alone', 'together_hooks/config.py',
+      '        return Config.excluded(self, path) and self.base.excluded(path)\n',
+      '        return self.base.excluded(path)\n',
+      ('tests/gate_narrow33_test.py',),
+      "a range's exclusions are its base's alone: a pull request taking an exclude out (to have "
+      "that folder scanned) still has the folder skipped, and its key there passes"),
+    M('mut33-narrowed-allow-base-alone', 'together_hooks/config.py',
+      '        return Config.allowed(self, value, hashed_secret) and self.base.allowed(value, hashed_secret)\n',
+      '        return self.base.allowed(value, hashed_secret)\n',
+      ('tests/gate_narrow33_test.py',),
+      "a range's allows are its base's alone: a pull request taking an allow out still has that "
+      "key's hashed_secret allowed, and the key it adds passes"),
+    M('mut33-narrowed-own-is-base', 'together_hooks/config.py',
+      '        self.__dict__.update(own.__dict__)\n',
+      '        self.__dict__.update(base.__dict__)\n',
+      ('tests/gate_narrow33_test.py',),
+      "the narrowed config is the base's twice over: what the checkout stopped excluding is "
+      "still skipped"),
+    M('mut33-narrow-flag-baseline-replaced', 'together_hooks/pipeline.py',
+      "    if getattr(args, 'baseline_source', None) != 'flag':\n",
+      '    if True:\n',
+      ('tests/gate_narrow33_test.py',),
+      "a range changing its config has the caller's --baseline FILE replaced by the base's: the "
+      "CI job's own baseline excuses nothing and its false positives fail every such pull request"),
+    M('mut33-server-named-baseline-ignored', 'together_hooks/cli/pre_receive.py',
+      '    if name == BASELINE and settings.baseline:\n',
+      '    if False:\n',
+      ('tests/gate_server33_test.py',),
+      "the baseline the default branch's config names is not read by the server: a key recorded "
+      "there (reviewed) refuses every push that carries it"),
+    M('mut33-stderr-unscrubbed', 'together_hooks/detect/scrub.py',
+      "    sys.stderr = Sink(sys.stderr, scrubber, 'standard error')  # type: ignore[assignment]\n",
+      '    pass\n',
+      ('tests/scrub_edge_test.py::test_arguments_and_settings_echoed_scrubbed',),
+      "standard error is not scrubbed: an error line naming a file whose name holds a key prints it"),
+    M('mut33-baseline-file-unscrubbed', 'together_hooks/baseline/format.py',
+      '    write_atomic(baseline.path, scrub(baseline.dumps()), within=repository_naming(baseline.path))\n',
+      '    write_atomic(baseline.path, baseline.dumps(), within=repository_naming(baseline.path))\n',
+      ('tests/scrub_edge33_test.py',),
+      "the baseline is written unscrubbed: what its text carries past the filename scrub "
+      "(a key in a field it keeps as read) is committed with it"),
+    M('mut33-baseline-name-unscrubbed', 'together_hooks/baseline/format.py',
+      '    return scrub(name)\n',
+      '    return name\n',
+      ('tests/scrub_edge33_test.py',),
+      "a baseline entry's filename is recorded as it is: a file named with a key puts the key in "
+      "the committed baseline"),
+    M('mut33-split-child-death-ignored', 'together_hooks/sources/parallel.py',
+      "            if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):\n",
+      '            if False:\n',
+      ('tests/sources/split_stop33_test.py',),
+      "the forked half killed (the OOM killer) while this half runs is learnt only when this half "
+      "is done: a half of a large history runs on for minutes to fail in the end"),
+    M('mut33-split-empty-result-ok', 'together_hooks/sources/parallel.py',
+      "    status, theirs = marshal.loads(payload) if payload else ('error', 'worker died')\n",
+      "    status, theirs = marshal.loads(payload) if payload else ('ok', [])\n",
+      ('tests/sources/split_stop33_test.py',),
+      "a forked half that ended without sending its result is taken as one that found nothing: "
+      "its half of the files passes unscanned"),
+    M('mut33-split-child-error-ignored', 'together_hooks/sources/parallel.py',
+      "    if status != 'ok':\n",
+      '    if False:\n',
+      ('tests/sources/split_stop33_test.py',),
+      "the forked half's failure is returned as its result: its error text taken for findings "
+      "(or nothing), never exit 2"),
+    M('mut33-split-parent-failure-child-runs', 'together_hooks/sources/parallel.py',
+      '            if not reaped:\n                os.kill(pid, signal.SIGTERM)\n',
+      '            if False:\n                os.kill(pid, signal.SIGTERM)\n',
+      ('tests/sources/split_stop33_test.py', 'tests/sources/sources_test.py::test_a_stop_while_waiting_for_the_childs_result_stops_the_child'),
+      "this half failing or stopped leaves the forked half running to its end: a stop waits for it"),
+    M('mut33-binary-window-lead-two', 'together_hooks/detect/engine.py',
+      '    while window and lead < 3 and lead < len(head) and 0x80 <= head[lead] < 0xc0:\n',
+      '    while window and lead < 2 and lead < len(head) and 0x80 <= head[lead] < 0xc0:\n',
+      ('tests/detect/binary_probe33_test.py',),
+      "a window starting right after a 4-byte character's first byte (an emoji) is judged binary: "
+      "a key glued to more key characters is reported there and by no whole read"),
+    M('mut33-binary-window-lead-any-byte', 'together_hooks/detect/engine.py',
+      '    while window and lead < 3 and lead < len(head) and 0x80 <= head[lead] < 0xc0:\n',
+      '    while window and lead < 3 and lead < len(head) and 0x80 <= head[lead]:\n',
+      ('tests/detect/binary_probe33_test.py',),
+      "a window's leading bytes are skipped whatever they are (0xff too): a window of bytes no "
+      "UTF-8 holds is read as text"),
+    M('mut33-binary-lead-skipped-at-file-start', 'together_hooks/detect/engine.py',
+      '    while window and lead < 3 and lead < len(head) and 0x80 <= head[lead] < 0xc0:\n',
+      '    while lead < 3 and lead < len(head) and 0x80 <= head[lead] < 0xc0:\n',
+      ('tests/detect/binary_probe33_test.py', 'tests/detect/binary_formats_test.py'),
+      "a file's own first byte is skipped when a continuation byte (CBOR's map of three, 0xa3): "
+      "the serialisation is read as text and its length byte glues the key"),
+    M('mut33-binary-probe-end-cut-binary', 'together_hooks/detect/engine.py',
+      "        return e.end < len(head) - lead or e.reason != 'unexpected end of data'\n",
+      "        return e.end <= len(head) - lead or e.reason != 'unexpected end of data'\n",
+      ('tests/detect/binary_probe33_test.py',),
+      "a text file whose 8000th byte cuts a character is judged binary: a key glued to more key "
+      "characters in it is reported"),
+    M('mut33-binary-bad-last-byte-text', 'together_hooks/detect/engine.py',
+      "        return e.end < len(head) - lead or e.reason != 'unexpected end of data'\n",
+      '        return e.end < len(head) - lead\n',
+      ('tests/detect/binary_probe33_test.py',),
+      "bytes whose last probed byte is no UTF-8 at all (0xff, not a cut character) are read as "
+      "text: the length byte before a serialised key glues it"),
+    M('mut33-binary-probe-halved', 'together_hooks/detect/engine.py',
+      '_BINARY_PROBE = 8000\n',
+      '_BINARY_PROBE = 4000\n',
+      ('tests/detect/binary_probe33_test.py',),
+      "a NUL past the first 4000 bytes (git's probe is 8000) leaves a binary file read as text"),
+    M('mut33-push-any-remote-holds', 'together_hooks/sources/commits.py',
+      "    have = [f'--remotes={destination}'] if destination else []\n",
+      "    have = ['--remotes'] if destination else []\n",
+      ('tests/gate_partial_clone_test.py::test_a_push_from_a_partial_clone_scans_what_it_sends',),
+      "a partial clone's push counts every remote's branches as the destination's: a blob only "
+      "another remote holds is fetched and sent unscanned"),
 )
 
 
