@@ -67,8 +67,10 @@ def prs(tmp_path_factory):
         'vendor/client.py': f'K = "{key}"\n',
     })
     keys['pr-unallow'] = allowed
-    branch('pr-unallow', {  # the allow is taken back
-        '.together-hooks.toml': 'exclude = ["vendor/"]\n',
+    branch('pr-unallow', {  # the allow is taken back, another one given
+        # (an allow list left empty is never asked: the other allow makes
+        # the narrowed config answer for the key)
+        '.together-hooks.toml': f'exclude = ["vendor/"]\nallow = ["{hash_secret(make_key(rng))}"]\n',
         'b.py': f'K = "{allowed}"\n',
     })
     # Decoys: what both configs excuse is excused.

@@ -1,10 +1,17 @@
 """The baseline at the output edge (session 33, mut33): a file named with
 a key is recorded without the key (the baseline is committed), and the
-entry so recorded still excuses that file's finding on the next run.  Runs in process (``main``), files on disk."""
+entry so recorded still excuses that file's finding on the next run, and
+what a baseline keeps as read is written back scrubbed; an error line is
+scrubbed on standard error.  In process (``main``) where the process
+boundary is not the claim."""
 from __future__ import annotations
 
+import json
+import os
 import random
+import subprocess
 
+from tests.cli_run import BIN
 from tests.cli_run import leaked
 from tests.cli_run import run_in_process
 from tests.conftest import git
@@ -44,3 +51,44 @@ def test_a_key_named_file_is_recorded_without_its_name_s_key_and_still_excused(t
     git(repo, 'add', '-A')
     assert run_in_process('together-hooks', 'scan', cwd=repo).rc == 1
 
+
+
+def test_a_baseline_s_fields_kept_as_read_are_written_back_without_a_key(tmp_path):
+    """``baseline update`` keeps what it does not manage as read
+    (detect-secrets' ``filters_used``: an ``--exclude-files`` pattern a
+    user gave, here one naming a key-named file); the baseline it writes
+    is committed, so its text goes through the scrub as every output."""
+    rng = random.Random('mut33-edge-fields')
+    named, added = make_key(rng), make_key(rng)
+    repo = tmp_path / 'repo'
+    repo.mkdir()
+    git(repo, 'init', '-q')
+    (repo / '.secrets.baseline').write_text(json.dumps({
+        'version': '1.5.0', 'plugins_used': [],
+        'filters_used': [{'path': 'detect_secrets.filters.regex.should_exclude_file', 'pattern': [named]}],
+        'results': {},
+    }, indent=2) + '\n')
+    (repo / 'b.py').write_text(f'K = "{added}"\n')
+    git(repo, 'add', '-A')
+    updated = run_in_process('together-hooks', 'baseline', 'update', cwd=repo)
+    assert updated.rc == 0, updated.err
+    text = (repo / '.secrets.baseline').read_text()
+    assert hash_secret(added) in text
+    assert json.loads(text)['filters_used'][0]['pattern'][0].startswith('tgp_v1_')
+    assert not leaked([named, added], text, updated.out, updated.err)
+
+
+def test_an_error_line_naming_a_key_is_scrubbed_on_standard_error(tmp_path):
+    """A real process (its standard error is the one the scrub wraps at
+    start-up): a path to scan that does not exist, named with a key, is
+    echoed redacted in the one error line."""
+    key = make_key(random.Random('mut33-edge-stderr'))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('GIT_', 'TOGETHER'))}
+    env.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'scan', f'nosuch/{key}.txt'), cwd=tmp_path,
+        env=env, capture_output=True, text=True, errors='backslashreplace', timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert 'nosuch/tgp_v1_' in proc.stderr and 'no such file' in proc.stderr
+    assert not leaked([key], proc.stdout, proc.stderr)

@@ -4403,9 +4403,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut33-members-budget-own', 'together_hooks/pipeline.py',
       '        return _merge_members(found, scan_container(source, path, scan, budget))\n',
       '        return _merge_members(found, scan_container(source, path, scan, None))\n',
-      ('tests/detect/packed_budget_test.py',),
-      "a container's members get a budget of their own beside the file's: a bomb's members and "
-      "its values each spend 256 MB"),
+      ('tests/detect/budget33_test.py', 'tests/detect/packed_budget_test.py'),
+      "a container's members inflate on a budget of their own beside the file's: a zip whose "
+      "comment holds a bomb's base64 and whose member is a bomb spends 256 MB on each"),
     M('mut33-budget-never-adds', 'together_hooks/detect/budget.py',
       '        self.spent += n\n',
       '        self.spent = max(self.spent, n)\n',
@@ -4452,14 +4452,14 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut33-stderr-unscrubbed', 'together_hooks/detect/scrub.py',
       "    sys.stderr = Sink(sys.stderr, scrubber, 'standard error')  # type: ignore[assignment]\n",
       '    pass\n',
-      ('tests/scrub_edge_test.py::test_arguments_and_settings_echoed_scrubbed',),
+      ('tests/scrub_edge33_test.py::test_an_error_line_naming_a_key_is_scrubbed_on_standard_error',),
       "standard error is not scrubbed: an error line naming a file whose name holds a key prints it"),
     M('mut33-baseline-file-unscrubbed', 'together_hooks/baseline/format.py',
       '    write_atomic(baseline.path, scrub(baseline.dumps()), within=repository_naming(baseline.path))\n',
       '    write_atomic(baseline.path, baseline.dumps(), within=repository_naming(baseline.path))\n',
       ('tests/scrub_edge33_test.py',),
-      "the baseline is written unscrubbed: what its text carries past the filename scrub "
-      "(a key in a field it keeps as read) is committed with it"),
+      "the baseline is written unscrubbed: what it keeps as read (detect-secrets' filters_used, "
+      "an --exclude-files pattern naming a key-named file) is committed with the key whole"),
     M('mut33-baseline-name-unscrubbed', 'together_hooks/baseline/format.py',
       '    return scrub(name)\n',
       '    return name\n',

@@ -26,7 +26,7 @@ from together_hooks.rules import MAX_CONTEXT
 from together_hooks.sources.content import Content
 
 _rng = random.Random('mut33-binary-probe')
-PROBE = engine._BINARY_PROBE
+PROBE = 8000  # git's own: a NUL in the first 8000 bytes makes a file binary (buffer_is_binary)
 
 
 def _secrets(data: bytes) -> list[str]:
