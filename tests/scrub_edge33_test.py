@@ -92,3 +92,24 @@ def test_an_error_line_naming_a_key_is_scrubbed_on_standard_error(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert 'nosuch/tgp_v1_' in proc.stderr and 'no such file' in proc.stderr
     assert not leaked([key], proc.stdout, proc.stderr)
+
+
+def test_a_skipped_file_named_with_a_key_is_scrubbed_on_standard_error(tmp_path):
+    """The line saying a file was not scanned (a named pipe) is written to
+    standard error by a plain ``print``: only the scrub wrapped around
+    the stream hides the key its name holds (an error line is scrubbed
+    on its own way out too, above)."""
+    key = make_key(random.Random('mut33-edge-fifo'))
+    top = tmp_path / 'top'
+    top.mkdir()
+    (top / 'a.txt').write_text('plain\n')
+    os.mkfifo(top / f'pipe.{key}')
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('GIT_', 'TOGETHER'))}
+    env.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8', GIT_CEILING_DIRECTORIES=str(tmp_path))
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'scan', '--format', 'json', str(top)), cwd=tmp_path,
+        env=env, capture_output=True, text=True, errors='backslashreplace', timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr  # the name itself is a key
+    assert 'pipe.tgp_v1_' in proc.stderr and 'not a regular file' in proc.stderr
+    assert not leaked([key], proc.stdout, proc.stderr)

@@ -4371,6 +4371,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    return False\n',
       ('tests/gate_config_test.py::test_a_pushed_config_cannot_weaken_the_gate',),
       "a push bringing its own config or baseline is not told that the server does not use it"),
+    M('mut33-server-quarantine-counted-as-stored', 'together_hooks/cli/pre_receive.py',
+      "        'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH')}\n",
+      '        )}\n',
+      ('tests/cli/pre_receive_env_test.py::test_a_tree_tag_pushed_alone_with_an_env_file_is_refused_by_the_server',),
+      "the server asks which pushed trees it had before inside git's quarantine: every tree the "
+      "push brings is found there, and a tag of a tree holding .env passes --forbid-env-files"),
+    M('mut33-server-no-updates-pass', 'together_hooks/cli/pre_receive.py',
+      '        raise InputError(NO_UPDATES)\n',
+      '        return EXIT_CLEAN\n',
+      ('tests/cli/pre_receive_test.py::test_no_ref_update_on_stdin_is_one_line_exit_2',),
+      "the gate given no ref update (installed as hooks/update) passes every push unchecked"),
+    M('mut33-server-env-files-unchecked', 'together_hooks/cli/pre_receive.py',
+      '    if args.forbid_env_files and pushed:\n',
+      '    if False:\n',
+      ('tests/cli/pre_receive_env_test.py::test_an_env_file_added_and_removed_inside_a_no_verify_push_is_refused',),
+      "pre-receive --forbid-env-files never lists the pushed commits' paths: an env file a "
+      "commit adds passes"),
     # the scrub at the output edge: every place output is written
     M('mut33-audit-line-unscrubbed', 'together_hooks/audit_log.py',
       "    line = scrub(json_text(rec, separators=(',', ':')))\n",
@@ -4390,6 +4407,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "--sarif-out is written past the output edge: unscrubbed (a key in a file name whole in the "
       "SARIF file) and past the refusals of a file to write (a link, the scan's own input)"),
     # parallel.split: a stop, a death or a failure of either half
+    M('mut33-split-no-death-watch', 'together_hooks/sources/parallel.py',
+      '                previous = signal.signal(signal.SIGCHLD, on_child)\n',
+      '                previous = None\n',
+      ('tests/sources/split_stop33_test.py::test_a_child_killed_while_this_half_runs_stops_this_half',),
+      "nothing watches the forked half while this half runs: its death (the OOM killer) is "
+      "learnt only when this half ends, minutes later on a large history"),
     # engine._is_binary: what makes bytes binary (a key's glued neighbours then count as framing)
     # the window budget: one file, one budget
     M('mut33-windows-budget-per-window', 'together_hooks/pipeline.py',
@@ -4452,8 +4475,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut33-stderr-unscrubbed', 'together_hooks/detect/scrub.py',
       "    sys.stderr = Sink(sys.stderr, scrubber, 'standard error')  # type: ignore[assignment]\n",
       '    pass\n',
-      ('tests/scrub_edge33_test.py::test_an_error_line_naming_a_key_is_scrubbed_on_standard_error',),
-      "standard error is not scrubbed: an error line naming a file whose name holds a key prints it"),
+      ('tests/scrub_edge33_test.py::test_a_skipped_file_named_with_a_key_is_scrubbed_on_standard_error',),
+      "standard error is not scrubbed: the line saying a named pipe whose name holds a key was "
+      "skipped prints the key (an error line is scrubbed on its own way out, so it is no test of this)"),
     M('mut33-baseline-file-unscrubbed', 'together_hooks/baseline/format.py',
       '    write_atomic(baseline.path, scrub(baseline.dumps()), within=repository_naming(baseline.path))\n',
       '    write_atomic(baseline.path, baseline.dumps(), within=repository_naming(baseline.path))\n',
