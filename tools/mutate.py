@@ -4413,6 +4413,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/split_stop33_test.py::test_a_child_killed_while_this_half_runs_stops_this_half',),
       "nothing watches the forked half while this half runs: its death (the OOM killer) is "
       "learnt only when this half ends, minutes later on a large history"),
+    M('mut33-split-early-death-unwatched', 'together_hooks/sources/parallel.py',
+      '            else:  # a death before the handler was set sent its signal to none\n'
+      '                on_child(signal.SIGCHLD, None)\n',
+      '            else:\n                pass\n',
+      ('tests/sources/split_stop33_test.py::test_a_child_dead_before_the_watch_is_set_stops_this_half_too',),
+      "a forked half that died before the parent set its SIGCHLD handler is learnt only when the "
+      "parent's half ends (minutes on a large history)"),
     # engine._is_binary: what makes bytes binary (a key's glued neighbours then count as framing)
     # the window budget: one file, one budget
     M('mut33-windows-budget-per-window', 'together_hooks/pipeline.py',

@@ -92,3 +92,37 @@ def test_this_half_failing_stops_the_child(tmp_path):
 def test_both_halves_results_come_back():
     """The decoy: a clean end returns both results as they were."""
     assert parallel.split(lambda: ['theirs', 1], lambda: ('mine',)) == (('mine',), ['theirs', 1])
+
+
+def test_a_child_dead_before_the_watch_is_set_stops_this_half_too(tmp_path, monkeypatch):
+    """The child may die (killed, out of memory) before the parent has set
+    its ``SIGCHLD`` handler: that signal reached no handler, so the death
+    was learnt only when this half ended (minutes on a large history).
+    The handler's set-up is held back here until the child is dead."""
+    import _signal
+
+    done, dead = tmp_path / 'parent-done', tmp_path / 'child-dead'
+    real = _signal.signal
+
+    def late(signum, handler):
+        if signum == signal.SIGCHLD and callable(handler):
+            while not dead.exists():
+                time.sleep(0.01)
+            time.sleep(0.2)  # its SIGCHLD came and went
+        return real(signum, handler)
+
+    monkeypatch.setattr(_signal, 'signal', late)
+
+    def child():
+        dead.write_text('')
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def parent():
+        for _ in range(1000):  # at most 10 s
+            time.sleep(0.01)
+        done.write_text('ran to the end')
+        return 'mine'
+
+    with pytest.raises(InputError, match='worker died'):
+        parallel.split(child, parent)
+    assert not done.exists()
