@@ -130,6 +130,8 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
                 previous = signal.signal(signal.SIGCHLD, on_child)
             except ValueError:  # not the main thread: learnt at the end, as before
                 previous = None
+            else:  # a death before the handler was set sent its signal to none
+                on_child(signal.SIGCHLD, None)
             mine = parent()
             result = os.fdopen(read_fd, 'rb')
             payload = result.read()
