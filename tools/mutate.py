@@ -4800,13 +4800,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/binary_probe33_test.py',),
       "bytes whose last probed byte is no UTF-8 at all (0xff, not a cut character) are read as "
       "text: the length byte before a serialised key glues it"),
-    M('mut33-binary-probe-halved', 'together_hooks/detect/engine.py',
-      '_BINARY_PROBE = 8000\n',
-      '_BINARY_PROBE = 4000\n',
+    M('mut33-binary-probe-halved', 'together_hooks/detect/budget.py',
+      'BINARY_PROBE = 8000\n',
+      'BINARY_PROBE = 4000\n',
       ('tests/detect/binary_probe33_test.py',),
       "a NUL past the first 4000 bytes (git's probe is 8000) leaves a binary file read as text"),
     M('mut33-push-any-remote-holds', 'together_hooks/sources/commits.py',
-      "    have = [f'--remotes={destination}'] if destination else []\n",
+      "    have = remote_refs(root, destination) if destination else []\n",
       "    have = ['--remotes'] if destination else []\n",
       ('tests/gate_partial_clone_test.py::test_a_push_from_a_partial_clone_scans_what_it_sends',),
       "a partial clone's push counts every remote's branches as the destination's: a blob only "
