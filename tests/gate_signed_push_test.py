@@ -14,11 +14,10 @@ import subprocess
 
 import pytest
 
-from tests.cli.pre_receive_test import install_gate
 from tests.cli.pre_receive_test import remote_has
+from tests.cli.pre_receive_test import served  # noqa: F401 (fixture)
 from tests.conftest import git
 from tests.conftest import write
-from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gate_push_test import _plain_hook
@@ -40,20 +39,15 @@ def gnupg(tmp_path_factory):
                    capture_output=True, check=False)
 
 
-def test_a_key_in_a_signed_push_certificate_is_refused(git_repo, tmp_path, keys, gnupg):
+def test_a_key_in_a_signed_push_certificate_is_refused(git_repo, served, keys, gnupg):  # noqa: F811
     """The pusher line is the committer's name and email (gpg finds the
     signing key by them): a push that brings no commit, with a key in
-    that name, stored the key on the server and was accepted."""
+    that name, stored the key on the server and was accepted.  (The
+    server's ``main`` is the clean commit checked out: ``served``.)"""
     key = keys()
-    remote = bare(tmp_path / 'server.git')
-    install_gate(remote)
+    remote = served
     git(remote, 'config', 'receive.certNonceSeed', 'seed')
-    git(git_repo, 'remote', 'add', 'origin', remote)
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
     env = clean_env(GNUPGHOME=gnupg)
-    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
-    assert rc == 0, out
     name = f'Rel {key}'
     subprocess.run(
         ('gpg', '--batch', '--passphrase', '', '--quick-gen-key',

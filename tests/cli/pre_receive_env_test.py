@@ -107,7 +107,9 @@ def test_templates_and_the_default_branch_settings_pass(git_repo, gated):
     write(git_repo, '.together-hooks.toml',
           'exclude = ["fixtures/*"]\nenv-templates = [".env.ci"]\n')
     commit(git_repo, 'config')
-    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
+    # The config onto the default branch (through the server's gate; the
+    # developer's hook has no env file to see in it).
+    rc, out = run(git_repo, env, 'git', 'push', '--no-verify', 'origin', 'main')
     assert rc == 0, out
     for path in ('.env.example', 'fixtures/.env', '.env.ci'):
         write(git_repo, path, 'SETTING=placeholder\n')

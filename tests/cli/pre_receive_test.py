@@ -50,6 +50,23 @@ def server(git_repo, tmp_path):
 
 
 @pytest.fixture
+def served(git_repo, tmp_path, repo_templates):
+    """``server`` with ``main`` at a first clean commit (``a.py``) already
+    pushed: the commit and its push made once a run, before any gate was
+    installed (tests/gitplay.Templates), each test with its own copies of
+    the repository and the server, the documented gate installed in its
+    copy.  A clean push through the gate is test_clean_push_is_accepted's."""
+    def build(repo):
+        write(repo, 'a.py', 'x = 1\n')
+        commit(repo)
+        git(repo, 'push', '-q', 'origin', 'main')
+    remote = tmp_path / 'server.git'
+    repo_templates.pushed(git_repo, remote, 'pre-receive-served', build)
+    install_gate(str(remote))
+    return str(remote)
+
+
+@pytest.fixture
 def env():
     return clean_env()
 
@@ -70,11 +87,11 @@ def test_clean_push_is_accepted(git_repo, server, env):
     assert remote_has(server, 'refs/heads/main') == head
 
 
-def test_key_is_refused_with_redacted_findings_and_rotation(git_repo, server, env, keys):
+def test_key_is_refused_with_redacted_findings_and_rotation(git_repo, served, env, keys):
+    server = served
     key = keys()
-    write(git_repo, 'a.py', 'x = 1\n')
-    first = commit(git_repo)
-    assert push(git_repo, env, 'main')[0] == 0
+    first = git(git_repo, 'rev-parse', 'HEAD').strip()
+    assert remote_has(server, 'refs/heads/main') == first
     write(git_repo, 'cfg/app.py', f'import os\nKEY = "{key}"\n')
     adding = commit(git_repo, 'add config')
     rc, out = push(git_repo, env, 'main')
@@ -147,11 +164,9 @@ def test_key_in_a_commit_message_is_refused(git_repo, server, env, keys):
     assert f'allow = ["{hash_secret(key)}"]' in out and 'baseline create' not in out, out
 
 
-def test_key_in_an_annotated_tag_message_is_refused(git_repo, server, env, keys):
+def test_key_in_an_annotated_tag_message_is_refused(git_repo, served, env, keys):
+    server = served
     key = keys()
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    assert push(git_repo, env, 'main')[0] == 0
     git(git_repo, 'tag', '-a', 'v1', '-m', f'release\n\nTOGETHER_API_KEY={key}\n')
     rc, out = push(git_repo, env, 'v1')
     assert rc != 0, out
@@ -195,15 +210,12 @@ def test_inline_pragma_is_honoured_and_a_first_pushs_own_baseline_is_not(
     assert hash_secret(known) in out and hash_secret(allowed) not in out, out
 
 
-def test_refusal_says_how_a_baseline_counts_on_the_server(git_repo, server, env, keys):
+def test_refusal_says_how_a_baseline_counts_on_the_server(git_repo, served, env, keys):
     """The server reads the baseline from the default branch before the
     push, so "commit .secrets.baseline" with the key is no way through:
     the refusal says to get the entry onto the default branch first, and
     doing that lets the same commit in."""
     key = keys()
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    assert push(git_repo, env, 'main')[0] == 0
     write(git_repo, 'b.py', f'K = "{key}"\n')
     commit(git_repo, 'fixture')
     rc, out = push(git_repo, env, 'main')
@@ -248,11 +260,9 @@ def test_on_timeout_accept_lets_it_through_with_a_warning(git_repo, tmp_path, en
     assert remote_has(remote, 'refs/heads/main') == head
 
 
-def test_several_refs_in_one_push_and_a_force_push(git_repo, server, env, keys):
+def test_several_refs_in_one_push_and_a_force_push(git_repo, served, env, keys):
+    server = served
     key = keys()
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    assert push(git_repo, env, 'main')[0] == 0
     git(git_repo, 'branch', 'clean')
     git(git_repo, 'checkout', '-q', '-b', 'dirty')
     write(git_repo, 'b.py', f'K = "{key}"\n')
