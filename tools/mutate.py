@@ -4621,12 +4621,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    return False\n',
       ('tests/gate_config_test.py::test_a_pushed_config_cannot_weaken_the_gate',),
       "a push bringing its own config or baseline is not told that the server does not use it"),
-    M('mut33-server-quarantine-counted-as-stored', 'together_hooks/cli/pre_receive.py',
-      "        'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH')}\n",
-      '        )}\n',
-      ('tests/cli/pre_receive_env_test.py::test_a_tree_tag_pushed_alone_with_an_env_file_is_refused_by_the_server',),
-      "the server asks which pushed trees it had before inside git's quarantine: every tree the "
-      "push brings is found there, and a tag of a tree holding .env passes --forbid-env-files"),
     M('mut33-server-no-updates-pass', 'together_hooks/cli/pre_receive.py',
       '        raise InputError(NO_UPDATES)\n',
       '        return EXIT_CLEAN\n',
