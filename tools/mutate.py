@@ -3945,6 +3945,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            result = os.fdopen(read_fd, 'rb')\n"
       "            payload = result.read()\n"
       "        except BaseException:  # interrupted, terminated, failed: stop the other half too\n"
+      "            stopping.append(True)  # before the kill: its death is ours, not news\n"
       "            if not reaped:\n"
       "                os.kill(pid, signal.SIGTERM)\n"
       "            if result is None:\n"
@@ -3956,6 +3957,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            raise\n"
       "        result.close()\n",
       "        except BaseException:  # interrupted, terminated, failed: stop the other half too\n"
+      "            stopping.append(True)  # before the kill: its death is ours, not news\n"
       "            if not reaped:\n"
       "                os.kill(pid, signal.SIGTERM)\n"
       "            os.close(read_fd)\n"
@@ -4811,6 +4813,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_partial_clone_test.py::test_a_push_from_a_partial_clone_scans_what_it_sends',),
       "a partial clone's push counts every remote's branches as the destination's: a blob only "
       "another remote holds is fetched and sent unscanned"),
+    M('review33-split-stop-death-raised', 'together_hooks/sources/parallel.py',
+      '            stopping.append(True)  # before the kill: its death is ours, not news\n',
+      '            pass\n',
+      ('tests/sources/split_stop33_test.py::test_a_child_dying_at_once_on_the_stop_leaves_this_halfs_own_exception',),
+      "a child dying at once on the stop this half sends it has its SIGCHLD raise 'worker died' over "
+      "this half's own exception: pre-receive's --timeout reads as a worker's death and "
+      "--on-timeout accept is never reached"),
 )
 
 
