@@ -4820,6 +4820,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a child dying at once on the stop this half sends it has its SIGCHLD raise 'worker died' over "
       "this half's own exception: pre-receive's --timeout reads as a worker's death and "
       "--on-timeout accept is never reached"),
+    M('review33-object-veto-nested-fields', 'together_hooks/detect/context.py',
+      '            if inner is None or inner[1] == own[1]:\n',
+      '            if True:\n',
+      ('tests/detect/own_fields33_test.py',),
+      "a digest's or a usage record's field in an object nested in the key's own (a logged request's "
+      "response usage, an attached file's sha256) vetoes the legacy key beside it"),
 )
 
 

@@ -996,6 +996,19 @@ class Walker:
         self.structure = None if structure_label is None else rule_regex(structure_label)
         self._scopes: Scopes | None = None
 
+    def _own_field(
+            self, data: bytes, own: tuple[int, int, int], lo: int, hi: int, brackets: list[int],
+    ) -> bool:
+        """Whether a field of the key's own object (``own``), not of an
+        object inside it, is named by ``veto_field``: a request's nested
+        ``"usage": {"total_tokens": ...}`` or an attached file's
+        ``{"sha256": ...}`` says nothing of the key beside them."""
+        for m in self.veto_field.finditer(data, own[1], own[2]):
+            inner = next(bracket_spans(data, m.start(), lo, hi, brackets), None)
+            if inner is None or inner[1] == own[1]:
+                return True
+        return False
+
     def _far(self, data: bytes, at: int, spans: list[tuple[int, int, int]], purpose: bytes | None = None) -> bool:
         """Is ``at`` inside a structure labelled Together's farther up than
         ``reach`` (``rules.STRUCTURE_LABEL``), no structure around it
@@ -1063,7 +1076,7 @@ class Walker:
             if any(b > a and self.veto.search(data, a, b) for a, b, _end in spans):
                 return False
             own = next(bracket_spans(data, at, lo, hi, index.brackets), None)
-            if own is not None and self.veto_field.search(data, own[1], own[2]):
+            if own is not None and self._own_field(data, own, lo, hi, index.brackets):
                 return False
         if scope == 'named':
             return True
