@@ -4826,6 +4826,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/own_fields33_test.py',),
       "a digest's or a usage record's field in an object nested in the key's own (a logged request's "
       "response usage, an attached file's sha256) vetoes the legacy key beside it"),
+    M('review33-object-veto-value-text', 'together_hooks/detect/context.py',
+      "            if strings.inside(m.end()):  # a value's text: no field's name\n",
+      '            if False:\n',
+      ('tests/detect/own_fields33_test.py',),
+      "a field's value whose text reads 'sha256=' or 'spend:' (\"note\": \"spend: low\") is taken for a "
+      "field's name: the legacy key beside it is vetoed as a digest or a usage record"),
+    M('review33-object-veto-escape-ignored', 'together_hooks/detect/context.py',
+      '            if c == 0x5c:  # a backslash: the byte after it is text\n',
+      '            if False:\n',
+      ('tests/detect/own_fields33_test.py',),
+      "an escaped quote in a value ends its string: the digest field after it reads as a value's text, "
+      "and a file entry's hex (no key) is reported"),
+    M('review33-object-veto-other-quote', 'together_hooks/detect/context.py',
+      '            elif c == quote:\n',
+      '            elif c in (0x22, 0x27):\n',
+      ('tests/detect/own_fields33_test.py',),
+      "an apostrophe inside a double-quoted value ends its string: the digest field after it reads as "
+      "a value's text, and a file entry's hex (no key) is reported"),
 )
 
 

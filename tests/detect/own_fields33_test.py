@@ -5,7 +5,9 @@ nested in it.  A request logged with its response's ``"usage":
 {"total_tokens": ...}``, or a key beside an attached file's ``{"sha256":
 ...}``, holds a credential; LiteLLM's spend log (``"spend"`` and
 ``"total_tokens"`` beside the hashed ``api_key``) and a file entry (a
-``"sha256"`` beside its ``"key"``) stay clean, as acc33 made them."""
+``"sha256"`` beside its ``"key"``) stay clean, as acc33 made them.
+Nor does a field's value whose text reads ``sha256: ...`` or ``spend:``
+name a field: the veto reads names outside quoted strings."""
 from __future__ import annotations
 
 import random
@@ -29,6 +31,13 @@ FOUND = (
      '{{"api_key": "{hex}", "base_url": "' + _URL + '", "limits": {{"spend": 0}}}}\n'),
     ('attachment-digest-nested', 'upload.json',
      '{{"api_key": "{hex}", "base_url": "' + _URL + '", "file": {{"name": "a.jsonl", "sha256": "x"}}}}\n'),
+    # (a field's value whose text says ``word:`` or ``word=``: no field's name)
+    ('value-text-spend', 'key.json',
+     '{{"api_key": "{hex}", "base_url": "' + _URL + '", "note": "spend: low"}}\n'),
+    ('value-text-digest', 'key.json',
+     '{{"api_key": "{hex}", "base_url": "' + _URL + '", "note": "rotated; sha256=pending"}}\n'),
+    ('kwarg-value-text', 'client.py',
+     "cfg = dict(api_key='{hex}', base_url='" + _URL + "', comment='checksum: n/a')\n"),
 )
 CLEAN = (
     ('spend-log-row', 'spend.json',
@@ -40,6 +49,16 @@ CLEAN = (
      '{{"api_key": "{hex}", "base_url": "' + _URL + '", "meta": {{"region": "us"}}, "spend": 0.1}}\n'),
     ('file-entry-digest', 'files.json',
      '{{"name": "model.bin", "key": "{hex}", "base_url": "' + _URL + '", "sha256": "x"}}\n'),
+    # (the field after a value holding the other quote, an escaped one, or
+    # an object written escaped inside a string: still a field's name)
+    ('digest-after-apostrophe', 'files.json',
+     '{{"key": "{hex}", "base_url": "' + _URL + '", "note": "don\'t", "sha256": "x"}}\n'),
+    ('digest-after-escaped-quote', 'files.json',
+     '{{"key": "{hex}", "base_url": "' + _URL + '", "note": "say \\"hi", "sha256": "x"}}\n'),
+    ('escaped-object-digest', 'log.json',
+     '{{"body": "{{\\"api_key\\": \\"{hex}\\", \\"base_url\\": \\"' + _URL + '\\", \\"sha256\\": \\"x\\"}}"}}\n'),
+    ('kwarg-digest', 'files.py',
+     "entry = dict(key='{hex}', base_url='" + _URL + "', sha256='x')\n"),
 )
 
 
