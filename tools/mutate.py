@@ -3945,6 +3945,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            result = os.fdopen(read_fd, 'rb')\n"
       "            payload = result.read()\n"
       "        except BaseException:  # interrupted, terminated, failed: stop the other half too\n"
+      "            stopping.append(True)  # before the kill: its death is ours, not news\n"
       "            if not reaped:\n"
       "                os.kill(pid, signal.SIGTERM)\n"
       "            if result is None:\n"
@@ -3956,6 +3957,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            raise\n"
       "        result.close()\n",
       "        except BaseException:  # interrupted, terminated, failed: stop the other half too\n"
+      "            stopping.append(True)  # before the kill: its death is ours, not news\n"
       "            if not reaped:\n"
       "                os.kill(pid, signal.SIGTERM)\n"
       "            os.close(read_fd)\n"
@@ -4805,6 +4807,37 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_partial_clone_test.py::test_a_push_from_a_partial_clone_scans_what_it_sends',),
       "a partial clone's push counts every remote's branches as the destination's: a blob only "
       "another remote holds is fetched and sent unscanned"),
+    M('review33-split-stop-death-raised', 'together_hooks/sources/parallel.py',
+      '            stopping.append(True)  # before the kill: its death is ours, not news\n',
+      '            pass\n',
+      ('tests/sources/split_stop33_test.py::test_a_child_dying_at_once_on_the_stop_leaves_this_halfs_own_exception',),
+      "a child dying at once on the stop this half sends it has its SIGCHLD raise 'worker died' over "
+      "this half's own exception: pre-receive's --timeout reads as a worker's death and "
+      "--on-timeout accept is never reached"),
+    M('review33-object-veto-nested-fields', 'together_hooks/detect/context.py',
+      '            if inner is None or inner[1] == own[1]:\n',
+      '            if True:\n',
+      ('tests/detect/own_fields33_test.py',),
+      "a digest's or a usage record's field in an object nested in the key's own (a logged request's "
+      "response usage, an attached file's sha256) vetoes the legacy key beside it"),
+    M('review33-object-veto-value-text', 'together_hooks/detect/context.py',
+      "            if strings.inside(m.end()):  # a value's text: no field's name\n",
+      '            if False:\n',
+      ('tests/detect/own_fields33_test.py',),
+      "a field's value whose text reads 'sha256=' or 'spend:' (\"note\": \"spend: low\") is taken for a "
+      "field's name: the legacy key beside it is vetoed as a digest or a usage record"),
+    M('review33-object-veto-escape-ignored', 'together_hooks/detect/context.py',
+      '            if c == 0x5c:  # a backslash: the byte after it is text\n',
+      '            if False:\n',
+      ('tests/detect/own_fields33_test.py',),
+      "an escaped quote in a value ends its string: the digest field after it reads as a value's text, "
+      "and a file entry's hex (no key) is reported"),
+    M('review33-object-veto-other-quote', 'together_hooks/detect/context.py',
+      '            elif c == quote:\n',
+      '            elif c in (0x22, 0x27):\n',
+      ('tests/detect/own_fields33_test.py',),
+      "an apostrophe inside a double-quoted value ends its string: the digest field after it reads as "
+      "a value's text, and a file entry's hex (no key) is reported"),
 )
 
 

@@ -126,3 +126,66 @@ def test_a_child_dead_before_the_watch_is_set_stops_this_half_too(tmp_path, monk
     with pytest.raises(InputError, match='worker died'):
         parallel.split(child, parent)
     assert not done.exists()
+
+
+def _dead(pid: int) -> bool:
+    """Whether ``pid`` has exited (a zombie: not yet reaped) or is gone."""
+    try:
+        with open(f'/proc/{pid}/stat', 'rb') as f:
+            stat = f.read()
+    except FileNotFoundError:
+        return True
+    return stat[stat.rindex(b')') + 2:][:1] in (b'Z', b'X')
+
+
+def test_a_child_dying_at_once_on_the_stop_leaves_this_halfs_own_exception(monkeypatch):
+    """Session 33 (review33): this half stopped (pre-receive's ``--timeout``
+    raising in it) stops the child; a child that dies at once on that
+    SIGTERM sent its SIGCHLD while this half was still unwinding, and the
+    handler raised "worker died" over this half's own exception, so a
+    timeout read as a worker's death (``--on-timeout accept`` never
+    reached).  The timing is forced: the stop's ``kill`` returns only once
+    the child is dead and its SIGCHLD handled."""
+    if not os.path.isdir('/proc/self'):
+        pytest.skip('needs /proc to see the child dead')
+    real_kill = os.kill
+
+    def kill_and_wait(pid, signum):
+        real_kill(pid, signum)
+        if signum == signal.SIGTERM:
+            for _ in range(500):  # at most 5 s; it dies at once
+                if _dead(pid):
+                    break
+                time.sleep(0.01)
+            time.sleep(0.1)  # its SIGCHLD is handled here, before the wait
+
+    class Stopped(BaseException):
+        pass
+
+    def child():
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # dies at once on the stop
+        time.sleep(10)
+        return 'theirs'
+
+    def parent():
+        monkeypatch.setattr(os, 'kill', kill_and_wait)
+        raise Stopped
+
+    with pytest.raises(Stopped):
+        parallel.split(child, parent)
+
+
+def test_a_child_dead_on_its_own_while_this_half_runs_is_still_its_death(tmp_path):
+    """The decoy of the one above: a child killed before this half failed
+    is still reported as the worker's death (the stopping flag is set only
+    once this half has failed)."""
+    def child():
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def parent():
+        for _ in range(1000):  # at most 10 s; the handler raises first
+            time.sleep(0.01)
+        return 'mine'
+
+    with pytest.raises(InputError, match='worker died'):
+        parallel.split(child, parent)

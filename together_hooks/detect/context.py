@@ -776,6 +776,40 @@ def _after_binding(data: bytes, lo: int, at: int) -> bool:
     return i >= lo and data[i] in _BIND_MARKS
 
 
+class _Strings:
+    """Whether an offset of an object (from its opener on) is inside a
+    quoted string: a field's value (``"note": "sha256: pending"``), not a
+    field's name.  Asked at offsets in increasing order, read once from
+    the opener to the last asked (a quote, a backslash at a time).  A
+    quote a backslash escapes is text (an object written escaped in a
+    string, ``{\\"sha256\\": ...}``, is read as it would be unescaped)."""
+
+    __slots__ = ('data', 'at', 'quote')
+
+    def __init__(self, data: bytes, start: int) -> None:
+        self.data, self.at, self.quote = data, start, 0
+
+    def inside(self, to: int) -> bool:
+        data, i, quote = self.data, self.at, self.quote
+        while True:
+            m = _STRING_MARK.search(data, i, to)
+            if m is None:
+                break
+            c, i = data[m.start()], m.end()
+            if c == 0x5c:  # a backslash: the byte after it is text
+                i += 1
+            elif quote == 0:
+                quote = c
+            elif c == quote:
+                quote = 0
+        # (a backslash's byte may lie past ``to``: start there next time)
+        self.at, self.quote = max(i, to), quote
+        return quote != 0
+
+
+_STRING_MARK = regex_cache.compile(rb'[\\"\']')
+
+
 class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
@@ -996,6 +1030,22 @@ class Walker:
         self.structure = None if structure_label is None else rule_regex(structure_label)
         self._scopes: Scopes | None = None
 
+    def _vetoing_field(
+            self, data: bytes, own: tuple[int, int, int], lo: int, hi: int, brackets: list[int],
+    ) -> bool:
+        """Whether a field of the key's own object (``own``), not of an
+        object inside it, is named by ``veto_field``: a request's nested
+        ``"usage": {"total_tokens": ...}`` or an attached file's
+        ``{"sha256": ...}`` says nothing of the key beside them."""
+        strings = _Strings(data, own[1])
+        for m in self.veto_field.finditer(data, own[1], own[2]):
+            if strings.inside(m.end()):  # a value's text: no field's name
+                continue
+            inner = next(bracket_spans(data, m.start(), lo, hi, brackets), None)
+            if inner is None or inner[1] == own[1]:
+                return True
+        return False
+
     def _far(self, data: bytes, at: int, spans: list[tuple[int, int, int]], purpose: bytes | None = None) -> bool:
         """Is ``at`` inside a structure labelled Together's farther up than
         ``reach`` (``rules.STRUCTURE_LABEL``), no structure around it
@@ -1063,7 +1113,7 @@ class Walker:
             if any(b > a and self.veto.search(data, a, b) for a, b, _end in spans):
                 return False
             own = next(bracket_spans(data, at, lo, hi, index.brackets), None)
-            if own is not None and self.veto_field.search(data, own[1], own[2]):
+            if own is not None and self._vetoing_field(data, own, lo, hi, index.brackets):
                 return False
         if scope == 'named':
             return True

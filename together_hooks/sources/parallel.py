@@ -91,10 +91,14 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     # stop at once, not when this half is done (a half of a large
     # history ran on for minutes to fail in the end).  Its normal end
     # (after its result is read: ``os._exit(0)``) stops nothing.
+    # Once this half has failed or been stopped, its own exception is the
+    # one raised: the child it stops (SIGTERM) may die at once, and its
+    # SIGCHLD must not put "worker died" in place of a timeout.
     reaped: list[int] = []
+    stopping: list[bool] = []
 
     def on_child(_signum: int, _frame: object) -> None:
-        if reaped:
+        if reaped or stopping:
             return
         try:
             done, status = os.waitpid(pid, os.WNOHANG)
@@ -136,6 +140,7 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
             result = os.fdopen(read_fd, 'rb')
             payload = result.read()
         except BaseException:  # interrupted, terminated, failed: stop the other half too
+            stopping.append(True)  # before the kill: its death is ours, not news
             if not reaped:
                 os.kill(pid, signal.SIGTERM)
             if result is None:
