@@ -76,6 +76,11 @@ class Ctx:
         with open(path, 'wb') as f:
             f.write(data.encode() if isinstance(data, str) else data)
 
+    def attributes(self, line: str) -> None:
+        """``line`` added to ``.gitattributes`` (the others of its stack kept)."""
+        with open(self.root / '.gitattributes', 'a') as f:
+            f.write(line)
+
     def git(self, *args: str, env: dict[str, str] | None = None) -> str:
         proc = subprocess.run(('git', *args), cwd=self.root, env=env or self.env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
@@ -181,33 +186,33 @@ def rename_of_a_key_already_on_the_remote(c: Ctx) -> Iterator[None]:
 
 # --- .gitattributes ----------------------------------------------------
 
-@case()
+@case(stack='attributes')
 def attributes_minus_diff(c: Ctx) -> None:
-    c.write('.gitattributes', '*.py -diff\n')
+    c.attributes('*.py -diff\n')
     c.write('hidden.py', c.line())
     c.commit('attrs')
 
 
-@case()
+@case(stack='attributes')
 def attributes_binary(c: Ctx) -> None:
-    c.write('.gitattributes', '*.cfg binary\n')
+    c.attributes('*.cfg binary\n')
     c.write('app.cfg', c.line())
     c.commit('attrs')
 
 
-@case()
+@case(stack='attributes')
 def attributes_export_ignore(c: Ctx) -> None:
-    c.write('.gitattributes', 'secret/ export-ignore\n')
-    c.write('secret/k.py', c.line())
+    c.attributes('secret/ export-ignore\n')
+    c.write('secret/k.yml', c.line())  # not a .py: its stack's *.py -diff stays off it
     c.commit('attrs')
 
 
-@case()
+@case(stack='attributes')
 def attributes_textconv_hides_content(c: Ctx) -> None:
     """A diff driver whose textconv prints nothing: git's own diff of the
     file is empty (the repository's config, the pusher's choice)."""
     c.git('config', 'diff.blank.textconv', 'true')
-    c.write('.gitattributes', '*.txt diff=blank\n')
+    c.attributes('*.txt diff=blank\n')
     c.write('notes.txt', c.line())
     c.commit('attrs')
 
@@ -338,17 +343,17 @@ def evil_merge_key_only_in_the_result(c: Ctx) -> None:
     c.git('commit', '-q', '--no-verify', '--no-edit')
 
 
-@case()
+@case(stack='range')
 def evil_merge_taking_a_key_from_an_unpushed_side_by_theirs(c: Ctx) -> None:
     """The side branch added and removed the key; the merge's result keeps
     the key's version (``-X theirs`` would not: done by hand)."""
-    c.git('checkout', '-q', '-b', 'side')
+    c.git('checkout', '-q', '-b', 'theirs')
     c.write('s.py', 'x = 1\n')
     c.commit('side')
     c.git('checkout', '-q', 'main')
     c.write('m.py', 'y = 1\n')
     c.commit('main')
-    c.git('merge', '-q', '--no-commit', 'side')
+    c.git('merge', '-q', '--no-commit', 'theirs')
     c.write('s.py', 'x = 1\n' + c.line())
     c.git('add', 's.py')
     c.git('commit', '-q', '--no-verify', '--no-edit')
