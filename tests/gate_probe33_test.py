@@ -2,12 +2,18 @@
 commit or a range can carry, each through the real modes that must refuse
 it.
 
-Each case builds its own copy of one real repository (pre-commit
+Each stack of cases builds its own copy of one real repository (pre-commit
 installed for the pre-commit, commit-msg and pre-push stages, running
 this checkout's ``detect-together-keys``), with two real bare remotes:
 ``origin`` (no hook of its own: the client's pre-push hook decides) and
 ``gate`` (examples/pre-receive installed: ``git push --no-verify gate``
-meets the server-side gate alone).  Then each mode the case names runs:
+meets the server-side gate alone).  A case is a stack of its own unless
+it names one (``stack=``): the cases of a stack cannot disturb one
+another (the same refspecs and flags, no repository-wide setting a later
+case would meet, no plain hook), and are built one on top of the other
+(a case that yields lands, with the others', what it built before), each
+with its own key.  Then each mode the stack's cases name runs once (one
+pre-commit run, one push for them all):
 
 - ``pre-push``: ``git push origin <refspecs>`` through pre-commit;
 - ``pre-receive``: ``git push --no-verify gate <refspecs>``;
@@ -17,15 +23,17 @@ meets the server-side gate alone).  Then each mode the case names runs:
   ``scan --history``, ``path``: ``scan <path>``;
 - ``commit``: the case's own ``git commit`` through the installed hooks.
 
-A mode *finds* the key when it exits non-zero and names its
-``hashed_secret``; a decoy (``decoy=True``) must pass every mode it
-names.  Nothing any mode printed may show a key (``leaked``).  Each case
-runs once a test run, on its own (``tests/once.py``): a test of one case
-builds only it.  ``MISSED``: the pairs that let the key through, strict
+A mode *finds* a case's key when it exits non-zero and names that key's
+``hashed_secret`` (so each case of a stack is told apart); a decoy
+(``decoy=True``, stacked only with decoys) must pass every mode it
+names.  Nothing any mode printed may show a key (``leaked``).  Each
+stack runs once a test run (``tests/once.py``): a test of one case
+builds only its stack.  ``MISSED``: the pairs that let the key through, strict
 xfails with their reasons; ``REFUSED``: refused by a program before ours.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import random
@@ -144,7 +152,7 @@ def case(*modes: str, push: tuple[str, ...] = ('main',), flags: tuple[str, ...] 
 FILLER = ''.join(f'value_{n} = {n}\n' for n in range(40))
 
 
-@case(stack='landed')
+@case(stack='range')
 def rename_with_key_added(c: Ctx) -> Iterator[None]:
     """A file renamed (git's -M pairs it) and a key added in the move."""
     c.write('old.py', FILLER)
@@ -155,7 +163,7 @@ def rename_with_key_added(c: Ctx) -> Iterator[None]:
     c.commit('move')
 
 
-@case(stack='landed')
+@case(stack='range')
 def copy_with_key_added(c: Ctx) -> Iterator[None]:
     """A copy (git's -C would pair it with its source) with a key added."""
     c.write('src.py', FILLER)
@@ -449,18 +457,6 @@ def git_dir_and_work_tree_from_outside(c: Ctx) -> None:
     c.scan_env = {'GIT_DIR': str(c.root / '.git'), 'GIT_WORK_TREE': str(c.root)}  # type: ignore[attr-defined]
 
 
-@case('commit', 'pre-push', 'pre-receive')
-def hooks_path_set_to_the_installed_hooks(c: Ctx) -> None:
-    """``core.hooksPath`` pointing at a copy of the installed hooks."""
-    hooks = c.root.parent / 'shared-hooks'
-    shutil.copytree(c.root / '.git' / 'hooks', hooks)
-    c.git('config', 'core.hooksPath', str(hooks))
-    c.write('k.py', c.line())
-    c.git('add', 'k.py')
-    if c.hooked_commit('-m', 'key') != 0:
-        c.git('commit', '-q', '--no-verify', '-m', 'key')
-
-
 @case('commit', 'pre-push', 'pre-receive', stack='staged')
 def assume_unchanged_file_staged_with_a_key(c: Ctx) -> Iterator[None]:
     c.write('s.py', 's = 1\n')
@@ -500,9 +496,21 @@ def sparse_checkout_key_outside_the_cone(c: Ctx) -> Iterator[None]:
         c.git('commit', '-q', '--no-verify', '-m', 'sparse')
 
 
+@case('commit', 'pre-push', 'pre-receive', stack='staged')
+def hooks_path_set_to_the_installed_hooks(c: Ctx) -> None:
+    """``core.hooksPath`` pointing at a copy of the installed hooks."""
+    hooks = c.root.parent / 'shared-hooks'
+    shutil.copytree(c.root / '.git' / 'hooks', hooks)
+    c.git('config', 'core.hooksPath', str(hooks))
+    c.write('k.py', c.line())
+    c.git('add', 'k.py')
+    if c.hooked_commit('-m', 'key') != 0:
+        c.git('commit', '-q', '--no-verify', '-m', 'key')
+
+
 # --- paths ------------------------------------------------------------------
 
-def _path_case(name: str, rel: bytes, stack: str | None = 'paths') -> None:
+def _path_case(name: str, rel: bytes, stack: str | None = 'range') -> None:
     def build(c: Ctx) -> None:
         c.write(rel, c.line())
         c.git('add', '-A')
@@ -520,20 +528,20 @@ _path_case('path_with_a_colon', b'a:b.py')
 
 # --- contents --------------------------------------------------------------
 
-@case(*RANGE, 'path', stack='paths')
+@case(*RANGE, 'path', stack='range')
 def huge_line_key_in_the_middle(c: Ctx) -> None:
     pad = 'a' * (3 << 20)
     c.write('min.js', f'var x="{pad}";var k="{c.key}";var y="{pad}";\n')
     c.commit('minified')
 
 
-@case(*RANGE, 'path', stack='paths')
+@case(*RANGE, 'path', stack='range')
 def crlf_file(c: Ctx) -> None:
     c.write('win.ini', '[api]\r\n' + c.line().replace('\n', '\r\n'))
     c.commit('crlf')
 
 
-@case(*RANGE, 'path', stack='paths')
+@case(*RANGE, 'path', stack='range')
 def key_split_over_two_lines_of_a_hunk(c: Ctx) -> None:
     c.write('split.py', f'KEY = ("{c.key[:25]}"\n       "{c.key[25:]}")\n')
     c.commit('split')
@@ -548,7 +556,7 @@ def mode_change_only_of_a_file_the_remote_has(c: Ctx) -> Iterator[None]:
     c.commit('chmod')
 
 
-@case(stack='landed')
+@case(stack='range')
 def mode_change_to_a_symlink_whose_target_is_the_key(c: Ctx) -> Iterator[None]:
     c.write('link', 'placeholder\n')
     c.commit('file')
@@ -560,7 +568,7 @@ def mode_change_to_a_symlink_whose_target_is_the_key(c: Ctx) -> Iterator[None]:
 
 # --- people and signatures ---------------------------------------------------
 
-@case(*PUSHES, stack='people')
+@case(*PUSHES, stack='range')
 def author_email_local_part(c: Ctx) -> None:
     c.write('a2.py', 'z = 1\n')
     c.git('add', 'a2.py')
@@ -568,7 +576,7 @@ def author_email_local_part(c: Ctx) -> None:
           env=dict(c.env, GIT_AUTHOR_EMAIL=f'{c.key}@example.com'))
 
 
-@case(*PUSHES, stack='people')
+@case(*PUSHES, stack='range')
 def signature_header_of_a_commit(c: Ctx) -> None:
     """A ``gpgsig`` header holding the key (a hand-made signed commit)."""
     tree = c.git('rev-parse', 'HEAD^{tree}').strip()
@@ -581,7 +589,7 @@ def signature_header_of_a_commit(c: Ctx) -> None:
     c.git('update-ref', 'refs/heads/main', sha)
 
 
-@case('commit', *PUSHES)
+@case('commit', *PUSHES, stack='staged')
 def commit_message_with_a_trailer(c: Ctx) -> None:
     c.write('t.py', 't = 1\n')
     c.git('add', 't.py')
@@ -706,40 +714,45 @@ def _run_stack(template: Path, env: dict[str, str], where: Path,
     its own key (each case has one, seeded by its name): it is found when
     the mode exits non-zero and names that key's ``hashed_secret``."""
     one = stack[0]
-    assert all((o.modes, o.push, o.flags, o.path, o.decoy) == (one.modes, one.push, one.flags, one.path, one.decoy)
+    assert all((o.push, o.flags, o.path, o.decoy) == (one.push, one.flags, one.path, one.decoy)
                for o in stack), [o.name for o in stack]
+    modes = tuple(dict.fromkeys(mode for o in stack for mode in o.modes))  # each case reports its own
     shutil.copytree(template, where, symlinks=True)
     root = where / 'repo'
     for name in ('origin', 'gate'):
         git(root, 'remote', 'set-url', name, str(where / f'{name}.git'))
     ctxs: list[Ctx] = []
-    parked = []
     for each in stack:
         rng = random.Random(f'gate33-{each.name}')
         ctxs.append(Ctx(root, env, make_key(rng), rng))
-        made = each.build(ctxs[-1])
-        if isinstance(made, Iterator):
-            next(made)  # its first part, to be landed
-            parked.append(made)
+    # A build that yields lands what it made before: every such first part
+    # is built, then landed at once; then each case is built (or goes on)
+    # in its order, on top of the one before.
+    parked = {each.name: each.build(ctx) for each, ctx in zip(stack, ctxs) if inspect.isgeneratorfunction(each.build)}
+    for made in parked.values():
+        next(made)
     if parked:
         ctxs[0].land()
         for ctx in ctxs[1:]:
             ctx.base = ctxs[0].base
-        for made in parked:
-            next(made, None)
+    for each, ctx in zip(stack, ctxs):
+        if each.name in parked:
+            next(parked[each.name], None)
+        else:
+            each.build(ctx)
     c = ctxs[0]
     if len(stack) > 1:
-        assert 'plain' not in one.modes and not any(
-            hasattr(ctx, attr) for ctx in ctxs for attr in ('push', 'push_cwd', 'push_url', 'scan_env')), one.modes
+        assert 'plain' not in modes and not any(
+            hasattr(ctx, attr) for ctx in ctxs for attr in ('push', 'push_cwd', 'push_url', 'scan_env')), modes
     push = getattr(c, 'push', one.push)
     cwd = getattr(c, 'push_cwd', root)
     results: dict[str, tuple[str, int]] = {}
     texts = [text for ctx in ctxs for text in ctx.outputs]
     saved = where / 'saved'
-    if 'plain' in one.modes:  # the plain hook pushes from the state the others started in
+    if 'plain' in modes:  # the plain hook pushes from the state the others started in
         for part in ('repo/.git', 'origin.git'):
             shutil.copytree(where / part, saved / part, symlinks=True)
-    for mode in one.modes:
+    for mode in modes:
         if mode == 'plain':
             for part in ('repo/.git', 'origin.git'):
                 shutil.rmtree(where / part)
@@ -774,15 +787,15 @@ def _run_stack(template: Path, env: dict[str, str], where: Path,
         # A case's commit: the one it made through the hooks, and what they printed.
         own = dict(results, commit=('\n'.join(ctx.outputs), ctx.commit_rc or 0))
         out[each.name] = {'modes': {mode: (own[mode][1], _found(own[mode][1], own[mode][0], ctx.key))
-                                    for mode in one.modes},
+                                    for mode in each.modes},
                           'leaked': leaked([ctx.key], *texts) != []}
     return out
 
 
 @pytest.fixture(scope='module')
 def table(tmp_path_factory):
-    """``table(name)``: the case's results, built once a run (each case on
-    its own, so a test of one case builds only it)."""
+    """``table(name)``: the case's results, built once a run with its
+    stack's (a test of one case builds only its stack)."""
     made: dict[str, dict[str, object]] = {}
     template = once(tmp_path_factory, 'gate33-template',
                     lambda: _template(tmp_path_factory.mktemp('gate33')))
