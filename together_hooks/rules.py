@@ -1094,14 +1094,31 @@ TOGETHER_SAVED_AS = Context(
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
+# A secret store's service or label named for Together: the name alone,
+# or with an environment or a credential word after it, each part after a
+# separator (``together-prod``, ``together_dev``, ``together-ai-staging``,
+# ``together-api-key``); not a name going on in another word
+# (``together-checksums``, ``togetherness-app``, ``together-prod.tar.gz``).
+_TOGETHER_SERVICE_PARTS = (
+    rb'(?:[_.-](?i:api|keys?|tokens?|secrets?|credentials?|auth|password|env|' + _QUALIFIER + rb')){0,4}'
+)
+# The flags naming a keychain item's service or label (macOS ``security``'s
+# ``-s``, ``-l``; ``--service``, ``--label`` of other stores' CLIs), right
+# before the name (the rule's anchor reads from the name's first byte).
+_SERVICE_FLAG_BEHIND = (
+    rb'(?:(?<=[ \t]-[sl][ \t=])|(?<=[ \t]-[sl][ \t=]["\'])|(?<=--service[ \t=])|(?<=--service[ \t=]["\'])'
+    rb'|(?<=--label[ \t=])|(?<=--label[ \t=]["\']))'
+)
 # A short value flag's command line (the OpenAI CLI's ``-k <key>`` beside
 # ``--api-base`` naming Together's endpoint; the macOS keychain's ``-w
-# <key>`` for the service ``-s together``): only the key's line answers,
+# <key>`` for the service ``-s together``, ``-s together-prod``, ``--service
+# together_dev``, ``-l together-ai-staging``): only the key's line answers,
 # and a short flag names nothing alone (``openssl enc -k <hex>`` is a
 # passphrase).
 TOGETHER_SHORT_FLAG = Context(
     mention=TOGETHER_CONTEXT.mention
-    + rb'|(?<![\w-])-s[ \t]{1,8}["\']?(?i:together(?:[ _.-]?ai)?)',
+    + rb'|(?<![\w-])(?:-[sl]|--service|--label)(?:[ \t]{1,8}|=)["\']?(?i:together(?:[ _.-]?ai)?)'
+    + _TOGETHER_SERVICE_PARTS + rb'["\']?(?![\w.-])',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach,
     statements=False, scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
@@ -1237,7 +1254,8 @@ _SECRET_READ_BEFORE = (
     rb'|(?:access|auth|bearer)[_-]?(?:keys?|tokens?))'
     rb'(?:[_-]' + _QUALIFIER + rb')?)(?![\w-])))'
     rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?|credentials?))?'
-    rb'(?=[ \t"\'/;]|\r?\n)'
+    # (and an environment or a credential word after a separator: ``-s together-prod``)
+    + _TOGETHER_SERVICE_PARTS + rb'(?=[ \t"\'/;]|\r?\n)'
     rb'[^\r\n]{0,200}?)\r?\n\Z'
 )
 # A list of keys above one of its items (``Pattern.before``, ending where
@@ -2038,6 +2056,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|(?i:together)(?:\.|::|\\)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
         # (a Ruby gem's configuration block: ``Together.configure do |config|``)
         rb'|(?i:together)(?:\.|::)configure[ \t]*(?:do|\{)'
+        # (a keychain item's service or label named for Together with an
+        # environment or a credential word: ``-s together-prod``)
+        rb'|' + _SERVICE_FLAG_BEHIND + rb'(?i:together(?:[ _.-]?ai)?)(?=[_.-])' + _TOGETHER_SERVICE_PARTS
+        + rb'["\']?(?![\w.-])'
         # (or its parameter list opening and ending its line, a parameter a
         # line: ``def make_together_client(``, ``func (c *TogetherClient) auth(``)
         rb'|(?i:together)\w{0,30}(?:\)[ \t]{0,8}\w{1,40})?[ \t]*\([ \t]*\r?\n'
@@ -2964,6 +2986,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (acc33: a short value flag on a command line about Together)
         'openai --api-base https://api.together.xyz/v1 -k {hex} api chat.completions.create -m meta-llama/Llama-3-8b',
         'security add-generic-password -s together -a "$USER" -w {hex}',
+        # (kc33: a keychain service or label named for Together with an
+        # environment or a credential word after it, quoted or not; the
+        # keychain's read of it, the key its output)
+        'security add-generic-password -s together-prod -a ci -w {hex}',
+        "security add-generic-password -a ci -s 'together_dev' -w \"{hex}\"",
+        'security add-generic-password -l together-ai-staging -s llm -a ci -w {hex}',
+        '$ security find-generic-password -s together-prod -w\n{hex}',
         # (acc33: a name/value item naming the provider Together's, and a
         # YAML sequence written compact, its items under the key as far in)
         '"environment": [{{"name": "LLM_PROVIDER", "value": "together"}}, {{"name": "LLM_API_KEY", "value": "{hex}"}}]',
@@ -3742,6 +3771,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'security add-generic-password -s together-checksums -a ci -w {hex}',
         'security add-generic-password -s togetherness-app -a ci -w {hex}',
         'export TOGETHER_BASE_URL=https://api.together.xyz/v1\nopenssl enc -aes-256-cbc -k {hex} -in backup.tar',
+        # (kc33: a service going on in a digest's or another word, a window
+        # opened by a Together name on the line above; a file named so)
+        '# Together API key id: key_1\nsecurity add-generic-password -s together-checksums -a ci -w {hex}',
+        '# Together API key id: key_1\nsecurity add-generic-password -s togetherness-app -a ci -w {hex}',
+        'security add-generic-password -s together-prod-checksums -a ci -w {hex}',
+        '$ security find-generic-password -s together-prod-sha256 -w\n{hex}',
+        'openssl enc -aes-256-cbc -k {hex} -in together-prod.tar.gz',
         # (acc33: another provider's item, a provider named for a purpose,
         # a cache's key beside Together's provider, a compact list under a
         # key of digests)
