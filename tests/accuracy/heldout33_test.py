@@ -1355,7 +1355,7 @@ generated: "2024-05-01T10:11:12.123456+00:00"
 ]
 '''),
     T('decoy-vault-placeholder', 'notes/vault-decoy.json', '''\
-{"request_id":"⟦_uuid⟧","data":{"data":{"together_api_key":"tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","key_id":"key_8fQ2mZ"},"metadata":{"version":2}}}
+{"request_id":"⟦_uuid⟧","data":{"data":{"together_api_key":"tgp_v1_''' + 'x' * 43 + '''","key_id":"key_8fQ2mZ"},"metadata":{"version":2}}}
 '''),
     T('decoy-aws-sm-env-ref', 'notes/sm-decoy.json', '''\
 {
@@ -1493,7 +1493,7 @@ Together AI 2FA backup: otpauth://totp/Together%20AI:alice?secret=⟦_b32⟧&iss
     B('decoy-data-uri-png', 'site/logo.html', _png_data_uri_decoy),
     T('decoy-data-uri-placeholder', 'site/example.html', '''\
 <a download=".env" href="data:text/plain;base64,⟦_hex|b64⟧">x</a>
-'''.replace('⟦_hex|b64⟧', _b64('TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'))),
+'''.replace('⟦_hex|b64⟧', _b64('TOGETHER_API_KEY=tgp_v1_' + 'x' * 43 + '\n'))),
     T('decoy-zip-checksums', 'dist/release.zip', '⟦_hex⟧  together-cli-linux-amd64\n', _zip('checksums.txt')),
     T('decoy-hex-upper-sha', 'logs/verify.log', '''\
 2024-05-01 INFO together-1.3.0.tar.gz SHA256=⟦_hex|hexupper⟧ OK
