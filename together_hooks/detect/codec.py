@@ -1559,6 +1559,15 @@ def dump_view(data: bytes) -> View | None:
     return View(text, 'hex', None, starts, sources, [False] * len(starts))
 
 
+def joined_lines(lines: list[bytes]) -> tuple[bytes, list[int]]:
+    """``lines`` joined by line ends, and where each starts in the join
+    (a view's ``starts``: its lines map back one by one)."""
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return b'\n'.join(lines), starts
+
+
 # A dump pasted into another file (an issue's code fence, a notebook's
 # output, a log): a line of a dump with a text column (``xxd``'s offset
 # and colon, ``hexdump -C``'s offset and two blanks, ``od -A x -t x1z``'s
@@ -1616,10 +1625,7 @@ def pasted_dump_view(data: bytes, at: int) -> tuple[View, int] | None:
             break
         lines.append(after)
         end = data.find(b'\n', end + 1)
-    region = b'\n'.join(body for _lead, _at, body in lines)
-    starts = [0]
-    for _lead, _at, body in lines[:-1]:
-        starts.append(starts[-1] + len(body) + 1)
+    region, starts = joined_lines([body for _lead, _at, body in lines])
     view = dump_view(region)
     if view is None:
         return None
@@ -2198,10 +2204,8 @@ def b64_entries_view(data: bytes, values: Iterable[int]) -> View | None:
                 sources.append(source)
     if not lines:
         return None
-    starts = [0]
-    for line_text in lines[:-1]:
-        starts.append(starts[-1] + len(line_text) + 1)
-    return View(b'\n'.join(lines) + b'\n', 'base64', None, starts, sources, [False] * len(lines))
+    text, starts = joined_lines(lines)
+    return View(text + b'\n', 'base64', None, starts, sources, [False] * len(lines))
 
 
 # A base32 value (RFC 4648's upper-case alphabet: ``base32``, TOTP

@@ -2053,11 +2053,11 @@ def _basic_hits(
         at += len(line) + 1
     if not lines:
         return []
-    text = b'\n'.join(lines)
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
     from bisect import bisect_right
+
+    from together_hooks.detect.codec import joined_lines
+
+    text, starts = joined_lines(lines)
 
     return [
         (origins[bisect_right(starts, offset) - 1], secret, rule, 'base64')
