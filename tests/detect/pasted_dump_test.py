@@ -1,6 +1,6 @@
 """A hex dump pasted into another file (``codec.pasted_dump_view``,
 ``engine._pasted_dump_hits``): an issue's code fence, a list item's
-indented block, a notebook's list of output lines, a log.  A dump is told
+indented block, a notebook's list of output lines, a JSON log's, a log.  A dump is told
 by a file's first lines (``prefilter.dump_head``); inside a file, its
 first line (``engine.PASTED_DUMP_MARKS``: ``xxd``'s offset 0) or a
 keyword its text column shows marks it, and the
@@ -56,7 +56,14 @@ def _notebook(dump: str) -> bytes:
     return json.dumps({'cells': [cell], 'nbformat': 4}, indent=1).encode()
 
 
-_WRAPS = {'fence': _fence, 'indented': _indented, 'notebook': _notebook}
+def _json_lines(dump: str) -> bytes:
+    # a JSON list of output lines that is no notebook (a job's saved log):
+    # each dump line led by its string's quote, and no notebook reading
+    # (``codec.notebook_view``) takes the quotes off first
+    return json.dumps({'step': 'debug .env', 'output': dump.splitlines(True)}, indent=1).encode()
+
+
+_WRAPS = {'fence': _fence, 'indented': _indented, 'notebook': _notebook, 'json_lines': _json_lines}
 
 
 @pytest.mark.parametrize('tool', ['xxd', 'hexdump', 'od'])
