@@ -326,9 +326,9 @@ def test_where_the_git_push_cannot_be_seen_every_ref_is_scanned(
     write(git_repo, 'b.py', 'y = 2\n')
     head = commit(git_repo)
     if unseen == 'no-proc':
-        from together_hooks.sources import ancestors
+        from together_hooks import proc
 
-        monkeypatch.setattr(ancestors, 'PROC', str(tmp_path / 'no-proc'))
+        monkeypatch.setattr(proc, 'PROC', str(tmp_path / 'no-proc'))
     environ = {
         'PRE_COMMIT_FROM_REF': base, 'PRE_COMMIT_TO_REF': head,
         'PRE_COMMIT_REMOTE_NAME': 'origin',

@@ -558,20 +558,19 @@ def _reap_gits() -> None:
     that reaps none.  Children are read from ``/proc`` (git's own name in
     ``stat``, there for a zombie too); where there is none, as before."""
     me = os.getpid()
+    from together_hooks import proc
+
     try:
-        names = os.listdir('/proc')
+        names = os.listdir(proc.PROC)
     except OSError:
         return
     for name in names:
         if not name.isdigit():
             continue
-        try:
-            with open(f'/proc/{name}/stat', 'rb') as f:
-                stat = f.read()
-        except OSError:
+        read = proc.stat(name)
+        if read is None:
             continue
-        comm, _sep, rest = stat.partition(b' (')[2].rpartition(b') ')
-        fields = rest.split()
+        comm, fields = read
         if comm != b'git' or len(fields) < 2 or int(fields[1]) != me:
             continue
         pid = int(name)

@@ -4888,6 +4888,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    + rb'(?=[ \\t\"\\'/;]|\\r?\\n)'",
       ('tests/rules_test.py', 'tests/accuracy/keychain_services33_test.py'),
       "a secret store's read of a Together service with an environment word names nothing: `security find-generic-password -s together-prod -w` then the key on its own line passes"),
+    M('lead34-proc-stat-first-paren', 'together_hooks/proc.py',
+      "    head, sep, rest = line.rpartition(b') ')",
+      "    head, sep, rest = line.partition(b') ')",
+      ('tests/proc_test.py',),
+      "a process named with `) S 1 (` shifts every `stat` field: its parent read as 1 (pre-commit's run unread, the pre-push batch marks keyed on a wrong start time)"),
 )
 
 

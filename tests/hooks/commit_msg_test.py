@@ -401,8 +401,8 @@ def _no_proc_entry(repo, name: str):
     entry = repo.parent / name
     entry.write_text(
         f'#!{sys.executable}\nimport sys\n'
-        'from together_hooks.sources import ancestors\n'
-        f'ancestors.PROC = {str(repo.parent / "no-proc")!r}\n'
+        'from together_hooks import proc\n'
+        f'proc.PROC = {str(repo.parent / "no-proc")!r}\n'
         'from together_hooks.hooks.detect_together_keys import main\n'
         'sys.exit(main())\n')
     entry.chmod(0o755)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 
+from together_hooks import proc
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Sequence
@@ -36,25 +38,6 @@ _RUN_SHORT = {'-c': '--config', '-s': '--from-ref', '-o': '--to-ref', '-v': '--v
 _IMPL_VALUED = frozenset(('--config', '--color', '--hook-type', '--hook-dir'))
 _IMPL_FLAGS = frozenset(('--skip-on-missing-config', '--help'))
 _ALIASES = {'--source': '--from-ref', '--origin': '--to-ref'}
-
-
-def _read(path: str) -> bytes | None:
-    try:
-        with open(path, 'rb') as f:
-            return f.read(1 << 16)
-    except OSError:
-        return None
-
-
-def _parent(pid: int) -> int | None:
-    stat = _read(f'/proc/{pid}/stat')
-    if stat is None:
-        return None
-    fields = stat[stat.rfind(b')') + 2:].split()  # after "pid (comm) "
-    try:
-        return int(fields[1])
-    except (IndexError, ValueError):
-        return None
 
 
 def _pre_commit_args(argv: Sequence[str]) -> list[str] | None:
@@ -172,10 +155,10 @@ def selection(root: str = '.') -> tuple[str, str | None, str] | None:
     for _ in range(_ANCESTORS):
         if pid is None or pid <= 1:
             return None
-        raw = _read(f'/proc/{pid}/cmdline')
+        raw = proc.cmdline(pid)
         if raw is None:
             return None  # no /proc here (macOS, Windows) or not ours to read
-        args = _pre_commit_args([w.decode('utf-8', 'surrogateescape') for w in raw.split(b'\0')[:-1]])
+        args = _pre_commit_args([w.decode('utf-8', 'surrogateescape') for w in raw])
         if args is not None:
             parsed = parse(args)
             if parsed is None:
@@ -183,5 +166,5 @@ def selection(root: str = '.') -> tuple[str, str | None, str] | None:
             config, hook, stage = parsed
             path = _config_path(config, root, args[0] == 'hook-impl')
             return None if path is None else (path, hook, stage)
-        pid = _parent(pid)
+        pid = proc.parent(pid)
     return None

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import os
 
+from together_hooks import proc
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
-
-# Where a process's command line and parent are read.
-PROC = '/proc'
 
 
 def ancestor_argv(wanted: Callable[[list[str]], bool], depth: int = 6) -> list[str] | None:
@@ -21,13 +20,11 @@ def ancestor_argv(wanted: Callable[[list[str]], bool], depth: int = 6) -> list[s
     be read."""
     pid = os.getppid()
     for _ in range(depth):
-        try:
-            with open(f'{PROC}/{pid}/cmdline', 'rb') as f:
-                argv = [os.fsdecode(a) for a in f.read().split(b'\0')[:-1]]
-            with open(f'{PROC}/{pid}/stat', 'rb') as f:
-                pid = int(f.read().rpartition(b')')[2].split()[1])
-        except (OSError, ValueError, IndexError):
+        argv = proc.argv(pid)
+        parent = proc.parent(pid)
+        if argv is None or parent is None:
             return None
+        pid = parent
         if argv and wanted(argv):
             return argv
         if pid <= 1:

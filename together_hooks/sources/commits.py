@@ -2114,17 +2114,15 @@ def _first_batch(root: str, push: str) -> bool:
     import hashlib
     import time
 
-    from together_hooks.sources import ancestors
+    from together_hooks import proc
 
     ppid = os.getppid()
-    try:
-        with open(f'{ancestors.PROC}/{ppid}/cmdline', 'rb') as f:
-            cmdline = f.read()
-        with open(f'{ancestors.PROC}/{ppid}/stat', 'rb') as f:
-            started = f.read().rpartition(b')')[2].split()[19]
-    except (OSError, IndexError):
+    argv = proc.cmdline(ppid)
+    read = proc.stat(ppid)
+    if argv is None or read is None or len(read[1]) < 20:
         return True
-    if b'pre_commit' not in cmdline and b'pre-commit' not in cmdline:
+    started = read[1][19]
+    if not any(b'pre_commit' in a or b'pre-commit' in a for a in argv):
         return True
     folder = os.path.join(
         root, os.fsdecode(git(root, 'rev-parse', '--git-path', _BATCH_MARKS)).strip(),
