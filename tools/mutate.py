@@ -4888,6 +4888,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    + rb'(?=[ \\t\"\\'/;]|\\r?\\n)'",
       ('tests/rules_test.py', 'tests/accuracy/keychain_services33_test.py'),
       "a secret store's read of a Together service with an environment word names nothing: `security find-generic-password -s together-prod -w` then the key on its own line passes"),
+    M('perfH34-since-walk-first-parent', 'together_hooks/sources/history.py',
+      "            'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',\n            '--ignore-submodules=none',",
+      "            'log', '--raw', '--no-abbrev', '--root', '--diff-merges=first-parent', '-t', '--no-renames',\n            '--ignore-submodules=none',",
+      ('tests/sources/history_test.py::test_since_a_merge_adds_no_key_its_other_parent_had',),
+      "the history's commit walk diffs each merge against its first parent alone: exact for the whole history, "
+      "but with --since a key a branch added before the bound (in a file edited at the merge, or in a file's "
+      "name) is reported again at the merge that brings it"),
 )
 
 
