@@ -4893,6 +4893,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    head, sep, rest = line.partition(b') ')",
       ('tests/proc_test.py',),
       "a process named with `) S 1 (` shifts every `stat` field: its parent read as 1 (pre-commit's run unread, the pre-push batch marks keyed on a wrong start time)"),
+    M('perfH34-since-walk-first-parent', 'together_hooks/sources/history.py',
+      "            'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',\n            '--ignore-submodules=none',",
+      "            'log', '--raw', '--no-abbrev', '--root', '--diff-merges=first-parent', '-t', '--no-renames',\n            '--ignore-submodules=none',",
+      ('tests/sources/history_test.py::test_since_a_merge_adds_no_key_its_other_parent_had',),
+      "the history's commit walk diffs each merge against its first parent alone: exact for the whole history, "
+      "but with --since a key a branch added before the bound (in a file edited at the merge, or in a file's "
+      "name) is reported again at the merge that brings it"),
 )
 
 

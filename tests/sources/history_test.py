@@ -147,6 +147,42 @@ def test_since_reports_only_keys_added_after_rev(git_repo, keys):
     assert len(findings()) == 2
 
 
+def test_since_a_merge_adds_no_key_its_other_parent_had(git_repo, keys):
+    """With --since, a merge adds at a path only what differs from every
+    parent there (the walk's combined diffs, ``-c``): a key in a file, or
+    in a file's name, that a branch added before the bound and the merge
+    brings in (the file edited there beside the key, or as it was) is not
+    the merge's; a key typed into the merge's own resolution is.  A walk
+    that diffs a merge against its first parent alone names the same
+    paths and first adders for the whole history, not for a bounded one
+    (docs/performance.md, "Issue 17, session 34 (perfH34)")."""
+    on_branch, in_name, in_merge = keys(), keys(), keys()
+    write(git_repo, 'base.py', 'x = 1\n')
+    commit(git_repo, 'base')
+    git(git_repo, 'checkout', '-q', '-b', 'feature')
+    write(git_repo, 'feat.py', f'F = "{on_branch}"\n')
+    write(git_repo, f'notes.{in_name}.txt', 'plain\n')
+    vetted = commit(git_repo, 'feature key, before the bound', who=BOB)
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'base.py', 'x = 2\n')
+    commit(git_repo, 'main work')
+    git(git_repo, 'merge', '-q', '--no-commit', '--no-ff', 'feature')
+    write(git_repo, 'base.py', f'x = 2\nM = "{in_merge}"\n')
+    write(git_repo, 'feat.py', f'F = "{on_branch}"\nG = 2\n')  # edited beside the branch's key
+    merge = commit(git_repo, 'merge feature, a key in the resolution')
+
+    def found(*args: str) -> list[tuple]:
+        return sorted((f['path'], f['hashed_secret'], f.get('commit')) for f in findings(*args))
+
+    assert found('--since', vetted) == [('base.py', hash_secret(in_merge), merge)]
+    # Unbounded, each key is its first adder's: the branch's two, the merge's one.
+    assert found() == sorted([
+        ('<path name>', hash_secret(in_name), vetted),
+        ('base.py', hash_secret(in_merge), merge),
+        ('feat.py', hash_secret(on_branch), vetted),
+    ])
+
+
 def test_context_rules_pragmas_and_encodings_in_history(git_repo, keys):
     legacy, bearer, allowed, encoded = keys('hex'), keys('hex'), keys(), keys()
     write(git_repo, '.env', f'TOGETHER_API_KEY={legacy}\n')
