@@ -5,6 +5,8 @@ like any user's files, tracked and untracked-not-ignored alike.
 """
 from __future__ import annotations
 
+import functools
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -33,8 +35,10 @@ def test_scan_of_this_checkout_as_a_folder_finds_nothing():
 
 
 # detect-secrets' per-line loop over every tracked file is the suite's
-# longest single test: the files go in this many strided chunks, one hook
-# run each, which the workers of ``-n 2`` share.  The hook checks and
+# longest single test: the files go in this many chunks of about the same
+# number of lines (its cost is ~0.16 ms a line, whatever the file), one
+# hook run each, which the workers of ``-n 2`` share (strided by name,
+# the four took 9 to 21 s: the largest docs fell together).  The hook checks and
 # trims the baseline's entries of the files it is given only, so each
 # chunk holds the baseline to its files, and together to every file.
 # The baseline leaves out detect-secrets' ``is_indirect_reference`` line
@@ -42,6 +46,33 @@ def test_scan_of_this_checkout_as_a_folder_finds_nothing():
 # lines from every plugin, ours too, and was a fifth of this loop
 # (docs/performance.md, "The test suite's time", session 31).
 DS_CHUNKS = 4
+
+
+@functools.lru_cache(maxsize=None)
+def _chunks() -> tuple[tuple[str, ...], ...]:
+    """Every tracked file but the baseline's folder, in ``DS_CHUNKS``
+    chunks of about the same number of lines: the longest file first,
+    each to the chunk with the fewest lines so far."""
+    names = [
+        f for f in subprocess.run(
+            ('git', 'ls-files', '-z'), cwd=CHECKOUT, check=True, capture_output=True,
+        ).stdout.decode().split('\0')
+        if f and not f.startswith('baseline/')
+    ]
+
+    def lines(name: str) -> int:
+        try:
+            return (CHECKOUT / name).read_bytes().count(b'\n') + 1
+        except OSError:  # (a tracked file deleted in the work tree: the hook's to say)
+            return 1
+    chunks: list[list[str]] = [[] for _ in range(DS_CHUNKS)]
+    sizes = [0] * DS_CHUNKS
+    for n, name in sorted(((lines(name), name) for name in names), reverse=True):
+        at = sizes.index(min(sizes))
+        chunks[at].append(name)
+        sizes[at] += n
+    assert sorted(f for c in chunks for f in c) == sorted(names)  # every file, once
+    return tuple(tuple(sorted(c)) for c in chunks)
 
 
 @pytest.mark.parametrize('chunk', range(DS_CHUNKS))
@@ -55,16 +86,9 @@ def test_detect_secrets_with_this_repos_baseline_passes_on_every_tracked_file(tm
     """
     import os
     import shutil
-    import subprocess
     import sys
 
-    files = [
-        f for f in subprocess.run(
-            ('git', 'ls-files', '-z'), cwd=CHECKOUT, check=True,
-            capture_output=True,
-        ).stdout.decode().split('\0')
-        if f and not f.startswith('baseline/')
-    ][chunk::DS_CHUNKS]
+    files = _chunks()[chunk]
     assert len(files) > 50
     copy = tmp_path / '.secrets.baseline'
     shutil.copyfile(CHECKOUT / 'baseline' / '.secrets.baseline', copy)

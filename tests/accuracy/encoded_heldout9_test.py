@@ -45,6 +45,7 @@ import tempfile
 import urllib.parse
 import zlib
 
+from tests import jdk
 from tests.accuracy import keys_and_decoys
 from tests.accuracy import Made
 from tests.accuracy import make_tests
@@ -72,7 +73,7 @@ def _tar(files: dict[str, bytes], mode: str = 'w') -> bytes:
 
 
 def _run(argv: list[str], cwd: str, data: bytes | None = None, env: dict[str, str] | None = None) -> bytes:
-    return subprocess.run(argv, cwd=cwd, input=data, capture_output=True, check=True,
+    return subprocess.run(jdk.argv(argv), cwd=cwd, input=data, capture_output=True, check=True,
                           env={**os.environ, **(env or {})}).stdout
 
 

@@ -70,22 +70,30 @@ class Keys(list):
         return f'Keys({[hash_secret(k)[:12] for k in self]})'
 
 
-@pytest.fixture
-def keys():
+def _keys() -> Keys:
     rng = random.Random(3003)
     return Keys([make_key(rng) for _ in range(4)] + [make_hex(rng)])
 
 
 @pytest.fixture
+def keys():
+    return _keys()
+
+
+@pytest.fixture
 def repo(git_repo, keys):
     """A repository with one current key (app.py) and one legacy key (deploy.sh)."""
-    (git_repo / 'app.py').write_text(
+    return _filled(git_repo, keys)
+
+
+def _filled(repo: Path, keys: list[str]) -> Path:
+    (repo / 'app.py').write_text(
         f'import os\n\nclient = Together(api_key="{keys[0]}")\n',
     )
-    (git_repo / 'deploy.sh').write_text(f'export TOGETHER_API_KEY={keys[4]}\n')
-    (git_repo / 'README.md').write_text('hello\n')
-    git(git_repo, 'add', '.')
-    return git_repo
+    (repo / 'deploy.sh').write_text(f'export TOGETHER_API_KEY={keys[4]}\n')
+    (repo / 'README.md').write_text('hello\n')
+    git(repo, 'add', '.')
+    return repo
 
 
 # --- the plugin: detect-secrets finds exactly what we find -------------------
@@ -356,18 +364,49 @@ def test_baseline_versions(version, supported):
     ('baseline', 'update', '--baseline', '.secrets.baseline'),
     ('baseline', 'audit', '--stats', '--baseline', '.secrets.baseline'),
 ], ids=['hook', 'scan', 'update', 'audit'])
-def test_unusable_baseline_is_one_line_exit_2_and_untouched(repo, content, word, argv, capsys):
+def test_unusable_baseline_is_one_line_exit_2_and_untouched(unusable_repo, content, word, argv, capsys,
+                                                            monkeypatch):
+    """(The 92 cases share one repository, ``repo``'s files staged: each
+    checks that its run left the work tree and the index as they were,
+    its bad baseline included, and takes that baseline out again.)"""
+    repo, left = unusable_repo
+    monkeypatch.chdir(repo)
     path = repo / '.secrets.baseline'
-    if content is not None:
-        path.write_bytes(content.encode('utf-8', 'surrogateescape'))
-    code = hook_main(list(argv[1:])) if argv[0] == 'hook' else cli_main(list(argv))
-    out = capsys.readouterr()
-    assert_error_text(code, out.err, '.secrets.baseline', word)
-    assert out.out == ''
-    if content is None:
-        assert not path.exists()
-    else:
-        assert path.read_bytes() == content.encode('utf-8', 'surrogateescape')
+    try:
+        if content is not None:
+            path.write_bytes(content.encode('utf-8', 'surrogateescape'))
+        code = hook_main(list(argv[1:])) if argv[0] == 'hook' else cli_main(list(argv))
+        out = capsys.readouterr()
+        assert_error_text(code, out.err, '.secrets.baseline', word)
+        assert out.out == ''
+        if content is None:
+            assert not path.exists()
+        else:
+            assert path.read_bytes() == content.encode('utf-8', 'surrogateescape')
+        assert _tree(repo, '.secrets.baseline') == left
+    finally:
+        if path.exists():
+            path.unlink()
+
+
+def _tree(repo: Path, *leave_out: str) -> dict[str, bytes]:
+    """Every file under ``repo`` (``.git``'s included) and its bytes, but
+    ``leave_out``."""
+    return {
+        str(p.relative_to(repo)): p.read_bytes() for p in sorted(repo.rglob('*'))
+        if p.is_file() and str(p.relative_to(repo)) not in leave_out
+    }
+
+
+@pytest.fixture(scope='module')
+def unusable_repo(tmp_path_factory, git_repo_template):
+    """``repo``'s repository, once a module, and its files as they are."""
+    import shutil
+
+    repo = tmp_path_factory.mktemp('unusable') / 'repo'
+    shutil.copytree(git_repo_template, repo, symlinks=True)
+    _filled(repo, _keys())
+    return repo, _tree(repo)
 
 
 def test_unusable_baseline_through_the_console_script(repo):

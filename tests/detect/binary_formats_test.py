@@ -14,6 +14,7 @@ import random
 
 import pytest
 
+from tests import jdk
 from tests.detect.baits import glued
 from tests.detect.baits import GLUED_UNITS
 from tests.detect.baits import KB
@@ -248,7 +249,7 @@ def _compile(tmp_path, tool: str, argv: list[str]) -> None:
 
     if shutil.which(tool) is None:
         pytest.skip(f'{tool} is not installed')
-    subprocess.run(argv, cwd=tmp_path, check=True, capture_output=True)
+    subprocess.run(jdk.argv(argv), cwd=tmp_path, check=True, capture_output=True)
 
 
 @pytest.mark.parametrize(('modifiers', 'method'), [

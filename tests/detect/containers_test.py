@@ -23,6 +23,7 @@ import zlib
 
 import pytest
 
+from tests import jdk
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect import budget
@@ -408,7 +409,7 @@ def test_archives_written_by_the_real_tools(tmp_path, tool):
         'gzip': (('gzip', '-k', 'conf/app.env'), 'src/conf/app.env.gz', 'app.env'),
         'tar': (('tar', 'czf', '../out.tgz', 'conf'), 'out.tgz', 'conf/app.env'),
     }[tool]
-    subprocess.run(command, cwd=src, check=True, capture_output=True)
+    subprocess.run(jdk.argv(command), cwd=src, check=True, capture_output=True)
     data = (tmp_path / made).read_bytes()
     plain = key.encode() in data
     assert not plain
