@@ -4888,6 +4888,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    + rb'(?=[ \\t\"\\'/;]|\\r?\\n)'",
       ('tests/rules_test.py', 'tests/accuracy/keychain_services33_test.py'),
       "a secret store's read of a Together service with an environment word names nothing: `security find-generic-password -s together-prod -w` then the key on its own line passes"),
+    M('perfT34-hook-env-walk-unasked', 'together_hooks/hooks/detect_together_keys.py',
+      '        args.walk_for_env_files = True\n',
+      '        args.walk_for_env_files = False\n',
+      ('tests/hooks/own_keys_walk_test.py',),
+      "the full hook lists the developer's env files with git's ls-files on every blocked commit, "
+      "where its first stage's walk of a small work tree already says there is none past the top: a process more a commit"),
+    M('perfT34-env-walk-unchecked', 'together_hooks/env/held.py',
+      '        if tracked is not None and none_under(root, tracked):\n',
+      '        if tracked is not None:\n',
+      ('tests/hooks/own_keys_walk_test.py',),
+      "a readable index alone stands for git's walk: a key held in `api/.env.local` goes unlearnt, and its copy "
+      "under a pragma passes the hook"),
+    M('perfT34-env-walk-run-flag-ignored', 'together_hooks/pipeline.py',
+      "exclusions=args.exclusions, walk=getattr(args, 'walk_for_env_files', False),",
+      "exclusions=args.exclusions, walk=False,",
+      ('tests/hooks/own_keys_walk_test.py',),
+      "the pipeline makes the hook's scanner without the walk it asked for: git's ls-files on every blocked commit"),
 )
 
 
