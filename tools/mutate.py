@@ -4895,7 +4895,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the full hook lists the developer's env files with git's ls-files on every blocked commit, "
       "where its first stage's walk of a small work tree already says there is none past the top: a process more a commit"),
     M('perfT34-env-walk-unchecked', 'together_hooks/env/held.py',
-      '        if tracked is not None and none_under(root, tracked):\n',
+      '        if tracked is not None and none_under(root, tracked, top=found):\n',
       '        if tracked is not None:\n',
       ('tests/hooks/own_keys_walk_test.py',),
       "a readable index alone stands for git's walk: a key held in `api/.env.local` goes unlearnt, and its copy "
@@ -4905,6 +4905,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "exclusions=args.exclusions, walk=False,",
       ('tests/hooks/own_keys_walk_test.py',),
       "the pipeline makes the hook's scanner without the walk it asked for: git's ls-files on every blocked commit"),
+    M('perfT34-env-walk-top-not-passed', 'together_hooks/env/held.py',
+      '        if tracked is not None and none_under(root, tracked, top=found):\n',
+      '        if tracked is not None and none_under(root, tracked):\n',
+      ('tests/hooks/own_keys_walk_test.py',),
+      "a developer's `.env` at the top, read by its own listing, still makes the walk say maybe: git's ls-files "
+      "on every commit of everyone who keeps one"),
+    M('perfT34-env-walk-top-any-depth', 'together_hooks/env/held.py',
+      'and (folder or name not in top):\n',
+      'and (name not in top):\n',
+      ('tests/hooks/own_keys_walk_test.py',),
+      "a top file's name is passed over in every folder: with `.env` at the top, `api/.env`'s key goes unlearnt "
+      "and its copy under a pragma passes the hook"),
 )
 
 

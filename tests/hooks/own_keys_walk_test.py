@@ -80,3 +80,35 @@ def test_a_key_in_an_ignored_folders_env_file_is_not_one_held(repo, keys, starte
     result = _commit(repo, 'lib/app.py', f'KEY = "{other}"  # pragma: allowlist secret\n', monkeypatch)
     assert result.rc == 0, result.out + result.err
     assert _env_walks(started) == 1, started
+
+
+def test_a_key_held_at_the_top_is_learnt_without_git(repo, keys, started, monkeypatch):
+    """A developer's ``.env`` at the top (its own listing reads it): the
+    walk passes over that name, no git lists the env files, and the key's
+    copy under a pragma is blocked.  The decoy beside it: a template at
+    the top (``.env.example``) is passed over as well and holds no key of
+    the developer's, so its value's copy under a pragma passes."""
+    own, sample = keys(), keys()
+    write(repo, '.env', f'TOGETHER_API_KEY={own}\n')
+    write(repo, '.env.example', f'TOGETHER_API_KEY={sample}\n')
+    result = _commit(repo, 'web/app.py', f'KEY = "{own}"  # pragma: allowlist secret\n', monkeypatch)
+    assert result.rc == 1, result.err
+    assert 'web/app.py' in result.out
+    assert _env_walks(started) == 0, started
+    del started[:]
+    result = _commit(repo, 'web/sample.py', f'KEY = "{sample}"  # pragma: allowlist secret\n', monkeypatch)
+    assert result.rc == 0, result.out + result.err
+    assert _env_walks(started) == 0, started
+
+
+def test_a_name_of_the_top_is_passed_over_at_the_top_only(repo, keys, started, monkeypatch):
+    """``.env`` at the top and ``api/.env`` below it: the name passed over
+    at the top is no pass below, git lists ``api/.env`` and its key is
+    learnt."""
+    top, below = keys(), keys()
+    write(repo, '.env', f'TOGETHER_API_KEY={top}\n')
+    write(repo, 'api/.env', f'TOGETHER_API_KEY={below}\n')
+    result = _commit(repo, 'api/app.py', f'KEY = "{below}"  # pragma: allowlist secret\n', monkeypatch)
+    assert result.rc == 1, result.err
+    assert 'api/app.py' in result.out
+    assert _env_walks(started) == 1, started

@@ -54,7 +54,7 @@ def local_env_files(
         return sorted(found)
     if index is not None and not everywhere:
         tracked = index(root)
-        if tracked is not None and none_under(root, tracked):
+        if tracked is not None and none_under(root, tracked, top=found):
             return _env_named(found)  # git's walk would add none to the top folder's
     try:
         found.update(untracked_env_files(root))
@@ -94,7 +94,7 @@ WALK_MOST = 1000
 
 def none_under(
         root: str, tracked: Container[bytes], most: int = WALK_MOST,
-        files: dict[bytes, set[bytes]] | None = None,
+        files: dict[bytes, set[bytes]] | None = None, top: Container[str] = (),
 ) -> bool:
     """Whether ``local_env_files(root)`` is certainly no more than
     ``root_env_files(root)``, told without git: a walk of every folder
@@ -110,7 +110,10 @@ def none_under(
     process does (docs/performance.md, "Issue 17, session 26: the hook").
     ``files``, when the answer is True: each folder (as index paths name
     it, b'' the top) and the names of the regular files and links in it,
-    which the index check would list again (``sources.index``)."""
+    which the index check would list again (``sources.index``).
+    ``top``: names of the top folder's files passed over (the env files
+    ``root_env_files`` lists, which ``local_env_files`` holds whatever git
+    lists: git's walk would add only themselves)."""
     todo = ['']
     seen = 0
     while todo:
@@ -129,7 +132,7 @@ def none_under(
                     if entry.is_dir(follow_symlinks=False):
                         todo.append(path)
                         continue
-                    if _marked(name) and os.fsencode(path) not in tracked:
+                    if _marked(name) and os.fsencode(path) not in tracked and (folder or name not in top):
                         return False
                     if files is not None and (entry.is_file(follow_symlinks=False) or entry.is_symlink()):
                         held.add(os.fsencode(name))
