@@ -149,9 +149,12 @@ class Scanner:
         self.exclusions = exclusions or None
 
     @classmethod
-    def for_run(cls, where: str = '.', exclusions: Exclusions | None = None) -> Scanner:
-        """The rules, and the own keys of the repository at ``where``."""
-        return cls(own_keys=load_own_keys(where), exclusions=exclusions)
+    def for_run(
+            cls, where: str = '.', exclusions: Exclusions | None = None, walk: bool = False,
+    ) -> Scanner:
+        """The rules, and the own keys of the repository at ``where``
+        (``walk``: ``load_own_keys``')."""
+        return cls(own_keys=load_own_keys(where, walk), exclusions=exclusions)
 
     def skips(self, content: Content) -> bool:
         """Is this file left out of the run (config ``exclude``, baseline filter)?"""
@@ -326,7 +329,7 @@ def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
     return [f for f in raw if f.secret not in secrets] + members
 
 
-def load_own_keys(where: str = '.') -> OwnKeys | None:
+def load_own_keys(where: str = '.', walk: bool = False) -> OwnKeys | None:
     """The keys this developer holds: the environment and the local env
     files of the repository at ``where`` (``env.ownkeys.own_keys``).
 
@@ -336,10 +339,19 @@ def load_own_keys(where: str = '.') -> OwnKeys | None:
     the hook while ``scan .`` fails on the same key.  Finding them walks
     the work tree (one ``git ls-files``: 6-11 ms CPU a commit on 3,000
     files, docs/performance.md); the hook used to read only those at the
-    root and beside the staged files."""
+    root and beside the staged files.  ``walk`` (the hook's): where the
+    index reads without git, a walk of a small work tree that meets no
+    name git's walk could list past the top folder answers for that
+    process, as the first stage's does (``env.held.none_under``: on a
+    large tree the walk gives up and git is asked, so a scan's default
+    stays git's; docs/performance.md, "Issue 17, session 34")."""
     from together_hooks.env.ownkeys import own_keys_at
 
-    return own_keys_at(where)
+    if not walk:
+        return own_keys_at(where)
+    from together_hooks.sources.index import index_entries
+
+    return own_keys_at(where, index_entries)
 
 
 def _scan_serial(
@@ -1181,7 +1193,10 @@ def run(
     if audit is not None:
         contents = audit.watch(contents)
     if scanner is None:
-        scanner = Scanner.for_run(exclusions=args.exclusions)
+        # (the hook's own keys read as its first stage reads them: ``load_own_keys``)
+        scanner = Scanner.for_run(
+            exclusions=args.exclusions, walk=getattr(args, 'walk_for_env_files', False),
+        )
     if scanner.own_keys:
         learn(scanner.own_keys.keys)
     findings = distinct(scan_contents(contents, summary, scanner))  # learnt: never shown

@@ -4900,6 +4900,35 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the history's commit walk diffs each merge against its first parent alone: exact for the whole history, "
       "but with --since a key a branch added before the bound (in a file edited at the merge, or in a file's "
       "name) is reported again at the merge that brings it"),
+    M('perfT34-hook-env-walk-unasked', 'together_hooks/hooks/detect_together_keys.py',
+      '        args.walk_for_env_files = True\n',
+      '        args.walk_for_env_files = False\n',
+      ('tests/hooks/own_keys_walk_test.py',),
+      "the full hook lists the developer's env files with git's ls-files on every blocked commit, "
+      "where its first stage's walk of a small work tree already says there is none past the top: a process more a commit"),
+    M('perfT34-env-walk-unchecked', 'together_hooks/env/held.py',
+      '        if tracked is not None and none_under(root, tracked, top=found):\n',
+      '        if tracked is not None:\n',
+      ('tests/hooks/own_keys_walk_test.py',),
+      "a readable index alone stands for git's walk: a key held in `api/.env.local` goes unlearnt, and its copy "
+      "under a pragma passes the hook"),
+    M('perfT34-env-walk-run-flag-ignored', 'together_hooks/pipeline.py',
+      "exclusions=args.exclusions, walk=getattr(args, 'walk_for_env_files', False),",
+      "exclusions=args.exclusions, walk=False,",
+      ('tests/hooks/own_keys_walk_test.py',),
+      "the pipeline makes the hook's scanner without the walk it asked for: git's ls-files on every blocked commit"),
+    M('perfT34-env-walk-top-not-passed', 'together_hooks/env/held.py',
+      '        if tracked is not None and none_under(root, tracked, top=found):\n',
+      '        if tracked is not None and none_under(root, tracked):\n',
+      ('tests/hooks/own_keys_walk_test.py',),
+      "a developer's `.env` at the top, read by its own listing, still makes the walk say maybe: git's ls-files "
+      "on every commit of everyone who keeps one"),
+    M('perfT34-env-walk-top-any-depth', 'together_hooks/env/held.py',
+      'and (folder or name not in top):\n',
+      'and (name not in top):\n',
+      ('tests/hooks/own_keys_walk_test.py',),
+      "a top file's name is passed over in every folder: with `.env` at the top, `api/.env`'s key goes unlearnt "
+      "and its copy under a pragma passes the hook"),
 )
 
 

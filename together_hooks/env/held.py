@@ -20,6 +20,7 @@ from together_hooks.env.names import path_parts
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
     from typing import Container
 
 
@@ -30,11 +31,19 @@ def may_hold(name: str, value: str) -> bool:
     return 'TOGETHER' in name.upper() or 'tgp_v1_' in value
 
 
-def local_env_files(root: str, everywhere: bool = False) -> list[str]:
+def local_env_files(
+        root: str, everywhere: bool = False,
+        index: Callable[[str], Container[bytes] | None] | None = None,
+) -> list[str]:
     """Env files in the work tree: untracked ones, ignored or not, in any
     folder but an ignored one (``untracked_env_files``: one walk), and
     those at the root; ``everywhere`` adds every untracked and tracked
-    one (two more walks of the tree, too slow for the hook's path)."""
+    one (two more walks of the tree, too slow for the hook's path).
+    ``index``: the index's paths of a work tree, when read without git
+    (``sources.index.index_entries``, handed in from above this layer;
+    None: git's to read): a walk that meets no name git's walk could
+    list past the top folder (``none_under``) then answers for git, and
+    no git process starts (the hook's, as its first stage asks)."""
     found = set(root_env_files(root))
     from together_hooks.errors import InputError
     from together_hooks.gitrun import git
@@ -43,6 +52,10 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
 
     if not git_may_claim(root):  # no repository: its top folder is all we know
         return sorted(found)
+    if index is not None and not everywhere:
+        tracked = index(root)
+        if tracked is not None and none_under(root, tracked, top=found):
+            return _env_named(found)  # git's walk would add none to the top folder's
     try:
         found.update(untracked_env_files(root))
     except InputError as e:
@@ -62,6 +75,12 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
         found.update(zsplit(git(
             root, 'ls-files', '-z', '--others', '--exclude-standard',
         )))
+    return _env_named(found)
+
+
+def _env_named(found: set[str]) -> list[str]:
+    """The env files among ``found`` (paths git listed, the top folder's
+    names), sorted: no folder, none inside a ``.env/`` folder."""
     return sorted(
         p for p in found
         if not p.endswith('/') and env_folder(p) is None
@@ -75,7 +94,7 @@ WALK_MOST = 1000
 
 def none_under(
         root: str, tracked: Container[bytes], most: int = WALK_MOST,
-        files: dict[bytes, set[bytes]] | None = None,
+        files: dict[bytes, set[bytes]] | None = None, top: Container[str] = (),
 ) -> bool:
     """Whether ``local_env_files(root)`` is certainly no more than
     ``root_env_files(root)``, told without git: a walk of every folder
@@ -91,7 +110,10 @@ def none_under(
     process does (docs/performance.md, "Issue 17, session 26: the hook").
     ``files``, when the answer is True: each folder (as index paths name
     it, b'' the top) and the names of the regular files and links in it,
-    which the index check would list again (``sources.index``)."""
+    which the index check would list again (``sources.index``).
+    ``top``: names of the top folder's files passed over (the env files
+    ``root_env_files`` lists, which ``local_env_files`` holds whatever git
+    lists: git's walk would add only themselves)."""
     todo = ['']
     seen = 0
     while todo:
@@ -110,7 +132,7 @@ def none_under(
                     if entry.is_dir(follow_symlinks=False):
                         todo.append(path)
                         continue
-                    if _marked(name) and os.fsencode(path) not in tracked:
+                    if _marked(name) and os.fsencode(path) not in tracked and (folder or name not in top):
                         return False
                     if files is not None and (entry.is_file(follow_symlinks=False) or entry.is_symlink()):
                         held.add(os.fsencode(name))

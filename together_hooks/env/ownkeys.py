@@ -17,6 +17,8 @@ from together_hooks.gitrun import zsplit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
+    from typing import Container
     from typing import Iterator
     from typing import Mapping
 
@@ -41,18 +43,23 @@ def _untracked(root: str, files: list[str]) -> list[str]:
     return [f for f in files if f not in tracked]
 
 
-def own_keys(root: str = '.', environ: Mapping[str, str] | None = None) -> OwnKeys:
+def own_keys(
+        root: str = '.', environ: Mapping[str, str] | None = None,
+        index: Callable[[str], Container[bytes] | None] | None = None,
+) -> OwnKeys:
     """The key values this developer holds: ``TOGETHER_*KEY`` variables (and
     any variable holding a ``tgp_v1_`` key) in the environment, and keys in
     the repo's local env files (untracked or ignored, not templates; never
     a tracked one): ``local_env_files``, whichever command asks (the hook,
     ``scan``, ``baseline create``), so all agree on which keys you hold.
+    ``index``: how to read a work tree's index without git, where the
+    caller may (``local_env_files``).
     """
     sources: dict[str, str] = {}
     for name, value in (os.environ if environ is None else environ).items():
         for key in keys_in_environ({name: value}):
             sources.setdefault(key, f'the variable {name}')
-    for rel, key in _env_file_keys(root, _untracked(root, local_env_files(root))):
+    for rel, key in _env_file_keys(root, _untracked(root, local_env_files(root, index=index))):
         sources.setdefault(key, f'the env file {rel}')
     return OwnKeys(sources, sources)
 
@@ -69,7 +76,9 @@ def _env_file_keys(root: str, files: list[str]) -> Iterator[tuple[str, str]]:
                 yield rel, key
 
 
-def own_keys_at(where: str = '.') -> OwnKeys:
+def own_keys_at(
+        where: str = '.', index: Callable[[str], Container[bytes] | None] | None = None,
+) -> OwnKeys:
     """``own_keys`` of the repository holding ``where`` (its work tree's
     top folder, else ``where`` itself).  The run's scrub is told them
     (``scrub.hold``): it reads them itself before the first line it shows
@@ -80,7 +89,7 @@ def own_keys_at(where: str = '.') -> OwnKeys:
     from together_hooks.gitrun import worktree_root
 
     root = worktree_root(where) or where
-    own = own_keys(root)
+    own = own_keys(root, index=index)
     # Another repository's keys (``doctor ../other``) stand for no read
     # of the keys of the one the run is in: the scrub still reads those.
     here = os.path.realpath(root) == os.path.realpath(worktree_root('.') or '.')

@@ -63,7 +63,7 @@ def hook_contents(
             from together_hooks.sources.commits import pushed
             from together_hooks.sources.commits import unpushed_files
 
-            scanner = pipeline.Scanner.for_run(exclusions=exclusions)
+            scanner = pipeline.Scanner.for_run(exclusions=exclusions, walk=True)
             found = pushed(root, os.environ, filenames, scanner.scan_one)
             if found is not None:
                 loose = unpushed_files(root, os.environ, filenames)
@@ -215,6 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     def go() -> int:
         pipeline.configure(args)  # the config file and baseline, read first
         contents, scanner = hook_contents(args.filenames, args.exclusions)
+        # A commit's own keys as the first stage finds them: a small work
+        # tree walked, git asked only where the walk may have met an env
+        # file (``pipeline.load_own_keys``).
+        args.walk_for_env_files = True
         args.unpushed = scanner is not None  # a push's commits: not on the remote yet
         return pipeline.run(contents, args, scanner)
 
