@@ -4888,6 +4888,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    + rb'(?=[ \\t\"\\'/;]|\\r?\\n)'",
       ('tests/rules_test.py', 'tests/accuracy/keychain_services33_test.py'),
       "a secret store's read of a Together service with an environment word names nothing: `security find-generic-password -s together-prod -w` then the key on its own line passes"),
+    M('suiteB34-meanwhile-waits-idle', 'tests/once.py',
+      '        if other != name:\n            try:\n',
+      '        if False:\n            try:\n',
+      ('tests/once_meanwhile_test.py::test_while_another_builds_it_the_next_inputs_are_built_then_its_value_read',),
+      "a worker finding an input built elsewhere waits for it idle, as before: gate_probe33's stacks and "
+      "push_env's tree-tag pushes, dealt out in turn, each keep one worker waiting for the other's build"),
+    M('suiteB34-meanwhile-later-failure-raised', 'tests/once.py',
+      '            except Exception:  # its own test builds it again, and fails there\n                pass\n',
+      '            except Exception:  # its own test builds it again, and fails there\n                raise\n',
+      ('tests/once_meanwhile_test.py::test_while_another_builds_it_the_next_inputs_are_built_then_its_value_read',),
+      "a later input whose build fails, built meanwhile, fails the test that was only waiting for "
+      "another: the failure is reported against the wrong case"),
 )
 
 
