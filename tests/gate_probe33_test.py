@@ -59,6 +59,7 @@ from tests.gitplay import local_hooks_config
 from tests.gitplay import manifest
 from tests.gitplay import run
 from tests.keys import make_key
+from tests.once import meanwhile
 from tests.once import once
 from together_hooks.findings import hash_secret
 
@@ -793,20 +794,32 @@ def _run_stack(template: Path, env: dict[str, str], where: Path,
 
 
 @pytest.fixture(scope='module')
-def table(tmp_path_factory):
+def table(tmp_path_factory, request):
     """``table(name)``: the case's results, built once a run with its
-    stack's (a test of one case builds only its stack)."""
+    stack's (a test of one case builds only its stack).  Under xdist a
+    worker whose stack the other worker is building builds meanwhile the
+    next stacks the run's tests ask for (``tests/once.meanwhile``)."""
     made: dict[str, dict[str, object]] = {}
     template = once(tmp_path_factory, 'gate33-template',
                     lambda: _template(tmp_path_factory.mktemp('gate33')))
 
+    root, env = template
+    asked = {item.callspec.params['name'] for item in request.session.items
+             if getattr(item, 'module', None) is request.module and hasattr(item, 'callspec')
+             and 'name' in item.callspec.params}
+    stacks = list(dict.fromkeys(c.stack for c in CASES if c.name in asked))
+
+    def build(stack: str) -> Callable[[], dict[str, dict[str, object]]]:
+        cases = [c for c in CASES if c.stack == stack]
+        return lambda: _run_stack(root, env, root.parent / stack, cases)
+
     def get(name: str) -> dict[str, object]:
         if name not in made:
             stack = next(c for c in CASES if c.name == name).stack
-            cases = [c for c in CASES if c.stack == stack]
-            root, env = template
-            made.update(once(tmp_path_factory, f'gate33-{stack}',
-                             lambda: _run_stack(root, env, root.parent / stack, cases)))
+            # The other worker, asking for the same stack at the same time
+            # (xdist deals the cases out in turn), builds the ones after it.
+            later = [(f'gate33-{s}', build(s)) for s in stacks[stacks.index(stack) + 1:]]
+            made.update(meanwhile(tmp_path_factory, f'gate33-{stack}', build(stack), later))
         return made[name]
     return get
 

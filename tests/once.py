@@ -21,6 +21,15 @@ process that does not wait (tests/accuracy/conftest.py starts one as a
 worker starts): it builds ``name`` only when no one holds its lock and
 no value is left, and tells whether it did; a build under way elsewhere
 is left to its builder, so two such processes take different inputs.
+
+``meanwhile(tmp_path_factory, name, build, later)``: ``once``, for one of
+a module's inputs its later tests read too (``later``: (name, build) of
+each, in the order its tests ask).  xdist hands out a file's tests one by
+one, in turn, so the two workers ask for the same input at once and one
+idled on the lock for the whole of the other's build, every input over.
+A worker that finds ``name`` being built elsewhere builds, meanwhile, the
+next of ``later`` that no one has taken (``claim``), and looks again;
+only with none left does it wait.  Never waits holding a lock.
 """
 from __future__ import annotations
 
@@ -29,6 +38,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 from typing import Callable
+from typing import Iterable
 from typing import TypeVar
 
 T = TypeVar('T')
@@ -59,10 +69,34 @@ def claim(root: Path, run: str, name: str, build: Callable[[], Any]) -> bool:
     return _locked(root, run, name, build, wait=False)[1]
 
 
+def meanwhile(tmp_path_factory: Any, name: str, build: Callable[[], T],
+              later: Iterable[tuple[str, Callable[[], Any]]]) -> T:
+    root = run_root(tmp_path_factory)
+    if root is None:
+        return build()
+    run = os.environ['PYTEST_XDIST_TESTRUNUID']
+    value, built = _locked(root, run, name, build, wait=False)
+    if built:
+        return value
+    for other, make in later:
+        if _value(root, run, name).exists():
+            break
+        if other != name:
+            try:
+                claim(root, run, other, make)
+            except Exception:  # its own test builds it again, and fails there
+                pass
+    return _locked(root, run, name, build, wait=True)[0]
+
+
+def _value(root: Path, run: str, name: str) -> Path:
+    return root / f'once-{run}-{name}.pickle'
+
+
 def _locked(root: Path, run: str, name: str, build: Callable[[], T], wait: bool) -> tuple[T, bool]:
     import fcntl
 
-    path = root / f'once-{run}-{name}.pickle'
+    path = _value(root, run, name)
     with open(root / f'once-{run}-{name}.lock', 'a') as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)

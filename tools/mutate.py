@@ -4929,6 +4929,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/own_keys_walk_test.py',),
       "a top file's name is passed over in every folder: with `.env` at the top, `api/.env`'s key goes unlearnt "
       "and its copy under a pragma passes the hook"),
+    M('suiteB34-meanwhile-waits-idle', 'tests/once.py',
+      '        if other != name:\n            try:\n',
+      '        if False:\n            try:\n',
+      ('tests/once_meanwhile_test.py::test_while_another_builds_it_the_next_inputs_are_built_then_its_value_read',),
+      "a worker finding an input built elsewhere waits for it idle, as before: gate_probe33's stacks and "
+      "push_env's tree-tag pushes, dealt out in turn, each keep one worker waiting for the other's build"),
+    M('suiteB34-meanwhile-later-failure-raised', 'tests/once.py',
+      '            except Exception:  # its own test builds it again, and fails there\n                pass\n',
+      '            except Exception:  # its own test builds it again, and fails there\n                raise\n',
+      ('tests/once_meanwhile_test.py::test_while_another_builds_it_the_next_inputs_are_built_then_its_value_read',),
+      "a later input whose build fails, built meanwhile, fails the test that was only waiting for "
+      "another: the failure is reported against the wrong case"),
 )
 
 

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from functools import partial
+from typing import Any
+from typing import Callable
 
 import pytest
 
@@ -31,7 +34,6 @@ from tests.gitplay import install
 from tests.gitplay import local_hooks_config
 from tests.gitplay import manifest
 from tests.gitplay import run
-from tests.once import once
 from together_hooks.report import shown_path
 
 NAMES = [
@@ -112,36 +114,95 @@ def hooked(git_repo, tmp_path, repo_templates):
 
 
 @pytest.fixture(scope='module')
-def client_refusals(tmp_path_factory, repo_templates, git_repo_template):
-    """For each group of NAMES: the real commit of all its names through
-    the hook (exit code, output, commits after it), then the same staged
-    names committed past it and pushed (exit code, output, whether
-    ``origin``'s main is the new commit)."""
-    def build() -> dict[str, dict[str, object]]:
-        made: dict[str, dict[str, object]] = {}
-        for n, group in enumerate(_groups(NAMES)):
-            repo = _fresh(tmp_path_factory, git_repo_template, f'env-names-client{n}')
-            env = repo_templates.pushed(repo, repo.parent / 'remote.git', 'env-names-hooked',
-                                        _build_hooked(repo_templates))
-            for path in group:
-                _write(repo, path)
-            git(repo, 'add', '-f', '--', *group)
-            rc, out = run(repo, env, 'git', 'commit', '-q', '-m', 'env')
-            count = git(repo, 'rev-list', '--count', 'HEAD').strip()
-            git(repo, 'commit', '-q', '--no-verify', '-m', 'env')
-            push_rc, push_out = run(repo, env, 'git', 'push', 'origin', 'main')
-            sent = remote_has(str(repo.parent / 'remote.git'), 'refs/heads/main') \
-                == git(repo, 'rev-parse', 'HEAD').strip()
-            result = {'rc': rc, 'out': out, 'count': count,
-                      'push_rc': push_rc, 'push_out': push_out, 'sent': sent}
-            made.update({path: result for path in group})
-        return made
-    return once(tmp_path_factory, 'env-names-client', build)
+def built(tmp_path_factory, repo_templates, git_repo_template):
+    """``built(name)``: one of the module's runs, once a run
+    (tests/once.py), in the order its tests ask: each group of NAMES
+    through the client hooks (``env-names-client<n>``), each group of
+    SERVER_NAMES through the gate (``env-names-server<n>``), PASSING
+    through both (``env-names-passing``).  Under xdist a worker whose run
+    the other is making makes the next ones meanwhile
+    (``tests/once.meanwhile``: the tests are dealt out in turn)."""
+    from tests.once import meanwhile
+
+    def client(group: list[str]) -> dict[str, dict[str, object]]:
+        """The real commit of all the group's names through the hook
+        (exit code, output, commits after it), then the same staged names
+        committed past it and pushed (exit code, output, whether
+        ``origin``'s main is the new commit)."""
+        repo = _fresh(tmp_path_factory, git_repo_template, 'env-names-client')
+        env = repo_templates.pushed(repo, repo.parent / 'remote.git', 'env-names-hooked',
+                                    _build_hooked(repo_templates))
+        for path in group:
+            _write(repo, path)
+        git(repo, 'add', '-f', '--', *group)
+        rc, out = run(repo, env, 'git', 'commit', '-q', '-m', 'env')
+        count = git(repo, 'rev-list', '--count', 'HEAD').strip()
+        git(repo, 'commit', '-q', '--no-verify', '-m', 'env')
+        push_rc, push_out = run(repo, env, 'git', 'push', 'origin', 'main')
+        sent = remote_has(str(repo.parent / 'remote.git'), 'refs/heads/main') \
+            == git(repo, 'rev-parse', 'HEAD').strip()
+        result = {'rc': rc, 'out': out, 'count': count,
+                  'push_rc': push_rc, 'push_out': push_out, 'sent': sent}
+        return {path: result for path in group}
+
+    def server(group: list[str]) -> dict[str, dict[str, object]]:
+        """``main`` pushed through the gate (once a session,
+        tests/gitplay.Templates.pushed), then one commit of all the
+        group's names pushed past no client hook: the push's exit code
+        and output, and whether the server's main is still the first."""
+        repo = _fresh(tmp_path_factory, git_repo_template, 'env-names-server')
+        remote = str(repo.parent / 'server.git')
+        repo_templates.pushed(repo, repo.parent / 'server.git', 'env-names-server', _build_server)
+        first = git(repo, 'rev-parse', 'HEAD').strip()
+        assert remote_has(remote, 'refs/heads/main') == first
+        for path in group:
+            _write(repo, path)
+        git(repo, 'add', '-f', '--', *group)
+        git(repo, 'commit', '-q', '--no-verify', '-m', 'env')
+        rc, out = run(repo, clean_env(), 'git', 'push', 'origin', 'main')
+        result = {'rc': rc, 'out': out, 'kept': remote_has(remote, 'refs/heads/main') == first}
+        return {path: result for path in group}
+
+    def passing() -> dict[str, object]:
+        """Every PASSING name in one commit through the client hook and
+        one push through it to a server running the gate: both exit
+        codes and outputs."""
+        repo = _fresh(tmp_path_factory, git_repo_template, 'env-names-passing')
+        env = repo_templates.pushed(repo, repo.parent / 'remote.git', 'env-names-hooked',
+                                    _build_hooked(repo_templates))
+        install_gate(str(repo.parent / 'remote.git'), '--forbid-env-files')
+        for path in PASSING:
+            _write(repo, path)
+        git(repo, 'add', '-f', '--', *PASSING)
+        rc, out = run(repo, env, 'git', 'commit', '-q', '-m', 'fine')
+        push_rc, push_out = run(repo, env, 'git', 'push', 'origin', 'main')
+        return {'rc': rc, 'out': out, 'push_rc': push_rc, 'push_out': push_out}
+
+    order: list[tuple[str, Callable[[], object]]] = [
+        *((f'env-names-client{n}', partial(client, group)) for n, group in enumerate(_groups(NAMES))),
+        *((f'env-names-server{n}', partial(server, group)) for n, group in enumerate(_groups(SERVER_NAMES))),
+        ('env-names-passing', passing),
+    ]
+    names = [name for name, _ in order]
+
+    def get(name: str) -> Any:
+        i = names.index(name)
+        return meanwhile(tmp_path_factory, name, order[i][1], order[i + 1:])
+    return get
+
+
+def _group_of(paths: list[str], path: str) -> int:
+    return next(n for n, group in enumerate(_groups(paths)) if path in group)
+
+
+@pytest.fixture
+def client_refusals(built):
+    return lambda path: built(f'env-names-client{_group_of(NAMES, path)}')[path]
 
 
 @pytest.mark.parametrize('path', NAMES)
 def test_the_client_hook_refuses_the_commit_and_the_push(client_refusals, path):
-    done = client_refusals[path]
+    done = client_refusals(path)
     assert done['rc'] == 1, done['out']
     assert 'staged' in _line(done['out'], path), done['out']
     assert done['count'] == '1'
@@ -159,57 +220,23 @@ def _build_server(repo):
     assert rc == 0, out
 
 
-@pytest.fixture(scope='module')
-def server_refusals(tmp_path_factory, repo_templates, git_repo_template):
-    """For each group of SERVER_NAMES: ``main`` pushed through the gate
-    (once a session, tests/gitplay.Templates.pushed), then one commit of
-    all the group's names pushed past no client hook: the push's exit code
-    and output, and whether the server's main is still the first."""
-    def build() -> dict[str, dict[str, object]]:
-        made: dict[str, dict[str, object]] = {}
-        for n, group in enumerate(_groups(SERVER_NAMES)):
-            repo = _fresh(tmp_path_factory, git_repo_template, f'env-names-server{n}')
-            remote = str(repo.parent / 'server.git')
-            repo_templates.pushed(repo, repo.parent / 'server.git', 'env-names-server', _build_server)
-            first = git(repo, 'rev-parse', 'HEAD').strip()
-            assert remote_has(remote, 'refs/heads/main') == first
-            for path in group:
-                _write(repo, path)
-            git(repo, 'add', '-f', '--', *group)
-            git(repo, 'commit', '-q', '--no-verify', '-m', 'env')
-            rc, out = run(repo, clean_env(), 'git', 'push', 'origin', 'main')
-            result = {'rc': rc, 'out': out, 'kept': remote_has(remote, 'refs/heads/main') == first}
-            made.update({path: result for path in group})
-        return made
-    return once(tmp_path_factory, 'env-names-server', build)
+@pytest.fixture
+def server_refusals(built):
+    return lambda path: built(f'env-names-server{_group_of(SERVER_NAMES, path)}')[path]
 
 
 @pytest.mark.parametrize('path', SERVER_NAMES)
 def test_the_server_refuses_the_push(server_refusals, path):
-    done = server_refusals[path]
+    done = server_refusals(path)
     out = done['out']
     assert done['rc'] != 0, out
     assert 'env file in pushed commit' in _line(out, path) and 'pre-receive hook declined' in out, out
     assert done['kept']
 
 
-@pytest.fixture(scope='module')
-def passing(tmp_path_factory, repo_templates, git_repo_template):
-    """Every PASSING name in one commit through the client hook and one
-    push through it to a server running the gate: both exit codes and
-    outputs."""
-    def build() -> dict[str, object]:
-        repo = _fresh(tmp_path_factory, git_repo_template, 'env-names-passing')
-        env = repo_templates.pushed(repo, repo.parent / 'remote.git', 'env-names-hooked',
-                                    _build_hooked(repo_templates))
-        install_gate(str(repo.parent / 'remote.git'), '--forbid-env-files')
-        for path in PASSING:
-            _write(repo, path)
-        git(repo, 'add', '-f', '--', *PASSING)
-        rc, out = run(repo, env, 'git', 'commit', '-q', '-m', 'fine')
-        push_rc, push_out = run(repo, env, 'git', 'push', 'origin', 'main')
-        return {'rc': rc, 'out': out, 'push_rc': push_rc, 'push_out': push_out}
-    return once(tmp_path_factory, 'env-names-passing', build)
+@pytest.fixture
+def passing(built):
+    return built('env-names-passing')
 
 
 @pytest.mark.parametrize('path', PASSING)

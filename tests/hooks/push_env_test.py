@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from typing import Callable
 
 import pytest
 
@@ -245,57 +246,68 @@ def _tree_with(repo, path: str) -> str:
 _TREE_TAG_PATHS = (('.env', 'svc/.env.production'), ('.env/bin/activate',))
 
 
+_TREE_TAG_HOWS = ('annotated', 'lightweight', 'tag-of-tag')
+
+
 @pytest.fixture(scope='module')
 def tree_tag_pushes(tmp_path_factory, repo_templates, git_repo_template):
-    """For each kind of tag and each group of _TREE_TAG_PATHS: a new commit
-    on ``main`` and, for each path of the group, a tag (``snap<i>``) of a
-    tree holding it, pushed together (``git push origin main snap0 ...``)
-    through the real pre-commit; the exit code, the output and what
-    ``origin`` then has, by (kind, path).  The hook names a tree's env file
-    once per path, so a group's paths differ, and a ``.env/`` folder is not
-    in one push with a ``.env`` file (a folder read as a file too would
-    hide behind the file's line).  Once a run (tests/once.py)."""
+    """``tree_tag_pushes(how, path)``: for the kind of tag ``how`` and the
+    group of _TREE_TAG_PATHS holding ``path``, a new commit on ``main``
+    and, for each path of the group, a tag (``snap<i>``) of a tree holding
+    it, pushed together (``git push origin main snap0 ...``) through the
+    real pre-commit; the exit code, the output and what ``origin`` then
+    has.  The hook names a tree's env file once per path, so a group's
+    paths differ, and a ``.env/`` folder is not in one push with a
+    ``.env`` file (a folder read as a file too would hide behind the
+    file's line).  Each push once a run (tests/once.py); under xdist a
+    worker whose push the other is making makes the next ones meanwhile
+    (``tests/once.meanwhile``: the tests come in that order, dealt out in
+    turn)."""
     import shutil
 
-    from tests.once import once
+    from tests.once import meanwhile
 
-    def build() -> dict[str, dict[str, object]]:
-        made: dict[str, dict[str, object]] = {}
-        for how in ('annotated', 'lightweight', 'tag-of-tag'):
-            for n, group in enumerate(_TREE_TAG_PATHS):
-                repo = tmp_path_factory.mktemp(f'tree-tags-{how}-{n}') / 'repo'
-                shutil.copytree(git_repo_template, repo, symlinks=True)
-                env = repo_templates.pushed(repo, repo.parent / 'remote.git', 'push-env-pushing',
-                                            _env_pushing_build(repo_templates))
-                write(repo, 'b.py', 'y = 2\n')
-                commit(repo)
-                for i, path in enumerate(group):
-                    tree = _tree_with(repo, path)
-                    if how == 'lightweight':
-                        git(repo, 'tag', f'snap{i}', tree)
-                    else:
-                        git(repo, 'tag', '-a', '-m', 'snapshot',
-                            f'snap{i}' if how == 'annotated' else f'inner{i}', tree)
-                        if how == 'tag-of-tag':
-                            git(repo, 'tag', '-a', '-m', 'outer', f'snap{i}', f'inner{i}')
-                            git(repo, 'tag', '-d', f'inner{i}')
-                rc, out = run(repo, env, 'git', 'push', 'origin', 'main',
-                              *(f'snap{i}' for i in range(len(group))))
-                remote = git(repo, 'ls-remote', 'origin')
-                made.update({f'{how} {path}': {'rc': rc, 'out': out, 'remote': remote, 'group': len(group)}
-                             for path in group})
-        return made
-    return once(tmp_path_factory, 'push-env-tree-tags', build)
+    def build(how: str, n: int) -> Callable[[], dict[str, object]]:
+        def push() -> dict[str, object]:
+            group = _TREE_TAG_PATHS[n]
+            repo = tmp_path_factory.mktemp(f'tree-tags-{how}-{n}') / 'repo'
+            shutil.copytree(git_repo_template, repo, symlinks=True)
+            env = repo_templates.pushed(repo, repo.parent / 'remote.git', 'push-env-pushing',
+                                        _env_pushing_build(repo_templates))
+            write(repo, 'b.py', 'y = 2\n')
+            commit(repo)
+            for i, path in enumerate(group):
+                tree = _tree_with(repo, path)
+                if how == 'lightweight':
+                    git(repo, 'tag', f'snap{i}', tree)
+                else:
+                    git(repo, 'tag', '-a', '-m', 'snapshot',
+                        f'snap{i}' if how == 'annotated' else f'inner{i}', tree)
+                    if how == 'tag-of-tag':
+                        git(repo, 'tag', '-a', '-m', 'outer', f'snap{i}', f'inner{i}')
+                        git(repo, 'tag', '-d', f'inner{i}')
+            rc, out = run(repo, env, 'git', 'push', 'origin', 'main',
+                          *(f'snap{i}' for i in range(len(group))))
+            return {'rc': rc, 'out': out, 'remote': git(repo, 'ls-remote', 'origin'), 'group': len(group)}
+        return push
+
+    units = [(how, n) for n in range(len(_TREE_TAG_PATHS)) for how in _TREE_TAG_HOWS]
+
+    def get(how: str, path: str) -> dict[str, object]:
+        n = next(n for n, group in enumerate(_TREE_TAG_PATHS) if path in group)
+        later = [(f'push-env-tree-tags-{h}-{m}', build(h, m)) for h, m in units[units.index((how, n)) + 1:]]
+        return meanwhile(tmp_path_factory, f'push-env-tree-tags-{how}-{n}', build(how, n), later)
+    return get
 
 
-@pytest.mark.parametrize('how', ['annotated', 'lightweight', 'tag-of-tag'])
+@pytest.mark.parametrize('how', _TREE_TAG_HOWS)
 @pytest.mark.parametrize('path', ['.env', 'svc/.env.production', '.env/bin/activate'])
 def test_pre_push_refuses_a_tag_of_a_tree_holding_an_env_file(tree_tag_pushes, how, path):
     """A tag of a tree (no commit) is pushed with every object the tree
     holds: only refs to commits were read, so its ``.env`` passed.  (With
     a new commit beside it: pre-commit runs no pre-push hook for a push
     that brings no commit, examples/pre-push.md.)"""
-    done = tree_tag_pushes[f'{how} {path}']
+    done = tree_tag_pushes(how, path)
     out = done['out']
     assert done['rc'] == 1, out
     shown = '.env/' if path.startswith('.env/') else path
