@@ -234,7 +234,7 @@ def log_run(
         return exit_code
     action = action or getattr(args, 'audit_action', None) or os.path.basename(sys.argv[0])
     if root is None:
-        from together_hooks.gitrun import worktree_root
+        from together_hooks.gitdir import worktree_root
 
         root = worktree_root('.') or os.path.abspath('.')
     # pre-commit runs a hook with the args its config gives (PRE_COMMIT=1):
@@ -298,7 +298,7 @@ def scan_root(args: argparse.Namespace) -> str:
     """The repository a run worked on: the one folder given, else the cwd's."""
     given = getattr(args, 'paths', None)
     start = given[0] if given and len(given) == 1 and os.path.isdir(given[0]) else '.'
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitdir import worktree_root
 
     return worktree_root(start) or os.path.abspath(start)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from together_hooks.errors import InputError
-from together_hooks.gitdir import worktree_root  # (one home: a clean commit reads it alone)
+from together_hooks.gitdir import worktree_root  # (its home; callers import it from there)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -477,7 +477,7 @@ def _write_report(path: str, report: str, args: argparse.Namespace, flag: str,
     refuse_unnamed(path, flag)
     if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
         from together_hooks.env import committed
-        from together_hooks.gitrun import worktree_root
+        from together_hooks.gitdir import worktree_root
 
         committed.refuse(
             path, worktree_root(getattr(args, 'repo_root', None) or '.'),
@@ -725,7 +725,7 @@ def _not_a_key_step(
     from together_hooks.config import DEFAULT_BASELINE
     from together_hooks.config import WHERE as config_where
     from together_hooks.env import hints
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitdir import worktree_root
     from together_hooks.messages import shell_quote as quote
 
     allow = getattr(args, 'not_a_key_allow', None)
@@ -1028,7 +1028,7 @@ def configure(
     default branch (``HEAD``), as committed."""
     from together_hooks import config
     from together_hooks.filters import Exclusions
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitdir import worktree_root
 
     found = worktree_root(where)
     root = found or where

@@ -251,7 +251,7 @@ def _outside_git(paths: Sequence[str], folder: str) -> bool:
     """Is no one of ``paths`` (named from ``folder``) in a git work tree?"""
     import os
 
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitdir import worktree_root
 
     return all(worktree_root(os.path.join(folder, p)) is None for p in paths)
 

@@ -21,6 +21,7 @@ from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks import fileio
+from together_hooks import gitdir
 from together_hooks import gitrun
 from together_hooks.findings import hash_secret
 
@@ -445,13 +446,13 @@ def test_scan_of_an_ignored_folder_scans_it_whole(git_repo, rng):
 def test_worktree_root_walks_up_and_honours_git_ceiling(git_repo, monkeypatch):
     deep = git_repo / 'a' / 'b'
     deep.mkdir(parents=True)
-    assert gitrun.worktree_root(str(deep)) == str(git_repo)
-    assert gitrun.worktree_root(str(deep)) == os.path.realpath(
+    assert gitdir.worktree_root(str(deep)) == str(git_repo)
+    assert gitdir.worktree_root(str(deep)) == os.path.realpath(
         git(deep, 'rev-parse', '--show-toplevel').strip(),
     )
     monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(git_repo / 'a'))
-    assert gitrun.worktree_root(str(deep)) is None
-    assert gitrun.worktree_root(str(git_repo)) == str(git_repo)
+    assert gitdir.worktree_root(str(deep)) is None
+    assert gitdir.worktree_root(str(git_repo)) == str(git_repo)
 
 
 @pytest.mark.parametrize('n', [0, 1, 2, 255, 256])

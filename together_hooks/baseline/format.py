@@ -447,7 +447,7 @@ def root_of(path: str) -> str:
     repository root for every documented workflow, wherever the file lives
     (this repository keeps its own in ``baseline/``).
     """
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitdir import worktree_root
 
     folder = os.path.dirname(os.path.abspath(path))
     return worktree_root(folder) or os.getcwd()

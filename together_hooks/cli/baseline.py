@@ -255,7 +255,7 @@ def _outside_git(root: str) -> str:
     """Where a baseline made outside any git repository was written, and
     what was scanned: as ``detect-secrets scan`` there, every file under
     the folder (there is no repository root for the hooks to find it at)."""
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitdir import worktree_root
 
     if worktree_root(root) is not None:
         return ''

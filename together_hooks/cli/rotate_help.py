@@ -456,7 +456,7 @@ def run(args: argparse.Namespace) -> int:
         from together_hooks.fileio import refuse_replacing_input
         from together_hooks.fileio import write_atomic
         from together_hooks.gitdir import repository_naming
-        from together_hooks.gitrun import worktree_root
+        from together_hooks.gitdir import worktree_root
 
         import os
 

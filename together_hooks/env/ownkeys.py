@@ -86,7 +86,7 @@ def own_keys_at(
     ref), and never twice; another repository's keys are held as well
     as, not instead of, those of the repository the run is in."""
     from together_hooks.detect.scrub import hold
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitdir import worktree_root
 
     root = worktree_root(where) or where
     own = own_keys(root, index=index)
@@ -109,7 +109,7 @@ def held_keys(where: str = '.') -> set[str]:
         return set(own_keys_at(where).keys)
     except Exception:  # the walk failed: the keys still readable
         from together_hooks.env.held import root_env_files
-        from together_hooks.gitrun import worktree_root
+        from together_hooks.gitdir import worktree_root
 
         root = worktree_root(where) or where
         keys = keys_in_environ(os.environ)

@@ -7,8 +7,8 @@ from together_hooks import audit_log
 from together_hooks import hookargs
 from together_hooks import pipeline
 from together_hooks.gitdir import MESSAGE_FILES
+from together_hooks.gitdir import worktree_root
 from together_hooks.gitrun import git_toplevel
-from together_hooks.gitrun import worktree_root
 from together_hooks.messages import doc_url
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard

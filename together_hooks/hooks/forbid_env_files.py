@@ -490,7 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def run() -> int:
         from together_hooks import config
-        from together_hooks.gitrun import worktree_root
+        from together_hooks.gitdir import worktree_root
 
         if '' in args.filenames:  # `forbid-env-files "$F"`, F unset: no name to judge, no pass
             from together_hooks.sources.files import empty_path

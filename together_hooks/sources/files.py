@@ -13,6 +13,7 @@ import sys
 
 from together_hooks.errors import InputError
 from together_hooks.fileio import NotScanned
+from together_hooks.gitdir import worktree_root
 from together_hooks.gitrun import git
 from together_hooks.gitrun import zfields
 from together_hooks.gitrun import git_dir_without_work_tree
@@ -20,7 +21,6 @@ from together_hooks.gitrun import git_may_claim
 from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import git_refusal
 from together_hooks.gitrun import git_probe
-from together_hooks.gitrun import worktree_root
 from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import blob_contents
