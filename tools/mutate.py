@@ -4888,6 +4888,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    + rb'(?=[ \\t\"\\'/;]|\\r?\\n)'",
       ('tests/rules_test.py', 'tests/accuracy/keychain_services33_test.py'),
       "a secret store's read of a Together service with an environment word names nothing: `security find-generic-password -s together-prod -w` then the key on its own line passes"),
+    M('outside34-display-name-quoted-unread', 'together_hooks/rules.py',
+      "Pattern(rb'[\"\\'](?<![\\w.-][\"\\'])(?i:together(?:[ _.-]?ai)?)",
+      "Pattern(rb'[\"\\'](?<![\\w.-][\"\\'])(?i:together(?:[_-]?ai)?)",
+      ('tests/rules_test.py', 'tests/accuracy/outside34_test.py'),
+      "a map keyed by the provider's display name, `{\"Together AI\": \"<legacy key>\"}`, names no Together key: the key passes where `{\"together\": …}` is found"),
+    M('outside34-display-name-yaml-unread', 'together_hooks/rules.py',
+      "Pattern(rb'(?m:^)[ \\t]{0,32}(?i:together(?:[ _.-]?ai)?)[ \\t]{0,32}:",
+      "Pattern(rb'(?m:^)[ \\t]{0,32}(?i:together(?:[_-]?ai)?)[ \\t]{0,32}:",
+      ('tests/rules_test.py',),
+      "a YAML map keyed by the display name, `keys:` then `Together.ai: <legacy key>`, names no Together key"),
 )
 
 
