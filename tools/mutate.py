@@ -4898,6 +4898,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "Pattern(rb'(?m:^)[ \\t]{0,32}(?i:together(?:[_-]?ai)?)[ \\t]{0,32}:",
       ('tests/rules_test.py',),
       "a YAML map keyed by the display name, `keys:` then `Together.ai: <legacy key>`, names no Together key"),
+    M('outside34-fetch-from-origin-always', 'together_hooks/sources/ranges.py',
+      "home = 'origin' if 'origin' in remotes else next(iter(remotes)) if len(remotes) == 1 else None",
+      "home = 'origin'",
+      ('tests/sources/range_fetch_remote34_test.py',),
+      "a clone whose one remote is `upstream`, or that has none, is told `git fetch origin main:refs/remotes/origin/main`: git answers that origin is no repository, and the newcomer is stuck"),
+    M('outside34-origin-name-kept', 'together_hooks/sources/ranges.py',
+      "    if slash and remote == 'origin' and 'origin' not in remotes and home is not None:",
+      "    if slash and remote == 'origin' and 'origin' not in remotes and home is None:",
+      ('tests/sources/range_fetch_remote34_test.py',),
+      "the README's `--diff origin/main...HEAD` in a clone whose remote is `upstream` is told to fetch `upstream/origin/main`, a branch no remote has"),
 )
 
 
