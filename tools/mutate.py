@@ -4260,9 +4260,9 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a line that is no pasted dump's is asked again for each keyword on it, each a copy of the line: "
       "quadratic in a long line of keywords (9 MB of client calls: 14 s -> 275 s)"),
     M('outside33-fetch-plain-name-to-fetch-head', 'together_hooks/sources/ranges.py',
-      "        return (f'fetch it as origin/{name} (git fetch origin '\n"
-      "                f'{name}:refs/remotes/origin/{name}) and give origin/{name}, or {FULL_HISTORY}')\n",
-      "        return f'fetch it (git fetch origin {name}) or {FULL_HISTORY}'\n",
+      "        return (f'fetch it as {home}/{name} (git fetch {home} '\n"
+      "                f'{name}:refs/remotes/{home}/{name}) and give {home}/{name}, or {FULL_HISTORY}')\n",
+      "        return f'fetch it (git fetch {home} {name}) or {FULL_HISTORY}'\n",
       ('tests/sources/range_fetch_hint_test.py',),
       "a range end named `main` or a tag `v1` that a CI clone lacks is told `git fetch origin main`, "
       "which keeps the commit in FETCH_HEAD only: the newcomer runs it and gets the same error again"),
@@ -4273,14 +4273,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       "`--diff HEAD~1...HEAD` in a shallow clone is told to fetch `HEAD~1` by name, which git refuses "
       "as an invalid refspec: the line names a fix that cannot run"),
     M('outside33-fetch-one-branch', 'together_hooks/sources/ranges.py',
-      "    every = \"origin '+refs/heads/*:refs/remotes/origin/*'\"\n",
-      "    every = 'origin'\n",
+      "    every = f\"{home} '+refs/heads/*:refs/remotes/{home}/*'\"\n",
+      "    every = home\n",
       ('tests/sources/range_fetch_hint_test.py',),
       "an abbreviated id of a commit on another branch is told a fetch of the clone's one branch "
       "(a single-branch checkout): the commit never arrives and the same line comes back"),
     M('outside33-fetch-other-remote-as-origin', 'together_hooks/sources/ranges.py',
-      "        if slash and (remote == 'origin' or remote in remotes):\n",
-      "        if slash and remote == 'origin':\n",
+      "        if slash and (remote == home or remote in remotes):\n",
+      "        if slash and remote == home:\n",
       ('tests/sources/range_fetch_hint_test.py',),
       "`upstream/main` (a second remote's branch) is told to fetch `upstream/main` from origin, "
       "which has no such branch"),
