@@ -1205,6 +1205,202 @@ END:VEVENT
     TOOLS.case(javac_decoy_model_sha, 'build/classes/java/main/TogetherModels.class', 'javac'),
 ]
 
+# --- SDK usage an outsider copies from tutorials: legacy keys beside the
+# endpoint or the provider in each client's own shape (probed after the
+# set above was measured; the same base) ------------------------------
+
+SDK = [
+    T('sdk-py-requests-headers', 'clients/py/requests_call.py', '''\
+import requests
+headers = {"Authorization": "Bearer ⟦hex⟧"}
+resp = requests.post("https://api.together.xyz/v1/chat/completions", headers=headers, json=payload)
+'''),
+    T('sdk-go-newrequest', 'clients/go/chat.go', '''\
+req, _ := http.NewRequest("POST", "https://api.together.xyz/v1/chat/completions", body)
+req.Header.Set("Authorization", "Bearer ⟦hex⟧")
+'''),
+    T('sdk-cs-httpclient', 'clients/cs/Chat.cs', '''\
+client.BaseAddress = new Uri("https://api.together.xyz/");
+client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "⟦hex⟧");
+'''),
+    T('sdk-java-okhttp', 'clients/java/Models.java', '''\
+Request request = new Request.Builder()
+    .url("https://api.together.xyz/v1/models")
+    .addHeader("Authorization", "Bearer ⟦hex⟧")
+    .build();
+'''),
+    T('sdk-php-curl', 'clients/php/models.php', '''\
+<?php
+$ch = curl_init('https://api.together.xyz/v1/models');
+curl_setopt($ch, CURLOPT_HTTPHEADER, ['Authorization: Bearer ⟦hex⟧']);
+'''),
+    T('sdk-ruby-nethttp', 'clients/rb/models.rb', '''\
+uri = URI('https://api.together.xyz/v1/models')
+req = Net::HTTP::Get.new(uri)
+req['Authorization'] = "Bearer ⟦hex⟧"
+'''),
+    T('sdk-py-openai-globals', 'legacy/openai_v0.py', '''\
+import openai
+openai.api_base = "https://api.together.xyz/v1"
+openai.api_key = "⟦hex⟧"
+'''),
+    T('sdk-py-environ-openai', 'legacy/env_setup.py', '''\
+import os
+os.environ["OPENAI_BASE_URL"] = "https://api.together.xyz/v1"
+os.environ["OPENAI_API_KEY"] = "⟦hex⟧"
+'''),
+    T('sdk-py-langchain-chatopenai', 'legacy/chain.py', '''\
+llm = ChatOpenAI(
+    openai_api_key="⟦hex⟧",
+    openai_api_base="https://api.together.xyz/v1",
+    model_name="mistralai/Mixtral-8x7B-Instruct-v0.1",
+)
+'''),
+    T('sdk-env-openai-base', 'services/gateway/.env', '''\
+OPENAI_BASE_URL=https://api.together.xyz/v1
+OPENAI_API_KEY=⟦hex⟧
+'''),
+    T('sdk-ts-createopenai', 'web/src/ai.ts', '''\
+const together = createOpenAI({
+  baseURL: 'https://api.together.xyz/v1',
+  apiKey: '⟦hex⟧',
+});
+'''),
+    T('sdk-py-openailike', 'rag/llm.py', '''\
+llm = OpenAILike(model="meta-llama/Llama-3-70b-chat-hf", api_base="https://api.together.xyz/v1", api_key="⟦hex⟧", is_chat_model=True)
+'''),
+    T('sdk-py-dspy', 'eval/dspy_lm.py', '''\
+lm = dspy.LM("together_ai/meta-llama/Llama-3-70b-chat-hf", api_key="⟦hex⟧")
+'''),
+    T('sdk-java-langchain4j', 'clients/java/Chat4j.java', '''\
+ChatLanguageModel model = OpenAiChatModel.builder()
+        .baseUrl("https://api.together.xyz/v1")
+        .apiKey("⟦hex⟧")
+        .modelName("meta-llama/Llama-3-70b-chat-hf")
+        .build();
+'''),
+    T('sdk-continue-config', '.continue/config.yaml', '''\
+models:
+  - name: Llama 3
+    provider: together
+    model: meta-llama/Llama-3-70b-chat-hf
+    apiKey: ⟦hex⟧
+'''),
+    T('sdk-openwebui', 'deploy/open-webui.env', '''\
+OPENAI_API_BASE_URLS=https://api.together.xyz/v1
+OPENAI_API_KEYS=⟦hex⟧
+'''),
+    T('sdk-librechat', 'deploy/librechat.yaml', '''\
+endpoints:
+  custom:
+    - name: "together.ai"
+      apiKey: "⟦hex⟧"
+      baseURL: "https://api.together.xyz/v1"
+'''),
+    T('sdk-promptfooconfig', 'eval/promptfooconfig.yaml', '''\
+providers:
+  - id: togetherai:meta-llama/Llama-3-70b-chat-hf
+    config:
+      apiKey: ⟦hex⟧
+'''),
+    T('sdk-haystack', 'rag/haystack_gen.py', '''\
+gen = OpenAIGenerator(api_key=Secret.from_token("⟦hex⟧"), api_base_url="https://api.together.xyz/v1")
+'''),
+    T('sdk-swift-client', 'iOS/Acme/Chat.swift', '''\
+let client = TogetherClient(apiKey: "⟦hex⟧")
+'''),
+    T('sdk-kotlin-client', 'android/app/src/main/java/Chat.kt', '''\
+val client = TogetherClient(apiKey = "⟦hex⟧")
+'''),
+    T('sdk-dockerfile-echo', 'docker/seed.Dockerfile', '''\
+FROM python:3.12
+RUN echo "TOGETHER_API_KEY=⟦hex⟧" >> /app/.env
+'''),
+    T('sdk-js-fetch', 'web/src/chat.js', '''\
+const r = await fetch('https://api.together.xyz/v1/chat/completions', {
+  method: 'POST',
+  headers: { Authorization: `Bearer ⟦hex⟧`, 'Content-Type': 'application/json' },
+});
+'''),
+    T('sdk-rust-reqwest', 'src/chat.rs', '''\
+let res = client.post("https://api.together.xyz/v1/chat/completions")
+    .bearer_auth("⟦hex⟧")
+    .json(&body)
+    .send()
+    .await?;
+'''),
+    T('sdk-py-httpx-client', 'clients/py/httpx_client.py', '''\
+client = httpx.Client(base_url="https://api.together.xyz/v1", headers={"Authorization": "Bearer ⟦hex⟧"})
+'''),
+    T('sdk-py-class-attrs', 'app/together_settings.py', '''\
+class TogetherSettings(BaseSettings):
+    base_url: str = "https://api.together.xyz/v1"
+    api_key: str = "⟦hex⟧"
+'''),
+    T('sdk-ipynb-cell-openai', 'scratch/openai_compat.py', '''\
+client = OpenAI(base_url="https://api.together.xyz/v1")
+client.api_key = "⟦hex⟧"
+'''),
+    T('sdk-mcp', '.cursor/mcp.json', '''\
+{"mcpServers": {"together": {"command": "npx", "args": ["-y", "together-mcp"], "env": {"TOGETHER_API_KEY": "⟦hex⟧"}}}}
+'''),
+    T('sdk-claude-desktop-config', 'home/Library/claude_desktop_config.json', '''\
+{"mcpServers": {"llm": {"command": "uvx", "args": ["llm-mcp", "--provider", "together"], "env": {"API_KEY": "⟦hex⟧"}}}}
+'''),
+]
+
+# --- current keys where markup or a tool's escaping sits inside or right
+# beside them (probed with the SDK block) ---------------------------------
+
+
+def _split(at: int, glue: str, head: str, tail: str) -> Callable[[Made], tuple[bytes, list[str]]]:
+    """A key cut at ``at`` with ``glue`` between its parts, between
+    ``head`` and ``tail`` (``{}`` in ``head`` is the key's first part)."""
+    def build(m: Made) -> tuple[bytes, list[str]]:
+        k = m.key()
+        return (head + k[:at] + glue + k[at:] + tail).encode(), [k]
+    return build
+
+
+def _utf16_env(m: Made) -> tuple[bytes, list[str]]:
+    k = m.key()
+    return b'\xff\xfe' + f'TOGETHER_API_KEY={k}\r\n'.encode('utf-16-le'), [k]
+
+
+def _yaml_binary(m: Made) -> tuple[bytes, list[str]]:
+    k = m.key()
+    return f'together_key: !!binary |\n  {base64.b64encode(k.encode()).decode()}\n'.encode(), [k]
+
+
+MARKUP = [
+    B('html-wbr-in-key', 'site/keys.html', _split(20, '<wbr>', '<p>Your Together key: <code>', '</code></p>\n')),
+    B('html-shy-in-key', 'site/shy.html', _split(25, '&shy;', '<p>Together key: ', '</p>\n')),
+    B('text-soft-hyphen-in-key', 'notes/pasted.txt', _split(25, '\u00ad', 'Together key: ', '\n')),
+    B('html-search-mark-in-key', 'site/search.html', _split(15, '</mark>', '<li>TOGETHER_API_KEY=<mark>', '</li>\n')),
+    B('pygments-span-cut', 'docs/_build/html/cut.html', _split(7, '</span><span class="s">', '<pre><span class="s">"', '"</span></pre>\n')),
+    T('excel-formula-guard', 'ops/export.csv', 'name,value\ntogether,="⟦key⟧"\n'),
+    T('url-fragment-token', 'logs/callback.log', 'GET https://app.acme.dev/cb#access_token=⟦key⟧&token_type=bearer\n'),
+    T('bearer-tab', 'logs/tab.log', 'Authorization: Bearer\t⟦key⟧\n'),
+    T('xml-cdata', 'config/keys.xml', '<cfg><key><![CDATA[⟦key⟧]]></key></cfg>\n'),
+    T('json-escaped-slashes', 'logs/url.json', '{"url": "https:\\\\/\\\\/api.together.xyz\\\\/v1?key=⟦key⟧"}\n'),
+    B('utf16-env-bom', 'config/win.env.txt', _utf16_env),
+    B('yaml-binary-tag', 'config/binary.yaml', _yaml_binary),
+    T('decoy-openai-globals-other-host', 'legacy/openai_real.py', '''\\
+import openai
+openai.api_base = "https://api.openai.com/v1"
+openai.api_key = "⟦_hex⟧"
+'''),
+    T('decoy-env-openai-other-host', 'services/other/.env', '''\\
+OPENAI_BASE_URL=https://api.openai.com/v1
+OPENAI_API_KEY=⟦_hex⟧
+'''),
+    T('decoy-request-hash-header', 'clients/py/hash_header.py', '''\\
+headers = {"X-Request-Sha256": "⟦_hex⟧"}
+resp = requests.post("https://api.together.xyz/v1/chat/completions", headers=headers, json=payload)
+'''),
+    T('decoy-html-placeholder-wbr', 'site/placeholder.html', '<p>Key: <code>tgp_v1_<wbr>xxxx…</code></p>\n'),
+]
+
 # --- decoys -------------------------------------------------------------------------------------
 
 DECOYS = [
@@ -1368,16 +1564,20 @@ LOGO_SHA256 = {"Together AI": "⟦_hex⟧", "Local": None}
 ]
 
 ALL_CASES = (SOURCE + CONFIGS + NOTEBOOKS + CI + INFRA + DOCS + LOGS + HISTORIES + FIXTURES + LOCK_ADJACENT
-             + BINARIES + GENERATED + EDGES + MORE + DECOYS)
+             + BINARIES + GENERATED + EDGES + MORE + SDK + MARKUP + DECOYS)
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 # Measured at 105bea8d: 229 cases, 184 holding a key (184 keys) and 45
 # decoys; 182 keys found, 2 missed, no decoy reported; every mode (the
-# files, --staged, --history, --diff, the hook, a push) the same.  Since
+# files, --staged, --history, --diff, the hook, a push) the same.  The
+# SDK and MARKUP blocks, probed next on the same rules, 45 cases more
+# (41 keys, 4 decoys): 40 found, 1 missed, no decoy reported.  Since
 # (docs/detection.md, "Session 34 (outside34)"): a display name as the
-# key of a map found (dict-spaced-name-legacy), its decoy beside it.
+# key of a map found (dict-spaced-name-legacy), its decoy beside it:
+# 275 cases, 225 keys, 223 found.
 MISSED: dict[str, str] = {
+    'sdk-claude-desktop-config': "a generic API_KEY in an MCP server's env whose only Together word is its args' provider flag value (--provider together)",
     'javac-class-legacy': "a legacy key in a class file's constant pool; its name (TOGETHER_API_KEY) is another entry of the pool",
 }
 
