@@ -1554,6 +1554,51 @@ acme/together-gateway      1.3.0   sha256:⟦_hex⟧   2 days ago
     T('decoy-display-name-digest', 'app/assets.py', '''\
 LOGO_SHA256 = {"Together AI": "⟦_hex⟧", "Local": None}
 '''),
+    # Digests an LLM project holds beside Together's names (probed with
+    # the SDK block; all clean on 105bea8d).
+    T('decoy-git-sha256-commit', 'notes/git-log-sha256.txt', '''\
+commit ⟦_hex⟧
+Author: Dev <dev@example.com>
+Date:   Wed May 1 12:00:00 2024
+
+    Rotate TOGETHER_API_KEY in the deploy secrets
+'''),
+    B('decoy-nb-hash-of-key', 'notebooks/check_key.ipynb', lambda m: (_nb([{
+        'cell_type': 'code', 'metadata': {}, 'execution_count': 1,
+        'source': ['import hashlib, os\n', 'print(hashlib.sha256(os.environ["TOGETHER_API_KEY"].encode()).hexdigest())'],
+        'outputs': [{'output_type': 'stream', 'name': 'stdout', 'text': ['%064x\n' % m.rng.getrandbits(256)]}]}]), [])),
+    T('decoy-litellm-model-info-id', 'litellm/model_info.json', '''\
+{"data": [{"model_name": "llama-70b", "litellm_params": {"model": "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo"}, "model_info": {"id": "⟦_hex⟧", "db_model": false}}]}
+'''),
+    T('decoy-hf-cache-blob', 'notes/hf-cache.txt', '''\
+/root/.cache/huggingface/hub/models--togethercomputer--StripedHyena-Nous-7B/blobs/⟦_hex⟧
+/root/.cache/huggingface/hub/models--togethercomputer--StripedHyena-Nous-7B/snapshots/⟦_sha1⟧/config.json
+'''),
+    T('decoy-sha256sum-env-file', 'notes/env-sums.txt', '⟦_hex⟧  together.env\n'),
+    T('decoy-ft-job-file-sha', 'finetune/job.json', '''\
+{"id": "ft-⟦_uuid⟧", "model": "meta-llama/Meta-Llama-3-8B", "training_file": "file-⟦_uuid2⟧", "training_file_sha256": "⟦_hex⟧", "wandb_project_name": "together-ft"}
+'''),
+    T('decoy-ollama-blob', 'ollama/Modelfile', '''\
+# ollama show --modelfile together-llama
+FROM /usr/share/ollama/.ollama/models/blobs/sha256-⟦_hex⟧
+'''),
+    T('decoy-configmap-checksum', 'k8s/configmap.yaml', '''\
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: together-gateway
+  annotations:
+    checksum/config: ⟦_hex⟧
+data:
+  TOGETHER_BASE_URL: https://api.together.xyz/v1
+'''),
+    T('decoy-otel-request-hash', 'traces/span.json', '''\
+{"traceId": "⟦_sha1⟧", "name": "together.chat", "attributes": {"http.url": "https://api.together.xyz/v1/chat/completions", "llm.request.hash": "⟦_hex⟧"}}
+'''),
+    T('decoy-webhook-signing-secret', 'services/hooks/.env', '''\
+TOGETHER_API_KEY=${TOGETHER_API_KEY}
+TOGETHER_WEBHOOK_SIGNING_SECRET=⟦_hex⟧
+'''),
     B('decoy-pyc-env', 'app/__pycache__/env_ok.cpython-312.pyc', lambda m: (
         importlib.util.MAGIC_NUMBER + b'\0' * 12 + marshal.dumps(compile(
             'import os\nKEY = os.environ["TOGETHER_API_KEY"]\nSHA = "%064x"\n' % m.rng.getrandbits(256),
@@ -1573,10 +1618,11 @@ ALL_CASES = (SOURCE + CONFIGS + NOTEBOOKS + CI + INFRA + DOCS + LOGS + HISTORIES
 # decoys; 182 keys found, 2 missed, no decoy reported; every mode (the
 # files, --staged, --history, --diff, the hook, a push) the same.  The
 # SDK and MARKUP blocks, probed next on the same rules, 45 cases more
-# (41 keys, 4 decoys): 40 found, 1 missed, no decoy reported.  Since
+# (41 keys, 4 decoys): 40 found, 1 missed, no decoy reported; 10 decoys
+# more of digests beside Together's names, none reported.  Since
 # (docs/detection.md, "Session 34 (outside34)"): a display name as the
 # key of a map found (dict-spaced-name-legacy), its decoy beside it:
-# 275 cases, 225 keys, 223 found.
+# 285 cases, 225 keys, 223 found; 60 decoys.
 MISSED: dict[str, str] = {
     'sdk-claude-desktop-config': "a generic API_KEY in an MCP server's env whose only Together word is its args' provider flag value (--provider together)",
     'javac-class-legacy': "a legacy key in a class file's constant pool; its name (TOGETHER_API_KEY) is another entry of the pool",
