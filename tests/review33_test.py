@@ -38,6 +38,9 @@ def test_a_fetch_hint_never_prints_a_key_the_revision_names(git_repo, name, rev,
     write(git_repo, 'a.txt', 'nothing here\n')
     git(git_repo, 'add', '-A')
     git(git_repo, 'commit', '-qm', 'one')
+    # A clone's remote: each shape names a fetch from it (with none, no
+    # fetch is named: tests/sources/range_fetch_remote34_test.py).
+    git(git_repo, 'remote', 'add', 'origin', 'https://example.invalid/repo.git')
     result = scan('--history', '--since', rev.format(key=key, hex=hexkey))
     assert_error_text(result.rc, result.err, '--since', 'is not a commit', hint, out=result.out)
     assert leaked([key], result.out, result.err) == []

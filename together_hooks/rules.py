@@ -1750,15 +1750,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_PIPED_NAME),
         # The provider's own name as the JSON key (llm's keys.json,
         # ``{"together": "<key>"}``), or a YAML one (``keys:`` then
-        # ``together: <key>``).
+        # ``together: <key>``); quoted, or as a YAML key, also its display
+        # name with a blank or a dot (``{"Together AI": "<key>"}``,
+        # ``Together.ai: <key>``) that the quotes or the line hold whole.
         # Or the provider's name and the key as one ``name=key`` word: a
         # YAML list item or a CLI argument (aider's ``api-key:`` list,
         # ``--api-key together_ai=<key>``).  Three regexes, each starting
         # on a character class: ``re`` skips ahead on one, but not on an
         # alternation of them (each form costs a fifth of the three as one).
-        Pattern(rb'["\'](?<![\w.-]["\'])(?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
+        Pattern(rb'["\'](?<![\w.-]["\'])(?i:together(?:[ _.-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
                 + _HEX_KEY, context=TOGETHER_NAMED),
-        Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
+        Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[ _.-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
         # Or an unquoted one opening a flow map or after its comma (a
         # JavaScript/TypeScript object's ``{ together: "<key>" }``, Ruby's
@@ -2200,6 +2202,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"title": "L", "provider": "together", "model": "m", "apiKey": "{hex}"}}',
         '  - model_name: l\n    litellm_params:\n      model: together_ai/m\n      api_key: {hex}',
         '{{"openai": "x", "together": "{hex}"}}',
+        # A display name as the map's key (outside34: ``{"Together AI": …}``).
+        'KEYS = {{"Together AI": "{hex}", "Local": None}}',
+        "keys:\n  Together.ai: {hex}",
         'machine api.together.xyz\n  login apikey\n  password {hex}',
         'OPENAI_BASE_URL=https://api.together.xyz/v1\nOPENAI_API_KEY={hex}',
         'os.environ["OPENAI_API_BASE"] = "https://api.together.xyz/v1"\n'
@@ -3210,6 +3215,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'annotations:\n  checksum/secret: {hex}\nenv:\n  url: https://api.together.xyz/v1',
         'together:\n  hashed_token: {hex}',
         'EXPECTED_SHA256 = {{\n    "together": "{hex}",\n}}',
+        # A display name under a digest map's name (outside34).
+        'LOGO_SHA256 = {{"Together AI": "{hex}", "OpenAI": None}}',
+        'checksums:\n  Together AI: {hex}',
         'checksums:\n  together: {hex}',
         '{{"provider": "together", "openai": {{"base_url": "https://x.example", "model": "m", "api_key": "{hex}"}}}}',
         'llm:\n  provider: together\nstore:\n  provider: qdrant\n  config:\n    model: m\n    api_key: {hex}',

@@ -4260,9 +4260,9 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a line that is no pasted dump's is asked again for each keyword on it, each a copy of the line: "
       "quadratic in a long line of keywords (9 MB of client calls: 14 s -> 275 s)"),
     M('outside33-fetch-plain-name-to-fetch-head', 'together_hooks/sources/ranges.py',
-      "        return (f'fetch it as origin/{name} (git fetch origin '\n"
-      "                f'{name}:refs/remotes/origin/{name}) and give origin/{name}, or {FULL_HISTORY}')\n",
-      "        return f'fetch it (git fetch origin {name}) or {FULL_HISTORY}'\n",
+      "        return (f'fetch it as {home}/{name} (git fetch {home} '\n"
+      "                f'{name}:refs/remotes/{home}/{name}) and give {home}/{name}, or {FULL_HISTORY}')\n",
+      "        return f'fetch it (git fetch {home} {name}) or {FULL_HISTORY}'\n",
       ('tests/sources/range_fetch_hint_test.py',),
       "a range end named `main` or a tag `v1` that a CI clone lacks is told `git fetch origin main`, "
       "which keeps the commit in FETCH_HEAD only: the newcomer runs it and gets the same error again"),
@@ -4273,14 +4273,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       "`--diff HEAD~1...HEAD` in a shallow clone is told to fetch `HEAD~1` by name, which git refuses "
       "as an invalid refspec: the line names a fix that cannot run"),
     M('outside33-fetch-one-branch', 'together_hooks/sources/ranges.py',
-      "    every = \"origin '+refs/heads/*:refs/remotes/origin/*'\"\n",
-      "    every = 'origin'\n",
+      "    every = f\"{home} '+refs/heads/*:refs/remotes/{home}/*'\"\n",
+      "    every = home\n",
       ('tests/sources/range_fetch_hint_test.py',),
       "an abbreviated id of a commit on another branch is told a fetch of the clone's one branch "
       "(a single-branch checkout): the commit never arrives and the same line comes back"),
     M('outside33-fetch-other-remote-as-origin', 'together_hooks/sources/ranges.py',
-      "        if slash and (remote == 'origin' or remote in remotes):\n",
-      "        if slash and remote == 'origin':\n",
+      "        if slash and (remote == home or remote in remotes):\n",
+      "        if slash and remote == home:\n",
       ('tests/sources/range_fetch_hint_test.py',),
       "`upstream/main` (a second remote's branch) is told to fetch `upstream/main` from origin, "
       "which has no such branch"),
@@ -4941,6 +4941,26 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/once_meanwhile_test.py::test_while_another_builds_it_the_next_inputs_are_built_then_its_value_read',),
       "a later input whose build fails, built meanwhile, fails the test that was only waiting for "
       "another: the failure is reported against the wrong case"),
+    M('outside34-display-name-quoted-unread', 'together_hooks/rules.py',
+      "Pattern(rb'[\"\\'](?<![\\w.-][\"\\'])(?i:together(?:[ _.-]?ai)?)",
+      "Pattern(rb'[\"\\'](?<![\\w.-][\"\\'])(?i:together(?:[_-]?ai)?)",
+      ('tests/rules_test.py', 'tests/accuracy/outside34_test.py'),
+      "a map keyed by the provider's display name, `{\"Together AI\": \"<legacy key>\"}`, names no Together key: the key passes where `{\"together\": …}` is found"),
+    M('outside34-display-name-yaml-unread', 'together_hooks/rules.py',
+      "Pattern(rb'(?m:^)[ \\t]{0,32}(?i:together(?:[ _.-]?ai)?)[ \\t]{0,32}:",
+      "Pattern(rb'(?m:^)[ \\t]{0,32}(?i:together(?:[_-]?ai)?)[ \\t]{0,32}:",
+      ('tests/rules_test.py',),
+      "a YAML map keyed by the display name, `keys:` then `Together.ai: <legacy key>`, names no Together key"),
+    M('outside34-fetch-from-origin-always', 'together_hooks/sources/ranges.py',
+      "home = 'origin' if 'origin' in remotes else next(iter(remotes)) if len(remotes) == 1 else None",
+      "home = 'origin'",
+      ('tests/sources/range_fetch_remote34_test.py',),
+      "a clone whose one remote is `upstream`, or that has none, is told `git fetch origin main:refs/remotes/origin/main`: git answers that origin is no repository, and the newcomer is stuck"),
+    M('outside34-origin-name-kept', 'together_hooks/sources/ranges.py',
+      "    if slash and remote == 'origin' and 'origin' not in remotes and home is not None:",
+      "    if slash and remote == 'origin' and 'origin' not in remotes and home is None:",
+      ('tests/sources/range_fetch_remote34_test.py',),
+      "the README's `--diff origin/main...HEAD` in a clone whose remote is `upstream` is told to fetch `upstream/origin/main`, a branch no remote has"),
 )
 
 

@@ -60,6 +60,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import git_binary_patch_test
     from tests.accuracy import outside32_test
     from tests.accuracy import outside33_test
+    from tests.accuracy import outside34_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import legacy26_heldout_test
@@ -180,6 +181,13 @@ def _sets() -> dict[str, list[Case]]:
         'outside33': [
             c for c in outside33_test.CASES
             if c.id not in outside33_test.MISSED
+        ],
+        # outside34 (an outside tester's set: source in 30 languages,
+        # configs, CI, infrastructure, docs, logs, histories, fixtures,
+        # binaries, generated files; small files), shared group.
+        'outside34': [
+            c for c in outside34_test.CASES
+            if c.id not in outside34_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

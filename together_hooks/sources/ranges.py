@@ -16,41 +16,55 @@ FULL_HISTORY = (
 _HEX = frozenset('0123456789abcdefABCDEF')
 
 
-def _fetch_fix(rev: str | None, shallow: bool = True, remotes: frozenset[str] = frozenset()) -> str:
+def _fetch_fix(rev: str | None, shallow: bool = True, remotes: frozenset[str] = frozenset({'origin'})) -> str:
     """How to get ``rev`` (or the history between two commits) into a
     clone: a fetch after which ``rev``, or the name the line gives
     instead, resolves (tests/sources/range_fetch_hint_test.py follows
-    each one)."""
+    each one), from the clone's own remote: ``origin``, else its only
+    one (``git clone -o upstream``); with none, or several and no
+    ``origin``, no fetch can be named
+    (tests/sources/range_fetch_remote34_test.py)."""
     if rev is None:
         return f'fetch the history (git fetch --unshallow) or {FULL_HISTORY}'
+    home = 'origin' if 'origin' in remotes else next(iter(remotes)) if len(remotes) == 1 else None
     name = rev[len('refs/remotes/'):] if rev.startswith('refs/remotes/') else rev
+    remote, slash, branch = name.partition('/')
+    if slash and remote == 'origin' and 'origin' not in remotes and home is not None:
+        # The name the examples give (origin/main) in a clone whose one
+        # remote is named otherwise: that remote's branch of that name.
+        name = branch
+    if home is None:
+        has = 'give a branch, tag or commit it has (git branch -a; git tag)'
+        if not remotes:
+            return f'it has no remote to fetch it from: {has}'
+        return f'{has}, or fetch it from the remote that has it, one of {", ".join(sorted(remotes))}'
     if len(name) in (40, 64) and set(name) <= _HEX:
         # A whole id: a server hands out a commit it can reach by its id.
-        return f'fetch it (git fetch origin {name}) or {FULL_HISTORY}'
+        return f'fetch it (git fetch {home} {name}) or {FULL_HISTORY}'
     if (len(name) < 4 or not set(name) <= _HEX) and not any(
             mark in name for mark in ('~', '^', ':', '@{', '..', '\\', ' ', '?', '*', '[')):
         remote, slash, branch = name.partition('/')
-        if slash and (remote == 'origin' or remote in remotes):
+        if slash and (remote == home or remote in remotes):
             # With a destination: a single-branch clone (most CI checkouts)
             # keeps a plain 'git fetch origin main' in FETCH_HEAD only,
             # never origin/main.
             return (f'fetch it (git fetch {remote} {branch}:refs/remotes/{remote}/{branch}) '
                     f'or {FULL_HISTORY}')
         if name.startswith('refs/'):  # a full ref name: fetched to itself
-            return f'fetch it (git fetch origin {name}:{name}) or {FULL_HISTORY}'
+            return f'fetch it (git fetch {home} {name}:{name}) or {FULL_HISTORY}'
         # A plain 'git fetch origin main' (or a tag) names nothing here
         # afterwards, and a destination 'main:main' turns a tag into a
         # branch: fetch it as origin's, and give that name.
-        return (f'fetch it as origin/{name} (git fetch origin '
-                f'{name}:refs/remotes/origin/{name}) and give origin/{name}, or {FULL_HISTORY}')
+        return (f'fetch it as {home}/{name} (git fetch {home} '
+                f'{name}:refs/remotes/{home}/{name}) and give {home}/{name}, or {FULL_HISTORY}')
     # A revision walked from a name (HEAD~1, main^, @{u}) or an abbreviated
     # id: no fetch takes it by that name ('invalid refspec', 'couldn't find
     # remote ref'); the history it walks does, every branch's (a
     # single-branch clone fetches one branch without a refspec).
-    every = "origin '+refs/heads/*:refs/remotes/origin/*'"
+    every = f"{home} '+refs/heads/*:refs/remotes/{home}/*'"
     if shallow:
         return f'fetch the history (git fetch --unshallow {every}) or {FULL_HISTORY}'
-    return f"fetch origin's branches (git fetch {every}) or {FULL_HISTORY}"
+    return f"fetch {home}'s branches (git fetch {every}) or {FULL_HISTORY}"
 
 
 def _remotes(root: str) -> frozenset[str]:
