@@ -626,6 +626,37 @@ def single_branch_refspec_counts_its_one_ref(c: Ctx) -> None:
     c.push = ('single34',)  # type: ignore[attr-defined]
 
 
+@case('pre-push', 'plain', decoy=True)
+def stale_tracking_ref_after_a_push_by_url(c: Ctx) -> None:
+    """Decoy: the remote's ``main`` holds a key (pushed by URL, so this
+    clone's ``origin/main`` stayed behind); a clean commit pushed on top
+    is bounded by the remote's old value (pre-commit's FROM_REF), and the
+    key the remote has is not blamed."""
+    c.write('stale34.py', c.line())
+    c.commit('key, on the remote')
+    c.git('push', '-q', '--no-verify', str(c.root.parent / 'origin.git'), 'main')
+    c.write('stale34.py', 's = 1\n')
+    c.commit('clean')
+
+
+@case('pre-push', decoy=True)
+def push_url_elsewhere_new_branch_on_history_both_have(c: Ctx) -> None:
+    """Decoy: fetch from ``origin``, push to a fork (``pushurl``) that has
+    the same ``main``, whose history holds a key; a clean new branch on
+    it is bounded by pre-commit's FROM_REF (no tracking ref describes the
+    fork, so dropping it would read, and blame, the whole history)."""
+    c.write('both34.py', c.line())
+    c.commit('key, long ago, on both')
+    c.land()
+    fork = c.root.parent / 'fork34.git'
+    shutil.copytree(c.root.parent / 'origin.git', fork)
+    c.git('remote', 'set-url', '--push', 'origin', str(fork))
+    c.git('checkout', '-q', '-b', 'pu34')
+    c.write('pu34.py', 'p = 1\n')
+    c.commit('clean')
+    c.push = ('pu34',)  # type: ignore[attr-defined]
+
+
 # --------------------------------------------------------------------------------
 
 def _run34(template: Path, env: dict[str, str], where: Path,

@@ -4913,12 +4913,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a single-branch clone's refspec (no *) is read by --glob as a folder (git adds /*): its one "
       "tracking ref counts nothing, and the key the remote's main has is blamed on every new branch"),
     M('gate34-from-ref-bounds', 'together_hooks/sources/commits.py',
-      "    if remote and remote in remotes.names() and remotes.pushes_where_it_fetches(remote):\n        return []\n",
-      "    if False:\n        return []\n",
+      "    return [] if guess is not None and guess == from_ref else [from_ref]\n",
+      "    return [from_ref]\n",
       ('tests/gate_probe34_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[another_remote_fetching_into_origin_s_namespace_with_a_commit_beyond-pre-push]',
        'tests/gate_probe33_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[nested_remote_branch_with_a_commit_beyond-pre-push]'),
       "pre-commit's PRE_COMMIT_FROM_REF (for a new branch its own --remotes=<name> glob's guess) bounds "
       "the range where the destination's own refs do: a key another remote wrote there is pushed unscanned"),
+    M('gate34-from-ref-always-dropped', 'together_hooks/sources/commits.py',
+      "    return [] if guess is not None and guess == from_ref else [from_ref]\n",
+      "    return []\n",
+      ('tests/gate_probe34_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[stale_tracking_ref_after_a_push_by_url-pre-push]',),
+      "the remote's own old value (PRE_COMMIT_FROM_REF of a branch it has) is dropped too: a clone whose "
+      "tracking ref is stale has the key the remote's main holds blamed on a clean push"),
+    M('gate34-guess-without-replace', 'together_hooks/sources/commits.py',
+      "               '--not', f'--remotes={remote}', '--', ok=(0, 128), rewrites=True)\n",
+      "               '--not', f'--remotes={remote}', '--', ok=(0, 128))\n",
+      ('tests/gate_probe33_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[graft_onto_a_commit_with_a_key-pre-push]',),
+      "pre-commit's guess is walked again without the replace refs and grafts pre-commit follows: a pushed "
+      "git replace --graft made its FROM_REF the commit holding the key, and that bound stays"),
+    M('gate34-guess-unasked-elsewhere', 'together_hooks/sources/commits.py',
+      "    if not (remote and remote in remotes.names() and remotes.pushes_where_it_fetches(remote)):\n        return [from_ref]\n",
+      "    if not (remote and remote in remotes.names()):\n        return [from_ref]\n",
+      ('tests/gate_probe34_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[push_url_elsewhere_new_branch_on_history_both_have-pre-push]',),
+      "a remote that pushes elsewhere (pushurl) has pre-commit's bound dropped too: its own refs are none, "
+      "so every push reads the whole branch"),
     M('gate34-remotes-read-per-ask', 'together_hooks/sources/commits.py',
       "        if self._settings is None:\n",
       "        if True:\n",

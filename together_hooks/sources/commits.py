@@ -1522,28 +1522,36 @@ def push_range(
         # The files pre-commit was shown, by its own command: its diff
         # follows renames (a moved file's old name is not offered) and sees
         # replace refs and grafts; a path only they hide was never offered.
-        return [to_ref, *more], [*_bound(remotes, remote, from_ref), *exclude], _offered(
+        return [to_ref, *more], [*_bound(root, remotes, remote, from_ref, to_ref), *exclude], _offered(
             root, from_ref, to_ref)
     if remote and local:
         return [local, *more], exclude, git(root, 'ls-files', '-z')
     return None
 
 
-def _bound(remotes: Remotes, remote: str | None, from_ref: str) -> list[str]:
+def _bound(root: str, remotes: Remotes, remote: str | None, from_ref: str, to_ref: str) -> list[str]:
     """``PRE_COMMIT_FROM_REF`` as a bound of the push's range, or nothing.
     For a branch the remote has, it is the remote's old value; for a new
     one, pre-commit's own guess: the parent of the first commit its
-    ``git rev-list --not --remotes=<name>`` lacks, a glob that also takes
-    what another remote writes into that namespace (``origin/internal``,
-    a refspec mapping into ``refs/remotes/origin/*``), so the commits
-    below it may be on no branch of the destination.  The two cannot be
-    told apart here; where the destination's own tracking refs describe
-    it (it pushes where it fetches), they bound the range alone: a remote
-    value they do not reach (not fetched since) only widens it.  Where
-    they do not (a URL, a ``pushurl``), the variable stays the bound."""
-    if remote and remote in remotes.names() and remotes.pushes_where_it_fetches(remote):
-        return []
-    return [from_ref]
+    ``git rev-list --topo-order --reverse TO --not --remotes=<name>``
+    lacks, a walk that takes what other remotes write into that namespace
+    (a remote named ``origin/internal``, one fetching into
+    ``refs/remotes/origin/*``) and follows replace refs and grafts (a
+    pushed ``git replace --graft`` makes it the commit that holds a key).
+    pre-commit has read git's ref lines, so the hook asks that walk again
+    (one git): a bound equal to its guess is dropped, and the destination's
+    own tracking refs bound the range alone.  The remote's old value is
+    kept (a clone whose tracking refs are stale, after a push by URL, is
+    not blamed for what the remote has), and so is any bound where the
+    remote pushes elsewhere (a URL, a ``pushurl``: without it every push
+    would read the whole branch)."""
+    if not (remote and remote in remotes.names() and remotes.pushes_where_it_fetches(remote)):
+        return [from_ref]
+    walk = git(root, 'rev-list', '--topo-order', '--reverse', '--parents', to_ref,
+               '--not', f'--remotes={remote}', '--', ok=(0, 128), rewrites=True)
+    first = walk.split(b'\n', 1)[0].split()
+    guess = first[1].decode() if len(first) > 1 else None
+    return [] if guess is not None and guess == from_ref else [from_ref]
 
 
 def sent_refs(root: str, sources: list[str] | None) -> list[str] | None:
