@@ -238,11 +238,13 @@ def commits(
     from together_hooks.sources import ranges
     from together_hooks.sources.commits import added_by_commits
     from together_hooks.sources.commits import notes_on
+    from together_hooks.sources.commits import Remotes
     from together_hooks.sources.commits import remote_words
     from together_hooks.sources.commits import runs_under_a_push
     from together_hooks.sources.commits import tags_on_the_way
     from together_hooks.sources.commits import under_a_push
 
+    remotes = Remotes(root)  # read once a run, where a push asks (never unasked)
     if args.commits is not None:
         # What a push sends: REV's commits a set of refs lacks (none, into
         # an empty repository), a commit on no local ref too.
@@ -256,7 +258,7 @@ def commits(
         exclude = remote_words(root, [
             word if word.startswith('-') else ranges.resolve_commit(root, word, '--since')
             for word in (args.since.split() if args.since else [])
-        ])
+        ], remotes)
         if ranges.names_no_commit(root, args.commits):
             # A tag of a tree or blob (``git push origin <tree>:refs/tags/t``,
             # as a pre-push hook is given it): the objects it names that
@@ -266,14 +268,14 @@ def commits(
             return itertools.chain(
                 beside_commits(root, [args.commits], exclude, scan),
                 tags_on_the_way(root, args.commits, scan),
-                under_a_push(root, [], [], scan, args.ref_name),
+                under_a_push(root, [], [], scan, args.ref_name, remotes),
             )
         head_sha = ranges.resolve_commit(root, args.commits, '--commits')
         return itertools.chain(
             added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked,
-                             sent=_pushing(args)),
+                             sent=_pushing(args), remotes=remotes),
             tags_on_the_way(root, args.commits, scan),
-            under_a_push(root, [head_sha], exclude, scan, args.ref_name),
+            under_a_push(root, [head_sha], exclude, scan, args.ref_name, remotes),
         )
     base, head, since_fork = ranges.parse_range(args.diff)
     if base == head == 'HEAD' and ranges.unborn_head(root) and runs_under_a_push():
@@ -281,7 +283,7 @@ def commits(
         # pre-push hook's push that only deletes, from a fresh clone): the
         # range is empty, and what the push sends beside commits (its
         # options) is scanned.  Elsewhere it stays an error (exit 2).
-        return under_a_push(root, [], [], scan, args.ref_name)
+        return under_a_push(root, [], [], scan, args.ref_name, remotes)
     # Validates both ends (and, with three dots, that they share history:
     # not for a push, which sends HEAD's commits BASE lacks whatever they
     # share, each cut of a shallow clone read whole: ``_pushing``).
@@ -290,13 +292,14 @@ def commits(
     base_sha = ranges.resolve_commit(root, base, '--diff BASE')
     head_sha = ranges.resolve_commit(root, head, '--diff HEAD')
     return itertools.chain(
-        added_by_commits(root, [head_sha], [base_sha], scan, walked=walked, sent=pushing),
+        added_by_commits(root, [head_sha], [base_sha], scan, walked=walked, sent=pushing,
+                         remotes=remotes),
         tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
         # Notes on the range's commits travel with a push of refs/notes/*
         # (a CI job's --diff; under a git push, the refs it sends decide).
         () if runs_under_a_push() else notes_on(root, [head_sha], [base_sha], scan),
         # Run by a pre-push hook: push options and submodules' commits go too.
-        under_a_push(root, [head_sha], [base_sha], scan, args.ref_name),
+        under_a_push(root, [head_sha], [base_sha], scan, args.ref_name, remotes),
     )
 
 

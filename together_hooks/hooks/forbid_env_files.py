@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from typing import Sequence
 
     from together_hooks.config import Config
+    from together_hooks.sources.commits import Remotes
 
 PROG = 'forbid-env-files'
 EPILOG = """\
@@ -300,6 +301,7 @@ def pushed_env_files(
     from together_hooks.sources.commits import offered_paths
     from together_hooks.sources.commits import passed_paths
     from together_hooks.sources.commits import push_range
+    from together_hooks.sources.commits import Remotes
     from together_hooks.sources.commits import sent_refs
     from together_hooks.sources.commits import sent_sources
     from together_hooks.sources.commits import submodule_ranges
@@ -308,19 +310,20 @@ def pushed_env_files(
     # local ref it may send, and those beyond pre-commit's own ref named so.
     # The ``git push`` is read once, for its commits and its trees.
     remote = os.environ.get('PRE_COMMIT_REMOTE_NAME')
-    sources = sent_sources(root, remote)
+    remotes = Remotes(root)  # read once for the whole push
+    sources = sent_sources(root, remote, remotes)
     sent = sent_refs(root, sources)
-    described = push_range(root, os.environ, sent)
+    described = push_range(root, os.environ, sent, remotes)
     if described is None:
         # A push described by its remote alone (the plain pre-push hook,
         # for a ref naming a tree or blob): the trees it sends.
-        return _tree_messages(root, remote, sources, (*allow, *config.env_templates), config)
+        return _tree_messages(root, remote, sources, (*allow, *config.env_templates), config, remotes)
     include, exclude, listed = described
     sure = None
     if sent is None:
         from together_hooks.gitrun import git
 
-        own = push_range(root, os.environ, [])  # pre-commit's own ref: sent
+        own = push_range(root, os.environ, [], remotes)  # pre-commit's own ref: sent
         sure = set(git(root, 'rev-list', *own[0], '--not', *own[1], '--').decode().split()) if own else set()
     # The files pre-commit offered were passed to it (and refused by name)
     # only when pre-commit runs it; run by the plain pre-push hook with
@@ -348,7 +351,7 @@ def pushed_env_files(
         for named, sha in found.items():
             first.setdefault(named, sha)
             inside.setdefault(sha, path)
-    return [*_tree_messages(root, remote, sources, allow, config), *(
+    return [*_tree_messages(root, remote, sources, allow, config, remotes), *(
         (f'{named}: env file in pushed commit {sha[:12]} of submodule {inside[sha]} '
          '(git push --recurse-submodules sends it to that submodule\'s remote)'
          if sha in inside else
@@ -364,7 +367,7 @@ def pushed_env_files(
 
 def _tree_messages(
         root: str, remote: str | None, sources: list[str] | None, allow: Iterable[str],
-        config: Config,
+        config: Config, remotes: Remotes | None = None,
 ) -> list[str]:
     """One message per env file (or ``.env/`` folder) in a tree that a
     ref the push sends names instead of a commit (``git tag -a snap
@@ -373,7 +376,7 @@ def _tree_messages(
     from together_hooks.sources.commits import sent_trees
     from together_hooks.sources.commits import tree_paths
 
-    trees, sure = sent_trees(root, remote, sources)
+    trees, sure = sent_trees(root, remote, sources, remotes)
     excluded = config.excluded if config.exclude else None
     found = names.first_env_paths(
         ((path, ref) for ref, tree in trees for path in tree_paths(root, tree)),
@@ -381,7 +384,7 @@ def _tree_messages(
     )
     sends = 'sends' if sure else 'may send (its refspecs cannot be read)'
     # A file sent by its path (``<rev>:.env:refs/tags/b``): its content.
-    blobs = names.first_env_paths(sent_blob_paths(root, remote, sources), allow, excluded)
+    blobs = names.first_env_paths(sent_blob_paths(root, remote, sources, remotes), allow, excluded)
     return [
         f'{named}: env file in the {_named_tree(ref)} (no commit: this push '
         f'{sends} every file of it). {_tree_remedy(ref)}, and rotate what it held'

@@ -152,6 +152,7 @@ def range_commits(
 
 def _without_promised(
         root: str, entries: list[Change], include: Sequence[str], exclude: Sequence[str],
+        remotes: Remotes | None = None,
 ) -> list[Change]:
     """A push's changes less the blobs a partial clone (``git clone
     --filter=blob:none``) lacks that the push does not send.  Every blob
@@ -169,8 +170,9 @@ def _without_promised(
     if not lacking.intersection(e.new for e in entries):
         return entries
     environ = os.environ
-    destination = push_destination(root, environ)
-    have = remote_refs(root, destination) if destination else []
+    remotes = remotes or Remotes(root)
+    destination = push_destination(root, environ, remotes)
+    have = remotes.refs(destination) if destination else []
     sent = _missing_objects(root, include, [*exclude, *have]) if have else lacking
     for e in entries:
         if e.new in sent:
@@ -204,7 +206,9 @@ def _missing_objects(root: str, include: Sequence[str], exclude: Sequence[str]) 
     return {line[1:].strip() for line in out.split(b'\n') if line.startswith(b'?')}
 
 
-def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> str | None:
+def push_destination(
+        root: str, environ: dict[str, str] | os._Environ[str], remotes: Remotes | None = None,
+) -> str | None:
     """The configured remote the running push goes to: the ``git push``
     seen among this process's ancestors (its repository word, or git's
     default for the current branch: ``pushRemote``, ``remote.pushDefault``,
@@ -213,7 +217,9 @@ def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> s
     ``--repo``, an option the hook does not know), where the two differ
     (a variable left in the environment names another), or where the
     remote pushes to URLs other than those it fetches from (its tracking
-    branches then say nothing of the destination)."""
+    branches then say nothing of the destination:
+    ``Remotes.pushes_where_it_fetches``, the test ``remote_refs`` makes)."""
+    remotes = remotes or Remotes(root)
     named = environ.get('PRE_COMMIT_REMOTE_NAME')
     argv = _git_push_argv()
     if _readable(argv) and not any(a.startswith('--repo') for a in _option_words(argv or [])):
@@ -222,63 +228,159 @@ def push_destination(root: str, environ: dict[str, str] | os._Environ[str]) -> s
         if named and named != seen:
             return None  # a name left in the environment, not this push's
         named = seen
-    if not named or not git(root, 'config', '--get', f'remote.{named}.url', ok=(0, 1)).strip():
+    if not named or not any(remotes.values(named, 'url')):
         return None
-    # Its tracking branches describe the one repository it fetches from (a
-    # remote's first URL): a push sent elsewhere (``pushurl``,
-    # ``pushInsteadOf``), or to several (a second ``url``), is to ones unknown.
-    fetched, pushed = _remote_urls(root, named)
-    if len(pushed) != 1 or pushed != fetched[:1]:
-        return None
-    return named
+    return named if remotes.pushes_where_it_fetches(named) else None
 
 
-def remote_refs(root: str, remote: str) -> list[str]:
+class Remotes:
+    """The repository's remotes, read once a run and passed down (a push's
+    range, its trees and blobs by path, a partial clone's missing blobs all
+    ask): every ``remote.<name>.*`` setting and every ``pushInsteadOf`` from
+    one ``git config``, and the URLs a remote fetches from and pushes to
+    (``git remote get-url``, which applies ``insteadOf``) asked at most once
+    a remote, and only where its settings can make the two differ."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._settings: dict[str, dict[str, list[str | None]]] | None = None
+        self._push_rewrites = False
+        self._urls: dict[str, tuple[list[str], list[str]]] = {}
+
+    def settings(self) -> dict[str, dict[str, list[str | None]]]:
+        """{remote name: {variable (lower case): its values}}, in the order
+        git lists them; a variable set with no ``=`` is None."""
+        if self._settings is None:
+            out = git(self.root, 'config', '-z', '--get-regexp',
+                      r'^(remote\..*|url\..*\.pushinsteadof)$', ok=(0, 1))
+            self._settings = {}
+            for entry in out.decode('utf-8', 'surrogateescape').split('\0'):
+                key, newline, value = entry.partition('\n')
+                if key.startswith('url.'):
+                    self._push_rewrites = True
+                    continue
+                name, dot, variable = key[len('remote.'):].rpartition('.')
+                if key.startswith('remote.') and dot and name:
+                    self._settings.setdefault(name, {}).setdefault(variable, []).append(
+                        value if newline else None)
+        return self._settings
+
+    def names(self) -> list[str]:
+        return list(self.settings())
+
+    def values(self, name: str, variable: str) -> list[str | None]:
+        return self.settings().get(name, {}).get(variable, [])
+
+    def mirror(self, name: str) -> bool:
+        """``remote.<name>.mirror`` as git reads a boolean (its last value)."""
+        values = self.values(name, 'mirror')
+        if not values:
+            return False
+        value = values[-1]
+        return value is None or value.strip().lower() in ('true', 'yes', 'on') or (
+            value.strip().lstrip('-').isdigit() and int(value) != 0)
+
+    def urls(self, name: str) -> tuple[list[str], list[str]]:
+        """(the URLs ``name`` fetches from, those it pushes to), as git
+        rewrites them (``insteadOf``, ``pushInsteadOf``)."""
+        if name not in self._urls:
+            self._urls[name] = tuple(  # type: ignore[assignment]
+                git(self.root, 'remote', 'get-url', *how, '--all', name, ok=(0, 2)).decode(
+                    'utf-8', 'surrogateescape').split()
+                for how in ((), ('--push',)))
+        return self._urls[name]
+
+    def fetch_url(self, name: str) -> list[str]:
+        """The one URL ``name`` fetches from (git fetches from its first)."""
+        return self.urls(name)[0][:1]
+
+    def pushes_where_it_fetches(self, name: str) -> bool:
+        """Whether ``name`` pushes to the one URL it fetches from: then its
+        tracking refs describe the destination.  A remote with one ``url``,
+        no ``pushurl`` and no ``pushInsteadOf`` anywhere does, unasked
+        (``insteadOf`` rewrites both alike); any other is asked of git."""
+        self.settings()
+        urls = [u for u in self.values(name, 'url') if u]
+        if len(urls) == 1 and not self.values(name, 'pushurl') and not self._push_rewrites:
+            return True
+        fetched, pushed = self.urls(name)
+        return len(pushed) == 1 and pushed == fetched[:1]
+
+    def tracking(self, name: str) -> list[str]:
+        """The patterns of the refs ``name``'s own fetch refspecs write
+        under ``refs/remotes/`` (``+refs/heads/*:refs/remotes/up/*``: its
+        branches as last fetched), as ``for-each-ref`` globs (a ``*`` takes
+        ``/`` too, as in a refspec).  A destination outside
+        ``refs/remotes/`` (``+refs/*:refs/*``, a mirror's) is no copy to
+        trust: it is local refs the push itself sends."""
+        out = []
+        for spec in self.values(name, 'fetch'):
+            if not spec or spec.startswith('^'):
+                continue  # a negative refspec writes nothing
+            _source, colon, destination = spec.lstrip('+').partition(':')
+            if colon and destination.startswith('refs/remotes/') and destination != 'refs/remotes/':
+                out.append(destination)
+        return out
+
+    def refs(self, remote: str) -> list[str]:
+        """``remote_refs``: revision words for the refs that show what
+        ``remote`` holds."""
+        names = self.names()
+        if remote not in names:
+            return []  # a URL, or a remote git reads from no config: nothing counts
+        if self.pushes_where_it_fetches(remote):
+            counted = [remote]
+        else:
+            pushed = self.urls(remote)[1]
+            counted = [n for n in names if n != remote and len(pushed) == 1
+                       and self.fetch_url(n) == pushed]
+        words: list[str] = []
+        for name in counted:
+            # What another remote's refspec writes there describes another
+            # repository (a remote named ``origin/internal``, one fetching
+            # into ``refs/remotes/origin/*``): left out.
+            others = [p for n in names if n != name for p in self.tracking(n)]
+            for pattern in self.tracking(name):
+                words += [f'--exclude={_exact(p)}' for p in others]
+                words.append(f'--glob={_exact(pattern)}')
+        return words
+
+
+def _exact(pattern: str) -> str:
+    """A ref pattern as ``--glob``/``--exclude`` take it: one with no
+    ``*`` names one ref, whose last character is bracketed so that git
+    adds no ``/*`` to it (a ref name holds no ``[``, ``*`` or ``?``)."""
+    return pattern if '*' in pattern else f'{pattern[:-1]}[{pattern[-1]}]'
+
+
+def remote_refs(root: str, remote: str, remotes: Remotes | None = None) -> list[str]:
     """Revision words naming the refs that show what ``remote`` holds (as
-    last fetched), for a push to it: its own remote-tracking refs, never
-    git's ``--remotes=<name>`` glob, which also takes a remote nested in its
-    namespace (``refs/remotes/origin/internal/*`` of a remote named
-    ``origin/internal``).  Its tracking refs describe the one repository it
-    fetches from (its first URL); a remote that pushes elsewhere
-    (``pushurl``, a ``pushInsteadOf`` that applies) or to several (a second
-    ``url``) is described by the tracking refs of the remotes that fetch
-    from the one URL it pushes to, and by none (nothing counts as there)
-    where no remote does.  A name that is no configured remote (a URL)
-    keeps git's own word, which names no ref of it."""
-    names = git(root, 'remote').decode('utf-8', 'surrogateescape').splitlines()
-    if remote not in names:
-        return [f'--remotes={remote}']
-    fetched, pushed = _remote_urls(root, remote)
-    if len(pushed) == 1 and pushed == fetched[:1]:
-        counted = [remote]
-    elif len(pushed) == 1:
-        counted = [n for n in names if n != remote and _remote_urls(root, n, push=False)[0][:1] == pushed]
-    else:
-        counted = []
-    words = []
-    for name in counted:
-        words += [f'--exclude=refs/remotes/{n}/*' for n in names if n.startswith(f'{name}/')]
-        words.append(f'--glob=refs/remotes/{name}/*')
-    return words
+    last fetched), for a push to it: the refs its own fetch refspecs write
+    (``refs/remotes/<name>/*`` by default), never git's
+    ``--remotes=<name>`` glob, and less what any other remote's refspecs
+    write there (a remote named ``origin/internal``, or one whose refspec
+    maps into ``refs/remotes/origin/*``: another repository's branches).
+    Those refs describe the one repository it fetches from (its first
+    URL); a remote that pushes elsewhere (``pushurl``, a ``pushInsteadOf``
+    that applies) or to several (a second ``url``) is described by the
+    tracking refs of the remotes that fetch from the one URL it pushes to,
+    and by none (nothing counts as there) where no remote does; so is a
+    name that is no configured remote (a URL)."""
+    return (remotes or Remotes(root)).refs(remote)
 
 
-def remote_words(root: str, words: Sequence[str]) -> list[str]:
+def remote_words(root: str, words: Sequence[str], remotes: Remotes | None = None) -> list[str]:
     """``words`` (revisions and ref sets) with each ``--remotes=<name>``
     that names a configured remote read as ``remote_refs``: the plain
     pre-push hook's ``--since=--remotes=$1``."""
+    remotes = remotes or Remotes(root)
     out: list[str] = []
     for word in words:
-        out += remote_refs(root, word[len('--remotes='):]) if word.startswith('--remotes=') else [word]
+        if word.startswith('--remotes=') and word[len('--remotes='):] in remotes.names():
+            out += remotes.refs(word[len('--remotes='):])
+        else:
+            out.append(word)
     return out
-
-
-def _remote_urls(root: str, name: str, push: bool = True) -> tuple[list[str], list[str]]:
-    """(the URLs ``name`` fetches from, those it pushes to; ``[]`` unasked),
-    as git rewrites them (``insteadOf``, ``pushInsteadOf``)."""
-    return tuple(  # type: ignore[return-value]
-        git(root, 'remote', 'get-url', *how, '--all', name, ok=(0, 2)).decode(
-            'utf-8', 'surrogateescape').split() if ask else []
-        for how, ask in (((), True), (('--push',), push)))
 
 
 def _default_push_remote(root: str) -> str:
@@ -450,13 +552,14 @@ def added_by_commits(
         root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
         what: str = '--diff', wanted: Callable[[str], bool] | None = None,
         messages: bool = True, names: bool = True, walked: Walked | None = None,
-        entries: list[Change] | None = None, sent: bool = False,
+        entries: list[Change] | None = None, sent: bool = False, remotes: Remotes | None = None,
 ) -> Iterator[Content]:
     """Each key a commit of the range adds, once per (key, path), as the
     blob of the oldest commit that added it.  ``wanted`` narrows paths;
     ``walked`` counts the commits and the blobs read; ``entries``: the
     range's ``changes``, where the caller has read them already; ``sent``:
-    the range is what a push from this clone sends (``range_commits``)."""
+    the range is what a push from this clone sends (``range_commits``);
+    ``remotes``: the run's ``Remotes``, where it has read them."""
     commits, boundary = range_commits(root, include, exclude, what, sent)
     if walked is not None:
         walked.commits = len(commits)
@@ -470,7 +573,7 @@ def added_by_commits(
     in_names = path_names(entries, scan) if names else iter(())
     entries = [e for e in entries if e.new and (wanted is None or wanted(e.path))]
     if sent:
-        entries = _without_promised(root, entries, include, exclude)
+        entries = _without_promised(root, entries, include, exclude, remotes)
     return itertools.chain(
         in_names,
         _attribute(root, entries, boundary, scan, commits if messages else [], walked,
@@ -1357,7 +1460,8 @@ def pushed(
     ask, ``_first_batch``) what belongs to no passed file (paths pre-commit
     never saw, path names, messages, tags), so the push is reported once.
     """
-    described = push_range(root, environ)
+    remotes = Remotes(root)  # read once for the whole push
+    described = push_range(root, environ, remotes=remotes)
     if described is None:
         return None
     include, exclude, listed = described
@@ -1379,7 +1483,7 @@ def pushed(
 
     found = added_by_commits(
         root, include, exclude, scan, 'pre-push range', wanted, messages=whole, names=whole,
-        sent=True,
+        sent=True, remotes=remotes,
     )
     if not whole:
         return found
@@ -1389,8 +1493,9 @@ def pushed(
     argv = seen or []
     return itertools.chain(
         found, local_refs_extras(
-            root, exclude, scan, sent_names(root, remote, seen), remote_names(root, environ, argv),
-            sent_objects(root, sent_sources(root, remote))),
+            root, exclude, scan, sent_names(root, remote, seen, remotes),
+            remote_names(root, environ, argv, remotes),
+            sent_objects(root, sent_sources(root, remote, remotes))),
         push_options(sent_push_options(root, argv), scan),
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
@@ -1399,6 +1504,7 @@ def pushed(
 
 def push_range(
         root: str, environ: dict[str, str] | os._Environ[str], sent: list[str] | None = None,
+        remotes: Remotes | None = None,
 ) -> tuple[list[str], list[str], bytes] | None:
     """(include, exclude, the files pre-commit offers, NUL-separated) of
     the push pre-commit describes to a pre-push hook (``pushed``); None
@@ -1409,16 +1515,43 @@ def push_range(
     to_ref = environ.get('PRE_COMMIT_TO_REF')
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
-    exclude = remote_refs(root, remote) if remote else []
-    more = _pushable(root, remote) if sent is None else sent
+    remotes = remotes or Remotes(root)
+    exclude = remotes.refs(remote) if remote else []
+    more = _pushable(root, remote, remotes) if sent is None else sent
     if from_ref and to_ref:
         # The files pre-commit was shown, by its own command: its diff
         # follows renames (a moved file's old name is not offered) and sees
         # replace refs and grafts; a path only they hide was never offered.
-        return [to_ref, *more], [from_ref, *exclude], _offered(root, from_ref, to_ref)
+        return [to_ref, *more], [*_bound(root, remotes, remote, from_ref, to_ref), *exclude], _offered(
+            root, from_ref, to_ref)
     if remote and local:
         return [local, *more], exclude, git(root, 'ls-files', '-z')
     return None
+
+
+def _bound(root: str, remotes: Remotes, remote: str | None, from_ref: str, to_ref: str) -> list[str]:
+    """``PRE_COMMIT_FROM_REF`` as a bound of the push's range, or nothing.
+    For a branch the remote has, it is the remote's old value; for a new
+    one, pre-commit's own guess: the parent of the first commit its
+    ``git rev-list --topo-order --reverse TO --not --remotes=<name>``
+    lacks, a walk that takes what other remotes write into that namespace
+    (a remote named ``origin/internal``, one fetching into
+    ``refs/remotes/origin/*``) and follows replace refs and grafts (a
+    pushed ``git replace --graft`` makes it the commit that holds a key).
+    pre-commit has read git's ref lines, so the hook asks that walk again
+    (one git): a bound equal to its guess is dropped, and the destination's
+    own tracking refs bound the range alone.  The remote's old value is
+    kept (a clone whose tracking refs are stale, after a push by URL, is
+    not blamed for what the remote has), and so is any bound where the
+    remote pushes elsewhere (a URL, a ``pushurl``: without it every push
+    would read the whole branch)."""
+    if not (remote and remote in remotes.names() and remotes.pushes_where_it_fetches(remote)):
+        return [from_ref]
+    walk = git(root, 'rev-list', '--topo-order', '--reverse', '--parents', to_ref,
+               '--not', f'--remotes={remote}', '--', ok=(0, 128), rewrites=True)
+    first = walk.split(b'\n', 1)[0].split()
+    guess = first[1].decode() if len(first) > 1 else None
+    return [] if guess is not None and guess == from_ref else [from_ref]
 
 
 def sent_refs(root: str, sources: list[str] | None) -> list[str] | None:
@@ -1440,7 +1573,7 @@ def sent_refs(root: str, sources: list[str] | None) -> list[str] | None:
     return revs
 
 
-def sent_sources(root: str, remote: str | None) -> list[str] | None:
+def sent_sources(root: str, remote: str | None, remotes: Remotes | None = None) -> list[str] | None:
     """The refs the ``git push`` running the hook sends, as git picks them
     (besides the one pre-commit describes), as named: its refspecs'
     sources (a name, or ``--glob=<pattern>``), else the remote's
@@ -1450,7 +1583,8 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
     remote.  None where that is not known: the ``git push`` cannot be seen
     (no ``/proc``, git run under another name), or it sends the branches
     the remote has names for (``:``, ``push.default=matching``)."""
-    if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
+    remotes = remotes or Remotes(root)
+    if remote and remotes.mirror(remote):
         return ['--all']
     argv = _git_push_argv()
     if not _readable(argv):
@@ -1470,7 +1604,7 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
     words = _positionals(argv)
     specs = words[1:]
     if not specs:
-        specs = configured_push(root, remote or (words[0] if words else None))
+        specs = configured_push(root, remote or (words[0] if words else None), remotes)
     if not specs:
         default = git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip()
         return None if default == b'matching' else ['HEAD']
@@ -1516,7 +1650,7 @@ def refspec_glob_matches(pattern: str, ref: str) -> bool:
 
 
 def sent_trees(
-        root: str, remote: str | None, sources: list[str] | None,
+        root: str, remote: str | None, sources: list[str] | None, remotes: Remotes | None = None,
 ) -> tuple[list[tuple[str, str]], bool]:
     """(ref, tree) of each ref the ``git push`` running the hook sends
     (``sent_sources``) that names a tree, not a commit (``git tag -a snap
@@ -1530,7 +1664,7 @@ def sent_trees(
              if kind == 'tree']
     if trees and remote:
         out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _n, sha in trees},
-                  '--not', *remote_refs(root, remote), '--')
+                  '--not', *remote_refs(root, remote, remotes), '--')
         new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
         trees = [(name, sha) for name, sha in trees if sha in new]
     return trees, sure
@@ -1627,7 +1761,7 @@ def sent_objects(root: str, sources: list[str] | None) -> tuple[list[str], list[
 
 
 def sent_blob_paths(
-        root: str, remote: str | None, sources: list[str] | None,
+        root: str, remote: str | None, sources: list[str] | None, remotes: Remotes | None = None,
 ) -> list[tuple[str, str]]:
     """(path, source) of each refspec source of the ``git push`` running
     the hook that names a blob by its path (``<rev>:<path>``, the staged
@@ -1649,7 +1783,7 @@ def sent_blob_paths(
              if line.endswith(' blob')}
     if blobs and remote:
         out = git(root, 'rev-list', '--objects', '--no-walk', *set(blobs.values()),
-                  '--not', *remote_refs(root, remote), '--')
+                  '--not', *remote_refs(root, remote, remotes), '--')
         new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
         blobs = {source: sha for source, sha in blobs.items() if sha in new}
     return [(path, source) for path, source in found if source in blobs]
@@ -1775,7 +1909,7 @@ def unpushed_files(
     ]
 
 
-def _pushable(root: str, remote: str | None) -> list[str]:
+def _pushable(root: str, remote: str | None, remotes: Remotes | None = None) -> list[str]:
     """The local refs this push may send: ``LOCAL_REFS`` and whatever the
     ``git push`` running the hook names (pre-commit tells only its first
     ref): every ref when it mirrors (``--mirror``, or a
@@ -1786,7 +1920,8 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     <remote>`` with no refspec uses: ``refs/remotes/upstream/*:refs/heads/*``
     sends another remote's branches).  Only ever more than ``LOCAL_REFS``;
     every ref when the ``git push`` cannot be seen."""
-    if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
+    remotes = remotes or Remotes(root)
+    if remote and remotes.mirror(remote):
         return ['--all']
     argv = _git_push_argv()
     if not _readable(argv) or any(  # also abbreviated: --mir
@@ -1798,18 +1933,20 @@ def _pushable(root: str, remote: str | None) -> list[str]:
         return ['--all']
     # Each refspec's source as ``sent_refs`` reads it (``:``, matching, adds
     # nothing to every local ref).
-    specs = [s for s in _push_refspecs(root, remote, argv) if s.lstrip('+') != ':']
+    specs = [s for s in _push_refspecs(root, remote, argv, remotes) if s.lstrip('+') != ':']
     extra = sent_refs(root, _refspec_sources(specs)) or []
     return [*LOCAL_REFS, *extra]
 
 
-def _push_refspecs(root: str, remote: str | None, argv: list[str] | None) -> list[str]:
+def _push_refspecs(
+        root: str, remote: str | None, argv: list[str] | None, remotes: Remotes | None = None,
+) -> list[str]:
     """The refspecs of the ``git push`` running the hook, and the remote's
     configured ones (``remote.<name>.push``)."""
-    return [*_refspecs(argv or []), *configured_push(root, remote)]
+    return [*_refspecs(argv or []), *configured_push(root, remote, remotes)]
 
 
-def configured_push(root: str, remote: str | None) -> list[str]:
+def configured_push(root: str, remote: str | None, remotes: Remotes | None = None) -> list[str]:
     """The refspecs a ``git push`` naming no refspec sends to ``remote``
     (``remote.<name>.push``); where the ``git push`` names no repository
     (None: git picks it from ``branch.<b>.pushRemote``,
@@ -1817,15 +1954,12 @@ def configured_push(root: str, remote: str | None) -> list[str]:
     every remote's: one too many is scanned, never one too few
     (``remote.origin.push = HEAD:refs/heads/<name>`` and a bare ``git
     push`` created that name past the plain hook)."""
-    if remote:
-        out = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1))
-        return out.decode('utf-8', 'surrogateescape').split()
-    out = git(root, 'config', '--get-regexp', r'^remote\..*\.push$', ok=(0, 1))
-    return [line.partition(' ')[2].strip()
-            for line in out.decode('utf-8', 'surrogateescape').splitlines() if ' ' in line]
+    remotes = remotes or Remotes(root)
+    return [spec.strip() for name in ([remote] if remote else remotes.names())
+            for spec in remotes.values(name, 'push') if spec and spec.strip()]
 
 
-def _names_sent(root: str, argv: list[str]) -> list[str]:
+def _names_sent(root: str, argv: list[str], remotes: Remotes | None = None) -> list[str]:
     """The ref names a ``git push`` with arguments ``argv`` may create on
     the remote: each refspec's destination (its source when it names none:
     ``git push origin <tag>``), the remote's configured ones, and every
@@ -1835,17 +1969,20 @@ def _names_sent(root: str, argv: list[str]) -> list[str]:
     # An option this hook does not know may take a value, so the first
     # word may not be the repository: every remote's configured refspecs.
     remote = words[0] if words and _readable(argv) else None
+    remotes = remotes or Remotes(root)
     names = []
-    for spec in _push_refspecs(root, remote, argv):
+    for spec in _push_refspecs(root, remote, argv, remotes):
         source, colon, destination = split_refspec(spec)
         names.append(destination if colon else source)
-    local = sent_names(root, remote, argv)
+    local = sent_names(root, remote, argv, remotes)
     if local is None:
         _tags, local, _tips = _refs(root, 'refs/heads', 'refs/tags')
     return [n for n in dict.fromkeys((*names, *local)) if n]
 
 
-def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[str] | None:
+def sent_names(
+        root: str, remote: str | None, argv: list[str] | None, remotes: Remotes | None = None,
+) -> list[str] | None:
     """The names the ``git push`` with arguments ``argv`` gives refs on
     the remote, as its command line and the config tell them: each
     refspec's destination and source (as named, its full ref name, and
@@ -1857,8 +1994,8 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
     ``push.followTags``), ``--repo``, a mirror remote, a pattern, ``:``
     or ``push.default=matching``.  A local ref named with a key that the
     push does not send then no longer refuses it."""
-    if not _readable(argv) or (remote and git(
-            root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true'):
+    remotes = remotes or Remotes(root)
+    if not _readable(argv) or (remote and remotes.mirror(remote)):
         return None
     for arg in _option_words(argv):
         name = arg.partition('=')[0]
@@ -1868,7 +2005,7 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
         return None
     specs = _refspecs(argv)
     if not specs:
-        specs = configured_push(root, remote or next(iter(_positionals(argv)), None))
+        specs = configured_push(root, remote or next(iter(_positionals(argv)), None), remotes)
     if not specs:
         if git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip() == b'matching':
             return None
@@ -1897,13 +2034,14 @@ _SEND_MANY = ('--all', '--branches', '--mirror', '--tags', '--follow-tags', '--r
 
 def remote_names(
         root: str, environ: dict[str, str] | os._Environ[str], argv: list[str],
+        remotes: Remotes | None = None,
 ) -> list[str]:
     """The names a push may give refs on the remote: pre-commit's
     ``PRE_COMMIT_REMOTE_BRANCH`` (its first ref's) and each refspec's
     destination (``main:refs/heads/wip/<name>`` creates that name there,
     no local ref has it)."""
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
-    specs = _push_refspecs(root, remote, argv)
+    specs = _push_refspecs(root, remote, argv, remotes)
     names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(split_refspec(s)[2] for s in specs)]
     return [n for n in names if n]
 
@@ -1951,7 +2089,7 @@ def runs_under_a_push() -> bool:
 
 def under_a_push(
         root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
-        names: Sequence[str] = (),
+        names: Sequence[str] = (), remotes: Remotes | None = None,
 ) -> Iterator[Content]:
     """What the ``git push`` this process runs under (a plain pre-push
     hook's ``--diff``) sends beside the range's commits: its push options,
@@ -1971,7 +2109,7 @@ def under_a_push(
     argv = argv or []
     yield from push_options(sent_push_options(root, argv), scan)
     yield from _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan)
-    yield from ref_names(dict.fromkeys([*(_names_sent(root, argv) if seen else ()), *names]), scan)
+    yield from ref_names(dict.fromkeys([*(_names_sent(root, argv, remotes) if seen else ()), *names]), scan)
     if include:  # no commit pushed (a push that only deletes): no gitlink either
         yield from submodule_commits(root, include, exclude, scan)
 
