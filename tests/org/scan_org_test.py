@@ -25,7 +25,21 @@ from tests.conftest import git
 ALICE = ('Alice', 'alice@example.com')
 
 
-def scan_org(*args: str, cwd='.', env: dict | None = None):
+def scan_org(*args: str, cwd='.', env: dict | None = None, process: bool = False):
+    """``together-hooks scan-org`` run to its end (``env``: variables added
+    to this process's environment).  In process (its ``main(argv)``: its
+    exit code and what it wrote, every thread, scan process and git it
+    started ended, signals and the environment as they were; a start costs
+    ~0.1 CPU-s, and the org tests make ~150 of these runs) where the test
+    is about what it answers.  A real process where the process is the
+    subject: every test that starts it with ``Popen`` to kill, stop, limit
+    or watch it; ``--scheduler`` (a Dask client's threads); off the main
+    thread (two runs at once: signals are the main thread's); and with
+    ``process``, where what one run leaves for the next is the subject (a
+    refused run's store is closed by its process's end)."""
+    if '--scheduler' not in args and not process and threading.current_thread() is threading.main_thread():
+        return run_in_process('together-hooks', 'scan-org', *args, cwd=cwd,
+                              env=None if env is None else dict(os.environ, LC_ALL='C.UTF-8', **env))
     if env is None:
         return run('together-hooks', 'scan-org', *args, cwd=cwd)
     from tests.cli_run import CAPTURED
@@ -978,10 +992,12 @@ def test_one_coordinator_per_store(tmp_path):
     listing = write_lines(tmp_path / 'r.txt', repo)
     with open(store + '.lock', 'w') as held:  # as a running coordinator holds it
         fcntl.flock(held, fcntl.LOCK_EX)
-        busy = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
+        busy = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'),
+                        process=True)
         assert os.path.isfile(store + '.lock')  # the refused run leaves the holder's
     assert_error_line(busy, 'another scan-org is writing this store')
-    clean = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
+    clean = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'),
+                     process=True)
     assert clean.rc == 0, clean.err
     assert '1 repositories (1 scanned, 0 unchanged, 0 failed)' in clean.out
     # A finished run leaves no STORE.lock beside the store (it did).

@@ -14,6 +14,7 @@ import base64
 import io
 import os
 import random
+import subprocess
 import tempfile
 from unittest import mock
 
@@ -269,30 +270,50 @@ def _lines(f, line: bytes, count: int) -> None:
         f.write(line * min(4096, count - n))
 
 
-def _big_file(repo, name: str, size: int, keys) -> dict[str, tuple[int, int]]:
-    """A file of ``size`` bytes: a key right across the first window's
-    edge, one across the second's, one near the end.  Where each is:
-    key -> (line, column)."""
+def _big_text(f, size: int, keys) -> dict[str, tuple[int, int]]:
+    """``size`` bytes written to ``f``: a key right across the first
+    window's edge, one across the second's, one near the end.  Where each
+    is: key -> (line, column)."""
     where = {}
-    with open(repo / name, 'wb') as f:
-        line = b'the quick brown fox jumps over the lazy dog ' * 3 + b'\n'
-        at = lines = 0
-        for edge in (WINDOW - 25, 2 * WINDOW - 3, size - 200):
-            count = (edge - at) // len(line)
-            _lines(f, line, count)  # in pieces: the test's own RSS must stay small
-            lines += count + (1 if where else 0)  # the lines before this key's
-            pad = edge - at - count * len(line)
-            key = keys()
-            f.write(b'x' * pad + b' ' + key.encode() + b'\n')
-            where[key] = (lines + 1, pad + 2)
-            at = edge + 2 + len(key)
-        _lines(f, line, (size - at) // len(line))
+    line = b'the quick brown fox jumps over the lazy dog ' * 3 + b'\n'
+    at = lines = 0
+    for edge in (WINDOW - 25, 2 * WINDOW - 3, size - 200):
+        count = (edge - at) // len(line)
+        _lines(f, line, count)  # in pieces: the test's own RSS must stay small
+        lines += count + (1 if where else 0)  # the lines before this key's
+        pad = edge - at - count * len(line)
+        key = keys()
+        f.write(b'x' * pad + b' ' + key.encode() + b'\n')
+        where[key] = (lines + 1, pad + 2)
+        at = edge + 2 + len(key)
+    _lines(f, line, (size - at) // len(line))
     return where
 
 
+def _big_blob(repo, size: int, keys) -> tuple[str, dict[str, tuple[int, int]]]:
+    """(object id, where its keys are): ``_big_text`` written into ``repo``'s
+    object store as a blob through a pipe (``git hash-object -w --stdin``),
+    as ``git add`` stores a file, with no work-tree copy (which every copy
+    of the repository would copy again)."""
+    proc = subprocess.Popen(('git', 'hash-object', '-w', '--stdin'), cwd=repo,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    where = _big_text(proc.stdin, size, keys)
+    out, _ = proc.communicate()
+    assert proc.returncode == 0
+    return out.decode().strip(), where
+
+
+def _stage(repo, oid: str, *paths: str) -> None:
+    """``oid`` staged at each of ``paths`` (what ``git add`` leaves in the
+    index; the work tree is not read)."""
+    for path in paths:
+        git(repo, 'update-index', '--add', '--cacheinfo', f'100644,{oid},{path}')
+
+
 def _commit_big_blob(repo, size: int, keys) -> dict[str, tuple[int, int]]:
-    """``_big_file`` committed, then deleted."""
-    where = _big_file(repo, 'big.txt', size, keys)
+    """A ``_big_text`` file committed, then deleted."""
+    with open(repo / 'big.txt', 'wb') as f:
+        where = _big_text(f, size, keys)
     git(repo, 'add', 'big.txt')
     git(repo, 'commit', '-q', '--no-verify', '-m', 'big')
     git(repo, 'rm', '-q', 'big.txt')
@@ -341,52 +362,19 @@ def test_wide_text_memory_is_bounded_by_the_window_not_the_file(tmp_path, keys):
 _STAGED = 64 << 20
 
 
-def _places(result) -> list[tuple[str, int, int]]:
-    return sorted((f['path'], f['line'], f['column']) for f in result.json()['findings'])
-
-
-def test_a_large_staged_blob_is_scanned_in_windows(git_repo, keys):
-    where = _big_file(git_repo, 'big.txt', _STAGED, keys)
-    git(git_repo, 'add', 'big.txt')
-    os.link(git_repo / 'big.txt', git_repo / 'copy2.txt')  # the same blob at a second path
-    git(git_repo, 'add', 'copy2.txt')
-    os.unlink(git_repo / 'big.txt')  # what is staged counts, not the work tree
-    os.unlink(git_repo / 'copy2.txt')
-    result, rss = peak('together-hooks', 'scan', '--staged', '--format', 'json', cwd=git_repo)
-    assert result.rc == 1, result.err
-    assert _places(result) == sorted(
-        (path, line, column) for path in ('big.txt', 'copy2.txt') for line, column in where.values()
-    )
-    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB staged blob'
-
-
-def test_a_large_blob_outside_the_sparse_cone_is_scanned_in_windows(git_repo, keys):
-    (git_repo / 'in').mkdir()
-    (git_repo / 'out').mkdir()
-    (git_repo / 'in' / 'a.txt').write_text('x\n')
-    where = _big_file(git_repo, 'out/big.txt', _STAGED, keys)
-    git(git_repo, 'add', '-A')
-    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'big')
-    git(git_repo, 'sparse-checkout', 'set', 'in')
-    assert not (git_repo / 'out' / 'big.txt').exists()
-    result, rss = peak('together-hooks', 'scan', '--format', 'json', cwd=git_repo)
-    assert result.rc == 1, result.err
-    assert _places(result) == sorted(('out/big.txt', line, column) for line, column in where.values())
-    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob outside the cone'
-
-
 # What a range brings (``scan --diff``, the pre-push hook, ``pre-receive``):
 # a large blob a commit adds is scanned in windows as it streams, and read
 # again the same way to attribute and report its keys.
 def _side_branch_with_big_blob(repo, keys) -> tuple[str, str, dict[str, tuple[int, int]]]:
-    """(main's commit, the side branch's commit adding ``_big_file``, where
-    its keys are); the side branch is checked out."""
+    """(main's commit, the side branch's commit adding a ``_big_blob`` as
+    ``big.txt``, where its keys are); the side branch is checked out (its
+    blob staged, as the commit left it; no work-tree copy)."""
     (repo / 'a.txt').write_text('x\n')
     git(repo, 'add', 'a.txt')
     git(repo, 'commit', '-q', '--no-verify', '-m', 'base')
     git(repo, 'checkout', '-q', '-b', 'side')
-    where = _big_file(repo, 'big.txt', _STAGED, keys)
-    git(repo, 'add', 'big.txt')
+    oid, where = _big_blob(repo, _STAGED, keys)
+    _stage(repo, oid, 'big.txt')
     git(repo, 'commit', '-q', '--no-verify', '-m', 'big')
     return git(repo, 'rev-parse', 'main').strip(), git(repo, 'rev-parse', 'side').strip(), where
 
@@ -394,9 +382,10 @@ def _side_branch_with_big_blob(repo, keys) -> tuple[str, str, dict[str, tuple[in
 @pytest.fixture(scope='module')
 def side_branch(tmp_path_factory, git_repo_template):
     """The side branch's repository, built once a run (``tests/once``: the
-    three range tests read it, each in a copy of its own); its keys are
-    made here, from the module's name, and each test checks its output
-    holds none of them."""
+    three range tests read it, each in a copy of its own, and the staged
+    and sparse tests take its 64 MB blob into repositories of their own);
+    its keys are made here, from the module's name, and each test checks
+    its output holds none of them."""
     import shutil
 
     from tests.once import once
@@ -408,6 +397,64 @@ def side_branch(tmp_path_factory, git_repo_template):
         base, head, where = _side_branch_with_big_blob(repo, lambda: make_key(rng))
         return str(repo), base, head, where
     return once(tmp_path_factory, 'blob-windows-side-branch', build)
+
+
+def _take_big_blob(repo, side_branch) -> tuple[str, dict[str, tuple[int, int]]]:
+    """(object id, where its keys are): the side branch's 64 MB blob put
+    into ``repo``'s own object store (its loose object file linked, or
+    copied), as a ``git add`` of the same bytes would have stored it."""
+    import shutil
+
+    store, _base, head, where = side_branch
+    oid = git(store, 'rev-parse', f'{head}:big.txt').strip()
+    rel = os.path.join('objects', oid[:2], oid[2:])
+    os.makedirs(os.path.join(repo, '.git', 'objects', oid[:2]), exist_ok=True)
+    try:
+        os.link(os.path.join(store, '.git', rel), os.path.join(repo, '.git', rel))
+    except OSError:
+        shutil.copy2(os.path.join(store, '.git', rel), os.path.join(repo, '.git', rel))
+    assert git(repo, 'cat-file', '-t', oid) == 'blob\n'
+    return oid, where
+
+
+def _places(result) -> list[tuple[str, int, int]]:
+    return sorted((f['path'], f['line'], f['column']) for f in result.json()['findings'])
+
+
+def test_a_large_staged_blob_is_scanned_in_windows(git_repo, side_branch):
+    from tests.cli_run import leaked
+
+    oid, where = _take_big_blob(git_repo, side_branch)
+    # The same blob at two paths, staged; the work tree holds neither
+    # (what is staged counts, not the work tree).
+    _stage(git_repo, oid, 'big.txt', 'copy2.txt')
+    assert not (git_repo / 'big.txt').exists() and not (git_repo / 'copy2.txt').exists()
+    result, rss = peak('together-hooks', 'scan', '--staged', '--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.err
+    assert _places(result) == sorted(
+        (path, line, column) for path in ('big.txt', 'copy2.txt') for line, column in where.values()
+    )
+    assert leaked(list(where), result.out, result.err) == []
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB staged blob'
+
+
+def test_a_large_blob_outside_the_sparse_cone_is_scanned_in_windows(git_repo, side_branch):
+    from tests.cli_run import leaked
+
+    (git_repo / 'in').mkdir()
+    (git_repo / 'in' / 'a.txt').write_text('x\n')
+    oid, where = _take_big_blob(git_repo, side_branch)
+    git(git_repo, 'add', 'in/a.txt')
+    _stage(git_repo, oid, 'out/big.txt')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'big')
+    git(git_repo, 'sparse-checkout', 'set', 'in')
+    assert not (git_repo / 'out' / 'big.txt').exists()
+    assert git(git_repo, 'ls-files', '-t', 'out/big.txt') == 'S out/big.txt\n'  # outside the cone
+    result, rss = peak('together-hooks', 'scan', '--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.err
+    assert _places(result) == sorted(('out/big.txt', line, column) for line, column in where.values())
+    assert leaked(list(where), result.out, result.err) == []
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob outside the cone'
 
 
 def _copy_of(side_branch, tmp_path):
