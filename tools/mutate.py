@@ -5043,6 +5043,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if len(urls) >= 1 and not self.values(name, 'pushurl') and not self._push_rewrites:\n",
       ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed',),
       "a remote with a second url (git pushes to every one) counts as pushing where it fetches unasked"),
+    M('lead34-org-refused-store-open', 'together_hooks/cli/scan_org.py',
+      "        if store is not None:  # refused by the lock: its database is not left open\n            store.close()\n",
+      "",
+      ('tests/org/scan_org_test.py::test_one_coordinator_per_store',),
+      "a scan-org refused by another's lock leaves its store's database open (in process: its -wal and -shm stay beside the store after the next run)"),
 )
 
 

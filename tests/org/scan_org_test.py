@@ -35,8 +35,8 @@ def scan_org(*args: str, cwd='.', env: dict | None = None, process: bool = False
     subject: every test that starts it with ``Popen`` to kill, stop, limit
     or watch it; ``--scheduler`` (a Dask client's threads); off the main
     thread (two runs at once: signals are the main thread's); and with
-    ``process``, where what one run leaves for the next is the subject (a
-    refused run's store is closed by its process's end)."""
+    ``process``, where the test's own server thread outlives the run
+    (mirror_test's stalled clone)."""
     if '--scheduler' not in args and not process and threading.current_thread() is threading.main_thread():
         return run_in_process('together-hooks', 'scan-org', *args, cwd=cwd,
                               env=None if env is None else dict(os.environ, LC_ALL='C.UTF-8', **env))
@@ -992,12 +992,12 @@ def test_one_coordinator_per_store(tmp_path):
     listing = write_lines(tmp_path / 'r.txt', repo)
     with open(store + '.lock', 'w') as held:  # as a running coordinator holds it
         fcntl.flock(held, fcntl.LOCK_EX)
-        busy = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'),
-                        process=True)
+        # In process: a refused run that left its database open would leave
+        # its -wal and -shm beside the store after the next run ends.
+        busy = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
         assert os.path.isfile(store + '.lock')  # the refused run leaves the holder's
     assert_error_line(busy, 'another scan-org is writing this store')
-    clean = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'),
-                     process=True)
+    clean = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
     assert clean.rc == 0, clean.err
     assert '1 repositories (1 scanned, 0 unchanged, 0 failed)' in clean.out
     # A finished run leaves no STORE.lock beside the store (it did).

@@ -416,10 +416,13 @@ def scan(args: argparse.Namespace) -> int:
     )
     # The cluster first: a version mismatch fails before the store is touched.
     pool = executors.dask(args.scheduler) if args.scheduler else executors.local(args.workers)
+    store = None
     try:
         store = Store(args.store)
         store.lock()
     except BaseException:
+        if store is not None:  # refused by the lock: its database is not left open
+            store.close()
         pool.close()
         raise
     options = coordinator.Options(
