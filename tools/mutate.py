@@ -4947,12 +4947,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli/pre_receive_env_test.py::test_a_tag_of_a_tree_the_server_already_has_is_not_blamed',),
       "with git's quarantine, what the server stored is asked of rev-list --not --all, which lists a "
       "tree only a commit reaches: a tag of a tree the server has is blamed for its env file"),
-    M('mut34-env-first-push-config-counted', 'together_hooks/cli/pre_receive.py',
-      "        # own to pass its .env), only forbid-env-files' naming rules.\n        source = None\n",
-      "        # own to pass its .env), only forbid-env-files' naming rules.\n        pass\n",
-      ('tests/cli/pre_receive_env_test.py::test_a_pushed_config_does_not_count_on_the_first_push_into_an_empty_repo',),
-      "the first push into an empty repository brings the config that passes its own .env "
-      "(env-templates naming it)"),
     M('mut34-env-name-unescaped', 'together_hooks/cli/pre_receive.py',
       "        f'{shown_path(named)}: env file in {where}; this server takes no env files (they '\n",
       "        f'{named}: env file in {where}; this server takes no env files (they '\n",
@@ -4963,8 +4957,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       '         for c in entries if c.new),\n',
       '         for c in entries),\n',
       ('tests/cli/pre_receive_env34_test.py',),
-      "a push deleting an env file the server holds (an older gate let it in) is refused for that "
-      "env file: the fix can never land"),
+      "a pushed commit's folder named as an env file is (`.env.d/`, its files none) is read as one: "
+      "the push is refused for a folder forbid-env-files passes"),
     M('mut34-reached-before-commits-only', 'together_hooks/cli/pre_receive.py',
       "    out = git(root, 'rev-list', '--objects', '--all', '--')\n",
       "    out = git(root, 'rev-list', '--all', '--')\n",
@@ -5096,6 +5090,31 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pasted_dump_test.py', 'tests/detect/b64_entries_test.py'),
       "joined lines map back a byte short a line: a key read from a pasted dump's or a base64 "
       "map's later lines is told at the wrong place (or its own text passes as another's)"),
+    M('mut34-env-lines-sarif-warning', 'together_hooks/report.py',
+      "                    {'level': 'error', 'message': {'text': line}} for line in summary.refused],\n",
+      "                    {'level': 'warning', 'message': {'text': line}} for line in summary.refused],\n",
+      ('tests/gate_probe33_test.py::test_pre_receive_s_report_file_holds_the_env_files_it_refused[sarif]',
+       'tests/report_refused34_test.py'),
+      "the SARIF report tells an env file that refused the push as a warning: code scanning shows a "
+      "refused push as one that passed with notes"),
+    M('mut34-env-lines-not-handed', 'together_hooks/cli/pre_receive.py',
+      '    ns.refused_lines = refusals  # the report\'s, in every format, stdout and --output alike\n',
+      '    ns.refused_lines = ()  # the report\'s, in every format, stdout and --output alike\n',
+      ('tests/cli/pre_receive_env_test.py::test_env_files_and_keys_are_judged_from_one_log_of_the_push',),
+      "pre-receive refuses the push for an env file but hands its line to no report: the pusher is "
+      "told keys or nothing, never which env file"),
+    M('mut34-service-anchor-label-unread', 'together_hooks/rules.py',
+      """    rb'(?:(?<=[ \\t]-[sl][ \\t=])|(?<=[ \\t]-[sl][ \\t=]["\\'])|(?<=--service[ \\t=])|(?<=--service[ \\t=]["\\'])'\n""",
+      """    rb'(?:(?<=[ \\t]-s[ \\t=])|(?<=[ \\t]-s[ \\t=]["\\'])|(?<=--service[ \\t=])|(?<=--service[ \\t=]["\\'])'\n""",
+      ('tests/rules_test.py', 'tests/accuracy/keychain_services33_test.py', 'tests/detect/keychain34_test.py'),
+      "a keychain item's label named for Together (`-l together.staging`) opens no keyword window: "
+      "its `-w <key>` passes"),
+    M('mut34-git-dir-symlinked-folder-outside', 'together_hooks/sources/files.py',
+      '    if top is None:\n        return True\n    rel = os.path.relpath(os.path.realpath(folder), os.path.realpath(top))\n',
+      '    if top is None:\n        return True\n    rel = os.path.relpath(os.path.abspath(folder), os.path.realpath(top))\n',
+      ('tests/sources/git_dir_walk34_test.py',),
+      "with GIT_DIR/GIT_WORK_TREE set, a folder of the work tree named through a symlink counts as "
+      "outside it: walked whole, its git-ignored files are reported"),
 )
 
 

@@ -1,11 +1,14 @@
 """Session 34 (mut34): ``pre-receive --forbid-env-files`` blames an env
-file on the pushed commits that *set* it, never on one that deletes it.
+file on the pushed commits that set a *file* of that name, never on one
+that deletes it, nor on a folder's own name.
 
-A server whose ``.env`` came in before the gate refused env files (an
-older gate, a push made as admin) must take the push that removes it:
-refused for the file it deletes, the fix could never land.  No test held
-that (a mutant reading deleted paths as set ones passed every test).
-Real git, a real bare server running the gate.
+The pushed commits' paths come with their folders (``changes`` lists
+them with no blob, for the key check's names); a folder named as an env
+file is (``.env.d/`` of snippets, its files no env file) is none, as
+forbid-env-files on the developer's machine judges it.  Read with the
+files, the folder's name refused the push: no test held that.  And a
+server whose ``.env`` came in before the gate refused env files must take
+the push that removes it.  Real git, a real bare server running the gate.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from tests.gitplay import clean_env
 from tests.gitplay import run
 
 
-def test_a_push_deleting_an_env_file_the_server_holds_passes(git_repo, tmp_path):
+def test_a_push_deleting_an_env_file_or_adding_a_folder_so_named_passes(git_repo, tmp_path):
     server = bare(tmp_path / 'server.git')
     git(git_repo, 'remote', 'add', 'origin', server)
     write(git_repo, 'a.py', 'x = 1\n')
@@ -29,6 +32,8 @@ def test_a_push_deleting_an_env_file_the_server_holds_passes(git_repo, tmp_path)
     assert rc == 0, out  # no gate yet
     install_gate(server, '--forbid-env-files')
     git(git_repo, 'rm', '-q', 'deploy/.env')
+    write(git_repo, '.env.d/README.md', 'Snippets the loader reads.\n')
+    git(git_repo, 'add', '.env.d/README.md')
     git(git_repo, 'commit', '-qm', 'take the env file out')
     rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
     assert rc == 0 and 'env file' not in out, out

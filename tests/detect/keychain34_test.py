@@ -1,7 +1,8 @@
 """Session 34 (mut34): a keychain item's service named for Together
 (kc33) opens the legacy rule's keyword window however the flag gives the
-name: in quotes after ``-s`` or ``--service``, and with dots between its
-parts (``together.prod``, as reverse-DNS services are written).
+name: in quotes after ``-s`` or ``--service``, with dots between its
+parts (``together.prod``, as reverse-DNS services are written), and as
+the item's label (``-l``).
 
 keychain_services33's quoted samples were also found by the short flag's
 own context (its ``-w`` on the service's line), so the anchor's quoted
@@ -27,12 +28,16 @@ FOUND = (
     'security add-generic-password -s "together-prod" -a ci -w {hex}\n',
     "keychain-store --service='together-prod' --account ci -w {hex}\n",
     'security add-generic-password -s together.staging -a ci -w {hex}\n',
+    # (an item's label: -l)
+    'security add-generic-password -l together.staging -s llm -a ci -w {hex}\n',
+    'security add-generic-password -l "together-prod" -s llm -a ci -w {hex}\n',
 )
 CLEAN = (
     '$ security find-generic-password -a ci -s "together-prod-sha256" -w\n{hex}\n',
     '$ security find-generic-password -a ci -s together.prod.checksums -w\n{hex}\n',
     'security add-generic-password -s "together.prod.sha256" -a ci -w {hex}\n',
     'security add-generic-password -s "github-prod" -a ci -w {hex}\n',
+    'security add-generic-password -l together.checksums -s llm -a ci -w {hex}\n',
 )
 
 

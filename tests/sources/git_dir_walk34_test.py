@@ -6,8 +6,8 @@ tree's; its two bounds had no test of their own.
   after it) is outside: read as inside, git's list of the work tree's
   files was read under the parent (none there) and its keys passed.
 - A folder of the work tree whose name starts with two dots
-  (``..cache``) is inside: read as outside, it was walked whole and its
-  git-ignored file reported.
+  (``..cache``), or named through a symlink, is inside: read as outside,
+  it was walked whole and its git-ignored file reported.
 
 gate_probe33's test holds a folder beside the work tree; these hold the
 edges.  In process (the environment passed as a process would get it).
@@ -42,6 +42,7 @@ def layout(tmp_path_factory):
     (repo / '..cache' / 'tracked.py').write_text(f'K = "{keys["dotted"]}"\n')
     (repo / '..cache' / 'local.py').write_text(f'K = "{keys["dotted-ignored"]}"\n')
     git(repo, 'add', 'k.py', '.gitignore', '..cache/tracked.py')
+    (top / 'link').symlink_to(repo / '..cache', target_is_directory=True)
     (top / 'other').mkdir()
     (top / 'other' / 'copied.py').write_text(f'K = "{keys["copied"]}"\n')
     env = dict(os.environ, GIT_DIR=str(repo / '.git'), GIT_WORK_TREE=str(repo))
@@ -65,4 +66,12 @@ def test_the_work_trees_parent_folder_is_walked_as_a_folder(layout):
 def test_a_folder_of_the_work_tree_named_with_two_dots_is_the_work_trees(layout):
     _top, repo, keys, _env = layout
     rc, found = _scan(layout, repo / '..cache', '.')
+    assert (rc, found) == (1, {hash_secret(keys['dotted'])})
+
+
+def test_a_folder_of_the_work_tree_named_through_a_symlink_is_the_work_trees(layout):
+    """``top/link`` leads to ``repo/..cache``: the folder is the work
+    tree's (its ignored file unread), however its name reaches it."""
+    top, _repo, keys, _env = layout
+    rc, found = _scan(layout, top, 'link')
     assert (rc, found) == (1, {hash_secret(keys['dotted'])})
