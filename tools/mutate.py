@@ -5087,9 +5087,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut34-joined-lines-starts-short', 'together_hooks/detect/codec.py',
       '        starts.append(starts[-1] + len(line) + 1)\n',
       '        starts.append(starts[-1] + len(line))\n',
-      ('tests/detect/pasted_dump_test.py', 'tests/detect/b64_entries_test.py'),
-      "joined lines map back a byte short a line: a key read from a pasted dump's or a base64 "
-      "map's later lines is told at the wrong place (or its own text passes as another's)"),
+      ('tests/detect/joined_lines34_test.py', 'tests/detect/pasted_dump_test.py'),
+      "joined lines map back a byte short a line: a key in a pasted dump's 49th row is told 48 "
+      "bytes into its row (or a row down), not where the row holding it starts"),
     M('mut34-env-lines-sarif-warning', 'together_hooks/report.py',
       "                    {'level': 'error', 'message': {'text': line}} for line in summary.refused],\n",
       "                    {'level': 'warning', 'message': {'text': line}} for line in summary.refused],\n",
