@@ -4953,7 +4953,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli/pre_receive_env_test.py::test_an_env_file_name_with_a_newline_is_printed_escaped',),
       "an env file's name with a newline is printed raw: its second half reads as a line of the "
       "server's own"),
-    M('mut34-env-deleted-file-blamed', 'together_hooks/cli/pre_receive.py',
+    M('mut34-env-folder-name-blamed', 'together_hooks/cli/pre_receive.py',
       '         for c in entries if c.new),\n',
       '         for c in entries),\n',
       ('tests/cli/pre_receive_env34_test.py',),
