@@ -17,14 +17,16 @@ Bodies are seeded (the seed picked once, never by the code under test).
 from __future__ import annotations
 
 import random
+import string
 
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.findings import hash_secret
 
-_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'
+_CHARS = string.ascii_uppercase + string.ascii_lowercase + string.digits + '_-'
 # (the decoy's random characters: none of the bottom row, so its runs are
 # the pieces it is built of)
-_OFF_BOTTOM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZadefghijklopqrstuwy0123456789'
+_OFF_BOTTOM = string.ascii_uppercase + ''.join(
+    c for c in string.ascii_lowercase if c not in 'zxcvbnm') + string.digits
 
 
 def _body(seed: str, pieces: tuple[str, ...], chars: str, between: int) -> str:
