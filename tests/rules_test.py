@@ -470,7 +470,9 @@ _MAPPING_PIECES = (
     'cache', 'hash', 'sha256', 'lock', 'x' * 29, 'y' * 30, 'z' * 31, 'A', '0', '-', ' ',
     '[', '[:', '["', "['", '.', 'together', 'TOGETHER', 'Together', 'ai', '_ai', '"', "'", ']',
 )
-_MAPPING_VALUES = (' = "', '=', ': ', '["together"] = \'', '.together = "', '[:together] = "')
+_MAPPING_VALUES = (' = "', '=', ': ', '["together"] = \'', '.together = "', '[:together] = "',
+                   # (session 34, mut34: the other quote, the provider in capitals)
+                   "['together'] = '", '["TOGETHER"] = "', '.Together = "')
 
 
 def test_the_legacy_mapping_gate_changes_no_match():

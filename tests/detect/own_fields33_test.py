@@ -31,6 +31,13 @@ FOUND = (
      '{{"api_key": "{hex}", "base_url": "' + _URL + '", "limits": {{"spend": 0}}}}\n'),
     ('attachment-digest-nested', 'upload.json',
      '{{"api_key": "{hex}", "base_url": "' + _URL + '", "file": {{"name": "a.jsonl", "sha256": "x"}}}}\n'),
+    # (session 34, mut34: a sibling object after the key's own, in one list)
+    ('sibling-digest-after', 'entries.json',
+     '[{{"api_key": "{hex}", "base_url": "' + _URL + '"}}, {{"name": "a.jsonl", "sha256": "x"}}]\n'),
+    ('sibling-usage-after', 'log.json',
+     '[{{"api_key": "{hex}", "base_url": "' + _URL + '"}},\n {{"spend": 0.1, "total_tokens": 9}}]\n'),
+    ('statement-after-the-call', 'client.py',
+     "cfg = dict(api_key='{hex}', base_url='" + _URL + "')\nartifact_sha256 = 'x'\n"),
     # (a field's value whose text says ``word:`` or ``word=``: no field's name)
     ('value-text-spend', 'key.json',
      '{{"api_key": "{hex}", "base_url": "' + _URL + '", "note": "spend: low"}}\n'),

@@ -26,7 +26,7 @@ KEY = make_key(random.Random('outside33-fetch-hint'))
 
 @pytest.fixture(scope='module')
 def upstream(tmp_path_factory):
-    """main: c1 (tag v1), c2, c4; feature: c2 then c3, which adds a key."""
+    """main: c1 (tag v1), c2, c4 (branch add too); feature: c2 then c3, which adds a key."""
     repo = tmp_path_factory.mktemp('fetch-hint') / 'upstream'
     repo.mkdir()
     git(repo, 'init', '-q', '-b', 'main')
@@ -49,6 +49,9 @@ def upstream(tmp_path_factory):
     git(repo, 'add', '-A')
     git(repo, 'commit', '-q', '--no-verify', '-m', 'c4')
     ids['c4'] = git(repo, 'rev-parse', 'HEAD').strip()
+    # (a branch whose name is three hex letters: shorter than any id git
+    # abbreviates, so a name, never an id)
+    git(repo, 'branch', 'add')
     return repo, ids
 
 
@@ -105,6 +108,10 @@ def _follow(clone, rev: str) -> str:
     ('upstream/main', True, 'git fetch upstream main:refs/remotes/upstream/main'),
     ('c4', True, 'git fetch origin c4'),
     ('refs/tags/v1', True, 'git fetch origin refs/tags/v1:refs/tags/v1'),
+    # (session 34, mut34) a remote-tracking ref by its full name: fetched as
+    # origin's branch; a branch named in three hex letters: by its name
+    ('refs/remotes/origin/main', True, 'git fetch origin main:refs/remotes/origin/main'),
+    ('add', True, 'and give origin/add'),
 ])
 def test_the_fetch_the_line_names_gets_the_commit(upstream, tmp_path, rev, shallow, says):
     _repo, ids = upstream
