@@ -5126,20 +5126,20 @@ MUTATIONS: tuple[Mutation, ...] = (
       "what the refs reached before the push is read without --objects (commits alone): a tag of a "
       "tree the server's tag names already is blamed for its env file on every push"),
     M('mut34-nested-remote-prefix-unslashed', 'together_hooks/sources/commits.py',
-      "n.startswith(f'{name}/')]\n",
-      "n.startswith(name)]\n",
+      "            others = [p for n in names if n != name for p in self.tracking(n)]\n",
+      "            others = [p for n in names for p in self.tracking(n)]\n",
       ('tests/gate_probe33_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[nested_remote_beside_a_branch_origin_has-plain]',),
-      "the remotes nested in a remote's namespace are matched without their slash: the remote's "
-      "own tracking refs are excluded, and a branch origin has counts as new to it"),
+      "the remote's own tracking refs are excluded with the other remotes' (a remote nested in its "
+      "namespace beside it): a branch origin has counts as new to it"),
     M('mut34-remote-urls-push-unasked', 'together_hooks/sources/commits.py',
-      "        for how, ask in (((), True), (('--push',), push)))\n",
-      "        for how, ask in (((), True), ((), push)))\n",
+      "                for how in ((), ('--push',)))\n",
+      "                for how in ((), ()))\n",
       ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed',),
       "a remote's push URLs are read as its fetch URLs: a pushurl or pushInsteadOf elsewhere is "
       "unseen, and the fetch URL's tracking branches count as the fork's"),
     M('mut34-remote-urls-first-only', 'together_hooks/sources/commits.py',
-      "        git(root, 'remote', 'get-url', *how, '--all', name, ok=(0, 2)).decode(\n",
-      "        git(root, 'remote', 'get-url', *how, name, ok=(0, 2)).decode(\n",
+      "                git(self.root, 'remote', 'get-url', *how, '--all', name, ok=(0, 2)).decode(\n",
+      "                git(self.root, 'remote', 'get-url', *how, name, ok=(0, 2)).decode(\n",
       ('tests/review32_test.py::test_a_partial_clone_push_whose_push_url_is_elsewhere_fails_closed',),
       "a remote's second url is unseen: a push to both counts the first's tracking branches for "
       "the second repository too"),
