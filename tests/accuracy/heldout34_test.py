@@ -1669,9 +1669,6 @@ CASES = DEPLOY + BUILD + SOURCE + ML + LOGS + DOCS + ENCODED + MORE + DECOYS + M
 # Measured at 105bea8d: 261 cases, 190 holding a key (190 keys) and 71
 # decoys; 179 keys found, 11 missed, no decoy reported.
 MISSED: dict[str, str] = {
-    'pickle-provider-sibling': "a binary pickle's dict: its generic api_key beside a provider field naming together",
-    'pickle-provider-list-p2': "a protocol-2 pickle's list of dicts: a generic api_key beside provider together",
-    'pickle-endpoint-sibling': "a protocol-5 pickle's dict: a generic api_key beside Together's base_url",
     'pytest-showlocals': "pytest --showlocals: a local `key = '…'` under the frame whose line passes it to Together(api_key=key)",
     'airflow-conn-uri-scheme': "an Airflow connection URI whose scheme is together: the legacy key as its password",
     'b64w76-json-provider': "a JSON config in base64 wrapped at 76: a generic api_key beside provider together",
