@@ -1669,7 +1669,6 @@ CASES = DEPLOY + BUILD + SOURCE + ML + LOGS + DOCS + ENCODED + MORE + DECOYS + M
 # Measured at 105bea8d: 261 cases, 190 holding a key (190 keys) and 71
 # decoys; 179 keys found, 11 missed, no decoy reported.
 MISSED: dict[str, str] = {
-    'pytest-showlocals': "pytest --showlocals: a local `key = '…'` under the frame whose line passes it to Together(api_key=key)",
     'airflow-conn-uri-scheme': "an Airflow connection URI whose scheme is together: the legacy key as its password",
     'b64w76-json-provider': "a JSON config in base64 wrapped at 76: a generic api_key beside provider together",
     'hex-bytes-legacy-named': "a legacy key's text as hex bytes, named TOGETHER_API_KEY_HEX",

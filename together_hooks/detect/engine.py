@@ -1024,6 +1024,13 @@ def _hits(
             from together_hooks.detect.codec import cast_view
 
             hits += _view_hits(cast_view(data), path, rules, budget)
+        # A traceback with its locals: each code line passing a local by
+        # keyword read with the local's value in its place
+        # (``codec.locals_view``), a key under the call that names it.
+        if any(mark in data for mark in TRACEBACK_MARKS):
+            from together_hooks.detect.codec import locals_view
+
+            hits += _view_hits(locals_view(data), path, rules, budget)
         # A Jupyter notebook: its code cells read as an IPython session
         # (``codec.notebook_view``), a value printed apart from the
         # source that names it read under that source.
@@ -2472,6 +2479,11 @@ def _marshalled(data: bytes) -> bool:
     object) or a marshal dump of a dict, list or tuple (its first type
     byte): two byte comparisons, ``pyc.marshal_view`` tells the rest."""
     return data[2:4] == b'\r\n' and data[16:17] in (b'c', b'\xe3') or data[:1] in _MARSHAL_FIRST
+
+
+# Where a traceback with its locals may be (``codec.TRACEBACK_MARKS``):
+# Python's head line, pytest's failing-line marker.
+TRACEBACK_MARKS = (b'Traceback (most recent call last)', b'\n>       ')
 
 
 # Where a binary pickle starts (``pickles.STARTS``: PROTO 2 to 5), known
