@@ -4923,6 +4923,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        return False",
       ('tests/detect/pickles_test.py',),
       "a pickle's view has no room: a list referring to one big dict again and again is written out every time, a text many times the file's size"),
+    M('acc34-locals-unread', 'together_hooks/detect/engine.py',
+      "        if any(mark in data for mark in TRACEBACK_MARKS):\n",
+      "        if False:\n",
+      ('tests/detect/traceback_locals_test.py', 'tests/accuracy/heldout34_test.py', 'tests/accuracy/outside33_test.py'),
+      "a traceback's locals are read apart from their frame: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
+    M('acc34-locals-pytest-e-lines-end-frame', 'together_hooks/detect/codec.py',
+      "        if not line.strip() or line.startswith(b'E '):\n            continue\n        m = _LOCAL.match(",
+      "        if not line.strip():\n            continue\n        m = _LOCAL.match(",
+      ('tests/detect/traceback_locals_test.py',),
+      "pytest's `E` lines end the frame: `pytest --showlocals`' `key = '<hex>'` under `>       client = Together(api_key=key)` and its error lines passes"),
+    M('acc34-locals-value-not-copied', 'together_hooks/detect/codec.py',
+      "                put(m.group(3), m.start(3), 1)\n",
+      "                put(m.group(3), start, 0)\n",
+      ('tests/detect/traceback_locals_test.py',),
+      "a local's value in the frame's line maps to the code line: the key is reported where the file does not hold it (and its column is the code line's)"),
 )
 
 
