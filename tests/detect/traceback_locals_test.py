@@ -81,11 +81,13 @@ def test_a_local_passed_elsewhere_stays_clean(call: str) -> None:
 
 
 @pytest.fixture(scope='module')
-def showlocals(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, str, str]:
+def showlocals(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[str], str]:
     """``pytest --showlocals`` on a test that passes a local to Together's
-    client, and one that passes a digest to a checksum check."""
+    client (raising inside the client, and at the call: its ``E`` lines
+    then stand between the call and the locals), and one that passes a
+    digest to a checksum check."""
     d = tmp_path_factory.mktemp('showlocals')
-    h, digest = _hex('pytest'), _hex('pytest-digest')
+    h, h2, digest = _hex('pytest'), _hex('pytest-2'), _hex('pytest-digest')
     (d / 'test_chat.py').write_text(f'''\
 class Together:
     def __init__(self, api_key):
@@ -101,16 +103,22 @@ def test_chat():
     client = Together(api_key=key)
 
 
+def test_chat_wrong_argument():
+    key = "{h2}"
+    client = Together(api_key=key, timeout=30)
+
+
 def test_download():
     digest = "{digest}"
     verify("together-1.3.0.tar.gz", expected=digest)
 ''')
     r = subprocess.run([sys.executable, '-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--showlocals', '-n', '0',
                         'test_chat.py'], cwd=d, capture_output=True)
-    return r.stdout, h, digest
+    return r.stdout, [h, h2], digest
 
 
-def test_pytest_showlocals_is_read_with_its_frame(showlocals: tuple[bytes, str, str]) -> None:
-    out, h, digest = showlocals
-    assert f"key        = '{h}'".encode() in out and digest.encode() in out
-    assert _found(out) == [h]
+def test_pytest_showlocals_is_read_with_its_frame(showlocals: tuple[bytes, list[str], str]) -> None:
+    out, keys, digest = showlocals
+    assert all(f"key        = '{h}'".encode() in out for h in keys) and digest.encode() in out
+    assert b'\nE       TypeError' in out
+    assert _found(out) == sorted(keys)
