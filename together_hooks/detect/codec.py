@@ -2795,7 +2795,7 @@ _FRAME_LINES = 24
 # A longer line is read as no code line (a traceback shows a source line;
 # a crafted one of many ``=name`` would be walked for each local).
 _CODE_LINE = 4096
-_NAME_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_')
+_NAME_BYTES = _WORD_BYTES - {ord('-')}  # a Python name's characters
 
 
 def _passed_by_keyword(line: bytes, name: bytes) -> int:
