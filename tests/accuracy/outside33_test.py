@@ -1406,7 +1406,6 @@ CASES = SOURCE + CONFIGS + CI_INFRA + TEXT + LEGACY + MORE + BUILT + DECOYS + MO
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'hex-swift-static': "a legacy key in a Swift constant named just `together` inside an `enum Secrets` (a legacy format: acc33's, session 33)",
 }
 
 results, test_case = make_tests(CASES, MISSED)
