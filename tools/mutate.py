@@ -4938,6 +4938,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                put(m.group(3), start, 0)\n",
       ('tests/detect/traceback_locals_test.py',),
       "a local's value in the frame's line maps to the code line: the key is reported where the file does not hold it (and its column is the code line's)"),
+    M('acc34-type-as-key-map-unread', 'together_hooks/rules.py',
+      "    rb'|(?:(?<=enum )|(?<=struct )|(?<=class )|(?<=object ))(?i:keys|tokens|secrets|credentials)'",
+      "    rb'|(?!)(?:(?<=enum )|(?<=struct )|(?<=class )|(?<=object ))(?i:keys|tokens|secrets|credentials)'",
+      ('tests/rules_test.py', 'tests/accuracy/outside33_test.py'),
+      "a type named for secrets is no map of keys: Swift's `enum Secrets { static let together = <hex> }` passes"),
+    M('acc34-map-name-secrets-unread', 'together_hooks/rules.py',
+      "before_words=(b'keys', b'tokens', b'secrets', b'credentials')),",
+      "before_words=(b'keys', b'tokens')),",
+      ('tests/rules_test.py', 'tests/accuracy/outside33_test.py'),
+      "a map or type named secrets or credentials is never tried: `enum Secrets { static let together = <hex> }`, `object Credentials` pass"),
 )
 
 
