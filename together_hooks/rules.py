@@ -1298,10 +1298,14 @@ _KEY_LIST_ITEMS_BEFORE = (
 # (``apiKeys.put(``, Rust's ``keys.insert(``); the entries before it may
 # hold brackets of their own, one level (``{ "openai", … }, {``).
 _KEY_MAP_BEFORE = (
-    rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}'
+    rb'(?:(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens|secrets|credentials)["\']?[ \t]{0,32}'
     rb'(?:(?:[=:]|<-)[ \t]{0,32}(?:(?:new[ \t]{1,8})?[A-Za-z_][\w.:]{0,40}(?:<[^<>\r\n]{0,80}>)?[ \t]{0,8}(?:\(\)[ \t]{0,8})?)?'
     rb'(?:(?:@?\{|\(|\[)[ \t]{0,8}){1,2}'
     rb'|\.(?i:insert|put|set|add|try_?add|store|merge)\([ \t]{0,8})'
+    # (or a type so named, its members the entries: Swift's ``enum Secrets {``
+    # over ``static let together = <key>``, Kotlin's ``object Keys {``)
+    rb'|(?:(?<=enum )|(?<=struct )|(?<=class )|(?<=object ))(?i:keys|tokens|secrets|credentials)'
+    rb'(?::[^{}()\[\]\r\n]{0,80})?[ \t]{0,8}\{[ \t]{0,8})'
     rb'(?:[^{}()\[\]]|\{[^{}()\[\]]{0,200}\}|\([^{}()\[\]]{0,200}\)|\[[^{}()\[\]]{0,200}\]){0,400}'
     # (a pair's own bracket: C#'s ``{ "together", <key> }``, ``["together", <key>]``)
     rb'(?:[{(\[][ \t]{0,8})?\Z'
@@ -1781,7 +1785,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?:\[["\']?(?i:together(?:[_-]?ai)?)["\']?\]|(?<![\w.-])[:"\']?(?i:together(?:[_-]?ai)?)'
                 rb'["\']?(?:\.(?:to_string|to_owned|into)\(\))?)'
                 rb'[ \t]{0,8}(?:=>|->|=|:|,|(?<=[ \t])to(?=[ \t]))[ \t]{0,8}' + _QUOTE + _HEX_KEY,
-                context=TOGETHER_NAMED, before=_KEY_MAP_BEFORE, before_words=(b'keys', b'tokens')),
+                context=TOGETHER_NAMED, before=_KEY_MAP_BEFORE, before_words=(b'keys', b'tokens', b'secrets', b'credentials')),
         # Or the provider's name as a CLI's positional argument, its key in
         # the value flag after it (``llm keys set together --value <key>``),
         # maybe the key's own name between them, positional or a ``--key``
@@ -3003,6 +3007,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '"environment": [{{"name": "LLM_PROVIDER", "value": "together"}}, {{"name": "LLM_API_KEY", "value": "{hex}"}}]',
         'env:\n- name: LLM_PROVIDER\n  value: together\n- name: LLM_API_KEY\n  value: {hex}',
         'env:\n- name: LLM_API_KEY\n  value: {hex}\n- name: LLM_BASE_URL\n  value: https://api.together.xyz/v1',
+        # (acc34: a type or map named for secrets or credentials, its
+        # member named for the provider: Swift's ``enum Secrets``)
+        'enum Secrets {{\n    static let together = "{hex}"\n}}',
+        'object Credentials {{\n    const val together = "{hex}"\n}}',
     ),
     false_positives=(
         # (a class in Together's PHP namespace that holds a digest, not a
@@ -3793,6 +3801,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'env:\n- name: LLM_PROVIDER\n  value: together-cache\n- name: LLM_API_KEY\n  value: {hex}',
         'env:\n- name: LLM_PROVIDER\n  value: together\n- name: CACHE_KEY\n  value: {hex}',
         'checksums:\n- name: together\n  key: {hex}',
+        # (acc34: a type of digests with a member named for the provider;
+        # secrets' member named for something else; a type whose name
+        # only starts with a secrets word)
+        'enum Checksums {{\n    static let together = "{hex}"\n}}',
+        'enum Secrets {{\n    static let togetherSha256 = "{hex}"\n}}',
+        'class SecretsCache {{\n    static let together = "{hex}"\n}}',
     ),
 )
 

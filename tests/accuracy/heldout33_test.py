@@ -1568,7 +1568,6 @@ CASES = SOURCE + ENCODED + DECOYS
 MISSED: dict[str, str] = {
     'gcp-sm-access-json-legacy': 'a base64 payload holding a bare legacy key; the Together name is the resource name beside it',
     'onepux-export': 'a 1Password export item titled Together, its credential under a concealed value',
-    'shelve-dumb': 'a binary pickle\'s generic api_key beside Together\'s endpoint in the same dict',
 }
 
 results, test_case = make_tests(CASES, missed=MISSED, by_key=True)

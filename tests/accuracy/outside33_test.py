@@ -1406,9 +1406,6 @@ CASES = SOURCE + CONFIGS + CI_INFRA + TEXT + LEGACY + MORE + BUILT + DECOYS + MO
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'hex-swift-static': "a legacy key in a Swift constant named just `together` inside an `enum Secrets` (a legacy format: acc33's, session 33)",
-    'hex-traceback-locals': "a legacy key in a traceback's locals, `key = '…'` under the frame line `client = Together(api_key=key)` that passes it to Together's client (a legacy format: acc33's, session 33)",
-    'hex-pickle-provider': "a legacy key in a pickled dict whose `provider` field is `together` and whose generic `api_key` field holds it (a legacy format: acc33's, session 33)",
 }
 
 results, test_case = make_tests(CASES, MISSED)

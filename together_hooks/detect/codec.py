@@ -2772,3 +2772,89 @@ def _longer_than_reach(
 
 
 _INT_RUN = regex_cache.compile(rb'(?:[ \t\r\n]*(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2})[ \t\r\n]*,)*[ \t\r\n]*(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2})[ \t\r\n]*')
+
+
+# A Python traceback with its locals (``traceback.TracebackException(
+# capture_locals=True)``, Sentry's and rich's frames, ``pytest
+# --showlocals``): under a frame's code line, ``name = 'value'`` lines
+# give the values its names held.  A key passed by name
+# (``client = Together(api_key=key)``) stands apart from its value
+# (``key = '<hex>'``), and a legacy key is a key only beside its name.
+# ``locals_view`` writes each code line that passes a local as a keyword
+# argument again with the local's value in its place, as a debugger shows
+# the frame: ``client = Together(api_key='<hex>')``, the value a copy of
+# the local's line, so a key is reported where the file holds it.  A
+# local belongs to the code lines above it up to the frame's start (a
+# ``File "…", line N`` line, or a line not indented), the nearest
+# ``_FRAME_LINES`` of them (pytest's ``E`` lines and empty lines passed
+# over); one pass over the lines.  Asked where ``engine.TRACEBACK_MARKS`` are.
+_LOCAL = regex_cache.compile(
+    rb'(?m)^[ \t]*([A-Za-z_][A-Za-z0-9_]{0,63})[ \t]+=[ \t]+([\'"])([^\'"\r\n]{1,512})\2[ \t]*\r?$',
+)
+_FRAME_LINES = 24
+# A longer line is read as no code line (a traceback shows a source line;
+# a crafted one of many ``=name`` would be walked for each local).
+_CODE_LINE = 4096
+_NAME_BYTES = _WORD_BYTES - {ord('-')}  # a Python name's characters
+
+
+def _passed_by_keyword(line: bytes, name: bytes) -> int:
+    """Where ``line`` passes ``name`` as a keyword argument's value
+    (``api_key=key)``, not ``key.strip()`` nor ``x == key``), or -1."""
+    at = line.find(b'=' + name)
+    tries = 16  # a code line passes a name a few times at most
+    while at > 0 and tries:
+        tries -= 1
+        end = at + 1 + len(name)
+        after = line[end:end + 16].lstrip(b' \t')[:1]
+        if (line[at - 1] in _NAME_BYTES and (end == len(line) or line[end] not in _NAME_BYTES)
+                and after not in (b'=', b'(', b'.', b'[')):
+            return at + 1
+        at = line.find(b'=' + name, at + 1)
+    return -1
+
+
+def locals_view(data: bytes) -> View | None:
+    """Each code line of a traceback that passes a local by keyword,
+    written with the local's value in its place (the notes above); None
+    when there is none."""
+    out = bytearray()
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[int] = []
+
+    def put(piece: bytes, source: int, copy: int) -> None:
+        starts.append(len(out))
+        sources.append(source)
+        copied.append(copy)
+        out.extend(piece)
+
+    code: list[tuple[int, bytes]] = []  # the frame's code lines so far, at most _FRAME_LINES
+    begin, size = 0, len(data)
+    while begin < size:
+        end = data.find(b'\n', begin)
+        end = size if end == -1 else end
+        at_line, line, begin = begin, data[begin:end].rstrip(b'\r'), end + 1
+        if not line.strip() or line.startswith(b'E '):
+            continue
+        m = _LOCAL.match(data, at_line, at_line + len(line))
+        if m is None:
+            if line.lstrip().startswith(b'File "') or line[:1] not in (b' ', b'\t', b'>'):
+                code = []  # a frame starts
+            elif len(line) <= _CODE_LINE:
+                code = code[1 - _FRAME_LINES:] + [(at_line, line)]
+            continue
+        name = m.group(1)
+        for start, text in reversed(code):
+            at = _passed_by_keyword(text, name)
+            if at >= 0:
+                put(text[:at] + m.group(2), start, 0)
+                put(m.group(3), m.start(3), 1)
+                put(m.group(2) + text[at + len(name):] + b'\n', start, 0)
+                break
+    if not out:
+        return None
+    starts.append(len(out))
+    sources.append(len(data))
+    copied.append(0)
+    return View(bytes(out), 'raw', None, starts, sources, copied)

@@ -1024,6 +1024,13 @@ def _hits(
             from together_hooks.detect.codec import cast_view
 
             hits += _view_hits(cast_view(data), path, rules, budget)
+        # A traceback with its locals: each code line passing a local by
+        # keyword read with the local's value in its place
+        # (``codec.locals_view``), a key under the call that names it.
+        if any(mark in data for mark in TRACEBACK_MARKS):
+            from together_hooks.detect.codec import locals_view
+
+            hits += _view_hits(locals_view(data), path, rules, budget)
         # A Jupyter notebook: its code cells read as an IPython session
         # (``codec.notebook_view``), a value printed apart from the
         # source that names it read under that source.
@@ -1033,6 +1040,12 @@ def _hits(
             hits += _view_hits(notebook_view(data), path, rules, budget)
     if depth < 2 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
+    # A binary pickle or ``shelve``'s data file: read as the objects it
+    # holds (``pickles.pickle_view``), a dict's value beside its siblings.
+    if depth < 2 and data[:2] in PICKLE_STARTS:
+        from together_hooks.detect.pickles import pickle_view
+
+        hits += _view_hits(pickle_view(data), path, rules, budget)
     if wide:
         hits += _wide_hits(data, path, rules, depth, budget)
     if depth < 2:
@@ -1745,10 +1758,10 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # opened from a scan of plain bytes; zipfile decodes a member's name
     # as cp437 unless it says UTF-8; ``sqlite``: a database is read as
     # tables whatever its bytes hold; ``pyc``: a .pyc or marshal dump is
-    # read as its program; ``ownkeys``: wide text's raw keys are judged
+    # read as its program, ``pickles`` a pickle as its objects; ``ownkeys``: wide text's raw keys are judged
     # beside the own-key rule (``windows.raw_past_text``).
-    for module in ('codec', 'containers', 'context', 'csvrow', 'ownkeys', 'pragmas', 'pyc', 'shapes', 'sqlite',
-                   'widetext'):
+    for module in ('codec', 'containers', 'context', 'csvrow', 'ownkeys', 'pickles', 'pragmas', 'pyc', 'shapes',
+                   'sqlite', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
     # ``codec``'s base32 and base85 readings decode with ``base64`` (which
     # imports ``struct``): on a first decode, else in each process of a
@@ -2466,6 +2479,16 @@ def _marshalled(data: bytes) -> bool:
     object) or a marshal dump of a dict, list or tuple (its first type
     byte): two byte comparisons, ``pyc.marshal_view`` tells the rest."""
     return data[2:4] == b'\r\n' and data[16:17] in (b'c', b'\xe3') or data[:1] in _MARSHAL_FIRST
+
+
+# Where a traceback with its locals may be (``codec.TRACEBACK_MARKS``):
+# Python's head line, pytest's failing-line marker.
+TRACEBACK_MARKS = (b'Traceback (most recent call last)', b'\n>       ')
+
+
+# Where a binary pickle starts (``pickles.STARTS``: PROTO 2 to 5), known
+# here without importing the reader.
+PICKLE_STARTS = frozenset((b'\x80\x02', b'\x80\x03', b'\x80\x04', b'\x80\x05'))
 
 
 # A marshal dump's first type byte (``pyc.marshal_view``), with or without
