@@ -570,3 +570,21 @@ def test_env_reuse_passes_a_large_template(stages, key):
     r = th('scan', '--env-reuse', str(stages), cwd=stages.parent)
     assert r.rc == 0, r.err
 
+
+
+# ------------------------------------------------------------ memory bounded
+
+@pytest.mark.xfail(strict=True, reason=(
+    'forbid-env-files reads a template whole (and secret_values scans it as '
+    'one bytes object): a 300 MB template peaked at 750 MB RSS, where '
+    'detect-together-keys peaks at 35 MB; docs/hardening.md, faults34'))
+def test_a_template_past_the_memory_bound_is_read_in_windows(committed):
+    from tests.memory_test import MAX_RSS
+    from tests.memory_test import PAST_BOUND
+    from tests.memory_test import peak
+
+    with open(committed / '.env.example', 'wb') as f:
+        f.truncate(PAST_BOUND)  # sparse: no disk, reads as zeros
+    r, rss = peak('forbid-env-files', '.env.example', cwd=committed)
+    assert r.rc == 0 and 'Traceback' not in r.err, (r.rc, r.err)
+    assert rss < MAX_RSS, rss
