@@ -210,9 +210,18 @@ def append(path: str, rec: dict[str, Any], start: str = '.', committed: bool = F
         if size and readable and hasattr(os, 'pread') and os.pread(fd, 1, size - 1) != b'\n':
             # A writer killed mid-line left a fragment: start a fresh line.
             data = b'\n' + data
-        written = os.write(fd, data)
-        while written < len(data):  # only ever partial on a full disk
-            written += os.write(fd, data[written:])
+        try:
+            written = os.write(fd, data)
+            while written < len(data):  # only ever partial on a full disk
+                written += os.write(fd, data[written:])
+        except OSError:
+            # A line cut short (a full disk, a file size limit) is taken
+            # back under the lock: the log holds whole lines or none.
+            try:
+                os.ftruncate(fd, size)
+            except OSError:
+                pass
+            raise
     finally:
         os.close(fd)  # also releases the lock
 

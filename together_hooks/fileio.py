@@ -173,19 +173,29 @@ def read_small(path: str, limit: int) -> bytes | None:
     anything else (a symlink, a FIFO, a folder, gone, unreadable, larger):
     for files read on the side, such as env files holding your own keys."""
     try:
-        opened = _open_regular(path)
+        return read_bounded(path, limit) or None
     except NotScanned:
         return None
+
+
+def read_bounded(path: str, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes; None for a
+    symlink, a folder or a file gone; NotScanned for a file that is there
+    and is not read (a FIFO, a socket, a device, unreadable, larger than
+    ``limit``): for a check that must not pass a file it did not read."""
+    opened = _open_regular(path)
     if opened is None:
         return None
     fd, size = opened
     try:
         data = os.read(fd, limit + 1) if size <= limit else b''
-        return data if data and len(data) <= limit else None
-    except OSError:
-        return None
+    except OSError as e:
+        raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     finally:
         os.close(fd)
+    if size > limit or len(data) > limit:
+        raise NotScanned(f'larger than {limit:,} bytes: not read', fatal=True)
+    return data
 
 
 def read_windows(path: str, step: int, overlap: int) -> Iterator[tuple[int, int, int, bytes]]:

@@ -334,7 +334,8 @@ def env_reuse(args: argparse.Namespace) -> int:
     root = args.paths[0] if args.paths else (_toplevel(args) or '.')
     from together_hooks import config
 
-    pairs = shared_keys_across_stages(root, config.load(gitrun.worktree_root(root) or root))
+    unread: list[str] = []
+    pairs = shared_keys_across_stages(root, config.load(gitrun.worktree_root(root) or root), unread)
     if args.format == 'json':
         import json
 
@@ -345,11 +346,16 @@ def env_reuse(args: argparse.Namespace) -> int:
                 f'{a} and {b} hold the same Together key: give each stage its '
                 f'own key ({ROTATE_URL})',
             )
-        print(
-            f'together-hooks: {len(pairs)} pair(s) of env files share a key '
-            f'across stages' if pairs else
-            'together-hooks: no Together key is shared across stages',
-        )
+        if pairs or not unread:  # "none shared" is never said of files not read
+            print(
+                f'together-hooks: {len(pairs)} pair(s) of env files share a key '
+                f'across stages' if pairs else
+                'together-hooks: no Together key is shared across stages',
+            )
+    if unread:  # after the pairs it found: a file not read fails the check
+        from together_hooks.env.stages import unread_error
+
+        raise unread_error(unread)
     return 1 if pairs else 0
 
 
