@@ -5081,6 +5081,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/review34_test.py::test_a_ref_name_holding_a_key_that_a_pattern_or_mirror_sends',),
       "pre-commit's pre-push hook reads only branch, tag, notes and replace names: a mirrored or "
       "pattern-sent refs/keep/<key> passes"),
+    M('review34-display-name-yaml-window', 'together_hooks/rules.py',
+      "        rb'|(?i: ai)[ \\t]{0,32}:[ \\t]{1,32}[\"\\']?[0-9a-fA-F]{64}(?![\\w-])'\n",
+      "",
+      ('tests/rules_test.py',),
+      "`api_keys:` then `Together AI: <legacy key>` (the display name with a blank, unquoted) opens no window: "
+      "the pattern made for it never runs and the key passes where `Together.ai:` and `together:` are found"),
 )
 
 
