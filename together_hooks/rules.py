@@ -2017,6 +2017,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a composite literal of a type of Together's package: ``together.Config{``)
         rb'|\.[A-Z]\w{0,40}\{'
         rb'|(?i:[_-]?ai|(?<=["\'`](?i:together)) ai(?=["\'`]))?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
+        # (the display name as a YAML key, unquoted, before a legacy key's
+        # 64 hex digits: ``Together AI: <key>``; the pattern asks that the
+        # line start with it, the digest headings still veto it)
+        rb'|(?i: ai)[ \t]{0,32}:[ \t]{1,32}["\']?[0-9a-fA-F]{64}(?![\w-])'
         # (then a list's or an element's end, a closing bracket, bold's
         # ``**``, a closed heading's ``#``, a dash between blanks: ``key
         # (together):``, ``<Value>Together</Value>``, ``## Together AI ##``,
@@ -2209,6 +2213,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A display name as the map's key (outside34: ``{"Together AI": …}``).
         'KEYS = {{"Together AI": "{hex}", "Local": None}}',
         "keys:\n  Together.ai: {hex}",
+        "api_keys:\n  Together AI: {hex}",
         'machine api.together.xyz\n  login apikey\n  password {hex}',
         'OPENAI_BASE_URL=https://api.together.xyz/v1\nOPENAI_API_KEY={hex}',
         'os.environ["OPENAI_API_BASE"] = "https://api.together.xyz/v1"\n'
@@ -3226,6 +3231,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A display name under a digest map's name (outside34).
         'LOGO_SHA256 = {{"Together AI": "{hex}", "OpenAI": None}}',
         'checksums:\n  Together AI: {hex}',
+        'sha256:\n  together ai: {hex}',
+        'The logo we ship for Together AI: {hex}',
         'checksums:\n  together: {hex}',
         '{{"provider": "together", "openai": {{"base_url": "https://x.example", "model": "m", "api_key": "{hex}"}}}}',
         'llm:\n  provider: together\nstore:\n  provider: qdrant\n  config:\n    model: m\n    api_key: {hex}',

@@ -272,13 +272,13 @@ class Remotes:
         return self.settings().get(name, {}).get(variable, [])
 
     def mirror(self, name: str) -> bool:
-        """``remote.<name>.mirror`` as git reads a boolean (its last value)."""
+        """``remote.<name>.mirror`` as git reads a boolean (its last value):
+        False only for what git reads as false (``false``, ``no``, ``off``,
+        an empty value, an integer that is zero: ``0``, ``0x0``, ``0k``),
+        True for anything else (``2``, ``0x1``, ``1k``: git's integers take
+        a base prefix and a unit; a value git refuses stops its push)."""
         values = self.values(name, 'mirror')
-        if not values:
-            return False
-        value = values[-1]
-        return value is None or value.strip().lower() in ('true', 'yes', 'on') or (
-            value.strip().lstrip('-').isdigit() and int(value) != 0)
+        return bool(values) and not _git_false(values[-1])
 
     def urls(self, name: str) -> tuple[list[str], list[str]]:
         """(the URLs ``name`` fetches from, those it pushes to), as git
@@ -344,6 +344,22 @@ class Remotes:
                 words += [f'--exclude={_exact(p)}' for p in others]
                 words.append(f'--glob={_exact(pattern)}')
         return words
+
+
+def _git_false(value: str | None) -> bool:
+    """Whether git reads the config value ``value`` as the boolean false
+    (``git_parse_maybe_bool_text``, else ``git_parse_int``: C's
+    ``strtoimax`` with base 0 and an optional ``k``/``m``/``g`` unit)."""
+    if value is None:
+        return False  # a bare ``mirror``: true
+    if value.lower() in ('false', 'no', 'off', ''):
+        return True
+    number = value.lstrip(' \t\n\v\f\r')  # strtoimax skips leading blanks
+    if number[-1:].lower() in ('k', 'm', 'g'):
+        number = number[:-1]
+    number = number[1:] if number[:1] in '+-' else number
+    digits = number[2:] if number[:2].lower() == '0x' else number
+    return bool(digits) and set(digits) <= set('0')
 
 
 def _exact(pattern: str) -> str:
@@ -1494,7 +1510,7 @@ def pushed(
     return itertools.chain(
         found, local_refs_extras(
             root, exclude, scan, sent_names(root, remote, seen, remotes),
-            remote_names(root, environ, argv, remotes),
+            [*remote_names(root, environ, argv, remotes), *names_beyond(root, remote, seen, remotes)],
             sent_objects(root, sent_sources(root, remote, remotes))),
         push_options(sent_push_options(root, argv), scan),
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
@@ -1978,6 +1994,30 @@ def _names_sent(root: str, argv: list[str], remotes: Remotes | None = None) -> l
     if local is None:
         _tags, local, _tips = _refs(root, 'refs/heads', 'refs/tags')
     return [n for n in dict.fromkeys((*names, *local)) if n]
+
+
+def names_beyond(
+        root: str, remote: str | None, argv: list[str] | None, remotes: Remotes | None = None,
+) -> list[str]:
+    """The names of local refs outside the branches and tags a push of
+    ``argv`` to ``remote`` may send (``refs/keep/<name>``, another remote's
+    tracking refs): every ref's for a mirror (``--mirror``, or a mirror
+    remote: the one named, any where none is), ``--repo`` or a ``git push``
+    not read whole (or not seen); else those a refspec's pattern takes
+    (``refs/keep/*``, the remote's ``remote.<name>.push`` too)."""
+    remotes = remotes or Remotes(root)
+    if not _readable(argv) or any(
+            remotes.mirror(n) for n in ([remote] if remote else remotes.names())) or any(
+            len(name) >= 4 and any(o.startswith(name) for o in ('--mirror', '--repo'))
+            for name in (w.partition('=')[0] for w in _option_words(argv or []))):
+        return _refs(root)[1]
+    patterns = [split_refspec(spec)[0] for spec in _push_refspecs(root, remote, argv, remotes)
+                if '*' in spec]
+    if not patterns:
+        return []
+    return [n for n in _refs(root)[1] if any(
+        refspec_glob_matches(p, n) or refspec_glob_matches(f'refs/heads/{p}', n)
+        or refspec_glob_matches(f'refs/tags/{p}', n) for p in patterns)]
 
 
 def sent_names(
