@@ -4888,6 +4888,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    + rb'(?=[ \\t\"\\'/;]|\\r?\\n)'",
       ('tests/rules_test.py', 'tests/accuracy/keychain_services33_test.py'),
       "a secret store's read of a Together service with an environment word names nothing: `security find-generic-password -s together-prod -w` then the key on its own line passes"),
+    M('enc34-escaped-context-unread', 'together_hooks/detect/engine.py',
+      '            if not held and original is not None and not _plain_keyword_near(where, at, rule):\n',
+      '            if False:\n',
+      ('tests/detect/escaped_context_test.py', 'tests/accuracy/encoded_heldout14_test.py'),
+      "a legacy key's context escaped with it (a JSON config every character \\u00NN or &#NN;) is asked of the "
+      "original bytes only: the reading shows provider together or the endpoint, the key is missed"),
+    M('enc34-escaped-context-overrules-plain', 'together_hooks/detect/engine.py',
+      '            if not held and original is not None and not _plain_keyword_near(where, at, rule):\n',
+      '            if not held and original is not None:\n',
+      ('tests/detect/escaped_context_test.py', 'tests/rules_test.py'),
+      "a reading's own context overrules the original's plain structure: a stretch that cuts off another "
+      "provider's label (OpenAI:ApiKey beside Together:BaseUrl) makes its hex a Together key"),
 )
 
 
