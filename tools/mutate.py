@@ -5396,6 +5396,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       "`api_keys:` then `Together AI: <legacy key>` (the display name with a blank, unquoted) opens no window: "
       "the pattern made for it never runs and the key passes where `Together.ai:` and `together:` are found"),
+    M('enc34-escaped-context-unread', 'together_hooks/detect/engine.py',
+      '            if not held and original is not None and not _plain_keyword_near(where, at, rule):\n',
+      '            if False:\n',
+      ('tests/detect/escaped_context_test.py', 'tests/accuracy/encoded_heldout14_test.py'),
+      "a legacy key's context escaped with it (a JSON config every character \\u00NN or &#NN;) is asked of the "
+      "original bytes only: the reading shows provider together or the endpoint, the key is missed"),
+    M('enc34-escaped-context-overrules-plain', 'together_hooks/detect/engine.py',
+      '            if not held and original is not None and not _plain_keyword_near(where, at, rule):\n',
+      '            if not held and original is not None:\n',
+      ('tests/detect/escaped_context_test.py', 'tests/rules_test.py'),
+      "a reading's own context overrules the original's plain structure: a stretch that cuts off another "
+      "provider's label (OpenAI:ApiKey beside Together:BaseUrl) makes its hex a Together key"),
 )
 
 

@@ -52,6 +52,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import encoded_heldout11_test
     from tests.accuracy import encoded_heldout12_test
     from tests.accuracy import encoded_heldout13_test
+    from tests.accuracy import encoded_heldout14_test
     from tests.accuracy import encoded_heldout2_test
     from tests.accuracy import encoded_heldout3_test
     from tests.accuracy import encoded_heldout8_test
@@ -254,6 +255,12 @@ def _sets() -> dict[str, list[Case]]:
         'encoded_heldout13': [
             c for c in encoded_heldout13_test.CASES
             if c.id not in encoded_heldout13_test.MISSED
+        ],
+        # encoded_heldout14 (143 small cases, 12 needing a tool), in the
+        # shared group too.
+        'encoded_heldout14': [
+            c for c in encoded_heldout14_test.CASES
+            if c.id not in encoded_heldout14_test.MISSED
         ],
         'structure_reach': structure_reach_test.CASES,
         'uuencode': uuencode_test.CASES,

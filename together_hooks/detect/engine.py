@@ -482,11 +482,35 @@ def _secret_of(
         link = walkers.get(chain) if chain is not None else None
         if not (isinstance(link, tuple) and link[0] == m.end() and link[1] is True):
             held = _context_holds(where, at, context, walkers)
+            if not held and original is not None and not _plain_keyword_near(where, at, rule):
+                # A reading whose context is written in it only (every
+                # character of a JSON config ``\\u00NN``, ``&#NN;``): the
+                # original holds the context escaped, the reading plainly.
+                # Where the original writes a keyword plainly near the key,
+                # its structure has judged (a veto the stretch would cut).
+                # The readings' walkers are their own: a walker keeps one
+                # text's scopes, and asked of the original and a reading in
+                # turn it would index each again for every key (quadratic).
+                own = walkers.get(_READING_WALKERS)
+                if not isinstance(own, dict):
+                    own = walkers[_READING_WALKERS] = {_PROSE: walkers.get(_PROSE, True)}
+                held = _context_holds(data, start, context, own)
             if chain is not None:
                 walkers[chain] = (m.end(), held)
             if not held:
                 return None
     return start, secret
+
+
+# The walkers a scan's readings judge their own context with (``_secret_of``).
+_READING_WALKERS = object()
+
+
+def _plain_keyword_near(data: bytes, at: int, rule: Rule) -> bool:
+    """Does ``data`` write one of ``rule``'s keywords plainly within its
+    window of ``at``?"""
+    lo, hi = max(0, at - rule.window), at + rule.window
+    return any(data.find(k, lo, hi) != -1 for k in rule.keywords)
 
 
 def _value_below(data: bytes, m: re.Match[bytes]) -> bool:
