@@ -252,6 +252,8 @@ def test_a_baseline_naming_keys_is_not_echoed(root, tmp_path):
         run_in_process('together-hooks', 'baseline', 'update', cwd=repo, env=_environ()),
     ]
     written = (repo / '.secrets.baseline').read_text()
+    assert runs[2].rc == 0, runs[2].err
+    assert leaked([KEY, HEX], written) == [], written  # rewritten: its names redacted
     for result in runs:
         assert result.rc in (0, 1, 2), result.err
         assert 'Traceback' not in result.err
