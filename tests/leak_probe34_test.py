@@ -449,3 +449,33 @@ def test_a_short_name_before_an_errors_words_is_shown_whole(clean, command):
         result = run_in_process('together-hooks', 'scan', *command, cut, cwd=clean, env=_environ())
         assert result.rc == 2, result.err
         assert leaked([key, key[:42] + lower], result.out, result.err) == [], result.err
+
+
+# --- git's own error lines, relayed ----------------------------------------
+
+@pytest.fixture(scope='module')
+def broken(root):
+    """A repository whose HEAD names a branch called with a key, beside a
+    broken ref named with one."""
+    repo = _new_repo(root, 'broken')
+    (repo / '.git' / 'refs' / 'heads' / f'old-{KEY}').write_text('garbage\n')
+    (repo / '.git' / 'HEAD').write_text(f'ref: refs/heads/{KEY}\n')
+    return repo
+
+
+@pytest.mark.parametrize('script, argv, env, shown', [
+    ('detect-together-keys', ('app.py',), {'PRE_COMMIT_FROM_REF': 'main', 'PRE_COMMIT_TO_REF': KEY,
+                                           'PRE_COMMIT_REMOTE_NAME': KEY,
+                                           'PRE_COMMIT_REMOTE_BRANCH': f'refs/heads/{KEY}'}, 'bad revision'),
+    ('together-hooks', ('scan',), {'GIT_DIR': f'/nowhere/{KEY}'}, 'not a git repository'),
+    ('together-hooks', ('scan', '--history'), {}, 'bad object refs/heads/old-tgp_v1_'),
+    ('together-hooks', ('scan', '--diff', 'main'), {}, 'bad object refs/heads/old-tgp_v1_'),
+    ('together-hooks', ('doctor',), {}, 'no-hardcoded-keys'),
+], ids=['pre-push-refs', 'git-dir', 'history', 'diff-head', 'doctor'])
+def test_git_errors_naming_a_key_are_relayed_redacted(broken, script, argv, env, shown):
+    """`fatal: bad revision '<key>'`, `not a git repository: '<key>'`, a
+    broken ref and an unborn HEAD named with keys: git's own words are
+    relayed, the key in them redacted."""
+    result = run_in_process(script, *argv, cwd=broken, env=_environ(**env))
+    assert 'Traceback' not in result.err
+    _check(result, (shown,))
