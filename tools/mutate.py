@@ -510,8 +510,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sarif_test.py', 'tests/cli/scan_test.py', 'tests/report_redaction_test.py'),
       'SARIF properties hold most of the key'),
     M('redact-message', 'together_hooks/detect/scrub.py',
-      "            text = _pattern(_TGP_SHOWN).sub(lambda m: redact(m.group()), text)",
-      "            text = _pattern(_TGP_SHOWN).sub(lambda m: m.group()[:-1], text)",
+      "            text = _pattern(_TGP_SHOWN).sub(\n"
+      "                lambda m: m.group() if _plain_placeholder(m.group()) else redact(m.group()), text)",
+      "            text = _pattern(_TGP_SHOWN).sub(\n"
+      "                lambda m: m.group()[:-1], text)",
       ('tests/hardening_test.py::test_usage_errors', 'tests/property_test.py'),
       'a key pasted into an argument is echoed in the error line'),
     # --- SARIF and GitHub escaping -------------------------------------------
@@ -5408,6 +5410,31 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/escaped_context_test.py', 'tests/rules_test.py'),
       "a reading's own context overrules the original's plain structure: a stretch that cuts off another "
       "provider's label (OpenAI:ApiKey beside Together:BaseUrl) makes its hex a Together key"),
+    M('leak34-placeholder-redacted', 'together_hooks/detect/scrub.py',
+      "                lambda m: m.group() if _plain_placeholder(m.group()) else redact(m.group()), text)\n",
+      "                lambda m: redact(m.group()), text)\n",
+      ('tests/leak_probe34_test.py::test_a_placeholder_of_few_kinds_is_shown_but_no_key_is',),
+      "a placeholder (tgp_v1_ and 43 x) an error echoes is shown redacted, as if it were a key"),
+    M('leak34-placeholder-any-kinds', 'together_hooks/detect/scrub.py',
+      "        len(body) <= 43 and len(set(body)) <= _PLACEHOLDER_KINDS\n",
+      "        len(body) <= 43\n",
+      ('tests/leak_probe34_test.py::test_a_placeholder_of_few_kinds_is_shown_but_no_key_is',),
+      "every run the engine's readable-run test calls a placeholder is shown whole: about one random key in 200,000 is printed raw"),
+    M('leak34-placeholder-any-length', 'together_hooks/detect/scrub.py',
+      "        len(body) <= 43 and len(set(body)) <= _PLACEHOLDER_KINDS\n",
+      "        len(set(body[:43])) <= _PLACEHOLDER_KINDS\n",
+      ('tests/leak_probe34_test.py::test_a_placeholder_of_few_kinds_is_shown_but_no_key_is',),
+      "a key glued after a placeholder's run is judged by the placeholder's head and shown whole"),
+    M('leak34-prose-after-off', 'together_hooks/detect/scrub.py',
+      "    return not (_a_listing(pieces, runs_on) or _prose_after(pieces))\n",
+      "    return not _a_listing(pieces, runs_on)\n",
+      ('tests/leak_probe34_test.py::test_a_short_name_before_an_errors_words_is_shown_whole',),
+      "an error's own words after a short tgp_v1_ name are joined to it as a key cut by spaces, and the message is garbled"),
+    M('leak34-prose-after-unbounded', 'together_hooks/detect/scrub.py',
+      "        and sum(map(len, rest)) * math.log(26 / 64) < math.log(_LISTING_CHANCE)\n",
+      "        and sum(map(len, rest)) > 0\n",
+      ('tests/leak_probe34_test.py::test_a_short_name_before_an_errors_words_is_shown_whole',),
+      "a key cut by spaces whose last few characters are lower-case letters reads as prose: the key is shown whole"),
 )
 
 

@@ -543,7 +543,30 @@ def _cut_as_a_key(pieces: list[str], runs_on: bool) -> bool:
     always but where they are names, one a piece (``_a_listing``).  How
     the pieces are cut says nothing: a log's uneven chunks and a key
     glued to a suffix (``…-old``) are cut anywhere, as a listing is."""
-    return not _a_listing(pieces, runs_on)
+    return not (_a_listing(pieces, runs_on) or _prose_after(pieces))
+
+
+def _prose_after(pieces: list[str]) -> bool:
+    """Whether the pieces after the first are words of prose (``is not a
+    commit in this re…``): a short name (``tgp_v1_`` and a few characters,
+    no key) that an error echoes before its own words, which read as a key
+    cut by spaces swallowed the message.  Two pieces or more after the
+    first, each lower-case letters only (a word, ``a`` too; the last cut
+    where a key would end), and so many letters in all that a key's random
+    characters are all lower-case letters less often than
+    ``_LISTING_CHANCE`` (26 of 64, whatever the cut: 13 letters or more).
+    ``_named_beyond_chance`` scores each piece's classes, which a random
+    short piece (``is``, ``a``) shares by chance too often for prose."""
+    import math
+
+    rest = pieces[1:]
+    return (
+        len(rest) >= 2 and all(_pattern(_PROSE_WORD).fullmatch(piece) for piece in rest)
+        and sum(map(len, rest)) * math.log(26 / 64) < math.log(_LISTING_CHANCE)
+    )
+
+
+_PROSE_WORD = r'[a-z]+'
 
 
 def _even_stretches(pieces: list[str]) -> list[str]:
@@ -570,6 +593,26 @@ def _placeholder(body: str, cased: bool = True) -> bool:
     from together_hooks.rules import TOGETHER_API_KEY
 
     return is_placeholder(body, TOGETHER_API_KEY, cased)
+
+
+# The most kinds of characters a format-valid run that is shown whole may
+# hold (``_plain_placeholder``): 43 characters drawn at random from 64 keep
+# to 4 or fewer once in ~1e46 keys.
+_PLACEHOLDER_KINDS = 4
+
+
+def _plain_placeholder(run: str) -> bool:
+    """Whether ``run``, a ``tgp_v1_`` run ``_TGP_SHOWN`` found, is a
+    placeholder a reader must see as written (``tgp_v1_xxxx…``, ``TGP_V1_
+    0000…``): no longer than a key, of a few kinds of characters, and one
+    by the engine's rules.  The engine's readable-run test alone is no
+    bound here: it takes about one random key in 200,000 for one, and the
+    scrub shows whole only what no key is."""
+    body = run[7:]
+    return (
+        len(body) <= 43 and len(set(body)) <= _PLACEHOLDER_KINDS
+        and _placeholder(body, run.startswith('tgp_v1_'))
+    )
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -1430,7 +1473,8 @@ class Scrubber:
         if present:
             text = self._known_regex(present).sub(lambda m: self._forms[m.group()], text)
         if 'tgp_v1_' in text or 'TGP_V1_' in text:
-            text = _pattern(_TGP_SHOWN).sub(lambda m: redact(m.group()), text)
+            text = _pattern(_TGP_SHOWN).sub(
+                lambda m: m.group() if _plain_placeholder(m.group()) else redact(m.group()), text)
         if '%' in text:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
