@@ -575,6 +575,9 @@ def test_env_reuse_passes_a_large_template(stages, key):
 # ------------------------------------------------------------ memory bounded
 
 def test_a_template_past_the_memory_bound_is_read_in_windows(committed):
+    """forbid-env-files read a template whole and looked for other
+    credentials in it as one bytes object (a 300 MB template: 322-750 MB
+    peak); now in windows (mem34, docs/hardening.md)."""
     from tests.memory_test import MAX_RSS
     from tests.memory_test import PAST_BOUND
     from tests.memory_test import peak
