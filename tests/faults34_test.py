@@ -574,11 +574,10 @@ def test_env_reuse_passes_a_large_template(stages, key):
 
 # ------------------------------------------------------------ memory bounded
 
-@pytest.mark.xfail(strict=True, reason=(
-    'forbid-env-files reads a template whole (and secret_values scans it as '
-    'one bytes object): a 300 MB template peaked at 750 MB RSS, where '
-    'detect-together-keys peaks at 35 MB; docs/hardening.md, faults34'))
 def test_a_template_past_the_memory_bound_is_read_in_windows(committed):
+    """forbid-env-files read a template whole and looked for other
+    credentials in it as one bytes object (a 300 MB template: 322-750 MB
+    peak); now in windows (mem34, docs/hardening.md)."""
     from tests.memory_test import MAX_RSS
     from tests.memory_test import PAST_BOUND
     from tests.memory_test import peak

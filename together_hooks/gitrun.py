@@ -1089,6 +1089,11 @@ class BlobAt:
         self._left -= n
         return data
 
+    def again(self) -> BlobAt:
+        """The same blob, to be read once more from its start (a second
+        check of the same bytes, by a ``git cat-file`` of its own)."""
+        return BlobAt(self._root, self._sha, self.size, self._kind)
+
     def close(self) -> None:
         if self._proc is not None:
             self._proc.kill()

@@ -99,12 +99,21 @@ def secret_values(
     Not reported: public identifiers (``env/public.py``), a line with an
     inline allow pragma (or a nextline pragma above it), and values
     ``allowed`` accepts (the config file's ``allow``)."""
+    return _secret_values(data, 0, 1, allowed)
+
+
+def _secret_values(
+        data: bytes, lo: int, first: int, allowed: Callable[[str], bool] | None,
+) -> list[tuple[int, str, str]]:
+    """``secret_values`` of the lines of ``data`` from ``lo`` (a line
+    start) on, the line at ``lo`` numbered ``first``; the bytes before
+    ``lo`` are there for the pragmas to read (the line above)."""
     from together_hooks.detect.pragmas import allowed_inline
     from together_hooks.detect.pragmas import in_view
     from together_hooks.env.public import is_public
 
     found = []
-    for m in cached(_ASSIGN).finditer(data):
+    for m in cached(_ASSIGN).finditer(data, lo):
         value = _unquote(m.group(2)).decode('utf-8', 'replace')
         if not value or not looks_like_secret(value):
             continue
@@ -118,9 +127,104 @@ def secret_values(
                 or (allowed is not None and allowed(value))
         ):
             continue
-        line = data.count(b'\n', 0, m.start()) + 1
+        line = data.count(b'\n', lo, m.start()) + first
         found.append((line, name, value))
     return found
+
+
+# What a window of lines keeps of the bytes before it: the pragmas read
+# the line above a value and a pragma's own column, each within
+# ``pragmas._LOOKBACK`` (4 KB) of where they look; three of those, so a
+# window's first line is judged on the bytes a whole read has.
+_CONTEXT = 12 << 10
+# The start of a line that may assign a value (``_ASSIGN``'s), and a
+# start that may still become one: a line longer than a window that
+# begins so is not read past its window.
+_ASSIGN_START = rb'[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*[ \t]*[=:]'
+# (each part begins where the one before cannot go on: no backtracking
+# over a window of blanks)
+_UNDECIDED_START = (
+    rb'[ \t]*(?:export(?:[ \t]+(?:[A-Za-z_][A-Za-z0-9_.]*[ \t]*)?)?'
+    rb'|[A-Za-z_][A-Za-z0-9_.]*[ \t]*)?\Z'
+)
+
+
+def secret_values_read(
+        read: Callable[[int], bytes], allowed: Callable[[str], bool] | None = None,
+        step: int | None = None, longest: int | None = None,
+) -> list[tuple[int, str, str]]:
+    """``secret_values`` of a stream (``read(n)``: its next bytes, up to
+    ``n``; b'' at its end: a large file, a git blob), read in windows of
+    whole lines (``step`` bytes at a time, ``fileio.WINDOW`` unless
+    given), so memory stays bounded whatever its size: the same lines,
+    names and values as a whole read.  A line longer than ``longest``
+    bytes (a window) is passed over in windows when its start shows it
+    assigns nothing (a hole of zeros); one that may assign a value is
+    ``NotScanned`` (fatal): its value was not read, and no pass may
+    vouch for it."""
+    from together_hooks.fileio import filled
+    from together_hooks.fileio import WINDOW
+
+    step = step or WINDOW
+    longest = longest or WINDOW
+    found: list[tuple[int, str, str]] = []
+    line = 1  # the number of ``pending``'s first line
+    before = b''  # up to ``_CONTEXT`` bytes before ``pending``
+    from_start = True  # ``before`` is the stream's start
+    pending = b''  # bytes read from a line's start on, no line judged yet
+    while True:
+        more = filled(read, b'', step)
+        ended = len(more) < step
+        pending += more
+        cut = len(pending) if ended else pending.rfind(b'\n') + 1
+        if not cut and not ended:  # no line ends in it yet
+            if len(pending) > longest:
+                _long_line(pending, line, longest)
+                before, pending, ended = _past_line(read, pending, step)
+                from_start, line = False, line + 1
+            if not ended:
+                continue
+        lines, pending = pending[:cut], pending[cut:]
+        if lines:
+            lead = before if from_start else b'\n' + before  # never a line start of its own
+            found += _secret_values(lead + lines, len(lead), line, allowed)
+            line += lines.count(b'\n')
+            kept = before + lines
+            from_start = from_start and len(kept) <= _CONTEXT
+            before = kept[-_CONTEXT:]
+        if ended:
+            return found
+
+
+def _long_line(start: bytes, line: int, longest: int) -> None:
+    """NotScanned unless ``start``, the first bytes of a line longer than
+    ``longest``, shows the line assigns nothing."""
+    from together_hooks.fileio import NotScanned
+
+    if cached(_ASSIGN_START).match(start) or cached(_UNDECIDED_START).match(start):
+        size = f'{longest >> 20} MB' if longest >= 1 << 20 else f'{longest} bytes'
+        raise NotScanned(
+            f'line {line} is longer than {size} and may set a value: not read', fatal=True,
+        )
+
+
+def _past_line(
+        read: Callable[[int], bytes], held: bytes, step: int,
+) -> tuple[bytes, bytes, bool]:
+    """Read on to the end of the line whose bytes so far are ``held`` (no
+    newline in them): (its last ``_CONTEXT`` bytes with its newline, the
+    bytes read after it, whether the stream ended in it)."""
+    from together_hooks.fileio import filled
+
+    held = held[-_CONTEXT:]
+    while True:
+        more = filled(read, b'', step)
+        at = more.find(b'\n')
+        if at >= 0:
+            return (held + more[:at + 1])[-_CONTEXT:], more[at + 1:], False
+        if len(more) < step:
+            return (held + more)[-_CONTEXT:], b'', True
+        held = (held + more)[-_CONTEXT:]
 
 
 def keys_in_env(data: bytes) -> set[str]:

@@ -16,9 +16,14 @@ if TYPE_CHECKING:
     import argparse
     from typing import Iterable
     from typing import Iterator
+    from typing import BinaryIO
+    from typing import Callable
     from typing import Sequence
 
     from together_hooks.config import Config
+    from together_hooks.fileio import NotScanned
+    from together_hooks.gitrun import BlobAt
+    from together_hooks.sources.content import Content
     from together_hooks.sources.commits import Remotes
 
 PROG = 'forbid-env-files'
@@ -124,24 +129,23 @@ def template_problems(
     if config is None:
         from together_hooks.config import EMPTY as config
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
-    from together_hooks.env.values import secret_values
     from together_hooks.findings import hash_secret
     from together_hooks.findings import redact
     from together_hooks.filters import Exclusions
     from together_hooks.pipeline import Scanner
     from together_hooks.rules import rotate_at
-    from together_hooks.sources.content import Content
 
     scanner = None
     messages = []
-    for path, data in _template_bytes(paths, root):
-        if not data:
-            continue
+    for content, again in _templates(paths, root):
+        path = content.path
         if scanner is None:  # the rules and your own keys, as the key hook has them
             scanner = Scanner.for_run(  # its allow list
                 where=root or '.', exclusions=Exclusions(config),
             )
-        findings = scanner.scan_one(Content(path, data))
+        # A large template in the scanner's own windows: memory bounded.
+        findings = scanner.scan_one(content)
+        _unread(content.path, content.problem)
         is_envrc = names.is_envrc_script(path)
         for f in sorted(findings, key=lambda f: (f.line, f.column)):
             whose = 'your own Together key' if f.rule == OWN_KEY_RULE else 'a Together API key'
@@ -165,7 +169,7 @@ def template_problems(
         # Any other provider's credential: a template holds placeholders only.
         reported = {f.line for f in findings}
         allowed = (lambda v: config.allowed(v, hash_secret(v))) if config.allow else None
-        for line, name, value in secret_values(data, allowed):
+        for line, name, value in _values(content, again, allowed):
             if line not in reported:
                 messages.append(
                     f'{path}:{line}: {name} holds a value that looks like a real '
@@ -175,28 +179,90 @@ def template_problems(
     return list(dict.fromkeys(messages))  # a staged blob's same finding, once
 
 
-def _template_bytes(paths: list[str], root: str | None) -> Iterator[tuple[str, bytes | None]]:
-    """Each template's bytes in the work tree, then, where the commit
+def _templates(
+        paths: list[str], root: str | None,
+) -> Iterator[tuple[Content, Callable[[], BinaryIO | BlobAt | None] | None]]:
+    """Each template as the work tree has it, then, where the commit
     stores other bytes, its staged blob (a ``filter.*.clean`` or a
     ``working-tree-encoding`` in ``.gitattributes``: the file shows a
     placeholder, the blob git stores holds the key).  ``root``: the
-    work tree's top, None outside one (no index to read)."""
-    from together_hooks.errors import InputError
+    work tree's top, None outside one (no index to read).
+
+    With each, how to read it again for its lines: None for one read
+    whole (up to a window); else a call opening it once more (a file
+    larger than a window, scanned in windows from its ``fs_path``; a
+    blob larger than a window, streamed), None from it if it is no
+    longer a file to read."""
     from together_hooks.fileio import NotScanned
-    from together_hooks.fileio import read_file
+    from together_hooks.fileio import read_whole
+    from together_hooks.fileio import WINDOW
+    from together_hooks.sources.content import Content
 
     for path in paths:
         try:
-            yield path, read_file(path)  # None for symlinks: nothing is committed but a link
+            # None for symlinks: nothing is committed but a link
+            read = read_whole(path, WINDOW)
         except NotScanned as e:
-            if e.fatal:  # it may hold a key: the hook cannot pass it
-                raise InputError(f'{path}: {e.reason}')
-            print(f'{PROG}: {path}: {e.reason}', file=sys.stderr)
+            _unread(path, e)
+            continue
+        if isinstance(read, bytes):
+            if read:
+                yield Content(path, read), None
+        elif read is not None:
+            yield Content(path, fs_path=path), lambda path=path: _reopened(path)
     if root is not None:
+        from together_hooks.gitrun import BlobAt
         from together_hooks.sources.index import unlike_work_tree
 
         for content in unlike_work_tree(root, paths):
-            yield content.path, content.data
+            if content.size:  # a blob past a window streams (``blob_contents``)
+                blob = content.stream
+                yield content, blob.again if isinstance(blob, BlobAt) else None
+
+
+def _unread(path: str, problem: NotScanned | None) -> None:
+    """A template that could not be read: the hook cannot pass one that
+    may hold a key (``fatal``); else a line on stderr."""
+    if problem is None:
+        return
+    if problem.fatal:
+        from together_hooks.errors import InputError
+
+        raise InputError(f'{path}: {problem.reason}')
+    print(f'{PROG}: {path}: {problem.reason}', file=sys.stderr)
+
+
+def _reopened(path: str) -> BinaryIO | BlobAt | None:
+    """``path`` opened again to read its lines, as ``read_file`` opens it
+    (a symlink never followed: None)."""
+    from together_hooks.fileio import open_regular
+
+    return open_regular(path)
+
+
+def _values(
+        content: Content, again: Callable[[], BinaryIO | BlobAt | None] | None,
+        allowed: Callable[[str], bool] | None,
+) -> list[tuple[int, str, str]]:
+    """``env.values.secret_values`` of a template: of its bytes when read
+    whole, else read again in windows of whole lines."""
+    from together_hooks.env.values import secret_values
+    from together_hooks.env.values import secret_values_read
+    from together_hooks.fileio import NotScanned
+
+    if again is None:
+        return secret_values(content.data, allowed)
+    try:
+        reader = again()
+        if reader is None:  # a symlink now: nothing is committed but the link
+            return []
+        try:
+            return secret_values_read(reader.read, allowed)
+        finally:
+            reader.close()
+    except NotScanned as e:
+        _unread(content.path, e)
+        return []
 
 
 def check(
