@@ -74,6 +74,10 @@ DECOYS = {
         'GET https://api.example.com/v1/models Authorization: Basic {basic}\n')),
     'basic-other-host-before': ('logs/raw.http', _text(
         '# together proxy test\nPOST https://auth.example.org/login HTTP/1.1\nAuthorization: Basic {user_basic}\n')),
+    'basic-other-host-together-note': ('logs/basic.log', _text(
+        '# moving off together\nGET https://api.example.com/v1/models Authorization: Basic {basic}\n')),
+    'record-digest-of-key': ('data/records.bin', lambda h: (
+        b'\x00\x00sha256 of TOGETHER_API_KEY\x00' + h.encode() + b'\x00\x00')),
     'basic-no-key': ('logs/b.log', lambda h: (
         'GET https://api.together.xyz/v1/models Authorization: Basic ' + _b64('user:' + h[:40]) + '\n').encode()),
     'png-checksum': ('img/c.png', lambda h: _png(
