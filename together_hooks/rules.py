@@ -433,7 +433,7 @@ _LEGACY_NAME = (
     rb'(?:\[:?["\']?|\.)(?i:together(?:[_-]?ai)?)(?![\w-])'
     rb'|(?i:together(?:\'s)?' + _ARG_SEP + rb'(?:ai(?:\'s)?' + _SEP + rb')?'
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
-    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
+    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64)(?:[_-]?url)?)?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
     # (prose naming the provider, then the key it is used with: ``call
     # the model from Together with this key:``)
@@ -1729,11 +1729,28 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # letter: ``q``), protocol 0's text as any key ends.
         Pattern(_LEGACY_NAME + _SERIALISED_NEXT + rb'(?P<secret>[0-9a-f]{64})(?(unsized)(?![0-9A-Za-z_-]))',
                 veto_before=_DIGEST_BEFORE),
+        # A binary record's keyword, a NUL, then its text: the NUL is the
+        # assignment (a PNG ``tEXt`` chunk's ``TOGETHER_API_KEY\0<key>``;
+        # an uncompressed ``iTXt``'s flag, method, language tag and
+        # translated keyword between them, each ended by its NUL).  The
+        # keyword right after the chunk's type, or a word of its own.
+        # A chunk's text ends where its length says: its CRC (any 4 bytes,
+        # no boundary) then the next chunk's length, high byte 0.
+        Pattern(rb'(?:(?P<chunk>(?<=tEXt)|(?<=iTXt))|(?<![\w./-]))' + _LEGACY_NAME
+                + rb'\x00(?:\x00\x00[A-Za-z0-9-]{0,35}\x00[^\x00\n]{0,79}\x00)?(?P<secret>[0-9a-f]{64})'
+                rb'(?(chunk)(?=[\x00-\xff]{4}(?:\x00|\Z))|(?![0-9A-Za-z_-]))',
+                veto_before=_DIGEST_BEFORE),
         # HTTP Basic's ``user:password`` written out, Together's the user:
         # in a header unencoded (``Authorization: Basic together:<key>``) or
         # a list of users (Traefik's ``basicauth.users=together:<key>``).
         Pattern(rb'(?:(?i:basic)[ \t]{1,8}|(?<![\w-])(?i:users?)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?)'
                 rb'(?i:together(?:[_-]?ai)?):' + _HEX_KEY, context=TOGETHER_NAMED),
+        # Or encoded, as the header carries it (``Authorization: Basic
+        # <base64 of user:key>``): the decoded credential judged where the
+        # encoded run stands, with the request's context around it (its
+        # endpoint on the line or the line before), as a Bearer key is.
+        Pattern(rb'(?<![\w-])(?i:basic)[ \t]{1,8}(?P<encoded>[A-Za-z0-9+/]{87,176}={0,2})(?![A-Za-z0-9+/=_-])',
+                decoded=rb'[^:\s]{0,64}:(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
         # Its whole shape, a line's five fields: a Redis key or a pin file
@@ -1764,8 +1781,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # alternation of them (each form costs a fifth of the three as one).
         Pattern(rb'["\'](?<![\w.-]["\'])(?i:together(?:[ _.-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
                 + _HEX_KEY, context=TOGETHER_NAMED),
+        # (the value maybe base64 of the key, decoded where it stands)
         Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[ _.-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
-                + _HEX_KEY, context=TOGETHER_NAMED),
+                rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
+                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_NAMED),
         # Or an unquoted one opening a flow map or after its comma (a
         # JavaScript/TypeScript object's ``{ together: "<key>" }``, Ruby's
         # symbol key, YAML's ``{together: <key>}``): the value quoted or
@@ -2089,6 +2108,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # structure, so the patterns pass them by their shape, and a key named
     # as one is a key in ``x.lock`` too (tests/detect/lockfiles_test.py).
     true_positives=(
+        # A value decoded from its encoded run, judged where the run
+        # stands: the name it is assigned to, the request it is on.
+        'TOGETHER_API_KEY_B64URL={b64urlhex}',
+        'GET https://api.together.xyz/v1/models Authorization: Basic {basichex}',
+        'POST https://api.together.ai/v1/chat/completions\nAuthorization: Basic {basichex}',
+        # A binary record's keyword and text parted by a NUL (PNG tEXt, iTXt).
+        'tEXtTOGETHER_API_KEY\x00{hex}a1Zq\x00\x00\x00\x00IEND',
+        'providers:\n  together: {b64hex}',
+        'iTXttogether_api_key\x00\x00\x00en\x00\x00{hex}\x00\x00\x00\x00\x00\x00\x00\x00IEND',
+        'TOGETHER_API_KEY\x00{hex}\x00',
         'together:\n  model: mixtral\n  api_key: {hex}',
         'make_client = partial(\n    Together,\n    api_key="{hex}",\n)',
         'headers = {{\n    "Authorization": "Bearer {{}}".format(\n        "{hex}"\n    ),\n}}\nrequests.get("https://api.together.ai/v1/models", headers=headers)',
@@ -3018,6 +3047,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'object Credentials {{\n    const val together = "{hex}"\n}}',
     ),
     false_positives=(
+        # (a decoded value's own place says digest, or another host)
+        'SHA256_B64={b64digest}',
+        '# together wheel\nSHA256_B64={b64digest}',
+        'GET https://api.example.com/v1/models Authorization: Basic {basicdigest}',
+        'tEXtchecksum\x00{hex}a1Zq\x00\x00\x00\x00IEND',
+        'tEXtSoftware\x00together-render\x00tEXtchecksum\x00{hex}',
+        'tEXttogether_model_sha256\x00{hex}a1Zq\x00\x00\x00\x00IEND',
+        'TOGETHER_API_KEY\x00{hex}a1Zq',
         # (a class in Together's PHP namespace that holds a digest, not a
         # client: ``\Together\Checksum``)
         "$sum = new \\Together\\Checksum('{hex}');",
