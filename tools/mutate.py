@@ -5408,6 +5408,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/escaped_context_test.py', 'tests/rules_test.py'),
       "a reading's own context overrules the original's plain structure: a stretch that cuts off another "
       "provider's label (OpenAI:ApiKey beside Together:BaseUrl) makes its hex a Together key"),
+    M('wrap34-last-line-escape-unjoined', 'together_hooks/detect/codec.py',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      ('tests/detect/b64_wrap34_test.py', 'tests/accuracy/heldout34_test.py'),
+      "a wrapped base64 block's last line ending in an escaped line end (a block printed into a string, "
+      "`...fQ==\\n`) is not joined: a key the last break cut is lost (held-out b64w76-json-provider)"),
+    M('wrap34-last-line-quote-unjoined', 'together_hooks/detect/codec.py',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      "_B64_LINE_END = rb'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|</)'\n",
+      ('tests/detect/b64_wrap34_test.py',),
+      "a wrapped base64 block's last line closed by a quote (`echo \"...fQ==\" | base64 -d`) is not joined: "
+      "a key the last break cut is lost"),
+    M('wrap34-last-line-tag-unjoined', 'together_hooks/detect/codec.py',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\']))\'\n',
+      ('tests/detect/b64_wrap34_test.py',),
+      "a wrapped base64 block's last line closed by an end tag (`...fQ==</data>`) is not joined: a key the "
+      "last break cut is lost"),
+    M('wrap34-quote-after-name-joined', 'together_hooks/detect/codec.py',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\']|</)\'\n',
+      ('tests/detect/b64_wrap34_test.py',),
+      "any quote closes a wrapped block's last line: an assignment after the block (`YWJj=\"x\"`) is joined "
+      "as base64, and a key the block ends in runs on into its decoded letters and is missed"),
 )
 
 

@@ -117,3 +117,20 @@ def test_a_line_after_the_block_is_not_joined() -> None:
     block = _wrap(base64.b64encode(_env(3, key)), 76, b'\n')
     for after in (b'\nNAME="x"\n', b"\nNAME='x'\n", b'\nDEBUG=1\n'):
         assert [f.secret for f in scan_bytes(block + after, 'config.b64')] == [key], after
+
+
+def test_an_assignment_after_a_block_ending_in_its_key() -> None:
+    # The block decodes to text ending in the key itself (no line break,
+    # a whole number of 3-byte groups: no padding), and the next line is
+    # an assignment whose name is base64 characters (``YWJj`` decodes to
+    # ``abc``): joined, the key would run on into those letters and lose
+    # its boundary.  A quote right after ``=`` is no value's close.
+    rng = random.Random('wrap34-glued')
+    for pad in range(3, 60):
+        key = make_hex(rng)
+        plain = f'# {"x" * pad}\nTOGETHER_API_KEY={key}'.encode()
+        if len(plain) % 3:
+            continue
+        block = _wrap(base64.b64encode(plain), 76, b'\n')
+        for after in (b'\nYWJj="x"\n', b"\nYWJj='x'\n"):
+            assert [f.secret for f in scan_bytes(block + after, 'config.b64')] == [key], (pad, after)
