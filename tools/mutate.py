@@ -5418,7 +5418,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
       "_B64_LINE_END = rb'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|</)'\n",
       ('tests/detect/b64_wrap34_test.py',),
-      "a wrapped base64 block's last line closed by a quote (`echo \"...fQ==\" | base64 -d`) is not joined: "
+      "a wrapped base64 block's last line closed by a quote (`echo \"...fQ==\"` piped to `base64 -d`) is not joined: "
       "a key the last break cut is lost"),
     M('wrap34-last-line-tag-unjoined', 'together_hooks/detect/codec.py',
       '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
