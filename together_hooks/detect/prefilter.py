@@ -1219,7 +1219,8 @@ B64_MAGIC = (
     b'H4sI', b'SDRzSUFBQUFB', b'UEsDB', b'VUVzREJCUU', b'Qlpo',
     b'eJw', b'eJx', b'eJy', b'eJz',
     b'eAE', b'eAF', b'eAG', b'eAH', b'eNo', b'eNp', b'eNq', b'eNr',
-    b'JVBERi0', b'iVBORw0KGgo', b'/Td6WFoAAA', b'XQAA', b'UEFDSwAAAA', b'IyB2MiBnaXQg', b'IyB2MyBnaXQg',
+    b'JVBERi0',
+    b'iVBORw0KGgo', b'/Td6WFoAAA', b'XQAA', b'UEFDSwAAAA', b'IyB2MiBnaXQg', b'IyB2MyBnaXQg',
 )
 # The magics a glue byte may stand before (``value_start``).
 _GLUED_MAGIC = tuple(m for m in B64_MAGIC if len(m) >= 4)
