@@ -5502,6 +5502,36 @@ MUTATIONS: tuple[Mutation, ...] = (
       "rb'(?(chunk)(?=[\\x00-\\xff]{4}(?:\\x00|\\Z))|(?![0-9A-Za-z_-]))'),",
       ('tests/detect/decoded_context_test.py', 'tests/rules_test.py'),
       'a digest-named NUL record beside Together is reported as a key'),
+    M('wrap34-last-line-escape-unjoined', 'together_hooks/detect/codec.py',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      ('tests/detect/b64_wrap34_test.py', 'tests/accuracy/heldout34_test.py'),
+      "a wrapped base64 block's last line ending in an escaped line end (a block printed into a string, "
+      "`...fQ==\\n`) is not joined: a key the last break cut is lost (held-out b64w76-json-provider)"),
+    M('wrap34-last-line-quote-unjoined', 'together_hooks/detect/codec.py',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      "_B64_LINE_END = rb'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|</)'\n",
+      ('tests/detect/b64_wrap34_test.py',),
+      "a wrapped base64 block's last line closed by a quote (`echo \"...fQ==\"` piped to `base64 -d`) is not joined: "
+      "a key the last break cut is lost"),
+    M('wrap34-last-line-tag-unjoined', 'together_hooks/detect/codec.py',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\']))\'\n',
+      ('tests/detect/b64_wrap34_test.py',),
+      "a wrapped base64 block's last line closed by an end tag (`...fQ==</data>`) is not joined: a key the "
+      "last break cut is lost"),
+    M('wrap34-quote-after-name-joined', 'together_hooks/detect/codec.py',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\'](?![\' + _B64_CHARS + rb\'])|</)\'\n',
+      '_B64_LINE_END = rb\'(?:[ \\t]*(?:\\r?\\n|\\Z)|\\\\[rn]|["\' + rb"\'" + rb\']|</)\'\n',
+      ('tests/detect/b64_wrap34_test.py',),
+      "any quote closes a wrapped block's last line: an assignment after the block (`YWJj=\"x\"`) is joined "
+      "as base64, and a key the block ends in runs on into its decoded letters and is missed"),
+    M('wrap34-pdf-b64-unopened', 'together_hooks/detect/prefilter.py',
+      "    b'JVBERi0',\n",
+      "",
+      ('tests/detect/mail_pdf34_test.py', 'tests/accuracy/heldout34_test.py'),
+      "a PDF written as base64 (a mail's attachment, a JSON value) is no container the base64 reading opens: "
+      "a key in its page text is missed, where the same PDF as a file is read"),
 )
 
 

@@ -46,7 +46,7 @@ def test_the_magic_forms_are_the_containers_magics_in_base64():
     # The starts no group of their own: a PNG, an xz (its stream flags'
     # first byte), LZMA-alone's properties, a git pack and bundle.
     heads = (
-        magics['png'], magics['xz'] + b'\0', b']\0\0', *prefilter.GIT_PACKS, *prefilter._GIT_BUNDLES,
+        magics['png'], magics['pdf'], magics['xz'] + b'\0', b']\0\0', *prefilter.GIT_PACKS, *prefilter._GIT_BUNDLES,
     )
     riding = {base64.b64encode(head) for head in heads}
     every = (*once.values(), *twice.values(), *zlib_forms, *riding)

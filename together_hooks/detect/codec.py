@@ -1934,8 +1934,16 @@ _B64_ENTITY_BREAK = rb'(?:&#(?:[xX]0*[dD]|0*13);)?&#(?:[xX]0*[aA]|0*10);'
 # the timestamps out only from a run holding one).
 _B64_LOG_LEAD = rb'(?:\r\n|\n)' + LOG_TIMESTAMP + rb'[ \t]+'
 _B64_VALUE = rb'[' + _B64_CHARS + rb']+={0,2}'
+# How a wrapped value's next line ends for the break before it to join
+# it: at a line break or the data's end, or where the value closes
+# before one: an escaped line end (a block printed into a string,
+# ``...fQ==\\n``), a quote no base64 character follows (``echo "...fQ=="
+# | base64 -d``; not ``NAME="x"``), an end tag (``...fQ==</data>``).  Its
+# last line held the key's tail: without it a key the last break cut was
+# missed, at any wrap width.
+_B64_LINE_END = rb'(?:[ \t]*(?:\r?\n|\Z)|\\[rn]|["' + rb"'" + rb'](?![' + _B64_CHARS + rb'])|</)'
 _B64_WRAP = (
-    rb'\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
+    rb'\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}' + _B64_LINE_END + rb')'
     rb'|(?:\\r)?\\n(?:"[ \t]*,[ \t]*\r?\n?[ \t]*")?(?=[' + _B64_CHARS + rb'])'
     rb'|' + _B64_ENTITY_BREAK + rb'(?=[' + _B64_CHARS + rb'])'
     rb'|\\\r?\n[ \t]*(?=[' + _B64_CHARS + rb'])'

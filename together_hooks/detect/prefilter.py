@@ -1208,7 +1208,8 @@ PNG_TEXT = (b'zTXt', b'iTXt')
 # Then the containers whose forms ride on anchors the screen searches
 # already (no group and no plain route more: ``_anchors`` folds each into
 # ``V``'s, ``Q``'s, ``A``'s and ``Z``'s, ``_plain_routes`` into letters
-# other keywords lead with): a PNG (``iVBORw0KGgo``: a notebook's
+# other keywords lead with): a PDF (``JVBERi0``, ``%PDF-``: a mail's
+# attachment, a JSON value; ``J``'s route), a PNG (``iVBORw0KGgo``: a notebook's
 # ``image/png``, a ``data:`` URI; read only when it holds a text chunk,
 # ``PNG_TEXT``), an xz (``/Td6WFoAAA``: a ``.env.xz`` as a value), an
 # LZMA-alone (``XQAA``: ``]`` and a dictionary size, checked whole by
@@ -1218,6 +1219,7 @@ B64_MAGIC = (
     b'H4sI', b'SDRzSUFBQUFB', b'UEsDB', b'VUVzREJCUU', b'Qlpo',
     b'eJw', b'eJx', b'eJy', b'eJz',
     b'eAE', b'eAF', b'eAG', b'eAH', b'eNo', b'eNp', b'eNq', b'eNr',
+    b'JVBERi0',
     b'iVBORw0KGgo', b'/Td6WFoAAA', b'XQAA', b'UEFDSwAAAA', b'IyB2MiBnaXQg', b'IyB2MyBnaXQg',
 )
 # The magics a glue byte may stand before (``value_start``).
