@@ -28,6 +28,7 @@ from tests.cli_run import run_in_process
 from tests.conftest import git
 from tests.faults_test import spawn
 from tests.faults_test import started
+from tests.faults_test import _descendants
 from tests.faults_test import finished
 from tests.keys import make_key
 
@@ -423,6 +424,20 @@ def test_a_broken_pipe_is_no_traceback(many_keys):
     assert 'Traceback' not in r.err and 'BrokenPipe' not in r.err, r.err
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) ``pid`` and the processes under it have
+    used so far."""
+    ticks = 0
+    for p in (pid, *_descendants(pid)):
+        try:
+            with open(f'/proc/{p}/stat', 'rb') as f:
+                fields = f.read().rpartition(b')')[2].split()
+            ticks += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf('SC_CLK_TCK')
+
+
 @pytest.mark.parametrize('sig', (signal.SIGTERM, signal.SIGINT), ids=('TERM', 'INT'))
 def test_a_signal_mid_baseline_create_leaves_the_old_file(tmp_path, sig):
     """Killed mid-scan (a tree big enough to take seconds): exit 128+n, one
@@ -431,11 +446,18 @@ def test_a_signal_mid_baseline_create_leaves_the_old_file(tmp_path, sig):
     repo.mkdir()
     git(repo, 'init', '-q')
     chunk = 'lorem ipsum together tgp_v1_ dolor\n' * 60000
-    for i in range(120):
+    for i in range(40):
         (repo / f'f{i}.txt').write_text(chunk)
     (repo / '.secrets.baseline').write_text('old\n')
     proc = started('together-hooks', 'baseline', 'create', '--force', cwd=repo)
-    time.sleep(1.5)
+    # Signalled once the run has used a second of CPU (past its start and
+    # listing, its handlers set; the whole scan takes tens of seconds),
+    # not after a fixed wait: a loaded machine had not begun, a quiet one
+    # could have finished.
+    deadline = time.monotonic() + 300  # a safety net, not a speed check
+    while _cpu_seconds(proc.pid) < 1.0:
+        assert proc.poll() is None and time.monotonic() < deadline, 'the scan ended or never ran'
+        time.sleep(0.01)
     proc.send_signal(sig)
     r = finished(proc)
     assert r.rc == 128 + sig, (r.rc, r.err)
