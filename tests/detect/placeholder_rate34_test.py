@@ -85,7 +85,7 @@ def test_random_keys_holding_each_tests_weakest_trigger_are_found(trigger_keys):
 
 
 def test_a_legacy_key_holding_a_run_of_9_is_found():
-    """A run of 9 of one hex digit: one random 64-hex key in 60 million
+    """A run of 9 of one hex digit: one random 64-hex key in 67 million
     (a run of 8 was a placeholder: one in 4 million keys passed)."""
     rng = random.Random('ph34-hex-run')
     for digit in '07f':
