@@ -278,11 +278,12 @@ class Rule:
         self.patterns = patterns
         self.keywords = keywords
         # Shannon entropy (bits/char) of the key body below which it is a
-        # placeholder.  Floors sit well below the minimum seen over 200,000
-        # random keys (4.19 for base64url-43, 3.38 for hex-64).
+        # placeholder.  Floors sit where a random key falls below them less
+        # often than once in 1e9 (3.9 for base64url-43, 3.0 for hex-64).
         self.entropy_floor = entropy_floor
         # Placeholder shapes: fewer distinct characters than this, or a run
-        # of max_run identical / consecutive characters ("xxxxxx", "abcdef").
+        # of max_run identical / consecutive characters, case ignored
+        # ("xxxxxxxxx", "abcdefghi"), as rare in a random key.
         self.min_distinct = min_distinct
         self.max_run = max_run
         # Character classes a real key holds: a 43-character random body
@@ -1591,9 +1592,12 @@ TOGETHER_API_KEY = Rule(
         b'gp=5Fv1=5F', b'tg?=', b'?Z3BfdjFf', b'?cF92MV', b'?MV',
         b'dGdw?=', b'0Z3A=?=', b'RncA==?=', b'dGdwXw==?=', b'0Z3Bf?=',
     ),
-    entropy_floor=4.0,
+    # Each a bound on chance (docs/detection.md, "Session 34 (ph34)"): a
+    # random body falls under 3.9 bits once in 3e9, holds a run of 9 (case
+    # ignored) once in 2e10; 4.0 and 6 passed ~1 key in 200,000.
+    entropy_floor=3.9,
     min_distinct=16,
-    max_run=6,
+    max_run=9,
     # The key pieces and encodings the engine's readings (``codec``)
     # restore: adjacent literals, ANSI colours, quoted-printable, double
     # URL-encoding, a base64-encoded .env.
@@ -2099,9 +2103,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
     value=rb'[0-9a-f]{64}(?![0-9a-f])|[A-Za-z0-9+/]{86}',
     value_reach=2048,
     value_run=(b'A-Za-z0-9+/', 64),
+    # A run of 8 passed 1 random key in 4 million as a placeholder; of 11,
+    # 1 in 2e10 (docs/detection.md, "Session 34 (ph34)").
     entropy_floor=3.0,
     min_distinct=10,
-    max_run=8,
+    max_run=11,
     # No file is skipped by its name: a lockfile's digests for a package
     # named "together" (``hash = "sha256:..."``, ``<digest>  together.tgz``)
     # never take a Together key's name or a key field in Together's

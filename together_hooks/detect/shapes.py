@@ -112,17 +112,83 @@ def readable_share(body: str) -> float:
     return bin(covered).count('1') / max(1, len(raw))
 
 
+# A placeholder word is no bound on chance by itself: a random body holds
+# one of the 5-character words ("your_") about once in a million.  A word
+# counts where a random body holds it, in the case it is written, times
+# the chance of the body's strongest other sign of being typed, not drawn,
+# less often than this (``_word_chance``): "EXAMPLE", "Together" or
+# "placeholder" anywhere, "sample" or "dummy_" at the body's start or end,
+# "Sample" inside a body without a digit, "your_" beside a second word.
+_WORD_ALONE = 1e-10
+# The other signs, each with how often a random body of 43 shows it
+# (docs/detection.md "Session 34 (ph34)"): a run of 5, case ignored; a
+# quarter of the body in readable runs; no digit at all (54/64 a
+# character: ``_no_digit``).
+_WORD_RUN, _WORD_RUN_CHANCE = 5, 6e-5
+_WORD_READABLE, _WORD_READABLE_CHANCE = 0.25, 6e-5
+_NO_DIGIT = 54 / 64
+# A body shown upper-cased (``cased=False``) draws from 38 kinds, not 64,
+# the letters twice as often: its entropy and its kinds sit lower, so its
+# floors do too.  At the cased floors (3.9 bits, 16 kinds) a random one
+# fell under once in 15,000; at these (3.4, 13), once in 1e10.
+UNCASED_ENTROPY_DROP = 0.5
+UNCASED_DISTINCT_DROP = 3
+
+
+def _word_places(lowered: str) -> list[tuple[int, int]]:
+    """Where ``KEY_PLACEHOLDER_WORDS`` sit in ``lowered``: (start, end)."""
+    places = []
+    for word in KEY_PLACEHOLDER_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            places.append((at, at + len(word)))
+            at = lowered.find(word, at + 1)
+    return places
+
+
+def _word_chance(body: str, start: int, end: int, cased: bool) -> float:
+    """How often a random body of ``body``'s length holds ``body[start:end]``
+    where it is (at either end, or anywhere) written as it is: each
+    character one of 64, in one of three forms (lower, upper, capitalised;
+    none else counts); a body shown upper-cased (``cased=False``) has no
+    forms, and each of its letters is one of 32 (either case drawn)."""
+    word = body[start:end]
+    places = 2 if start == 0 or end == len(body) else len(body) - len(word) + 1
+    if not cased:
+        letters = sum(c.isalpha() for c in word)
+        return places * 32.0 ** -letters * 64.0 ** (letters - len(word))
+    if not (word.islower() or word.isupper() or word.istitle()):
+        return 1.0
+    return places * 3 * 64.0 ** -len(word)
+
+
+def _two_apart(places: list[tuple[int, int]]) -> bool:
+    """Two of ``places`` that do not overlap ("your_" and "api_key")."""
+    return any(b[0] >= a[1] for a in places for b in places)
+
+
 def is_placeholder(body: str, rule: Rule, cased: bool = True) -> bool:
     """True when ``body`` (the key without its prefix) is not random.
     ``cased=False``: ``body`` was upper-cased (a key shown in capitals),
-    so the rule's character classes, which need both cases, say nothing."""
-    if len(set(body)) < rule.min_distinct:
+    so the rule's character classes, which need both cases, say nothing,
+    and its floors of kinds and entropy sit lower.
+
+    Each test alone passes a random body as a placeholder less often than
+    once in 1e9 (docs/detection.md, "Session 34 (ph34)"): a run counts
+    case ignored, at the rule's ``max_run`` (a same-case run is one too),
+    a placeholder word only where chance rarely puts it (``_WORD_ALONE``)."""
+    distinct, floor = rule.min_distinct, rule.entropy_floor
+    if not cased:
+        distinct, floor = distinct - UNCASED_DISTINCT_DROP, floor - UNCASED_ENTROPY_DROP
+    if len(set(body)) < distinct:
         return True
-    if entropy(body) < rule.entropy_floor:
+    if entropy(body) < floor:
         return True
-    if has_run(body, rule.max_run) or has_run(body.lower(), rule.max_run):
+    lowered = body.lower()
+    if has_run(lowered, rule.max_run):
         return True
-    if readable_share(body) >= 0.5:
+    share = readable_share(body)
+    if share >= 0.5:
         return True
     if rule.classes and cased:
         from together_hooks.regex_cache import cached
@@ -132,5 +198,14 @@ def is_placeholder(body: str, rule: Rule, cased: bool = True) -> bool:
     for period in range(1, 17):  # "abcd" * 16, "0123456789abcdef" * 4
         if body[period:] == body[:-period]:
             return True
-    lowered = body.lower()
-    return any(word in lowered for word in KEY_PLACEHOLDER_WORDS)
+    places = _word_places(lowered)
+    if not places:
+        return False
+    if _two_apart(places):
+        return True
+    sign = min(
+        _WORD_RUN_CHANCE if has_run(lowered, _WORD_RUN) else 1.0,
+        _WORD_READABLE_CHANCE if share >= _WORD_READABLE else 1.0,
+        1.0 if any(c.isdigit() for c in body) else _NO_DIGIT ** len(body),
+    )
+    return any(_word_chance(body, a, b, cased) * sign <= _WORD_ALONE for a, b in places)
