@@ -39,6 +39,10 @@ def started(
     script = shell_prefix + 'exec "$@"' + (' >&-' if close_stdout else '')
 
     def limit() -> None:
+        # Ctrl-C as a terminal gives it: a suite started in the background
+        # (``nohup ... &``, a CI runner's job) hands its children SIGINT
+        # ignored, and Python keeps it so (a SIGINT test then saw rc 0).
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         for which, value in (limits or {}).items():
             resource.setrlimit(which, (value, value))
 
