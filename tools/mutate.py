@@ -5572,6 +5572,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       'UNCASED_ENTROPY_DROP = 0.0',
       ('tests/detect/placeholder_rate34_test.py',),
       "an upper-cased key is held to the cased entropy floor: 1 in 15,000 is judged a placeholder (and may be shown whole)"),
+    M('lead34-locals-gate-inverted', 'together_hooks/detect/codec.py',
+      "    if _LEGACY_RUN not in data.translate(_HEX_ONES):\n",
+      "    if _LEGACY_RUN in data.translate(_HEX_ONES):\n",
+      ('tests/detect/traceback_locals_test.py',),
+      "a traceback's locals are read only in files without a legacy key's run: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
 )
 
 
