@@ -134,14 +134,23 @@ def test_an_argument_echoed_in_an_error_is_redacted(clean, argv, shown):
     _check(result, (shown,), _written(clean))
 
 
-@pytest.mark.parametrize('decoy', [KEY_ID, PLACEHOLDER, SHORT])
-def test_a_non_key_argument_is_echoed_whole(clean, decoy):
+_PROSE_KEPT = pytest.mark.xfail(strict=True, reason=(
+    "a short name before an error's words is redacted with them "
+    '(test_a_short_name_before_an_errors_words_is_shown_whole)'))
+
+
+@pytest.mark.parametrize('decoy, option', [
+    pytest.param(decoy, option, marks=[_PROSE_KEPT] if decoy == SHORT and option == '--diff' else [],
+                 id=f'{decoy}-{option or "path"}')
+    for decoy in (KEY_ID, PLACEHOLDER, SHORT) for option in ('--format', '', '--diff')
+])
+def test_a_non_key_argument_is_echoed_whole(clean, decoy, option):
     """Decoys: a key id, a placeholder and a `tgp_v1_` name too short
     are shown as typed, in the same errors."""
-    for argv in (('scan', '--format', decoy), ('scan', decoy), ('scan', '--diff', decoy)):
-        result = run_in_process('together-hooks', *argv, cwd=clean, env=_environ())
-        assert result.rc == 2, result.err
-        assert decoy in result.err, result.err
+    argv = ('scan', option, decoy) if option else ('scan', decoy)
+    result = run_in_process('together-hooks', *argv, cwd=clean, env=_environ())
+    assert result.rc == 2, result.err
+    assert decoy in result.err, result.err
 
 
 # --- names the repository holds -------------------------------------------
@@ -430,25 +439,33 @@ def test_a_placeholder_of_few_kinds_is_shown_but_no_key_is(clean, prefix):
 
 
 @pytest.mark.parametrize('command', [('--diff',), ('--commits',), ('--history', '--since')])
-def test_a_short_name_before_an_errors_words_is_shown_whole(clean, command):
-    """`--diff tgp_v1_<23 characters>`: the error's own words after the
-    name (`is not a commit in this repository`) were read as the rest of a
-    key cut by spaces, and the line shown `tgp_v1_oG…repository`.  Prose
-    after a name is no key's rest; a key cut by spaces is still one, its
-    rest lower-case letters too when they are few."""
+def test_a_key_cut_by_spaces_in_an_error_line_is_not_shown(clean, command):
+    """A key cut by spaces, and one whose last 8 characters (lower-case
+    letters, as one key in 1,300 ends) are cut in two, echoed by an error:
+    never shown whole."""
     rng = random.Random('leak34-prose')
     key = make_key(rng)
-    name = 'tgp_v1_' + key[7:30]
-    result = run_in_process('together-hooks', 'scan', *command, name, cwd=clean, env=_environ())
-    assert result.rc == 2 and f'{name} is not a commit in this repository' in result.err, result.err
-    # A key cut by spaces, and one whose last 8 characters (lower-case
-    # letters, as one key in 1,300 ends) are cut in two: 8 letters are no
-    # bound on chance, so they are read as the key's.
     lower = ''.join(rng.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(8))
     for cut in (f'{key[:30]} {key[30:]}', f'{key[:42]} {lower[:4]} {lower[4:]}'):
         result = run_in_process('together-hooks', 'scan', *command, cut, cwd=clean, env=_environ())
         assert result.rc == 2, result.err
         assert leaked([key, key[:42] + lower], result.out, result.err) == [], result.err
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    'over-redaction kept on purpose: leak34 read lower-case words after a short name as prose, '
+    'but a key whose tail is lower-case letters cut by spaces then printed whole (review34b; '
+    'about 8e-6 a cut): the words are redacted with the name until prose has a sign a key cannot give'))
+@pytest.mark.parametrize('command', [('--diff',), ('--commits',), ('--history', '--since')])
+def test_a_short_name_before_an_errors_words_is_shown_whole(clean, command):
+    """`--diff tgp_v1_<23 characters>`: the error's own words after the
+    name (`is not a commit in this repository`) are read as the rest of a
+    key cut by spaces, and the line shown `tgp_v1_oG…repository`."""
+    rng = random.Random('leak34-prose')
+    key = make_key(rng)
+    name = 'tgp_v1_' + key[7:30]
+    result = run_in_process('together-hooks', 'scan', *command, name, cwd=clean, env=_environ())
+    assert result.rc == 2 and f'{name} is not a commit in this repository' in result.err, result.err
 
 
 # --- git's own error lines, relayed ----------------------------------------

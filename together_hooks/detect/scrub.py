@@ -543,30 +543,7 @@ def _cut_as_a_key(pieces: list[str], runs_on: bool) -> bool:
     always but where they are names, one a piece (``_a_listing``).  How
     the pieces are cut says nothing: a log's uneven chunks and a key
     glued to a suffix (``…-old``) are cut anywhere, as a listing is."""
-    return not (_a_listing(pieces, runs_on) or _prose_after(pieces))
-
-
-def _prose_after(pieces: list[str]) -> bool:
-    """Whether the pieces after the first are words of prose (``is not a
-    commit in this re…``): a short name (``tgp_v1_`` and a few characters,
-    no key) that an error echoes before its own words, which read as a key
-    cut by spaces swallowed the message.  Two pieces or more after the
-    first, each lower-case letters only (a word, ``a`` too; the last cut
-    where a key would end), and so many letters in all that a key's random
-    characters are all lower-case letters less often than
-    ``_LISTING_CHANCE`` (26 of 64, whatever the cut: 13 letters or more).
-    ``_named_beyond_chance`` scores each piece's classes, which a random
-    short piece (``is``, ``a``) shares by chance too often for prose."""
-    import math
-
-    rest = pieces[1:]
-    return (
-        len(rest) >= 2 and all(_pattern(_PROSE_WORD).fullmatch(piece) for piece in rest)
-        and sum(map(len, rest)) * math.log(26 / 64) < math.log(_LISTING_CHANCE)
-    )
-
-
-_PROSE_WORD = r'[a-z]+'
+    return not _a_listing(pieces, runs_on)
 
 
 def _even_stretches(pieces: list[str]) -> list[str]:
