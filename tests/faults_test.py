@@ -28,6 +28,14 @@ TEMP_PREFIX = '.together-hooks-'
 FINDING = ': together-api-key: tgp_v1_'  # a text report's finding line
 
 
+def _interruptible() -> None:
+    """Ctrl-C as a terminal gives it: a suite started in the background
+    (``nohup ... &``, a CI runner's job) hands its children SIGINT
+    ignored, and Python keeps it so (a SIGINT test then proved nothing,
+    or saw rc 0)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def started(
         *argv: str, cwd, env: dict[str, str] | None = None,
         shell_prefix: str = '', limits: dict[int, int] | None = None,
@@ -39,10 +47,7 @@ def started(
     script = shell_prefix + 'exec "$@"' + (' >&-' if close_stdout else '')
 
     def limit() -> None:
-        # Ctrl-C as a terminal gives it: a suite started in the background
-        # (``nohup ... &``, a CI runner's job) hands its children SIGINT
-        # ignored, and Python keeps it so (a SIGINT test then saw rc 0).
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _interruptible()
         for which, value in (limits or {}).items():
             resource.setrlimit(which, (value, value))
 
@@ -464,6 +469,7 @@ def test_signal_during_baseline_write_leaves_no_temp_file(git_repo, keys, sig):
             proc = subprocess.Popen(  # no pipe: a full one would stall the update
                 (os.path.join(BIN, 'together-hooks'), 'baseline', 'update'), cwd=git_repo,
                 stdout=subprocess.DEVNULL, stderr=err_file,
+                preexec_fn=_interruptible,  # SIGINT as a terminal gives it (``started``)
             )
             # Safety nets, not speed checks: a loaded machine took minutes.
             deadline = time.monotonic() + 600
