@@ -427,14 +427,13 @@ def test_a_broken_pipe_is_no_traceback(many_keys):
 def _cpu_seconds(pid: int) -> float:
     """CPU time (user + system) ``pid`` and the processes under it have
     used so far."""
+    from together_hooks import proc
+
     ticks = 0
     for p in (pid, *_descendants(pid)):
-        try:
-            with open(f'/proc/{p}/stat', 'rb') as f:
-                fields = f.read().rpartition(b')')[2].split()
-            ticks += int(fields[11]) + int(fields[12])
-        except (OSError, IndexError, ValueError):
-            continue
+        read = proc.stat(p)
+        if read is not None and len(read[1]) > 12:
+            ticks += int(read[1][11]) + int(read[1][12])  # utime, stime
     return ticks / os.sysconf('SC_CLK_TCK')
 
 
