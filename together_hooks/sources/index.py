@@ -57,9 +57,9 @@ def staged_changes(root: str) -> list[tuple[str, str, str]]:
         raise unreadable(out)
     records = []
     for meta, name in zip(fields[0::2], fields[1::2]):
-        if meta.count(b' ') == 4 and (not name or meta.split(b' ')[3].strip(b'0') == b''):
-            raise _damaged_index()
         record = _raw_record(meta)
+        if record is not None and (not name or not record[1].strip('0')):
+            raise _damaged_index()
         if record is None or not name:
             raise unreadable(meta)
         records.append((os.fsdecode(name), *record))
