@@ -209,6 +209,27 @@ def test_a_corrupt_index(committed, script, args):
     one_error(ih(script, *args, cwd=committed), 'index')
 
 
+def test_scan_staged_on_a_cut_index_names_the_index(committed, key):
+    """An index file cut short (a crash mid-write, a disk filled) reads to
+    git as entries with no object or no name (git: "cache entry has null
+    sha1"): ``scan --staged`` never passes it, and its one line blames the
+    index, not the git on PATH (it said "is the git on PATH git?")."""
+    (committed / 'b.txt').write_text(f'TOGETHER_API_KEY={key}\n')
+    git(committed, 'add', 'b.txt')
+    index = committed / '.git' / 'index'
+    whole = index.read_bytes()
+    damaged = 0
+    for size in range(12, len(whole), 7):
+        index.write_bytes(whole[:size])
+        r = th('scan', '--staged', cwd=committed)
+        assert r.rc in (1, 2) and key not in r.out + r.err, (size, r.rc, r.err)
+        if r.rc == 2:
+            one_error(r, 'index')
+            assert 'git on PATH' not in r.err, (size, r.err)
+            damaged += 'is damaged' in r.err
+    assert damaged, 'no cut read as a damaged index'
+
+
 @pytest.fixture
 def corrupt_blob(committed, key):
     """A commit whose blob (holding a key) is garbage on disk; (repo, base)."""

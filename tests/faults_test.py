@@ -17,6 +17,8 @@ import time
 
 import pytest
 
+from together_hooks import proc as procfs
+
 from tests.cli_run import BIN
 from tests.cli_run import CAPTURED
 from tests.cli_run import Result
@@ -496,15 +498,11 @@ def test_signal_during_baseline_write_leaves_no_temp_file(git_repo, keys, sig):
 
 def _descendants(pid: int) -> list[int]:
     children: dict[int, list[int]] = {}
-    for name in os.listdir('/proc'):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f'/proc/{name}/stat') as f:
-                ppid = int(f.read().rsplit(')', 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(name))
+    for name in os.listdir(procfs.PROC):
+        if name.isdigit():
+            ppid = procfs.parent(name)
+            if ppid is not None:
+                children.setdefault(ppid, []).append(int(name))
     found, todo = [], [pid]
     while todo:
         for child in children.get(todo.pop(), ()):
@@ -514,19 +512,12 @@ def _descendants(pid: int) -> list[int]:
 
 
 def _alive(pid: int) -> bool:
-    try:
-        with open(f'/proc/{pid}/stat') as f:
-            return f.read().rsplit(')', 1)[1].split()[0] != 'Z'
-    except OSError:
-        return False
+    read = procfs.stat(pid)
+    return read is not None and read[1][:1] != [b'Z']
 
 
 def _cmdline(pid: int) -> str:
-    try:
-        with open(f'/proc/{pid}/cmdline', 'rb') as f:
-            return f.read().replace(b'\0', b' ').decode('utf-8', 'replace')
-    except OSError:
-        return ''
+    return ' '.join(procfs.argv(pid) or ())
 
 
 def _slow_history(git_repo) -> None:

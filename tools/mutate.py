@@ -5567,8 +5567,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if _LEGACY_RUN in data.translate(_HEX_ONES):\n",
       ('tests/detect/traceback_locals_test.py',),
       "a traceback's locals are read only in files without a legacy key's run: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
+    M('lead35-damaged-index-blamed-on-git', 'together_hooks/sources/index.py',
+      "record is not None and (not name or not record[1].strip('0'))",
+      "False",
+      ('tests/faults34_test.py',),
+      "a cut index's records (no object, no name) are blamed on the git on PATH: the user is sent to check git, not to rebuild the index"),
 )
-
 
 def problems() -> list[str]:
     """What is wrong with the list itself (cheap; tests/mutations_test.py)."""

@@ -15,6 +15,7 @@ from tests.cli_run import assert_error_line
 from tests.cli_run import assert_error_text
 from tests.cli_run import leaked
 from tests.cli_run import run
+from tests.cli_run import run_in_process
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
@@ -719,3 +720,23 @@ def test_a_tracked_env_file_named_by_its_full_path_is_told_to_untrack(git_repo):
         for line, path in zip(lines, (full, inner)):
             assert line.startswith(f'{path}: env file staged;'), line
             assert f'`git rm --cached {path}`' in line and 'nothing to untrack' not in line, line
+
+
+@pytest.mark.parametrize('staged', [True, False], ids=['key-staged', 'nothing-staged'])
+def test_a_template_that_is_a_fifo_is_judged_by_what_the_index_holds(git_repo, staged):
+    """git stores no FIFO: a template so named in the work tree is skipped
+    with one line (never opened: it would block), and the blob staged
+    under its name is what the commit holds: a key there is refused
+    (docs/cli.md), an index without the name passes."""
+    key = make_key(random.Random(3501))
+    template = git_repo / '.env.example'
+    if staged:
+        template.write_text(f'TOGETHER_API_KEY={key}\n')
+        git(git_repo, 'add', '.env.example')
+        template.unlink()
+    os.mkfifo(template)
+    r = run_in_process('forbid-env-files', '.env.example', cwd=git_repo)
+    assert '.env.example: not a regular file' in r.err, r.err
+    assert (r.rc, '.env.example:1: holds a Together API key' in r.out) == (
+        (1, True) if staged else (0, False)), (r.rc, r.out, r.err)
+    assert not leaked([key], r.out, r.err)

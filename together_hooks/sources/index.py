@@ -58,10 +58,26 @@ def staged_changes(root: str) -> list[tuple[str, str, str]]:
     records = []
     for meta, name in zip(fields[0::2], fields[1::2]):
         record = _raw_record(meta)
+        if record is not None and (not name or not record[1].strip('0')):
+            raise _damaged_index()
         if record is None or not name:
             raise unreadable(meta)
         records.append((os.fsdecode(name), *record))
     return records
+
+
+def _damaged_index() -> Exception:
+    """A staged path with no object (an id of zeros) or no name: git
+    writes neither for an index it wrote (an intent-to-add entry is not in
+    a ``--cached`` diff); a cut or damaged index file reads so (git:
+    "cache entry has null sha1").  Not git on PATH at fault: say what is."""
+    from together_hooks.errors import InputError
+
+    return InputError(
+        'the index (.git/index) is damaged: it stages a file with no object '
+        '(`git status` says "cache entry has null sha1"); `rm .git/index && '
+        'git reset` rebuilds it from HEAD, then add your changes again',
+    )
 
 
 _HEX = frozenset(b'0123456789abcdef')
