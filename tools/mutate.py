@@ -5571,19 +5571,19 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut35-remote-name-dotted', 'together_hooks/sources/commits.py',
       "                name, dot, variable = key[len('remote.'):].rpartition('.')\n",
       "                name, dot, variable = key[len('remote.'):].partition('.')\n",
-      ('tests/review34_test.py',),
+      ('tests/sources/remotes35_test.py',),
       "a remote named with a dot (`back.up`) is read as remote `back` with a variable `up.mirror`: "
       "its mirror setting is unseen, and a plain `git push back.up` sends refs/keep/<key> unscanned"),
     M('mut35-remote-bare-value-empty', 'together_hooks/sources/commits.py',
       "                        value if newline else None)\n",
       "                        value)\n",
-      ('tests/review34_test.py',),
+      ('tests/sources/remotes35_test.py',),
       "a bare `mirror` line in a remote's section (git reads it as true) is read as an empty value, "
       "false: a plain push to that remote sends every ref, its names unscanned"),
     M('mut35-mirror-first-value', 'together_hooks/sources/commits.py',
       "        return bool(values) and not _git_false(values[-1])\n",
       "        return bool(values) and not _git_false(values[0])\n",
-      ('tests/review34_test.py',),
+      ('tests/sources/remotes35_test.py',),
       "remote.<name>.mirror set twice (an included file's `true` after the repository's `false`) is "
       "read by its first value, where git takes the last: the mirror push's names go unscanned"),
     M('mut35-mirror-sign-unread', 'together_hooks/sources/commits.py',
@@ -5610,25 +5610,25 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut35-beyond-mirror-abbreviated', 'together_hooks/sources/commits.py',
       "            len(name) >= 4 and any(o.startswith(name) for o in ('--mirror', '--repo'))\n",
       "            name in ('--mirror', '--repo')\n",
-      ('tests/review34_test.py',),
+      ('tests/sources/remotes35_test.py',),
       "`git push --mirro origin` (git takes an option's unique abbreviation) mirrors: refs/keep/<key>'s "
       "name is sent unscanned"),
     M('mut35-beyond-mirror-any-remote', 'together_hooks/sources/commits.py',
       "remotes.mirror(n) for n in ([remote] if remote else remotes.names())) or any(",
       "remotes.mirror(n) for n in remotes.names()) or any(",
-      ('tests/review34_test.py',),
+      ('tests/sources/remotes35_test.py',),
       "a push to origin reads every ref's name because another remote (a backup) mirrors: a local "
       "refs/keep/<key> origin is never sent refuses the push"),
     M('mut35-pushable-mirror-remote-unread', 'together_hooks/sources/commits.py',
       "    if remote and remotes.mirror(remote):\n        return ['--all']\n    argv = _git_push_argv()\n    if not _readable(argv) or any(",
       "    argv = _git_push_argv()\n    if not _readable(argv) or any(",
-      ('tests/review34_test.py',),
+      ('tests/sources/remotes35_test.py',),
       "a mirror remote's plain `git push` is read as sending the branches alone: a commit on "
       "refs/keep/ holding a key in a file is sent unscanned"),
     M('mut35-sources-mirror-remote-unread', 'together_hooks/sources/commits.py',
       "    if remote and remotes.mirror(remote):\n        return ['--all']\n    argv = _git_push_argv()\n    if not _readable(argv):\n        return None\n",
       "    argv = _git_push_argv()\n    if not _readable(argv):\n        return None\n",
-      ('tests/review34_test.py',),
+      ('tests/sources/remotes35_test.py',),
       "a mirror remote's plain `git push` is read as sending the current branch: the trees and blobs "
       "its other refs point at (a tag of a tree holding a key) are sent unscanned"),
     M('mut35-guess-first-commit', 'together_hooks/sources/commits.py',
@@ -5646,25 +5646,25 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut35-walk-name-cased', 'together_hooks/env/held.py',
       "    return '.env' in name.lower() or not (name.isascii() and name.isprintable())\n",
       "    return '.env' in name or not (name.isascii() and name.isprintable())\n",
-      ('tests/hooks/own_keys_walk_test.py',),
+      ('tests/hooks/own_keys_walk35_test.py',),
       "the full hook's walk passes over `api/.ENV.local` (git's walk lists it, case ignored): the key "
       "it holds goes unlearnt and its copy under a pragma passes"),
     M('mut35-walk-nonascii-unmarked', 'together_hooks/env/held.py',
       "    return '.env' in name.lower() or not (name.isascii() and name.isprintable())\n",
       "    return '.env' in name.lower()\n",
-      ('tests/hooks/own_keys_walk_test.py',),
+      ('tests/hooks/own_keys_walk35_test.py',),
       "the full hook's walk passes over a name read as .env only once folded (`\\uff0eenv`, a "
       "full-width dot): the key it holds goes unlearnt and its copy under a pragma passes"),
     M('mut35-bounded-sizeless-cut', 'together_hooks/fileio.py',
       "        data = os.read(fd, limit + 1) if size <= limit else b''\n",
       "        data = os.read(fd, limit) if size <= limit else b''\n",
-      ('tests/faults34_test.py::test_env_reuse_never_passes_a_large_env_file_unread', 'tests/faults34_test.py::test_doctor_fails_the_stage_check_on_an_env_file_it_cannot_read'),
+      ('tests/fileio35_test.py',),
       "a file reporting no size (/proc, a FUSE mount) is read to the limit and the rest passed: "
       "an env file there holding more is judged on its head alone"),
     M('mut35-bounded-limit-exclusive', 'together_hooks/fileio.py',
       "        data = os.read(fd, limit + 1) if size <= limit else b''\n",
       "        data = os.read(fd, limit + 1) if size < limit else b''\n",
-      ('tests/faults34_test.py::test_env_reuse_never_passes_a_large_env_file_unread', 'tests/faults34_test.py::test_doctor_fails_the_stage_check_on_an_env_file_it_cannot_read'),
+      ('tests/fileio35_test.py',),
       "an env file of exactly the limit's size is read as empty: scan --env-reuse and doctor pass "
       "the keys it holds"),
     M('mut35-long-line-undecided-passed', 'together_hooks/env/values.py',
@@ -5692,31 +5692,31 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut35-pickle-damaged-ends-search', 'together_hooks/detect/pickles.py',
       "            at = max(start + 2, bad.args[0])\n",
       "            at = end\n",
-      ('tests/detect/pickles_test.py',),
+      ('tests/detect/pickles35_test.py',),
       "a damaged pickle ends the file's read: a good pickle after it (a shelf's next value after a "
       "torn one) holding provider together and a key passes"),
     M('mut35-pickle-tuple-arity', 'together_hooks/detect/pickles.py',
       "                n = op[0] - 0x84\n",
       "                n = op[0] - 0x85\n",
-      ('tests/detect/pickles_test.py',),
+      ('tests/detect/pickles35_test.py',),
       "TUPLE1-3 take one item too few: a dict holding a pair before its api_key is read askew and "
       "the key beside provider together passes"),
     M('mut35-pickle-long-put-width', 'together_hooks/detect/pickles.py',
       "    b'q': 1, b'r': 4, b'h': 1, b'j': 4,",
       "    b'q': 1, b'r': 1, b'h': 1, b'j': 4,",
-      ('tests/detect/pickles_test.py',),
+      ('tests/detect/pickles35_test.py',),
       "LONG_BINPUT's 4-byte index read as one byte: a protocol 2-3 pickle past 256 memo entries "
       "stops there, and a key after them beside provider together passes"),
     M('mut35-pickle-additems-unread', 'together_hooks/detect/pickles.py',
       "            elif op in (b'e', b'\\x90'):\n",
       "            elif op == b'e':\n",
-      ('tests/detect/pickles_test.py',),
+      ('tests/detect/pickles35_test.py',),
       "a set's ADDITEMS is no opcode: a settings dict holding a set before its api_key stops there "
       "and the key beside provider together passes"),
     M('mut35-pickle-long-int-unskipped', 'together_hooks/detect/pickles.py',
       "                i += width + n\n",
       "                i += width\n",
-      ('tests/detect/pickles_test.py',),
+      ('tests/detect/pickles35_test.py',),
       "a big integer's bytes (LONG1: a timestamp in nanoseconds) are walked as opcodes: the dict "
       "holding it stops there and its key beside provider together passes"),
     M('mut35-pickle-frame-width', 'together_hooks/detect/pickles.py',
@@ -5728,7 +5728,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut35-pickle-nested-unread', 'together_hooks/detect/engine.py',
       "    if depth < 2 and data[:2] in PICKLE_STARTS:\n",
       "    if depth < 1 and data[:2] in PICKLE_STARTS:\n",
-      ('tests/detect/pickles_test.py',),
+      ('tests/detect/pickles35_test.py',),
       "a pickle inside a container (a gzipped cache, joblib's .pkl.gz) is read as raw bytes only: "
       "its api_key beside provider together passes"),
     M('mut35-locals-gate-hex-short', 'together_hooks/detect/codec.py',
@@ -5789,7 +5789,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut35-proc-cmdline-trailing-empty', 'together_hooks/proc.py',
       "            return f.read().split(b'\\0')[:-1]\n",
       "            return f.read().split(b'\\0')\n",
-      ('tests/proc_test.py',),
+      ('tests/proc35_test.py',),
       "a process's arguments end with an empty one (cmdline's last NUL read as a separator): "
       "`git push origin main` reads as pushing a refspec '' too, and every local name is blamed"),
     M('mut35-fetch-origin-only-alone', 'together_hooks/sources/ranges.py',
@@ -5809,6 +5809,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                os.ftruncate(fd, size + 1)\n",
       ('tests/faults34_test.py::test_an_audit_log_on_a_full_disk_keeps_no_torn_line',),
       "a line cut short by a full disk is taken back but for its first byte: a torn `{` stays"),
+    M('mut35-locals-any-value-starts-frame', 'together_hooks/detect/codec.py',
+      "                    _SHOWN_LOCAL.match(line) is None):\n",
+      "                    True):\n",
+      ('tests/detect/traceback_locals_test.py',),
+      "pytest's locals line of a value that is no string (`choices    = []`, `client     = <...>`), "
+      "sorted before the key's, starts a frame: `kk = '<hex>'` is cut from `client = Together(api_key=kk)` "
+      "three code lines up and passes"),
 )
 
 
