@@ -5640,7 +5640,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('mut35-guess-newest-first', 'together_hooks/sources/commits.py',
       "    walk = git(root, 'rev-list', '--topo-order', '--reverse', '--parents', to_ref,\n",
       "    walk = git(root, 'rev-list', '--topo-order', '--parents', to_ref,\n",
-      ('tests/gate_probe34_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[another_remote_fetching_into_origin_s_namespace_with_a_commit_beyond-pre-push]',),
+      ('tests/gate_probe34_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[another_remote_fetching_into_origin_s_namespace_with_two_commits_beyond-pre-push]',),
       "pre-commit's guess walked newest first: the parent of the push's last commit is no bound "
       "pre-commit gave, and the bound another remote's refs gave stays"),
     M('mut35-walk-name-cased', 'together_hooks/env/held.py',
@@ -5755,17 +5755,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/traceback_locals_test.py',),
       "pytest's `>` line (the failing call) starts a new frame: the call is no code line, and "
       "`key = '<hex>'` under `>   client = Together(api_key=key)` passes"),
-    M('mut35-escaped-plain-keyword-before-only', 'together_hooks/detect/engine.py',
-      "    lo, hi = max(0, at - rule.window), at + rule.window\n",
-      "    lo, hi = max(0, at - rule.window), at\n",
-      ('tests/detect/escaped_context_test.py', 'tests/rules_test.py'),
-      "a keyword the original writes plainly after a legacy key is unseen: the escaped reading's "
-      "own context overrules the original's structure (another provider's key beside a Together URL "
-      "written after it is reported)"),
+    M('mut35-escaped-plain-keyword-inverted', 'together_hooks/detect/engine.py',
+      '            if not held and original is not None and not _plain_keyword_near(where, at, rule):\n',
+      '            if not held and original is not None and _plain_keyword_near(where, at, rule):\n',
+      ('tests/detect/escaped_context_test.py',),
+      "a reading's own context is asked only where the original writes a keyword plainly near the key: a JSON "
+      "config every character escaped (no plain keyword) has its legacy key beside provider together missed"),
     M('mut35-period-15', 'together_hooks/detect/shapes.py',
       "    for period in range(1, 17):",
       "    for period in range(1, 16):",
-      ('tests/rules_test.py',),
+      ('tests/detect/placeholder35_test.py', 'tests/rules_test.py'),
       "a body repeating a 16-character run (`0123456789abcdef` four times) is no placeholder: "
       "a template's sample legacy value is reported"),
     M('mut35-two-apart-itself', 'together_hooks/detect/shapes.py',
@@ -5816,6 +5815,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       "pytest's locals line of a value that is no string (`choices    = []`, `client     = <...>`), "
       "sorted before the key's, starts a frame: `kk = '<hex>'` is cut from `client = Together(api_key=kk)` "
       "three code lines up and passes"),
+    M('mut35-png-itxt-unread', 'together_hooks/rules.py',
+      "(?P<chunk>(?<=tEXt)|(?<=iTXt))",
+      "(?P<chunk>(?<=tEXt))",
+      ('tests/rules_test.py', 'tests/detect/decoded_context_test.py'),
+      "a PNG iTXt chunk's keyword is no name (only tEXt's): together_api_key, its NULs and language tag, "
+      "then the hex passes"),
+    M('mut35-png-itxt-fields-unread', 'together_hooks/rules.py',
+      "+ rb'\\x00(?:\\x00\\x00[A-Za-z0-9-]{0,35}\\x00[^\\x00\\n]{0,79}\\x00)?(?P<secret>",
+      "+ rb'\\x00(?P<secret>",
+      ('tests/rules_test.py', 'tests/detect/decoded_context_test.py'),
+      "an iTXt chunk's flag, method, language tag and translated keyword between its keyword and text "
+      "are not read: a legacy key in an uncompressed iTXt passes"),
+    M('mut35-basic-encoded-short', 'together_hooks/rules.py',
+      "(?P<encoded>[A-Za-z0-9+/]{87,176}={0,2})",
+      "(?P<encoded>[A-Za-z0-9+/]{88,176}={0,2})",
+      ('tests/rules_test.py', 'tests/detect/decoded_context_test.py'),
+      "Basic credentials with an empty user (`curl -u :<key>`: base64 of 65 bytes, 87 characters and "
+      "`=`) are never decoded: the legacy key to Together's endpoint passes"),
 )
 
 
