@@ -5623,8 +5623,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if remote and remotes.mirror(remote):\n        return ['--all']\n    argv = _git_push_argv()\n    if not _readable(argv) or any(",
       "    argv = _git_push_argv()\n    if not _readable(argv) or any(",
       ('tests/sources/remotes35_test.py',),
-      "a mirror remote's plain `git push` is read as sending the branches alone: a commit on "
-      "refs/keep/ holding a key in a file is sent unscanned"),
+      "a mirror remote's plain `git push` is read as sending the local refs alone: the stash it sends "
+      "(a work tree's key stashed) is unscanned"),
     M('mut35-sources-mirror-remote-unread', 'together_hooks/sources/commits.py',
       "    if remote and remotes.mirror(remote):\n        return ['--all']\n    argv = _git_push_argv()\n    if not _readable(argv):\n        return None\n",
       "    argv = _git_push_argv()\n    if not _readable(argv):\n        return None\n",
@@ -5729,8 +5729,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if depth < 2 and data[:2] in PICKLE_STARTS:\n",
       "    if depth < 1 and data[:2] in PICKLE_STARTS:\n",
       ('tests/detect/pickles35_test.py',),
-      "a pickle inside a container (a gzipped cache, joblib's .pkl.gz) is read as raw bytes only: "
-      "its api_key beside provider together passes"),
+      "a pickle read through another reading (a Celery message's body in base64) is read as raw bytes "
+      "only: its api_key beside provider together passes"),
     M('mut35-locals-gate-hex-short', 'together_hooks/detect/codec.py',
       "_HEX_ONES = bytes(int(c in b'0123456789abcdef') for c in range(256))\n",
       "_HEX_ONES = bytes(int(c in b'0123456789abcde') for c in range(256))\n",
@@ -5765,8 +5765,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    for period in range(1, 17):",
       "    for period in range(1, 16):",
       ('tests/detect/placeholder35_test.py', 'tests/rules_test.py'),
-      "a body repeating a 16-character run (`0123456789abcdef` four times) is no placeholder: "
-      "a template's sample legacy value is reported"),
+      "a body repeating a 16-character chunk (`7f3e…` typed four times) is no placeholder: "
+      "a template's sample value is reported as a key"),
     M('mut35-two-apart-itself', 'together_hooks/detect/shapes.py',
       "    return any(b[0] >= a[1] for a in places for b in places)\n",
       "    return any(b[0] >= a[0] for a in places for b in places)\n",

@@ -1,11 +1,12 @@
 """Pickles read as their objects (``detect.pickles``), mut35: the opcodes a
 settings pickle holds besides strings and dicts (a pair, a set, a big
 integer, a memo past 256 entries), a damaged pickle before a good one,
-and a pickle inside a gzip: in each, a generic ``api_key`` beside
+a pickle in base64 (a Celery message's body) and inside a gzip or a zip: in each, a generic ``api_key`` beside
 ``provider: together`` is found, written by the real ``pickle``; the
 decoys beside them name another provider and stay clean."""
 from __future__ import annotations
 
+import base64
 import gzip
 import pickle
 import json
@@ -46,14 +47,27 @@ SHAPES = {
     'memo-past-256-p3': lambda h, p: (pickle.dumps(
         _settings(h, p, **{f'option_{n}': f'value {n}' for n in range(300)}), protocol=3), 'cache/settings.pkl'),
     'damaged-then-good': lambda h, p: (_damaged_then_good(h, p), 'cache/settings.dat'),
+    # A Celery message with the pickle serializer: its body is the pickle in base64.
+    'celery-message-base64': lambda h, p: (json.dumps({
+        'body': base64.b64encode(pickle.dumps(_settings(h, p), protocol=4)).decode(),
+        'content-type': 'application/x-python-serialize', 'content-encoding': 'binary'}).encode(),
+        'queue/message.json'),
 }
+
+
+def _pickled(shape: str, data: bytes) -> bytes:
+    if shape == 'damaged-then-good':
+        return data[512:]
+    if shape == 'celery-message-base64':
+        return base64.b64decode(json.loads(data)['body'])
+    return data
 
 
 @pytest.mark.parametrize('shape', sorted(SHAPES))
 def test_a_key_beside_together_is_found_past_each_opcode(shape: str) -> None:
     h = make_hex(random.Random(shape))
     data, path = SHAPES[shape](h, 'together')
-    assert pickle.loads(data[512:] if shape == 'damaged-then-good' else data)['api_key'] == h
+    assert pickle.loads(_pickled(shape, data))['api_key'] == h
     assert _found(data, path) == [h]
 
 

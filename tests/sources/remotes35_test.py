@@ -1,9 +1,8 @@
 """``sources.commits.Remotes`` and what a mirror push sends (mut35): the
 remotes' settings read from one ``git config --get-regexp`` as git reads
 them (a remote named with dots, a bare ``mirror`` line, a variable set
-twice), and every path a mirror push takes through the hook (a commit
-only ``refs/keep/`` reaches, a ref naming a tree, a ref's name, an
-abbreviated ``--mirror``), each refused with the real pre-commit; the
+twice), and every path a mirror push takes through the hook (the stash,
+a ref naming a tree, a ref's name, an abbreviated ``--mirror``), each refused with the real pre-commit; the
 decoy: another remote's mirror setting does not widen a push to origin."""
 from __future__ import annotations
 
@@ -79,38 +78,43 @@ def _tree_ref(repo, ref: str, rel: str, text: str) -> None:
 
 
 @pytest.mark.parametrize('case', [
-    'commit-only-keep-reaches', 'ref-naming-a-tree', 'name-to-a-dotted-bare-mirror', 'abbreviated-mirror',
+    'stash-holding-the-key', 'ref-naming-a-tree', 'name-to-a-dotted-bare-mirror', 'abbreviated-mirror',
 ])
 def test_what_a_mirror_push_sends_is_refused(git_repo, keys, main_pushed, case):
-    """A mirror push sends every ref: a commit only ``refs/keep/`` reaches
-    (its file holds the key), a ref naming a tree that holds it (beside a
-    new commit on main: a push bringing no commit runs no pre-commit
-    hook, docs/ci-gate.md), a ref's
+    """A mirror push sends every ref: the stash (its work tree holds the
+    key; no branch nor tag reaches it), a ref naming a tree that holds it, a ref's
     name holding it (pushed to a remote named ``back.up`` whose section
     says ``mirror`` bare), and ``git push --mirro`` (git takes a unique
-    abbreviation).  Each is refused, and the remote gets none of it."""
+    abbreviation).  Each is refused, and the remote gets none of it.
+    Each push also brings a clean commit on main, the ref pre-commit
+    describes (its first with new commits; a push bringing none runs no
+    pre-commit hook, docs/ci-gate.md), so what the keep ref sends is read
+    only as the hook reads the rest of a mirror push; a ref named with the
+    key names a commit the remote has."""
     key = keys()
     pushing = main_pushed
     git(git_repo, 'config', 'push.default', 'current')
+    old = git(git_repo, 'rev-parse', 'HEAD').strip()  # main as pushed
     target = 'origin'
     args: tuple[str, ...] = ('origin',)
-    if case == 'commit-only-keep-reaches':
+    if case == 'stash-holding-the-key':
         git(git_repo, 'config', 'remote.origin.mirror', 'true')
-        _keep(git_repo, 'refs/keep/draft', 'notes/draft.py', f'K = "{key}"\n')
+        write(git_repo, 'a.py', f'K = "{key}"\n')
+        git(git_repo, 'stash', '-q')
     elif case == 'ref-naming-a-tree':
         git(git_repo, 'config', 'remote.origin.mirror', 'true')
         _tree_ref(git_repo, 'refs/keep/snapshot', 'settings.py', f'K = "{key}"\n')
-        write(git_repo, 'b.py', 'y = 3\n')  # a new commit: pre-commit runs no hook for a push of none
-        commit(git_repo)
     elif case == 'name-to-a-dotted-bare-mirror':
         url = git(git_repo, 'remote', 'get-url', 'origin').strip()
         with open(git_repo / '.git' / 'config', 'a') as f:
             f.write(f'[remote "back.up"]\n\turl = {url}\n\tmirror\n')
-        _keep(git_repo, f'refs/keep/{key}', 'c.py', 'y = 2\n')
+        git(git_repo, 'update-ref', f'refs/keep/{key}', old)
         target, args = 'back.up', ('back.up',)
     else:
-        _keep(git_repo, f'refs/keep/{key}', 'c.py', 'y = 2\n')
+        git(git_repo, 'update-ref', f'refs/keep/{key}', old)
         args = ('--mirro', 'origin')
+    write(git_repo, 'b.py', 'y = 3\n')
+    commit(git_repo)
     rc, out = run(git_repo, pushing, 'git', 'push', *args)
     assert rc == 1 and hash_secret(key) in out, out
     assert 'refs/keep/' not in git(git_repo, 'ls-remote', target), out
