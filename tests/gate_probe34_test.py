@@ -552,7 +552,7 @@ def tag_object_whose_own_name_holds_the_key(c: Ctx) -> None:
 
 # --- what counts as on the destination ---------------------------------------------
 
-def _into_origins_namespace(c: Ctx, beyond: bool) -> None:
+def _into_origins_namespace(c: Ctx, beyond: int) -> None:
     """A remote ``mirror`` (another repository) whose fetch refspec writes
     into ``refs/remotes/origin/*``: its key branch shows as origin's."""
     mirror = bare(c.root.parent / 'mirror34.git')
@@ -563,22 +563,31 @@ def _into_origins_namespace(c: Ctx, beyond: bool) -> None:
     c.git('remote', 'add', 'mirror', mirror)
     c.git('config', '--replace-all', 'remote.mirror.fetch', '+refs/heads/*:refs/remotes/origin/*')
     c.git('fetch', '-q', 'mirror')
-    if beyond:
-        c.write('beyond34.py', 'b = 1\n')
+    for n in range(beyond):
+        c.write('beyond34.py', f'b = {n + 1}\n')
         c.commit('one more')
     c.push = ('feature34',)  # type: ignore[attr-defined]
 
 
 @case('pre-push', 'plain')
 def another_remote_fetching_into_origin_s_namespace(c: Ctx) -> None:
-    _into_origins_namespace(c, beyond=False)
+    _into_origins_namespace(c, beyond=0)
 
 
 @case('pre-push', 'plain')
 def another_remote_fetching_into_origin_s_namespace_with_a_commit_beyond(c: Ctx) -> None:
     """The same where pre-commit runs the hook (one commit more): its
     ``PRE_COMMIT_FROM_REF`` is the commit its glob found."""
-    _into_origins_namespace(c, beyond=True)
+    _into_origins_namespace(c, beyond=1)
+
+
+@case('pre-push')
+def another_remote_fetching_into_origin_s_namespace_with_two_commits_beyond(c: Ctx) -> None:
+    """The same with two commits beyond (mut35): pre-commit's guess is the
+    parent of the OLDEST commit its walk lacks, and the hook's walk again
+    must read it so (newest first, its guess is the first commit beyond,
+    never FROM_REF, and the bound stays)."""
+    _into_origins_namespace(c, beyond=2)
 
 
 @case('pre-push', 'plain', decoy=True)

@@ -84,14 +84,21 @@ def test_a_local_passed_elsewhere_stays_clean(call: str) -> None:
 def showlocals(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[str], str]:
     """``pytest --showlocals`` on a test that passes a local to Together's
     client (raising inside the client, and at the call: its ``E`` lines
-    then stand between the call and the locals), and one that passes a
+    then stand between the call and the locals; and made three code lines
+    above the assert that fails: the frame's code lines all count), and one that passes a
     digest to a checksum check."""
     d = tmp_path_factory.mktemp('showlocals')
     h, h2, digest = _hex('pytest'), _hex('pytest-2'), _hex('pytest-digest')
+    h3 = _hex('pytest-3')  # the client made three code lines above the failing assert
+    digest2 = _hex('pytest-digest-2')  # the decoy after it: a digest under the same name
     (d / 'test_chat.py').write_text(f'''\
 class Together:
-    def __init__(self, api_key):
-        raise PermissionError("401 Unauthorized")
+    def __init__(self, api_key, offline=False):
+        if not offline:
+            raise PermissionError("401 Unauthorized")
+
+    def chat(self, prompt):
+        return {{"choices": []}}
 
 
 def verify(path, expected):
@@ -108,13 +115,27 @@ def test_chat_wrong_argument():
     client = Together(api_key=tk, timeout=30)
 
 
+def test_chat_reply_later():
+    kk = "{h3}"
+    client = Together(api_key=kk, offline=True)
+    reply = client.chat("hello")
+    choices = reply["choices"]
+    assert choices, "no reply"
+
+
+def test_checksum_later():
+    kk = "{digest2}"
+    attempts = 3
+    verify("together-1.3.0.tar.gz", expected=kk)
+
+
 def test_download():
     digest = "{digest}"
     verify("together-1.3.0.tar.gz", expected=digest)
 ''')
     r = subprocess.run([sys.executable, '-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--showlocals', '-n', '0',
                         'test_chat.py'], cwd=d, capture_output=True)
-    return r.stdout, [h, h2], digest
+    return r.stdout, [h, h2, h3], digest
 
 
 def test_pytest_showlocals_is_read_with_its_frame(showlocals: tuple[bytes, list[str], str]) -> None:
@@ -123,3 +144,17 @@ def test_pytest_showlocals_is_read_with_its_frame(showlocals: tuple[bytes, list[
     assert digest.encode() in out
     assert b'\nE       TypeError' in out
     assert _found(out) == sorted(keys)
+
+
+def test_pytest_locals_of_any_value_stay_in_their_frame(showlocals: tuple[bytes, list[str], str]) -> None:
+    """pytest lists a frame's locals by name, each at a line's start: a
+    local whose value is no string (``choices    = []``, ``client     =
+    <...>``) sorted before the key's is one of them, not a frame's start,
+    so ``kk``'s key is read with the call three code lines up; the next
+    test's ``kk``, a digest passed to a checksum check, is not (its
+    frame's start, pytest's header line, still parts them)."""
+    out, keys, _digest = showlocals
+    assert b'\nchoices    = []\nclient     = <' in out and f"kk         = '{keys[2]}'".encode() in out
+    assert _hex('pytest-digest-2').encode() in out and b'\nattempts   = 3\n' in out
+    found = _found(out)
+    assert keys[2] in found and _hex('pytest-digest-2') not in found

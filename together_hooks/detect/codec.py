@@ -2800,6 +2800,11 @@ _LOCAL = regex_cache.compile(
     rb'(?m)^[ \t]*([A-Za-z_][A-Za-z0-9_]{0,63})[ \t]+=[ \t]+([\'"])([^\'"\r\n]{1,512})\2[ \t]*\r?$',
 )
 _FRAME_LINES = 24
+# A local of any value as pytest shows it, at the line's start (``client
+# = <Together object at 0x…>``, ``choices    = []``): one of the frame's
+# locals, listed by name, so never a frame's start (a local sorted before
+# the key's would cut the key from the call that passed it).
+_SHOWN_LOCAL = regex_cache.compile(rb'[A-Za-z_][A-Za-z0-9_]{0,63} +=(?: |$)')
 # The view serves a legacy key (a current key is found in the raw bytes
 # alone): a file with no run of 64 lowercase hex digits is not walked (the
 # value is copied as the file holds it, so the view holds no such run the
@@ -2858,7 +2863,8 @@ def locals_view(data: bytes) -> View | None:
             continue
         m = _LOCAL.match(data, at_line, at_line + len(line))
         if m is None:
-            if line.lstrip().startswith(b'File "') or line[:1] not in (b' ', b'\t', b'>'):
+            if (line.lstrip().startswith(b'File "') or line[:1] not in (b' ', b'\t', b'>')) and (
+                    _SHOWN_LOCAL.match(line) is None):
                 code = []  # a frame starts
             elif len(line) <= _CODE_LINE:
                 code = code[1 - _FRAME_LINES:] + [(at_line, line)]
