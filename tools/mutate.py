@@ -4848,13 +4848,13 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/gate_probe33_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[evil_merge_taking_a_key_from_an_unpushed_side_by_theirs-history]'),
       "the history's walk reads no merge's combined diff: gate_probe33's two evil merges, stacked with "
       "16 other cases in one repository, are each told missed by their own key"),
-    M('suiteD33-stack-first-parts-unlanded', 'tests/gate_probe33_test.py',
+    M('suiteD33-stack-first-parts-unlanded', 'tests/gate_stack.py',
       '    if parked:\n        ctxs[0].land()\n',
       '    if False:\n        ctxs[0].land()\n',
       ('tests/gate_probe33_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[rename_of_a_key_already_on_the_remote-pre-push]',),
       "a stack's first parts (what a case yields after) are not landed: a decoy whose key the "
       "remote has already is pushed as new"),
-    M('suiteD33-stack-built-before-landing', 'tests/gate_probe33_test.py',
+    M('suiteD33-stack-built-before-landing', 'tests/gate_stack.py',
       '    for made in parked.values():\n        next(made)\n    if parked:\n        ctxs[0].land()\n'
       '        for ctx in ctxs[1:]:\n            ctx.base = ctxs[0].base\n    for each, ctx in zip(stack, ctxs):\n'
       '        if each.name in parked:\n            next(parked[each.name], None)\n        else:\n'
