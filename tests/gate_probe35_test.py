@@ -601,6 +601,51 @@ def amend_of_a_no_verify_commit_changing_only_its_message(c: Ctx) -> None:
     _fallback(c, '--amend', '-m', 'tidy message')
 
 
+@case('commit', *PUSHES, stack='commit35')
+def amend_of_a_no_verify_merge_bringing_the_key(c: Ctx) -> None:
+    """An evil merge made with ``--no-verify`` (the key in the merge's
+    own result), then its message amended through the hooks."""
+    c.git('checkout', '-q', '-b', 'am-side35')
+    c.write('am_side35.py', 's = 1\n')
+    c.commit('side')
+    c.git('checkout', '-q', 'main')
+    c.git('merge', '-q', '--no-verify', '--no-ff', '--no-commit', 'am-side35')
+    c.write('am_merge35.py', c.line())
+    c.git('add', 'am_merge35.py')
+    c.git('commit', '-q', '--no-verify', '--no-edit')
+    c.hooked_commit('--amend', '-m', 'merge, tidied')
+    _fallback(c, '--amend', '-m', 'merge, tidied')
+
+
+@case('commit', *PUSHES, decoy=True, stack='commit-decoys35')
+def amend_of_a_commit_on_a_keyed_parent(c: Ctx) -> Iterator[None]:
+    """Decoy: the key is in HEAD's parent (on the remotes long ago); HEAD,
+    clean, has its message amended."""
+    c.write('kp35.py', c.line())
+    c.commit('key, long ago')
+    yield
+    c.write('kp_clean35.py', 'k = 1\n')
+    c.commit('clean')
+    c.hooked_commit('--amend', '-m', 'clean, tidied')
+    _fallback(c, '--amend', '-m', 'clean, tidied')
+
+
+@case('commit', *PUSHES, decoy=True, stack='commit-decoys35')
+def amend_of_a_merge_whose_side_held_the_key(c: Ctx) -> Iterator[None]:
+    """Decoy: a clean merge of a side branch whose key the remotes have;
+    the merge's message amended (its first parent lacks the key, the side
+    has it: the merge itself brings nothing)."""
+    c.git('checkout', '-q', '-b', 'kside35')
+    c.write('kside35.py', c.line())
+    c.commit('key on the side, long ago')
+    c.land('kside35')
+    c.git('checkout', '-q', 'main')
+    yield
+    c.git('merge', '-q', '--no-verify', '--no-ff', '--no-edit', 'kside35')
+    c.hooked_commit('--amend', '-m', 'merge, tidied')
+    _fallback(c, '--amend', '-m', 'merge, tidied')
+
+
 # --------------------------------------------------------------------------------
 
 @pytest.fixture(scope='module')
@@ -615,9 +660,6 @@ MISSED: dict[tuple[str, str], str] = {
     ('pull_request_on_a_base_purged_after_it_opened', 'github'): (
         "the event's base sha is the purged tip, which the pull request's own history holds: the "
         "key commit is in BASE, so BASE...HEAD leaves it out, and the merge brings it back"),
-    ('amend_of_a_no_verify_commit_changing_only_its_message', 'commit'): (
-        'pre-commit passes the files the index changes against HEAD; under --amend the commit '
-        "stores HEAD's own changes too, against HEAD's parent"),
     ('clean_filter_removing_the_key_line', 'commit'): (
         'over-reported, not a leak: the work-tree file is scanned as well as its staged blob, and '
         'the clean filter drops the key from the blob only'),
