@@ -320,6 +320,53 @@ def push_of_a_key_commit_and_its_parent_under_another_name(c: Ctx) -> None:
     c.commit('more')
 
 
+@case(*PUSHES, 'plain', flags=('--tags',))
+def tags_flag_sending_an_annotated_tag_of_a_tree(c: Ctx) -> None:
+    """``git push --tags origin main``: every tag goes, one an annotated
+    tag of a tree (on no commit) whose file holds the key."""
+    c.write('tg35.py', 't = 1\n')
+    c.commit('clean')
+    tree = _mktree(c, f'100644 blob {c.blob(c.line())}\tconf35.py\n')
+    c.git('tag', '-a', 'tree35', '-m', 'a snapshot', tree)
+
+
+# --- scan --staged: what the index holds ---------------------------------------------
+
+@case('staged', stack='staged35')
+def staged_key_work_tree_without_it(c: Ctx) -> None:
+    c.write('st35.py', FILLER + c.line())
+    c.git('add', 'st35.py')
+    c.write('st35.py', FILLER)
+
+
+@case('staged', stack='staged35')
+def staged_symlink_to_the_key_scanned_as_staged(c: Ctx) -> None:
+    os.symlink(c.key, c.root / 'stl35')
+    c.git('add', 'stl35')
+    os.remove(c.root / 'stl35')
+    c.write('stl35', 'text\n')
+
+
+@case('staged', stack='staged35')
+def staged_through_a_rot13_clean_filter(c: Ctx) -> None:
+    import codecs
+
+    rot = "tr 'A-Za-z' 'N-ZA-Mn-za-m'"
+    c.git('config', 'filter.srot35.clean', rot)
+    c.git('config', 'filter.srot35.smudge', rot)
+    c.attributes('*.srot35 filter=srot35\n')
+    c.write('k.srot35', codecs.encode(c.line(), 'rot13'))
+    c.git('add', '.gitattributes', 'k.srot35')
+
+
+@case('staged', decoy=True, stack='staged-decoys35')
+def intent_to_add_of_a_key_file(c: Ctx) -> None:
+    """Decoy: ``git add -N``: the index names the file, with no content
+    (a commit stores nothing of it without ``-a``)."""
+    c.write('ita35.py', c.line())
+    c.git('add', '-N', 'ita35.py')
+
+
 # --- the server: objects it has from elsewhere ---------------------------------------
 
 def _alternate(c: Ctx, reached: bool, blob_only: bool) -> None:

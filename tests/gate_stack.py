@@ -18,7 +18,7 @@ probe file.  Modes:
 - ``diff``: ``scan --diff <base>...HEAD`` (the CI gate; a case may name
   its own range), ``history``: ``scan --history`` (as JSON, or with
   ``history='sarif'`` as a SARIF file, read for leaks too), ``path``:
-  ``scan <path>``;
+  ``scan <path>``, ``staged``: ``scan --staged``;
 - ``commit``: the case's own ``git commit`` through the installed hooks;
 - ``github``, ``gitlab``: the scan step of examples/github-actions.yml
   (``bash -e``) or the script of examples/gitlab-ci.yml (``sh``, ``set
@@ -272,7 +272,8 @@ def run_stack(template: Path, env: dict[str, str], where: Path, stack: list[Case
             args = {'diff': ('--format', 'json', '--diff', diff),
                     'history': (('--format', 'sarif', '--output', str(report), '--history') if history == 'sarif'
                                 else ('--format', 'json', '--history')),
-                    'path': ('--format', 'json', one.path)}[mode]
+                    'path': ('--format', 'json', one.path),
+                    'staged': ('--format', 'json', '--staged')}[mode]
             if scan_env is not None:
                 proc = subprocess.run((os.path.join(BIN, 'together-hooks'), 'scan', *args), cwd=scan_cwd,
                                       env=dict(os.environ, **scan_env), stdout=subprocess.PIPE,

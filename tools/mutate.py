@@ -602,8 +602,8 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/hooks/commit_msg_test.py::test_the_commit_msg_stage_reads_the_author_and_committer_itself'),
       'the commit-msg stage passes a key typed as the author or committer'),
     M('pre-commit-idents', 'together_hooks/hooks/detect_together_keys.py',
-      '        return [*_as_committed(filenames), *_commit_idents()], None',
-      '        return _as_committed(filenames), None',
+      '        return [*_as_committed(filenames), *_commit_idents(), *_amended(filenames)], None',
+      '        return [*_as_committed(filenames), *_amended(filenames)], None',
       ('tests/gate_probe2_test.py::test_the_pre_commit_stage_alone_refuses_a_key_in_the_author_or_committer',),
       'the pre-commit stage alone passes a key typed as the author or committer'),
     M('first-stage-made-up-ident', 'together_hooks/hooks/first_stage.py',
@@ -5567,6 +5567,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if _LEGACY_RUN in data.translate(_HEX_ONES):\n",
       ('tests/detect/traceback_locals_test.py',),
       "a traceback's locals are read only in files without a legacy key's run: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
+    M('gate35-amend-unread', 'together_hooks/sources/message.py',
+      "            self.amend = name == '--amend'\n",
+      "            self.amend = False\n",
+      ('tests/gate_probe35_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[amend_of_a_no_verify_commit_changing_only_its_message-commit]',),
+      "git commit --amend is never told: a key committed with --no-verify, then only its message amended "
+      "through the hooks, passes the pre-commit stage"),
+    M('gate35-amend-first-stage-clean', 'together_hooks/hooks/first_stage.py',
+      "        if amending(running_commit_argv()):\n            return False\n",
+      "        if False:\n            return False\n",
+      ('tests/gate_probe35_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[amend_of_a_no_verify_commit_changing_only_its_message-commit]',),
+      "the first stage calls an amend with nothing staged certainly clean: the full hook, which reads "
+      "HEAD's own changes, never runs"),
+    M('gate35-amend-merge-any-parent', 'together_hooks/sources/index.py',
+      "records = changed if records is None else records & changed",
+      "records = changed if records is None else records | changed",
+      ('tests/gate_probe35_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[amend_of_a_merge_whose_side_held_the_key-commit]',),
+      "an amended merge is blamed for what any one parent lacks: a key its side branch brought, on the "
+      "remotes long ago, refuses the merge's reworded message"),
 )
 
 
