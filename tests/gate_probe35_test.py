@@ -109,7 +109,7 @@ def criss_cross_key_in_the_cross_merge_itself(c: Ctx) -> None:
     _criss_cross(c, evil=True)
 
 
-@case('diff', 'pre-push', 'pre-receive', push=('HEAD:refs/heads/det35',))
+@case('diff', 'pre-push', 'pre-receive', 'path', push=('HEAD:refs/heads/det35',))
 def head_detached_at_a_merge(c: Ctx) -> None:
     """HEAD detached at a merge whose second parent brings the key."""
     c.git('checkout', '-q', '-b', 'side35')
@@ -123,7 +123,7 @@ def head_detached_at_a_merge(c: Ctx) -> None:
     c.git('checkout', '-q', '--detach', merge)
 
 
-@case('diff')
+@case('diff', 'path')
 def octopus_with_base_one_of_its_parents(c: Ctx) -> None:
     """BASE one parent of an octopus merge, the key in another parent."""
     for n, text in ((1, 'one = 1\n'), (2, c.line()), (3, 'three = 3\n')):
@@ -662,6 +662,17 @@ def amend_of_a_no_verify_merge_bringing_the_key(c: Ctx) -> None:
     c.git('commit', '-q', '--no-verify', '--no-edit')
     c.hooked_commit('--amend', '-m', 'merge, tidied')
     _fallback(c, '--amend', '-m', 'merge, tidied')
+
+
+@case('commit')
+def amend_of_a_root_commit_made_with_no_verify(c: Ctx) -> None:
+    """An orphan branch's first commit (no parent: the empty tree is
+    what it adds to), made with ``--no-verify``, its message amended."""
+    c.git('checkout', '-q', '--orphan', 'root35')
+    c.write('root35.py', c.line())
+    c.git('add', 'root35.py')
+    c.git('commit', '-q', '--no-verify', '-m', 'first')
+    c.hooked_commit('--amend', '-m', 'first, tidied')
 
 
 @case('commit', *PUSHES, decoy=True, stack='commit-decoys35')
