@@ -2,150 +2,40 @@
 commit or a range can carry, each through the real modes that must refuse
 it.
 
-Each stack of cases builds its own copy of one real repository (pre-commit
-installed for the pre-commit, commit-msg and pre-push stages, running
-this checkout's ``detect-together-keys``), with two real bare remotes:
-``origin`` (no hook of its own: the client's pre-push hook decides) and
-``gate`` (examples/pre-receive installed: ``git push --no-verify gate``
-meets the server-side gate alone).  A case is a stack of its own unless
-it names one (``stack=``): the cases of a stack cannot disturb one
-another (the same refspecs and flags, no repository-wide setting a later
-case would meet, no plain hook), and are built one on top of the other
-(a case that yields lands, with the others', what it built before), each
-with its own key.  Then each mode the stack's cases name runs once (one
-pre-commit run, one push for them all):
-
-- ``pre-push``: ``git push origin <refspecs>`` through pre-commit;
-- ``pre-receive``: ``git push --no-verify gate <refspecs>``;
-- ``plain``: ``git push origin <refspecs>`` through examples/pre-push.md's
-  plain hook (in place of pre-commit's: run last);
-- ``diff``: ``scan --diff <base>...HEAD`` (the CI gate), ``history``:
-  ``scan --history``, ``path``: ``scan <path>``;
-- ``commit``: the case's own ``git commit`` through the installed hooks.
-
-A mode *finds* a case's key when it exits non-zero and names that key's
-``hashed_secret`` (so each case of a stack is told apart); a decoy
-(``decoy=True``, stacked only with decoys) must pass every mode it
-names.  Nothing any mode printed may show a key (``leaked``).  Each
-stack runs once a test run (``tests/once.py``): a test of one case
-builds only its stack.  ``MISSED``: the pairs that let the key through, strict
-xfails with their reasons; ``REFUSED``: refused by a program before ours.
+The machinery (a template repository with pre-commit installed and two
+bare remotes, stacks of cases, the modes) is ``tests/gate_stack.py``'s.
+``MISSED``: the pairs that let the key through, strict xfails with their
+reasons; ``REFUSED``: refused by a program before ours.
 """
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import random
 import shutil
 import subprocess
-from pathlib import Path
-from typing import Callable
 from typing import Iterator
 
 import pytest
 
-from tests.cli.pre_receive_test import install_gate
 from tests.cli_run import leaked
 from tests.cli_run import scan_in_process
 from tests.conftest import git
-from tests.gate_push_test import _plain_hook
+from tests.gate_stack import PUSHES
+from tests.gate_stack import RANGE
+from tests.gate_stack import Ctx
+from tests.gate_stack import Suite
 from tests.gitplay import BIN
 from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
-from tests.gitplay import install
-from tests.gitplay import local_hooks_config
-from tests.gitplay import manifest
 from tests.gitplay import run
 from tests.keys import make_key
-from tests.once import meanwhile
-from tests.once import once
 from together_hooks.findings import hash_secret
 
-STAGES = 'pre-commit, commit-msg, pre-push'
-
-
-class Ctx:
-    """One case's repository: ``root`` (the clone, ``main`` pushed to
-    both remotes at ``base``), ``env`` (pre-commit's home), ``key``."""
-
-    def __init__(self, root: Path, env: dict[str, str], key: str, rng: random.Random) -> None:
-        self.root = root
-        self.env = env
-        self.key = key
-        self.rng = rng
-        self.base = git(root, 'rev-parse', 'HEAD').strip()
-        self.outputs: list[str] = []
-        self.commit_rc: int | None = None
-
-    def write(self, rel: str | bytes, data: str | bytes) -> None:
-        path = os.path.join(os.fsencode(self.root), os.fsencode(rel))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, 'wb') as f:
-            f.write(data.encode() if isinstance(data, str) else data)
-
-    def attributes(self, line: str) -> None:
-        """``line`` added to ``.gitattributes`` (the others of its stack kept)."""
-        with open(self.root / '.gitattributes', 'a') as f:
-            f.write(line)
-
-    def git(self, *args: str, env: dict[str, str] | None = None) -> str:
-        proc = subprocess.run(('git', *args), cwd=self.root, env=env or self.env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
-        self.outputs += [proc.stdout.decode('utf-8', 'replace'), proc.stderr.decode('utf-8', 'replace')]
-        return proc.stdout.decode('utf-8', 'surrogateescape')
-
-    def commit(self, msg: str = 'c') -> str:
-        return commit(self.root, msg)
-
-    def hooked_commit(self, *args: str) -> int:
-        """A real ``git commit`` through the installed hooks."""
-        rc, out = run(self.root, self.env, 'git', 'commit', '-q', *args)
-        self.outputs.append(out)
-        self.commit_rc = rc
-        return rc
-
-    def blob(self, data: str) -> str:
-        return subprocess.run(('git', 'hash-object', '-w', '--stdin'), cwd=self.root,
-                              input=data.encode(), stdout=subprocess.PIPE, check=True).stdout.decode().strip()
-
-    def land(self, spec: str = 'main') -> None:
-        """``spec`` on both remotes as if pushed long ago: into ``origin``
-        past the hooks, into ``gate`` by its own fetch (no pre-receive);
-        ``base`` is then HEAD."""
-        self.git('push', '-q', '--no-verify', 'origin', spec)
-        src, dst = spec.split(':') if ':' in spec else (spec, spec)
-        gate = str(self.root.parent / 'gate.git')
-        subprocess.run(('git', '-C', gate, 'fetch', '-q', str(self.root), f'+{src}:refs/heads/{dst}'), check=True)
-        self.git('fetch', '-q', 'gate')
-        self.base = self.git('rev-parse', 'HEAD').strip()
-
-    def line(self) -> str:
-        return f'TOGETHER_API_KEY = "{self.key}"\n'
-
-
-class Case:
-    def __init__(self, name: str, build: Callable[[Ctx], object], modes: tuple[str, ...],
-                 push: tuple[str, ...] = ('main',), flags: tuple[str, ...] = (),
-                 path: str = '.', decoy: bool = False, stack: str | None = None) -> None:
-        self.name, self.build, self.modes = name, build, modes
-        self.push, self.flags, self.path, self.decoy = push, flags, path, decoy
-        self.stack = stack or name
-
-
-PUSHES = ('pre-push', 'pre-receive')
-RANGE = ('pre-push', 'pre-receive', 'diff', 'history')
-CASES: list[Case] = []
-
-
-def case(*modes: str, push: tuple[str, ...] = ('main',), flags: tuple[str, ...] = (),
-         path: str = '.', decoy: bool = False,
-         stack: str | None = None) -> Callable[[Callable[[Ctx], object]], Callable[[Ctx], object]]:
-    def add(build: Callable[[Ctx], object]) -> Callable[[Ctx], object]:
-        CASES.append(Case(build.__name__, build, modes or RANGE, push, flags, path, decoy, stack))
-        return build
-    return add
+SUITE = Suite('gate33')
+CASES = SUITE.cases
+case = SUITE.case
 
 
 # --- renames and copies ------------------------------------------------
@@ -456,6 +346,7 @@ def git_dir_and_work_tree_from_outside(c: Ctx) -> None:
     c.write('k.py', c.line())
     c.commit('key')
     c.scan_env = {'GIT_DIR': str(c.root / '.git'), 'GIT_WORK_TREE': str(c.root)}  # type: ignore[attr-defined]
+    c.scan_cwd = c.root.parent  # type: ignore[attr-defined]
 
 
 @case('commit', 'pre-push', 'pre-receive', stack='staged')
@@ -679,149 +570,9 @@ def push_url_elsewhere_that_another_remote_fetches(c: Ctx) -> None:
 
 # --------------------------------------------------------------------------------
 
-def _template(root: Path) -> tuple[Path, dict[str, str]]:
-    env = clean_env(PRE_COMMIT_HOME=str(root / 'pre-commit-home'), PRE_COMMIT_COLOR='never',
-                    GIT_AUTHOR_NAME='Dev', GIT_AUTHOR_EMAIL='dev@example.com',
-                    GIT_COMMITTER_NAME='Dev', GIT_COMMITTER_EMAIL='dev@example.com')
-    repo = root / 'template' / 'repo'
-    repo.mkdir(parents=True)
-    git(repo, 'init', '-q', '-b', 'main')
-    for k, v in (('user.email', 'dev@example.com'), ('user.name', 'Dev'), ('commit.gpgsign', 'false')):
-        git(repo, 'config', k, v)
-    config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')), stages=STAGES)
-    config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg, pre-push]')
-    (repo / '.pre-commit-config.yaml').write_text(config)
-    (repo / 'a.py').write_text('x = 1\n')
-    commit(repo, 'init')
-    install(repo, env)
-    for name in ('origin', 'gate'):
-        remote = bare(root / 'template' / f'{name}.git')
-        git(repo, 'remote', 'add', name, remote)
-        git(repo, 'push', '-q', '--no-verify', name, 'main')
-    install_gate(str(root / 'template' / 'gate.git'))
-    return root / 'template', env
-
-
-def _found(rc: int, text: str, key: str) -> bool:
-    return rc != 0 and hash_secret(key) in text
-
-
-def _run_stack(template: Path, env: dict[str, str], where: Path,
-               stack: list[Case]) -> dict[str, dict[str, object]]:
-    """The cases of one stack built one after another in one copy of the
-    template (a case that lands its first part yields there: every such
-    part is built, then landed at once, then each case goes on), then
-    each mode run once for them all.  A case's result is told apart by
-    its own key (each case has one, seeded by its name): it is found when
-    the mode exits non-zero and names that key's ``hashed_secret``."""
-    one = stack[0]
-    assert all((o.push, o.flags, o.path, o.decoy) == (one.push, one.flags, one.path, one.decoy)
-               for o in stack), [o.name for o in stack]
-    modes = tuple(dict.fromkeys(mode for o in stack for mode in o.modes))  # each case reports its own
-    shutil.copytree(template, where, symlinks=True)
-    root = where / 'repo'
-    for name in ('origin', 'gate'):
-        git(root, 'remote', 'set-url', name, str(where / f'{name}.git'))
-    ctxs: list[Ctx] = []
-    for each in stack:
-        rng = random.Random(f'gate33-{each.name}')
-        ctxs.append(Ctx(root, env, make_key(rng), rng))
-    # A build that yields lands what it made before: every such first part
-    # is built, then landed at once; then each case is built (or goes on)
-    # in its order, on top of the one before.
-    parked = {each.name: each.build(ctx) for each, ctx in zip(stack, ctxs) if inspect.isgeneratorfunction(each.build)}
-    for made in parked.values():
-        next(made)
-    if parked:
-        ctxs[0].land()
-        for ctx in ctxs[1:]:
-            ctx.base = ctxs[0].base
-    for each, ctx in zip(stack, ctxs):
-        if each.name in parked:
-            next(parked[each.name], None)
-        else:
-            each.build(ctx)
-    c = ctxs[0]
-    if len(stack) > 1:
-        assert 'plain' not in modes and not any(
-            hasattr(ctx, attr) for ctx in ctxs for attr in ('push', 'push_cwd', 'push_url', 'scan_env')), modes
-    push = getattr(c, 'push', one.push)
-    cwd = getattr(c, 'push_cwd', root)
-    results: dict[str, tuple[str, int]] = {}
-    texts = [text for ctx in ctxs for text in ctx.outputs]
-    saved = where / 'saved'
-    if 'plain' in modes:  # the plain hook pushes from the state the others started in
-        for part in ('repo/.git', 'origin.git'):
-            shutil.copytree(where / part, saved / part, symlinks=True)
-    for mode in modes:
-        if mode == 'plain':
-            for part in ('repo/.git', 'origin.git'):
-                shutil.rmtree(where / part)
-                shutil.copytree(saved / part, where / part, symlinks=True)
-        if mode == 'commit':  # each case's own commit: its result, told apart below
-            rc, text = 0, ''
-        elif mode in (*PUSHES, 'plain'):
-            if mode == 'plain':
-                _plain_hook(root)
-            remote = 'gate' if mode == 'pre-receive' else 'origin'
-            if getattr(c, 'push_url', False):
-                remote = str(where / f'{remote}.git')
-            flags = one.flags + (('--no-verify',) if mode == 'pre-receive' else ())
-            rc, text = run(cwd, env, 'git', 'push', *flags, remote, *push)
-        else:
-            args = {'diff': ('--diff', f'{c.base}...HEAD'), 'history': ('--history',),
-                    'path': (one.path,)}[mode]
-            scan_env = getattr(c, 'scan_env', None)
-            if scan_env is not None:
-                proc = subprocess.run(
-                    (os.path.join(BIN, 'together-hooks'), 'scan', '--format', 'json', *args),
-                    cwd=where, env=dict(os.environ, **scan_env), stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE, timeout=600)
-                rc, text = proc.returncode, (proc.stdout + proc.stderr).decode('utf-8', 'replace')
-            else:
-                result = scan_in_process('--format', 'json', *args, cwd=cwd)
-                rc, text = result.rc, result.out + result.err
-        texts.append(text)
-        results[mode] = text, rc
-    out: dict[str, dict[str, object]] = {}
-    for each, ctx in zip(stack, ctxs):
-        # A case's commit: the one it made through the hooks, and what they printed.
-        own = dict(results, commit=('\n'.join(ctx.outputs), ctx.commit_rc or 0))
-        out[each.name] = {'modes': {mode: (own[mode][1], _found(own[mode][1], own[mode][0], ctx.key))
-                                    for mode in each.modes},
-                          'leaked': leaked([ctx.key], *texts) != []}
-    return out
-
-
 @pytest.fixture(scope='module')
 def table(tmp_path_factory, request):
-    """``table(name)``: the case's results, built once a run with its
-    stack's (a test of one case builds only its stack).  Under xdist a
-    worker whose stack the other worker is building builds meanwhile the
-    next stacks the run's tests ask for (``tests/once.meanwhile``)."""
-    made: dict[str, dict[str, object]] = {}
-    template = once(tmp_path_factory, 'gate33-template',
-                    lambda: _template(tmp_path_factory.mktemp('gate33')))
-
-    root, env = template
-    asked = {item.callspec.params['name'] for item in request.session.items
-             if getattr(item, 'module', None) is request.module and hasattr(item, 'callspec')
-             and 'name' in item.callspec.params}
-    stacks = list(dict.fromkeys(c.stack for c in CASES if c.name in asked))
-
-    def build(stack: str) -> Callable[[], dict[str, dict[str, object]]]:
-        cases = [c for c in CASES if c.stack == stack]
-        return lambda: _run_stack(root, env, root.parent / stack, cases)
-
-    def get(name: str) -> dict[str, object]:
-        if name not in made:
-            stack = next(c for c in CASES if c.name == name).stack
-            # The other worker, asking for the same stack at the same time
-            # (xdist deals the cases out in turn), builds the ones after it.
-            later = [(f'gate33-{s}', build(s)) for s in stacks[stacks.index(stack) + 1:]]
-            made.update(meanwhile(tmp_path_factory, f'gate33-{stack}', build(stack), later))
-        return made[name]
-    return get
+    return SUITE.table(tmp_path_factory, request)
 
 
 # (case, mode) pairs that let the key through, with why; measured at
@@ -849,17 +600,7 @@ REFUSED: dict[tuple[str, str], str] = {
 }
 
 
-def _params() -> list[object]:
-    out = []
-    for one in CASES:
-        for mode in one.modes:
-            reason = MISSED.get((one.name, mode))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            out.append(pytest.param(one.name, mode, one.decoy, id=f'{one.name}-{mode}', marks=marks))
-    return out
-
-
-@pytest.mark.parametrize('name, mode, decoy', _params())
+@pytest.mark.parametrize('name, mode, decoy', SUITE.params(MISSED))
 def test_each_mode_refuses_the_key_and_passes_the_decoy(table, name, mode, decoy):
     rc, found = table(name)['modes'][mode]
     if (name, mode) in REFUSED:

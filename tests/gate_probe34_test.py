@@ -1,89 +1,46 @@
 """The gate probed again (session 34): hostile shapes gate_probe33 did not
 try, each through the real modes that must refuse it.
 
-The machinery is gate_probe33's (its template: pre-commit installed for
-the pre-commit, commit-msg and pre-push stages, a bare ``origin`` with no
-hook and a bare ``gate`` running examples/pre-receive; its ``Ctx``), with
-a runner of its own that also takes a push from another folder, with an
-environment of its own, to remotes at other paths (a shallow clone, a
+The machinery is ``tests/gate_stack.py``'s (gate_probe33's template:
+pre-commit installed for the pre-commit, commit-msg and pre-push stages, a
+bare ``origin`` with no hook and a bare ``gate`` running
+examples/pre-receive); the cases here also push from another folder, with
+an environment of their own, to remotes at other paths (a shallow clone, a
 SHA-256 repository, ``GIT_DIR`` set, objects in an alternate store), and
-writes ``scan --history``'s report as SARIF to a file (read for leaks
-too).  Modes:
-
-- ``pre-push``: ``git push origin <refspecs>`` through pre-commit;
-- ``pre-receive``: ``git push --no-verify gate <refspecs>``;
-- ``plain``: the same push through examples/pre-push.md's plain hook;
-- ``diff``: ``scan --diff <base>...HEAD``; ``history``: ``scan --history
-  --format sarif --output FILE``; ``path``: ``scan .``;
-- ``commit``: the case's own ``git commit`` through the installed hooks.
-
-A mode finds a case's key when it exits non-zero and names that key's
-``hashed_secret``; a decoy must pass every mode it names; no output (the
-SARIF file included) may show a key.  ``MISSED``: strict xfails, with
-why; measured at 105bea8d.
+``scan --history`` writes its report as SARIF to a file (read for leaks
+too).  ``MISSED``: strict xfails, with why; measured at 105bea8d.
 """
 from __future__ import annotations
 
 import hashlib
-import inspect
 import os
 import random
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Callable
 from typing import Iterator
 
 import pytest
 
 from tests.cli.pre_receive_test import install_gate
 from tests.cli_run import leaked
-from tests.cli_run import scan_in_process
 from tests.conftest import git
 from tests.gate_probe33_test import FILLER
-from tests.gate_probe33_test import Ctx
-from tests.gate_probe33_test import _found
-from tests.gate_probe33_test import _template
-from tests.gate_push_test import _plain_hook
+from tests.gate_stack import PUSHES
+from tests.gate_stack import RANGE
+from tests.gate_stack import Ctx
+from tests.gate_stack import Suite
 from tests.gitplay import BIN
 from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import install
 from tests.gitplay import run
 from tests.keys import make_key
-from tests.once import once
 from together_hooks.findings import hash_secret
 
-PUSHES = ('pre-push', 'pre-receive')
-RANGE = ('pre-push', 'pre-receive', 'diff', 'history')
-CASES: list['Case34'] = []
-
-
-class Case34:
-    def __init__(self, name: str, build: Callable[[Ctx], object], modes: tuple[str, ...],
-                 push: tuple[str, ...], flags: tuple[str, ...], decoy: bool, stack: str) -> None:
-        self.name, self.build, self.modes = name, build, modes
-        self.push, self.flags, self.decoy, self.stack = push, flags, decoy, stack
-
-
-def case(*modes: str, push: tuple[str, ...] = ('main',), flags: tuple[str, ...] = (),
-         decoy: bool = False,
-         stack: str | None = None) -> Callable[[Callable[[Ctx], object]], Callable[[Ctx], object]]:
-    def add(build: Callable[[Ctx], object]) -> Callable[[Ctx], object]:
-        CASES.append(Case34(build.__name__, build, modes or RANGE, push, flags, decoy,
-                            stack or build.__name__))
-        return build
-    return add
-
-
-def _out(c: Ctx, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
-         ok: bool = False) -> str:
-    """A git run of the case's set-up (any exit code with ``ok``)."""
-    proc = subprocess.run(('git', *args), cwd=cwd or c.root, env=env or c.env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    c.outputs += [proc.stdout.decode('utf-8', 'replace'), proc.stderr.decode('utf-8', 'replace')]
-    assert ok or proc.returncode == 0, (args, proc.stderr)
-    return proc.stdout.decode('utf-8', 'surrogateescape')
+SUITE = Suite('gate34', history='sarif')
+CASES = SUITE.cases
+case = SUITE.case
 
 
 # --- one push of many commits, merges between ---------------------------------
@@ -119,7 +76,7 @@ def conflict_resolved_with_a_key(c: Ctx) -> None:
     c.git('checkout', '-q', 'main')
     c.write('conflict34.py', 'v = 2\n')
     c.commit('v2')
-    _out(c, 'merge', '-q', '--no-verify', 'other34', ok=True)  # exits 1: the conflict
+    c.git('merge', '-q', '--no-verify', 'other34', ok=True)  # exits 1: the conflict
     c.write('conflict34.py', 'v = 3\n' + c.line())
     c.git('add', 'conflict34.py')
     c.git('commit', '-q', '--no-verify', '--no-edit')
@@ -304,7 +261,7 @@ def conflict_resolution_committed_through_the_hooks(c: Ctx) -> Iterator[None]:
     c.git('checkout', '-q', 'main')
     c.write('cr34.py', 'v = 2\n')
     c.commit('v2')
-    _out(c, 'merge', '-q', '--no-verify', 'cr34-other', ok=True)
+    c.git('merge', '-q', '--no-verify', 'cr34-other', ok=True)
     c.write('cr34.py', 'v = 3\n' + c.line())
     c.git('add', 'cr34.py')
     if c.hooked_commit('--no-edit') != 0:
@@ -668,103 +625,9 @@ def push_url_elsewhere_new_branch_on_history_both_have(c: Ctx) -> None:
 
 # --------------------------------------------------------------------------------
 
-def _run34(template: Path, env: dict[str, str], where: Path,
-           stack: list[Case34]) -> dict[str, dict[str, object]]:
-    """gate_probe33's ``_run_stack``, with a case's own folder, environment
-    and remotes for its pushes and scans, and the history scan's SARIF
-    report read from its file."""
-    one = stack[0]
-    assert all((o.push, o.flags, o.decoy) == (one.push, one.flags, one.decoy) for o in stack)
-    modes = tuple(dict.fromkeys(mode for o in stack for mode in o.modes))
-    shutil.copytree(template, where, symlinks=True)
-    root = where / 'repo'
-    for name in ('origin', 'gate'):
-        git(root, 'remote', 'set-url', name, str(where / f'{name}.git'))
-    ctxs = [Ctx(root, env, make_key(random.Random(f'gate34-{o.name}')), random.Random(f'gate34-{o.name}'))
-            for o in stack]
-    parked = {o.name: o.build(ctx) for o, ctx in zip(stack, ctxs) if inspect.isgeneratorfunction(o.build)}
-    for made in parked.values():
-        next(made)
-    if parked:
-        ctxs[0].land()
-        for ctx in ctxs[1:]:
-            ctx.base = ctxs[0].base
-    for o, ctx in zip(stack, ctxs):
-        if o.name in parked:
-            next(parked[o.name], None)
-        else:
-            o.build(ctx)
-    c = ctxs[0]
-    push = getattr(c, 'push', one.push)
-    cwd = Path(getattr(c, 'push_cwd', root))
-    hook_root = Path(getattr(c, 'hook_root', cwd))
-    remotes = getattr(c, 'remotes', {})
-    push_env = dict(env, **getattr(c, 'push_env', {}))
-    scan_cwd = Path(getattr(c, 'scan_cwd', root))
-    scan_env = getattr(c, 'scan_env', None)
-    base = getattr(c, 'diff_base', c.base)
-    origin = Path(remotes.get('origin', where / 'origin.git'))
-    texts = [text for ctx in ctxs for text in ctx.outputs]
-    saved = where / 'saved'
-    if 'plain' in modes:  # the plain hook pushes from the state the others started in
-        for n, part in enumerate((hook_root / '.git', origin)):
-            shutil.copytree(part, saved / str(n), symlinks=True)
-    results: dict[str, tuple[str, int]] = {}
-    for mode in modes:
-        if mode == 'plain':
-            for n, part in enumerate((hook_root / '.git', origin)):
-                shutil.rmtree(part)
-                shutil.copytree(saved / str(n), part, symlinks=True)
-            _plain_hook(hook_root)
-        if mode == 'commit':
-            rc, text = 0, ''
-        elif mode in (*PUSHES, 'plain'):
-            name = 'gate' if mode == 'pre-receive' else 'origin'
-            remote = remotes.get(name, name)
-            flags = one.flags + (('--no-verify',) if mode == 'pre-receive' else ())
-            rc, text = run(cwd, push_env, 'git', 'push', *flags, remote, *push)
-        else:
-            report = where / 'history.sarif'
-            args = {'diff': ('--format', 'json', '--diff', f'{base}...HEAD'),
-                    'history': ('--format', 'sarif', '--output', str(report), '--history'),
-                    'path': ('--format', 'json', '.')}[mode]
-            if scan_env is not None:
-                proc = subprocess.run((os.path.join(BIN, 'together-hooks'), 'scan', *args), cwd=scan_cwd,
-                                      env=dict(os.environ, **scan_env), stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, timeout=600)
-                rc, text = proc.returncode, (proc.stdout + proc.stderr).decode('utf-8', 'replace')
-            else:
-                result = scan_in_process(*args, cwd=scan_cwd)
-                rc, text = result.rc, result.out + result.err
-            if mode == 'history' and report.exists():
-                text += report.read_text(encoding='utf-8', errors='replace')
-                report.unlink()
-        texts.append(text)
-        results[mode] = text, rc
-    out: dict[str, dict[str, object]] = {}
-    for o, ctx in zip(stack, ctxs):
-        own = dict(results, commit=('\n'.join(ctx.outputs), ctx.commit_rc or 0))
-        out[o.name] = {'modes': {mode: (own[mode][1], _found(own[mode][1], own[mode][0], ctx.key))
-                                 for mode in o.modes},
-                       'leaked': leaked([ctx.key], *texts) != []}
-    return out
-
-
 @pytest.fixture(scope='module')
-def table(tmp_path_factory):
-    made: dict[str, dict[str, object]] = {}
-    template = once(tmp_path_factory, 'gate33-template',
-                    lambda: _template(tmp_path_factory.mktemp('gate33')))
-
-    def get(name: str) -> dict[str, object]:
-        if name not in made:
-            stack = next(c for c in CASES if c.name == name).stack
-            cases = [c for c in CASES if c.stack == stack]
-            root, env = template
-            made.update(once(tmp_path_factory, f'gate34-{stack}',
-                             lambda: _run34(root, env, root.parent / f'gate34-{stack}', cases)))
-        return made[name]
-    return get
+def table(tmp_path_factory, request):
+    return SUITE.table(tmp_path_factory, request)
 
 
 # (case, mode) pairs that let the key through, with why.  At 105bea8d also
@@ -785,17 +648,7 @@ REFUSED: dict[tuple[str, str], str] = {
 }
 
 
-def _params() -> list[object]:
-    out = []
-    for one in CASES:
-        for mode in one.modes:
-            reason = MISSED.get((one.name, mode))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            out.append(pytest.param(one.name, mode, one.decoy, id=f'{one.name}-{mode}', marks=marks))
-    return out
-
-
-@pytest.mark.parametrize('name, mode, decoy', _params())
+@pytest.mark.parametrize('name, mode, decoy', SUITE.params(MISSED))
 def test_each_mode_refuses_the_key_and_passes_the_decoy(table, name, mode, decoy):
     rc, found = table(name)['modes'][mode]
     if (name, mode) in REFUSED:

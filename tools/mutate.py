@@ -602,8 +602,8 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/hooks/commit_msg_test.py::test_the_commit_msg_stage_reads_the_author_and_committer_itself'),
       'the commit-msg stage passes a key typed as the author or committer'),
     M('pre-commit-idents', 'together_hooks/hooks/detect_together_keys.py',
-      '        return [*_as_committed(filenames), *_commit_idents()], None',
-      '        return _as_committed(filenames), None',
+      '        return [*_as_committed(filenames), *_commit_idents(), *_amended(filenames)], None',
+      '        return [*_as_committed(filenames), *_amended(filenames)], None',
       ('tests/gate_probe2_test.py::test_the_pre_commit_stage_alone_refuses_a_key_in_the_author_or_committer',),
       'the pre-commit stage alone passes a key typed as the author or committer'),
     M('first-stage-made-up-ident', 'together_hooks/hooks/first_stage.py',
@@ -4848,13 +4848,13 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/gate_probe33_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[evil_merge_taking_a_key_from_an_unpushed_side_by_theirs-history]'),
       "the history's walk reads no merge's combined diff: gate_probe33's two evil merges, stacked with "
       "16 other cases in one repository, are each told missed by their own key"),
-    M('suiteD33-stack-first-parts-unlanded', 'tests/gate_probe33_test.py',
+    M('suiteD33-stack-first-parts-unlanded', 'tests/gate_stack.py',
       '    if parked:\n        ctxs[0].land()\n',
       '    if False:\n        ctxs[0].land()\n',
       ('tests/gate_probe33_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[rename_of_a_key_already_on_the_remote-pre-push]',),
       "a stack's first parts (what a case yields after) are not landed: a decoy whose key the "
       "remote has already is pushed as new"),
-    M('suiteD33-stack-built-before-landing', 'tests/gate_probe33_test.py',
+    M('suiteD33-stack-built-before-landing', 'tests/gate_stack.py',
       '    for made in parked.values():\n        next(made)\n    if parked:\n        ctxs[0].land()\n'
       '        for ctx in ctxs[1:]:\n            ctx.base = ctxs[0].base\n    for each, ctx in zip(stack, ctxs):\n'
       '        if each.name in parked:\n            next(parked[each.name], None)\n        else:\n'
@@ -5838,6 +5838,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py', 'tests/detect/decoded_context_test.py'),
       "Basic credentials with an empty user (`curl -u :<key>`: base64 of 65 bytes, 87 characters and "
       "`=`) are never decoded: the legacy key to Together's endpoint passes"),
+    M('gate35-amend-unread', 'together_hooks/sources/message.py',
+      "            self.amend = name == '--amend'\n",
+      "            self.amend = False\n",
+      ('tests/gate_probe35_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[amend_of_a_no_verify_commit_changing_only_its_message-commit]',),
+      "git commit --amend is never told: a key committed with --no-verify, then only its message amended "
+      "through the hooks, passes the pre-commit stage"),
+    M('gate35-amend-first-stage-clean', 'together_hooks/hooks/first_stage.py',
+      "        if amending(running_commit_argv()):\n            return False\n",
+      "        if False:\n            return False\n",
+      ('tests/gate_probe35_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[amend_of_a_no_verify_commit_changing_only_its_message-commit]',),
+      "the first stage calls an amend with nothing staged certainly clean: the full hook, which reads "
+      "HEAD's own changes, never runs"),
+    M('gate35-amend-merge-any-parent', 'together_hooks/sources/index.py',
+      "records = changed if records is None else records & changed",
+      "records = changed if records is None else records | changed",
+      ('tests/gate_probe35_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[amend_of_a_merge_whose_side_held_the_key-commit]',),
+      "an amended merge is blamed for what any one parent lacks: a key its side branch brought, on the "
+      "remotes long ago, refuses the merge's reworded message"),
 )
 
 def problems() -> list[str]:

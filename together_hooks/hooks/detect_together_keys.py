@@ -73,8 +73,24 @@ def hook_contents(
                     found = itertools.chain(found, _as_committed(loose))
                 return found, scanner
     if os.environ.get('GIT_INDEX_FILE'):  # git's pre-commit hook: a commit is being made
-        return [*_as_committed(filenames), *_commit_idents()], None
+        return [*_as_committed(filenames), *_commit_idents(), *_amended(filenames)], None
     return _as_committed(filenames), None
+
+
+def _amended(filenames: Sequence[str]) -> Iterable[Content]:
+    """Under ``git commit --amend`` (its arguments read from ``/proc``):
+    what HEAD changed, which the amended commit stores on HEAD's parents
+    and pre-commit does not pass (``sources.index.amended_changes``).
+    Where the ``git commit`` cannot be seen, nothing more is read."""
+    from together_hooks.sources.message import amending
+    from together_hooks.sources.message import running_commit_argv
+
+    root = worktree_root('.')
+    if root is None or not amending(running_commit_argv()):
+        return ()
+    from together_hooks.sources.index import amended_changes
+
+    return amended_changes(root, filenames)
 
 
 def _commit_message(filenames: Sequence[str]) -> list[Content] | None:

@@ -21,7 +21,9 @@ Certainly clean means all of:
   ``.secrets.baseline`` at the root reads as the full hook reads it;
 - nothing is staged that the full hook would read besides the files
   (``sources.index.unlike_work_tree`` gives nothing: no staged blob
-  differs from its file, no staged change pre-commit could not pass);
+  differs from its file, no staged change pre-commit could not pass),
+  and the running ``git commit`` (where ``/proc`` shows it) does not
+  amend HEAD (the amended commit stores HEAD's changes too);
 - each file given is a regular file of at most a window, and neither
   the files nor their names pass the full keyword screen's blob test
   (``detect.prefilter.Keywords.blob_test`` over ``detect.screen_needles``:
@@ -184,6 +186,12 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
         return False
     if not _default_settings(root, baseline):
         return False
+    if environ.get('GIT_INDEX_FILE'):  # an amend stores HEAD's own changes too: the full hook's
+        from together_hooks.sources.message import amending
+        from together_hooks.sources.message import running_commit_argv
+
+        if amending(running_commit_argv()):
+            return False
     from together_hooks.env.held import local_env_files
     from together_hooks.env.held import none_under
     from together_hooks.sources.index import index_entries

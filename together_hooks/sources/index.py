@@ -39,18 +39,19 @@ def staged(root: str) -> Iterator[Content]:
 CONTENT_MODES = ('100644', '100755', '120000')  # a symlink's blob is its target
 
 
-def staged_changes(root: str) -> list[tuple[str, str, str]]:
+def staged_changes(root: str, against: str | None = None) -> list[tuple[str, str, str]]:
     """(path, new mode, new blob) of each path the next commit adds or
-    changes: one diff of the index against HEAD, ``:old-mode new-mode
-    old-sha new-sha status`` then the path (a submodule's too, whatever
-    config or .gitmodules says to ignore)."""
+    changes: one diff of the index against HEAD (or the tree-ish
+    ``against``), ``:old-mode new-mode old-sha new-sha status`` then the
+    path (a submodule's too, whatever config or .gitmodules says to
+    ignore)."""
     from together_hooks.gitrun import git
     from together_hooks.gitrun import unreadable
     from together_hooks.gitrun import zfields
 
     out = git(
         root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
-        '--ignore-submodules=none', '--diff-filter=ACMT',
+        '--ignore-submodules=none', '--diff-filter=ACMT', *((against, '--') if against else ()),
     )
     fields = zfields(out)
     if len(fields) % 2:
@@ -78,6 +79,36 @@ def _damaged_index() -> Exception:
         '(`git status` says "cache entry has null sha1"); `rm .git/index && '
         'git reset` rebuilds it from HEAD, then add your changes again',
     )
+
+
+def amended_changes(root: str, paths: Sequence[str]) -> Iterator[Content]:
+    """Under ``git commit --amend``: the commit replaces HEAD on HEAD's
+    parents, so it stores what HEAD itself changed as well as what is
+    staged (a key committed with ``--no-verify``, then only the message
+    amended through the hooks).  pre-commit passes the files the index
+    changes against HEAD (``paths``); these are the others the index holds
+    unlike every parent of HEAD (a root commit's: the empty tree), each
+    with its name and staged blob, as ``staged`` reads them."""
+    from together_hooks.gitrun import git
+
+    line = git(root, 'rev-list', '--parents', '-n', '1', 'HEAD', '--').split()
+    parents = [p.decode() for p in line[1:]] or [
+        git(root, 'hash-object', '-t', 'tree', os.devnull).strip().decode()]
+    here = os.path.abspath('.')  # as ``root`` was found (gitdir.worktree_root)
+    given = {os.path.relpath(os.path.join(here, p), root) for p in paths}
+    # In every parent's diff (a merge amended): what the merge itself brings.
+    records = None
+    for parent in parents:
+        changed = {r for r in staged_changes(root, parent) if r[0] not in given}
+        records = changed if records is None else records & changed
+    records = sorted(records or ())
+    yield from path_names(name for name, _mode, _sha in records)
+    by_sha: dict[str, list[str]] = {}
+    for name, mode, sha in records:
+        if mode in CONTENT_MODES:
+            by_sha.setdefault(sha, []).append(name)
+    if by_sha:
+        yield from blob_contents(root, by_sha)
 
 
 _HEX = frozenset(b'0123456789abcdef')

@@ -134,6 +134,7 @@ class CommitOptions:
         self.edit: bool | None = None
         self.status: bool | None = None  # None: not given (config decides)
         self.message_given = False
+        self.amend = False  # ``--amend``: the commit replaces HEAD
         # An option not known here: what git makes of it is not known,
         # and the whole message is read (fail-closed).
         self.unknown = False
@@ -186,12 +187,21 @@ class CommitOptions:
             self.status = name == '--status'
         elif name in ('--message', '--file', '--reuse-message', '--reedit-message', '--fixup'):
             self.message_given = True
+        elif name in ('--amend', '--no-amend'):
+            self.amend = name == '--amend'
         elif name is None or name not in (*_VALUED_LONG, *_OTHER_LONG, *_HARMLESS_NEGATED):
             self.unknown = True
 
     def uses_editor(self) -> bool:
         """Whether git opens the editor: ``-e``, else no message given."""
         return self.edit if self.edit is not None else not self.message_given
+
+
+def amending(argv: Sequence[str] | None) -> bool:
+    """Whether the ``git commit`` with arguments ``argv`` amends HEAD
+    (``--amend`` by any prefix git takes, the last of it and
+    ``--no-amend`` deciding); False where the arguments cannot be read."""
+    return argv is not None and CommitOptions(argv).amend
 
 
 def git_cut(argv: Sequence[str] | None) -> tuple[bool, bool]:
