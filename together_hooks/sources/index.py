@@ -26,7 +26,11 @@ def staged(root: str) -> Iterator[Content]:
     submodules have nothing to scan but the names they add.  A blob larger
     than a window is scanned in windows as git streams it.
     """
-    records = staged_changes(root)
+    yield from _contents(root, staged_changes(root))
+
+
+def _contents(root: str, records: list[tuple[str, str, str]]) -> Iterator[Content]:
+    """The names of ``records`` (path, mode, blob), then their blobs."""
     yield from path_names(name for name, _mode, _sha in records)  # a submodule's name too
     by_sha: dict[str, list[str]] = {}
     for name, mode, sha in records:
@@ -101,14 +105,7 @@ def amended_changes(root: str, paths: Sequence[str]) -> Iterator[Content]:
     for parent in parents:
         changed = {r for r in staged_changes(root, parent) if r[0] not in given}
         records = changed if records is None else records & changed
-    records = sorted(records or ())
-    yield from path_names(name for name, _mode, _sha in records)
-    by_sha: dict[str, list[str]] = {}
-    for name, mode, sha in records:
-        if mode in CONTENT_MODES:
-            by_sha.setdefault(sha, []).append(name)
-    if by_sha:
-        yield from blob_contents(root, by_sha)
+    yield from _contents(root, sorted(records or ()))
 
 
 _HEX = frozenset(b'0123456789abcdef')
