@@ -250,11 +250,12 @@ _LINE_GLUE = _NEWLINE + _LEAD
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``) with the
 # next line's lead (``_LEAD``), quotes, commas and ``+`` of literals or a
 # list's strings joined, quoted-printable's soft line break (``=`` ending
-# a line).
-_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#/*>;"\'+`=,]){0,8}' % _LINE_GLUE
+# a line), a ``\\`` before white space (a line continued, a space escaped
+# for a shell: an error puts an argument's lines on one, ``\\ ``).
+_GAP = r'(?:%s|\s|\\[nrt]|\\(?=\s)|%%0[9ADad]|%%20|[#/*>;"\'+`=,]){0,8}' % _LINE_GLUE
 # The same between the characters of a known key's base64, but ``/`` and
 # ``+``, which base64 holds (but as a line's lead).
-_B64_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#*>;"\'`,]){0,8}' % _LINE_GLUE
+_B64_GAP = r'(?:%s|\s|\\[nrt]|\\(?=\s)|%%0[9ADad]|%%20|[#*>;"\'`,]){0,8}' % _LINE_GLUE
 # A line break (or its escape) where a key is wrapped, with the next
 # line's lead (a comment's, a reply's ``> > ``, a diff's ``+``; up to
 # three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
@@ -264,10 +265,11 @@ _BREAK = '(?:%s)' % _LINE_GLUE
 # output (one piece of it; ``_GLUE``, a run): a line break, raw or escaped,
 # with the next line's lead (``_LEAD``); white space, raw or escaped
 # (``\t`` in JSON, ``%20`` in a SARIF uri; ``\xa0``, ``\u3000`` in a repr
-# or JSON), any escaped character; folders' ``/``; quotes, commas and
+# or JSON), any escaped character; a ``\\`` before white space (a line
+# continued, a space escaped for a shell); folders' ``/``; quotes, commas and
 # ``+`` (a list's strings, or literals joined).  A key's characters are
 # never glue, but a gutter's ``-`` may be (read both ways: ``_unglued``).
-_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%(?:0[9ADad]|20)|[,"\'`+]'
+_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\(?=\s)|%(?:0[9ADad]|20)|[,"\'`+]'
 _SPACE = _BREAK + _GLUE_ONE
 # A legacy key cut by glue, in capitals or not: 64 hex digits
 # starting a run, learnt only with its Together context (``_learn_spaced_hex``).
