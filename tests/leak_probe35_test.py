@@ -436,3 +436,41 @@ def test_github_org_relays_no_key_from_the_apis_body(tmp_path, echo, status, bod
             for (table,) in db.execute("select name from sqlite_master where type='table'"):
                 written += [repr(row) for row in db.execute(f'select * from "{table}"')]
     _check(result, ('acme',), written)
+
+
+# --- pre-receive: its messages to the pushing client ------------------------
+
+@pytest.fixture(scope='module')
+def served(tmp_path_factory):
+    """A bare repository and a commit holding a key to push into it."""
+    root = tmp_path_factory.mktemp('leak35-served')
+    work = _new_repo(root / 'work')
+    first = git(work, 'rev-parse', 'HEAD').strip()
+    (work / 'settings.env').write_text(f'TOGETHER_API_KEY={OTHER}\n')
+    git(work, 'add', '.')
+    _commit(work, '-m', 'settings')
+    second = git(work, 'rev-parse', 'HEAD').strip()
+    bare = root / 'served.git'
+    git(root, 'clone', '-q', '--bare', str(work), str(bare))
+    git(bare, 'update-ref', 'refs/heads/main', first)
+    return bare, first, second
+
+
+@pytest.mark.parametrize('ref', [
+    f'refs/heads/{KEY[:20]}/{KEY[20:]}', f'refs/heads/feature/{LOW}', f'refs/tags/{UP[:30]}/{UP[30:]}',
+], ids=['cut-by-folders', 'lower', 'upper-cut'])
+def test_pre_receive_names_no_key_in_a_ref_cut_or_cased(served, ref):
+    import subprocess
+
+    from tests.cli_run import BIN
+
+    bare, first, second = served
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'pre-receive'), input=f'{first} {second} {ref}\n'.encode(),
+        cwd=bare, capture_output=True, env=_environ(PYTHONIOENCODING='utf-8'), timeout=300,
+    )
+    out = proc.stdout.decode('utf-8', 'backslashreplace') + proc.stderr.decode('utf-8', 'backslashreplace')
+    assert proc.returncode == 1, out
+    assert 'Traceback' not in out
+    assert 'settings.env' in out, out
+    assert leaked([KEY, HEX], out) == [], out
