@@ -186,6 +186,10 @@ def test_text_holding_no_key_glued_any_way_is_shown_as_it_is(seed):
     # seed 23 case 11 (``tgp_v1_`` and ``87190`` among the names)
     '  fix  399fb2f\n  tgp_v1_\\n  TestRunner  tgp_v1_\n  worker\\n  release" + "87190=\n'
     '  Makefile", "aa6abd24e07fa4938dc63e243d02f97a10374844=\n  6216',
+    # seed 5 case 16 (leak35: ``--tgp_v1_`` under a gutter of ``--``, in
+    # lower case but for a name: weighed as one string with its dashes)
+    '--TestRunner=\n--tgp_v1_\\tv2\n--prefix%0A--tgp_v1_","requirements_dev  '
+    '66d17938944c43095c016a63922606e892222a3f\', \'60ed70b\t660%0A--build\\n',
 ])
 def test_a_listing_of_short_words_and_numbers_after_the_prefix_is_no_key(text):
     """Decoys the seeded property draws past its seeds: names after
