@@ -474,3 +474,33 @@ def test_pre_receive_names_no_key_in_a_ref_cut_or_cased(served, ref):
     assert 'Traceback' not in out
     assert 'settings.env' in out, out
     assert leaked([KEY, HEX], out) == [], out
+
+
+# --- scan-org: a repository it cannot read, named with a key ---------------
+
+@pytest.mark.parametrize('line', [
+    f'/nowhere/{LOW[:20]}/{LOW[20:]}',
+    f'file:///nowhere/{KEY[:20]}/{KEY[20:]}.git',
+    f'file:///nowhere/{UP}.git',
+], ids=['missing-folder-lower-cut', 'file-url-cut', 'file-url-upper'])
+def test_scan_org_relays_no_key_from_a_repository_it_cannot_read(tmp_path, line):
+    """git's own error (``fatal: '<path>' does not appear to be a git
+    repository``) relayed from the scan process, in the run's lines, its
+    reports and its store."""
+    listing = tmp_path / 'repos.txt'
+    listing.write_text(line + '\n')
+    store = tmp_path / 'org.db'
+    runs = [run_in_process('together-hooks', 'scan-org', '--repos', str(listing), '--store', str(store),
+                           cwd=tmp_path, env=_environ())]
+    if store.exists():
+        for fmt in ('json', 'markdown'):
+            runs.append(run_in_process('together-hooks', 'scan-org', 'report', '--store', str(store),
+                                       '--format', fmt, cwd=tmp_path, env=_environ()))
+    written = []
+    if store.exists():
+        import sqlite3
+
+        with sqlite3.connect(store) as db:
+            for (table,) in db.execute("select name from sqlite_master where type='table'"):
+                written += [repr(row) for row in db.execute(f'select * from "{table}"')]
+    _check_all(runs, written, 'nowhere')
