@@ -181,3 +181,21 @@ def test_decoys_beside_the_bounds_print_whole(index):
     of mixed names: no key, shown as typed."""
     text = _decoys()[index]
     assert Scrubber().scrub(text) == text
+
+
+@pytest.mark.parametrize('case', [str.lower, str.upper], ids=['lower', 'upper'])
+@pytest.mark.parametrize('glue', ['', ' ', '\n', '\\\n'], ids=['whole', 'space', 'newline', 'continued'])
+def test_no_random_legacy_key_with_its_context_is_shown(case, glue):
+    """A legacy key has no criterion of chance in the scrub but the
+    engine's placeholder test (ph34: each under 1e-9 a key): seeded
+    random ones with their Together name, in either case, whole or cut
+    once anywhere, are redacted."""
+    rng = random.Random(f'leak35-legacy-{case.__name__}-{glue!r}')
+    leaks = []
+    for i in range(6):
+        hexkey = make_hex(rng)
+        cut = rng.randint(1, 63) if glue else 64
+        shown = Scrubber().scrub(f'TOGETHER_API_KEY={case(hexkey[:cut])}{glue}{case(hexkey[cut:])}\n')
+        if hexkey in shown.replace(glue, '').lower() if glue else hexkey in shown.lower():
+            leaks.append(i)
+    assert leaks == [], leaks
