@@ -60,7 +60,11 @@ def test_an_unknown_key_cut_by_spaces_is_never_shown(sep, width):
 
 
 @pytest.mark.parametrize('text', [
-    'a tgp_v1_ key is the prefix and fortythree characters of url safe base64 text',
+    pytest.param(
+        'a tgp_v1_ key is the prefix and fortythree characters of url safe base64 text',
+        marks=pytest.mark.xfail(strict=True, reason=(
+            'lower-case words after tgp_v1_ are what a lower-cased key cut by spaces looks '
+            'like (leak35: 43 letters of a lower-cased key, 1.3e-4): over-redacted, which fails safe'))),
     'tgp_v1_ then 43 key characters: tgp_v1_ A-Z a-z 0-9 - and _ make the key text here',
 ])
 def test_prose_about_the_prefix_is_shown_as_it_is(text):
@@ -189,7 +193,11 @@ def test_digests_cut_by_white_space_with_no_together_context_are_shown_as_they_a
 @pytest.mark.parametrize('text', [
     # ``git log --oneline | grep tgp_v1_``: short ids and subjects after it
     '$ git log --oneline | grep tgp_v1_\nabc1234 Fix the build\nbcd2345 Add docs for it\ncde3456 More\n',
-    '$ git log --oneline -S tgp_v1_\n3f2a9c1 Drop Key\n8e7d6b5 Use Env\n1a2b3c4 Init Repo\nZ\n',
+    pytest.param(
+        '$ git log --oneline -S tgp_v1_\n3f2a9c1 Drop Key\n8e7d6b5 Use Env\n1a2b3c4 Init Repo\nZ\n',
+        marks=pytest.mark.xfail(strict=True, reason=(
+            'ids and short words whose classes a key cut so shows once in 7.5e8 (leak35: '
+            'the listing bound is 1e-9 a cut): over-redacted, which fails safe'))),
     # a listing, one name a line, after a line ending in the prefix
     '$ git grep -l tgp_v1_\nconfig.py\nREADME\nsetup\nTestRunnerAlpha\ndata_loader\n8c27dfe\nv2\n',
     '$ grep -rl tgp_v1_\n  docs\n  release\n  MyComponentView\n  requirements_dev\n  87190\n',

@@ -250,11 +250,12 @@ _LINE_GLUE = _NEWLINE + _LEAD
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``) with the
 # next line's lead (``_LEAD``), quotes, commas and ``+`` of literals or a
 # list's strings joined, quoted-printable's soft line break (``=`` ending
-# a line).
-_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#/*>;"\'+`=,]){0,8}' % _LINE_GLUE
+# a line), a ``\\`` before white space (a line continued, a space escaped
+# for a shell: an error puts an argument's lines on one, ``\\ ``).
+_GAP = r'(?:%s|\s|\\[nrt]|\\(?=\s)|%%0[9ADad]|%%20|[#/*>;"\'+`=,]){0,8}' % _LINE_GLUE
 # The same between the characters of a known key's base64, but ``/`` and
 # ``+``, which base64 holds (but as a line's lead).
-_B64_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#*>;"\'`,]){0,8}' % _LINE_GLUE
+_B64_GAP = r'(?:%s|\s|\\[nrt]|\\(?=\s)|%%0[9ADad]|%%20|[#*>;"\'`,]){0,8}' % _LINE_GLUE
 # A line break (or its escape) where a key is wrapped, with the next
 # line's lead (a comment's, a reply's ``> > ``, a diff's ``+``; up to
 # three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
@@ -264,10 +265,11 @@ _BREAK = '(?:%s)' % _LINE_GLUE
 # output (one piece of it; ``_GLUE``, a run): a line break, raw or escaped,
 # with the next line's lead (``_LEAD``); white space, raw or escaped
 # (``\t`` in JSON, ``%20`` in a SARIF uri; ``\xa0``, ``\u3000`` in a repr
-# or JSON), any escaped character; folders' ``/``; quotes, commas and
+# or JSON), any escaped character; a ``\\`` before white space (a line
+# continued, a space escaped for a shell); folders' ``/``; quotes, commas and
 # ``+`` (a list's strings, or literals joined).  A key's characters are
 # never glue, but a gutter's ``-`` may be (read both ways: ``_unglued``).
-_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%(?:0[9ADad]|20)|[,"\'`+]'
+_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\(?=\s)|%(?:0[9ADad]|20)|[,"\'`+]'
 _SPACE = _BREAK + _GLUE_ONE
 # A legacy key cut by glue, in capitals or not: 64 hex digits
 # starting a run, learnt only with its Together context (``_learn_spaced_hex``).
@@ -325,7 +327,7 @@ _GLUE_OUT = r'(?=[\s=\\%/,"\'`+])' + _GLUE
 # search has no literal to skip to; a lookbehind alone at every place of a
 # 1.4 MB SARIF report cost 0.16 s a search, this 0.10).
 _DASH_LEAD = r'(?=[ \t=\r\n\\%])(?<![ \t])' + _NEWLINE + _LEAD_NO_DASH + '-'
-_KEY_IN_VIEW = r'tgp_v1_[A-Za-z0-9_-]{43}'
+_KEY_IN_VIEW = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{43}'
 # Where a quoted field name ends (``"line":``, ``'path' :``): its piece is
 # a name, never the rest of the value before it (``_learn_glued``).
 _FIELD_NAME_END = r'["\'][ \t]*:'
@@ -408,14 +410,35 @@ def _a_listing(pieces: list[str], runs_on: bool) -> bool:
 # The chance a key's random pieces look as named as a listing's may, at
 # most (``_named_beyond_chance``): a key cut so is shown whole once in so
 # many cuts at most, whatever its pieces' lengths (and far fewer: its
-# pieces must read as names too).  Lower, and three camel-cased names
-# after ``tgp_v1_`` (``grep -l``: ``TestRunnerAlpha``) read as a key.
-_LISTING_CHANCE = 1e-5
-# The classes of a key's characters, and how many each holds.
+# pieces must read as names too).  1e-9, as the engine's placeholder
+# tests (leak35; it was 1e-5, which showed a key cut so once in 100,000
+# cuts): three camel-cased names after ``tgp_v1_`` (``grep -l``:
+# ``TestRunnerAlpha``, 1.7e-6) and lower-case words now read as a key,
+# redacted (fails safe).
+_LISTING_CHANCE = 1e-9
+# The classes of a key's characters, and how many of a key's 64 each
+# draws (``_named_beyond_chance``): as typed; and as a key shown in one
+# case draws them (a lower-cased key's ``a-f`` are its ``a-fA-F``), so a
+# key lower- or upper-cased is weighed as one, not as a listing of names
+# (its pieces lack a case: scored against 64 kinds, they read as names
+# far more often than 1e-5).
 _CLASSES = (
     ('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 26), ('abcdef', 6), ('ghijklmnopqrstuvwxyz', 20),
     ('0123456789', 10), ('_-', 2),
 )
+_CLASSES_LOWER = (('abcdef', 12), ('ghijklmnopqrstuvwxyz', 40), ('0123456789', 10), ('_-', 2))
+_CLASSES_UPPER = (('ABCDEF', 12), ('GHIJKLMNOPQRSTUVWXYZ', 40), ('0123456789', 10), ('_-', 2))
+
+
+def _classes_of(body: str) -> tuple[tuple[str, int], ...]:
+    """The classes ``body`` (a key's body as cut) is weighed by: a body
+    lacking a case was drawn so (a key lower- or upper-cased) or is a key
+    so drawn by chance (once in 5e9 keys)."""
+    if not any(c.isupper() for c in body):
+        return _CLASSES_LOWER
+    if not any(c.islower() for c in body):
+        return _CLASSES_UPPER
+    return _CLASSES
 
 
 def _named_beyond_chance(pieces: list[str]) -> bool:
@@ -433,15 +456,29 @@ def _named_beyond_chance(pieces: list[str]) -> bool:
     short pieces read as ``ok``, ``v2``, ``Xy-old`` one cut in thousands.)"""
     import math
 
+    classes = _classes_of(''.join(pieces))
     total = 0.0
     for piece in pieces:
-        held = sum(size for chars, size in _CLASSES if any(c in chars for c in piece))
-        # the prefix a listing was searched for: one string of its length
-        score = len(piece) * math.log((1 if piece == 'tgp_v1_' else held) / 64)
-        if _pattern(_CAMEL).fullmatch(piece):  # ``MyComponentView``
+        held = sum(size for chars, size in classes if any(c in chars for c in piece))
+        if held == 0:  # a character no class of this case holds: no key's piece
+            return False
+        score = len(piece) * math.log(held / 64)
+        if piece.lstrip('-') == 'tgp_v1_':  # the prefix a listing was searched for
+            # one string of its length (a gutter's ``-`` before it or not)
+            score = min(score, math.log(_prefix_chance(classes) / 64 ** (len(piece) - 7)))
+        if classes is _CLASSES and _pattern(_CAMEL).fullmatch(piece):  # ``MyComponentView``
             score = min(score, math.log(_camel_count(len(piece)) / 64 ** len(piece)))
         total += score
-    return _score_tail(tuple(len(piece) for piece in pieces), total) < _LISTING_CHANCE
+    return _score_tail(tuple(len(piece) for piece in pieces), total, classes) < _LISTING_CHANCE
+
+
+def _prefix_chance(classes: tuple[tuple[str, int], ...]) -> float:
+    """How often a random piece of 7 drawn by ``classes`` is ``tgp_v1_``."""
+    chance = 1.0
+    for c in 'tgp_v1_':
+        chars, size = next(((chars, size) for chars, size in classes if c in chars), ('', 0))
+        chance *= size / len(chars) / 64 if chars else 0.0
+    return chance
 
 
 # Capitalised words run together, after a lower-case one or not.
@@ -460,23 +497,28 @@ def _camel_count(length: int) -> int:
 _BIN = 0.1  # nats: scores are summed in steps so wide (rounded to the safe side)
 
 
-def _score_tail(lengths: tuple[int, ...], observed: float) -> float:
-    """The chance that random pieces of ``lengths`` score at most
-    ``observed`` (``_named_beyond_chance``): each piece's classes drawn as
-    a random piece's are (inclusion and exclusion over the classes), the
-    scores summed over the pieces, each rounded down (toward a listing)."""
+def _score_tail(
+        lengths: tuple[int, ...], observed: float, classes: tuple[tuple[str, int], ...] = _CLASSES,
+) -> float:
+    """The chance that random pieces of ``lengths`` (drawn by ``classes``)
+    score at most ``observed`` (``_named_beyond_chance``): each piece's
+    classes drawn as a random piece's are (inclusion and exclusion over
+    the classes), the scores summed over the pieces, each rounded down
+    (toward a listing)."""
     import math
 
-    return _tail(lengths, math.ceil(observed / _BIN))  # the observed score rounded up
+    return _tail(lengths, math.ceil(observed / _BIN), classes)  # the observed score rounded up
 
 
-def _tail(lengths: tuple[int, ...], limit: int) -> float:
+def _tail(
+        lengths: tuple[int, ...], limit: int, classes: tuple[tuple[str, int], ...] = _CLASSES,
+) -> float:
     """``_score_tail`` in steps of ``_BIN``."""
     dist, done = {0: 1.0}, 0.0  # scores only fall: at the limit, counted for good
     for length in lengths:
         nxt: dict[int, float] = {}
         for have, p in dist.items():
-            for score, q in _law(length):
+            for score, q in _law(length, classes):
                 if have + score <= limit:
                     done += p * q
                 else:
@@ -485,20 +527,23 @@ def _tail(lengths: tuple[int, ...], limit: int) -> float:
     return done + sum(p for have, p in dist.items() if have <= limit)
 
 
-_LAWS: dict[int, tuple[tuple[int, float], ...]] = {}  # ``_law``'s, a length each
+# ``_law``'s, a length and a table of classes each
+_LAWS: dict[tuple[int, int], tuple[tuple[int, float], ...]] = {}
 
 
-def _law(length: int) -> tuple[tuple[int, float], ...]:
-    """How a random piece of ``length`` scores (``_named_beyond_chance``),
-    in steps of ``_BIN`` rounded down: each set of classes it may hold
-    just those of (inclusion and exclusion), ``tgp_v1_`` and camel-cased
-    names counted again (to the safe side)."""
-    if length in _LAWS:
-        return _LAWS[length]
+def _law(
+        length: int, classes: tuple[tuple[str, int], ...] = _CLASSES,
+) -> tuple[tuple[int, float], ...]:
+    """How a random piece of ``length`` drawn by ``classes`` scores
+    (``_named_beyond_chance``), in steps of ``_BIN`` rounded down: each
+    set of classes it may hold just those of (inclusion and exclusion),
+    ``tgp_v1_`` and camel-cased names counted again (to the safe side)."""
+    if (length, id(classes)) in _LAWS:
+        return _LAWS[length, id(classes)]
     import math
     from itertools import combinations
 
-    sizes = [size for _, size in _CLASSES]
+    sizes = [size for _, size in classes]
     law: dict[int, float] = {}
     for n in range(1, len(sizes) + 1):
         for chosen in combinations(sizes, n):
@@ -508,15 +553,16 @@ def _law(length: int) -> tuple[tuple[int, float], ...]:
             )
             score = math.floor(length * math.log(sum(chosen) / 64) / _BIN)
             law[score] = law.get(score, 0.0) + exact
-    if length == 7:
-        score = math.floor(-7 * math.log(64) / _BIN)
-        law[score] = law.get(score, 0.0) + 64.0 ** -7
-    camel = _camel_count(length) / 64 ** length
+    prefix = _prefix_chance(classes) / 64 ** (length - 7)  # ``-`` * (length - 7) + ``tgp_v1_``
+    if length >= 7 and prefix:
+        score = math.floor(math.log(prefix) / _BIN)
+        law[score] = law.get(score, 0.0) + prefix
+    camel = _camel_count(length) / 64 ** length if classes is _CLASSES else 0.0
     if camel:
         score = math.floor(math.log(camel) / _BIN)
         law[score] = law.get(score, 0.0) + camel
-    _LAWS[length] = tuple(law.items())
-    return _LAWS[length]
+    _LAWS[length, id(classes)] = tuple(law.items())
+    return _LAWS[length, id(classes)]
 
 
 def _cut_evenly(run: str, gap: str, runs_on: bool) -> bool:
@@ -565,11 +611,16 @@ def _even_stretches(pieces: list[str]) -> list[str]:
 
 def _placeholder(body: str, cased: bool = True) -> bool:
     """The engine's own test: is this key body a placeholder?  (``cased``:
-    as ``shapes.is_placeholder``'s.)"""
+    as ``shapes.is_placeholder``'s.)  A body lacking a case is weighed as
+    shown in one (``cased=False``): a key lower-cased (a name or a path a
+    tool lowered) lacks capitals, which the cased test takes for a
+    placeholder's sign every time, so such a key cut by a space or a
+    folder was shown whole."""
     from together_hooks.detect.shapes import is_placeholder
     from together_hooks.rules import TOGETHER_API_KEY
 
-    return is_placeholder(body, TOGETHER_API_KEY, cased)
+    one_case = not any(c.isupper() for c in body) or not any(c.islower() for c in body)
+    return is_placeholder(body, TOGETHER_API_KEY, cased and not one_case)
 
 
 # The most kinds of characters a format-valid run that is shown whole may
@@ -1211,7 +1262,7 @@ class Scrubber:
         # ``_GLUE_OUT`` takes out the spans ``_glue_spans`` finds: the
         # reading by ``_GLUE`` itself.
         view = _pattern(_GLUE_OUT).sub('', text)
-        if 'tgp_v1_' not in view:
+        if 'tgp_v1_' not in view and 'TGP_V1_' not in view:  # a key in capitals too
             return
         dashed = _pattern(_DASH_LEAD).search(text) is not None
         if not dashed and not self._glued_key_in(view):
