@@ -418,10 +418,10 @@ def test_a_proxy_in_the_environment_is_told_nothing_and_echoes_nothing(keyed, ec
 @pytest.mark.parametrize('status, body', [
     (404, {'message': f'Not Found: {KEY}', 'documentation_url': f'https://x/{LOW}'}),
     (401, {'message': f'Bad credentials {KEY[:20]} {KEY[20:]}'}),
-    (500, {'message': UP}),
+    (422, {'message': UP}),  # not a 5xx: those are tried again after 1+2+4+8+16 s, the body never shown
     (200, [{'name': KEY, 'full_name': f'acme/{KEY}', 'clone_url': f'http://127.0.0.1:9/{KEY}.git',
             'fork': False, 'archived': False, 'forks_count': 0, 'size': 1}]),
-], ids=['404-echo', '401-cut', '500-upper', 'listed-name'])
+], ids=['404-echo', '401-cut', '422-upper', 'listed-name'])
 def test_github_org_relays_no_key_from_the_apis_body(tmp_path, echo, status, body):
     Echo.status, Echo.body = status, json.dumps(body).encode()
     store = tmp_path / 'org.db'
