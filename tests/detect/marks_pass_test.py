@@ -27,7 +27,7 @@ FILLER = b'x = {"a": 1, "b": [2, 3]}  # chunk of text = ok\r\n' * 700
 def _expected(data: bytes) -> int:
     return ((engine.MARK_SOFT if codec._QP_SOFT.search(data) else 0)
             | (engine.MARK_CHUNKED if engine.CHUNKED in data else 0)
-            | (engine.MARK_TRACEBACK if any(mark in data for mark in engine.TRACEBACK_MARKS) else 0))
+            | (engine.MARK_TRACEBACK if b'Traceback (most recent call last)' in data or b'\n>' in data else 0))
 
 
 def _cases() -> list[bytes]:
@@ -71,6 +71,10 @@ def test_the_pass_answers_as_the_searches(one_pass_screen: Keywords) -> None:
     assert [marks(data) for data in cases] == [_expected(data) for data in cases]
     assert [engine._plain_marks(data) for data in cases] == [_expected(data) for data in cases]
     assert {_expected(data) for data in cases} == set(range(engine._MARKS_ALL + 1))
+    # The pass asks a traceback's hints: it never says none where a mark is.
+    assert all(any(hint in mark for hint in engine.TRACEBACK_HINTS) for mark in engine.TRACEBACK_MARKS)
+    held = [data for data in cases if any(mark in data for mark in engine.TRACEBACK_MARKS)]
+    assert held and all(marks(data) & engine.MARK_TRACEBACK for data in held)
 
 
 def _chunked_request() -> bytes:

@@ -1051,7 +1051,7 @@ def _hits(
         # A traceback with its locals: each code line passing a local by
         # keyword read with the local's value in its place
         # (``codec.locals_view``), a key under the call that names it.
-        if any(mark in data for mark in TRACEBACK_MARKS) if marks is None else marks & MARK_TRACEBACK:
+        if (marks is None or marks & MARK_TRACEBACK) and any(mark in data for mark in TRACEBACK_MARKS):
             from together_hooks.detect.codec import locals_view
 
             hits += _view_hits(locals_view(data), path, rules, budget)
@@ -1110,6 +1110,14 @@ CHUNKED = b'chunked'
 # Where a traceback with its locals may be (``codec.locals_view``):
 # Python's head line, pytest's failing-line marker.
 TRACEBACK_MARKS = (b'Traceback (most recent call last)', b'\n>       ')
+# What the marks' one pass asks for them (``MARK_TRACEBACK``): the head
+# line, and of pytest's marker its first two bytes; a file holding either
+# is then searched for the marks themselves.  Hyperscan's literal matcher
+# keys a needle on its last bytes, and the marker's blanks are in every
+# indented line: with the whole marker the pass cost 8x (as much as the two
+# ``in`` searches it replaced), with ``\n>`` nothing more (docs/performance.md,
+# "Issue 17, session 35 (perf35)").
+TRACEBACK_HINTS = (TRACEBACK_MARKS[0], b'\n>')
 # An asciinema recording's first bytes (``codec.cast_view``): its header.
 CAST_HEAD = b'{"version":'
 # A Jupyter notebook's first bytes (``codec.notebook_view``): nbformat
@@ -1925,7 +1933,8 @@ def _may_escape(data: bytes) -> bool:
 # every byte of a file that says "together" and holds no such mark (most
 # of them): a quoted-printable soft line break (``codec._QP_SOFT``, asked
 # by ``codec.readings``), a chunked body's header value (``CHUNKED``) and
-# a traceback's marks (``TRACEBACK_MARKS``, two searches more).
+# a traceback's marks (``TRACEBACK_MARKS``, two searches more; the pass
+# asks ``TRACEBACK_HINTS``, which every mark holds).
 # Where the keyword screen reads by hyperscan's one pass (the ``fast``
 # extra, a run large enough), one more pass answers all three for a file
 # of ``_MARKS_MIN`` bytes or more: ``CHUNKED`` costs ``in`` ~0.65 ns a byte on
@@ -1936,7 +1945,7 @@ def _may_escape(data: bytes) -> bool:
 # first, a backslash, and the pass with them costs 3x.
 MARK_SOFT, MARK_CHUNKED, MARK_TRACEBACK = 1, 2, 4
 _MARK_GROUPS = (
-    (MARK_SOFT, (b'=\n', b'=\r\n')), (MARK_CHUNKED, (CHUNKED,)), (MARK_TRACEBACK, TRACEBACK_MARKS),
+    (MARK_SOFT, (b'=\n', b'=\r\n')), (MARK_CHUNKED, (CHUNKED,)), (MARK_TRACEBACK, TRACEBACK_HINTS),
 )
 _MARKS_ALL = MARK_SOFT | MARK_CHUNKED | MARK_TRACEBACK
 # Below this a file's ``in``s cost less than a hyperscan call.
