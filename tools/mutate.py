@@ -3593,8 +3593,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/firmware_records_test.py',),
       'an Intel HEX line is a record whatever its checksum: any colon-led hex line of the right length is read as bytes'),
     M('marks-pass-soft-cr-dropped', 'together_hooks/detect/engine.py',
-      "_MARK_GROUPS = ((MARK_SOFT, (b'=\\n', b'=\\r\\n')), (MARK_CHUNKED, (CHUNKED,)))\n",
-      "_MARK_GROUPS = ((MARK_SOFT, (b'=\\n',)), (MARK_CHUNKED, (CHUNKED,)))\n",
+      "    (MARK_SOFT, (b'=\\n', b'=\\r\\n')), (MARK_CHUNKED, (CHUNKED,)), (MARK_TRACEBACK, TRACEBACK_HINTS),\n",
+      "    (MARK_SOFT, (b'=\\n',)), (MARK_CHUNKED, (CHUNKED,)), (MARK_TRACEBACK, TRACEBACK_HINTS),\n",
       ('tests/detect/marks_pass_test.py::test_the_pass_answers_as_the_searches',),
       "the one hyperscan pass of a large file's marks misses a soft line break before a CRLF (`=\\r\\n`): a "
       "quoted-printable e-mail with CRLF line ends is never decoded whole where the fast extra reads a large run"),
@@ -5313,7 +5313,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pickles_test.py',),
       "a pickle's view has no room: a list referring to one big dict again and again is written out every time, a text many times the file's size"),
     M('acc34-locals-unread', 'together_hooks/detect/engine.py',
-      "        if any(mark in data for mark in TRACEBACK_MARKS):\n",
+      "        if (marks is None or marks & MARK_TRACEBACK) and any(mark in data for mark in TRACEBACK_MARKS):\n",
       "        if False:\n",
       ('tests/detect/traceback_locals_test.py', 'tests/accuracy/heldout34_test.py', 'tests/accuracy/outside33_test.py'),
       "a traceback's locals are read apart from their frame: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
@@ -5891,6 +5891,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "if piece == 'tgp_v1_':",
       ('tests/detect/scrub_glue_property_test.py',),
       "a gutter's dashes before tgp_v1_ in a listing make it read as a key's random piece: a listing after it is redacted"),
+    M('perf35-marks-pass-traceback-ignored', 'together_hooks/detect/engine.py',
+      '        if (marks is None or marks & MARK_TRACEBACK) and any(',
+      '        if (marks is None or 0) and any(',
+      ('tests/detect/marks_pass_test.py::test_a_large_traceback_read_by_the_pass_keeps_its_locals',),
+      "a large file read by the marks' hyperscan pass (the fast extra, a large run) never has its traceback's "
+      "locals read: `key = '<hex>'` under `Together(api_key=key, ...)` in a crash log passes a history scan"),
+    M('perf35-marks-pass-traceback-pytest-dropped', 'together_hooks/detect/engine.py',
+      "TRACEBACK_HINTS = (TRACEBACK_MARKS[0], b'\\n>')\n",
+      "TRACEBACK_HINTS = (TRACEBACK_MARKS[0],)\n",
+      ('tests/detect/marks_pass_test.py::test_the_pass_answers_as_the_searches',),
+      "the marks' hyperscan pass looks for Python's traceback head only: a large `pytest --showlocals` report "
+      "(its `>       ` failing line, no head line) is never read with its locals where the fast extra reads"),
 )
 
 def problems() -> list[str]:

@@ -1051,7 +1051,7 @@ def _hits(
         # A traceback with its locals: each code line passing a local by
         # keyword read with the local's value in its place
         # (``codec.locals_view``), a key under the call that names it.
-        if any(mark in data for mark in TRACEBACK_MARKS):
+        if (marks is None or marks & MARK_TRACEBACK) and any(mark in data for mark in TRACEBACK_MARKS):
             from together_hooks.detect.codec import locals_view
 
             hits += _view_hits(locals_view(data), path, rules, budget)
@@ -1107,6 +1107,17 @@ GIT_BINARY = b'GIT binary patch'
 # A chunked HTTP/1.1 body's header value (``codec.chunked_view``): one
 # search of a file holding a keyword, the header parsed only where found.
 CHUNKED = b'chunked'
+# Where a traceback with its locals may be (``codec.locals_view``):
+# Python's head line, pytest's failing-line marker.
+TRACEBACK_MARKS = (b'Traceback (most recent call last)', b'\n>       ')
+# What the marks' one pass asks for them (``MARK_TRACEBACK``): the head
+# line, and of pytest's marker its first two bytes; a file holding either
+# is then searched for the marks themselves.  Hyperscan's literal matcher
+# keys a needle on its last bytes, and the marker's blanks are in every
+# indented line: with the whole marker the pass cost 8x (as much as the two
+# ``in`` searches it replaced), with ``\n>`` nothing more (docs/performance.md,
+# "Issue 17, session 35 (perf35)").
+TRACEBACK_HINTS = (TRACEBACK_MARKS[0], b'\n>')
 # An asciinema recording's first bytes (``codec.cast_view``): its header.
 CAST_HEAD = b'{"version":'
 # A Jupyter notebook's first bytes (``codec.notebook_view``): nbformat
@@ -1921,18 +1932,22 @@ def _may_escape(data: bytes) -> bool:
 # What ``_hits`` asks of a whole file holding a keyword, each a search of
 # every byte of a file that says "together" and holds no such mark (most
 # of them): a quoted-printable soft line break (``codec._QP_SOFT``, asked
-# by ``codec.readings``) and a chunked body's header value (``CHUNKED``).
+# by ``codec.readings``), a chunked body's header value (``CHUNKED``) and
+# a traceback's marks (``TRACEBACK_MARKS``, two searches more; the pass
+# asks ``TRACEBACK_HINTS``, which every mark holds).
 # Where the keyword screen reads by hyperscan's one pass (the ``fast``
-# extra, a run large enough), one more pass answers both for a file of
-# ``_MARKS_MIN`` bytes or more: ``CHUNKED`` costs ``in`` ~0.65 ns a byte on
+# extra, a run large enough), one more pass answers all three for a file
+# of ``_MARKS_MIN`` bytes or more: ``CHUNKED`` costs ``in`` ~0.65 ns a byte on
 # code (CPython's two-way search, for a needle of 6 bytes or more in
 # 30,000 or more), the soft break's search ~0.45, the pass ~0.28
 # (docs/performance.md, "Issue 17, session 29: the engine on 'together'
 # prose").  ``_may_escape``'s marks are not in it: most files hold its
 # first, a backslash, and the pass with them costs 3x.
-MARK_SOFT, MARK_CHUNKED = 1, 2
-_MARK_GROUPS = ((MARK_SOFT, (b'=\n', b'=\r\n')), (MARK_CHUNKED, (CHUNKED,)))
-_MARKS_ALL = MARK_SOFT | MARK_CHUNKED
+MARK_SOFT, MARK_CHUNKED, MARK_TRACEBACK = 1, 2, 4
+_MARK_GROUPS = (
+    (MARK_SOFT, (b'=\n', b'=\r\n')), (MARK_CHUNKED, (CHUNKED,)), (MARK_TRACEBACK, TRACEBACK_HINTS),
+)
+_MARKS_ALL = MARK_SOFT | MARK_CHUNKED | MARK_TRACEBACK
 # Below this a file's ``in``s cost less than a hyperscan call.
 _MARKS_MIN = 1024
 _MARKS_PASS: list[Callable[[bytes], int] | None] = []
@@ -2503,11 +2518,6 @@ def _marshalled(data: bytes) -> bool:
     object) or a marshal dump of a dict, list or tuple (its first type
     byte): two byte comparisons, ``pyc.marshal_view`` tells the rest."""
     return data[2:4] == b'\r\n' and data[16:17] in (b'c', b'\xe3') or data[:1] in _MARSHAL_FIRST
-
-
-# Where a traceback with its locals may be (``codec.TRACEBACK_MARKS``):
-# Python's head line, pytest's failing-line marker.
-TRACEBACK_MARKS = (b'Traceback (most recent call last)', b'\n>       ')
 
 
 # Where a binary pickle starts (``pickles.STARTS``: PROTO 2 to 5), known
