@@ -5567,6 +5567,37 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if _LEGACY_RUN in data.translate(_HEX_ONES):\n",
       ('tests/detect/traceback_locals_test.py',),
       "a traceback's locals are read only in files without a legacy key's run: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
+    M('outside35-key-column-unread', 'together_hooks/detect/csvrow.py',
+      '    credentials |= together\n',
+      '    together = frozenset()\n',
+      ('tests/detect/table_key_column35_test.py', 'tests/accuracy/outside35_test.py'),
+      "a table column named for Together's key (`together_api_key`, `| Together API key |`) holds no key unless its row names Together: a CSV export's or a Markdown table's legacy keys pass"),
+    M('outside35-key-column-any-name', 'together_hooks/detect/csvrow.py',
+      "named.fullmatch(n.strip('`').strip())",
+      "named.search(n.strip('`').strip())",
+      ('tests/detect/table_key_column35_test.py',),
+      "a column whose name only holds a Together key's (`together_api_key_sha256`, `together_api_key_id`) is read as the key's: its digests are reported"),
+    M('outside35-key-column-past-table', 'together_hooks/detect/csvrow.py',
+      '        return lo <= end\n',
+      '        return True\n',
+      ('tests/detect/table_key_column35_test.py',),
+      "a Together key column's table runs past its first empty line: a document's next table (`| file | checksum |`) or a CSV's next section has its digests reported"),
+    M('outside35-key-column-digest-row', 'together_hooks/detect/csvrow.py',
+      "        if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):\n"
+      "            return set()\n"
+      "        if not any(names.search(field) for field in row):\n"
+      "            return set(shape.together) if len(shape.names) == len(row) else set()\n",
+      "        if not any(names.search(field) for field in row):\n"
+      "            return set(shape.together) if len(shape.names) == len(row) else set()\n"
+      "        if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):\n"
+      "            return set()\n",
+      ('tests/detect/table_key_column35_test.py',),
+      "a digest cell (`sha256`) vetoes only rows naming Together: a digest under a Together key column in a row naming its algorithm is reported"),
+    M('outside35-key-column-width-unchecked', 'together_hooks/detect/csvrow.py',
+      '            return set(shape.together) if len(shape.names) == len(row) else set()\n        held',
+      '            return set(shape.together)\n        held',
+      ('tests/detect/table_key_column35_test.py',),
+      "a line of another width under a Together key column counts as its row: a trailer's checksum in that position is reported"),
 )
 
 

@@ -1454,8 +1454,6 @@ ALL_CASES = SDKS + NOTEBOOKS + INFRA + DOCS + DATA + LOGS + SHELL + DECOYS + HAR
 MISSED: dict[str, str] = {
     'blog-draft-legacy-prose': "prose with words between Together's name and the key's (`When I moved to Together AI my old API key was <hex>`)",
     'parquet-named-column-legacy': "a Parquet column's values come before its name (the footer's schema): a PLAIN byte array names nothing before it",
-    'csv-header-far-above-legacy': "a CSV column named for Together's key (`together_api_key`) over rows that name no provider",
-    'md-table-header-column-legacy': "a Markdown table's column headed `Together API key` over rows that name no provider",
     'together-cli-config-path-legacy': "a generic api_key whose only Together context is the file's path (`~/.together/config.json`): content is judged without its path",
     'jsonl-ft-context-other-message-legacy': "a bare hex message whose Together context is prose two messages before it in a chat transcript",
 }
