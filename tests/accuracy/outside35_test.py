@@ -1442,7 +1442,162 @@ together,meta-llama/Llama-3-8b-chat-hf,⟦_hex⟧
 """),
 ]
 
-ALL_CASES = SDKS + NOTEBOOKS + INFRA + DOCS + DATA + LOGS + SHELL + DECOYS + HARD
+
+# --- a third block, written after the fix above and measured on its code (ebd1e2d6): experiment
+# trackers, deploy platforms, secret managers' output, editors' AI configs ----------------------
+
+MORE = [
+    T('wandb-run-config-legacy', 'wandb/run-20240501_100000-abc123/files/config.yaml', """\
+wandb_version: 1
+
+together_api_key:
+  desc: null
+  value: ⟦hex⟧
+model:
+  desc: null
+  value: meta-llama/Llama-3-8b-chat-hf
+"""),
+    T('tfplan-json-after-legacy', 'infra/plan.json', """\
+{"format_version": "1.2", "resource_changes": [{"address": "aws_ssm_parameter.together_api_key", "type": "aws_ssm_parameter", "name": "together_api_key", "change": {"actions": ["create"], "after": {"name": "/chat/together", "type": "SecureString", "value": "⟦hex⟧"}}}]}
+"""),
+    T('pulumi-export-plaintext-legacy', 'infra/stack-export.json', """\
+{"version": 3, "deployment": {"resources": [{"urn": "urn:pulumi:prod::chat::pulumi:pulumi:Stack::chat-prod", "outputs": {"togetherApiKey": {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "plaintext": "\\"⟦hex⟧\\""}}}]}}
+"""),
+    T('aws-get-secret-value-output-legacy', 'notes/get-secret.json', """\
+{
+    "ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:together-api-key-AbCdEf",
+    "Name": "together-api-key",
+    "VersionId": "EXAMPLE1-90ab-cdef-fedc-ba987SECRET1",
+    "SecretString": "⟦hex⟧",
+    "CreatedDate": "2024-05-01T10:00:00.000000+00:00"
+}
+"""),
+    T('gcloud-access-transcript-legacy', 'notes/gcp-session.txt', """\
+$ gcloud secrets versions access latest --secret=together-api-key
+⟦hex⟧
+$ exit
+"""),
+    T('vault-kv-get-json-legacy', 'notes/vault-get.json', """\
+{"request_id": "⟦_uuid⟧", "data": {"data": {"api_key": "⟦hex⟧", "base_url": "https://api.together.xyz/v1"}, "metadata": {"version": 3}}}
+"""),
+    T('firebase-runtimeconfig-legacy', 'functions/.runtimeconfig.json', """\
+{"together": {"api_key": "⟦hex⟧"}, "app": {"env": "prod"}}
+"""),
+    T('firebase-config-set-legacy', 'scripts/firebase.sh', """\
+firebase functions:config:set together.api_key="⟦hex⟧" --project acme-chat
+"""),
+    T('netlify-toml-env-legacy', 'netlify.toml', """\
+[build]
+  command = "npm run build"
+[build.environment]
+  TOGETHER_API_KEY = "⟦hex⟧"
+"""),
+    T('wrangler-vars-current', 'wrangler.toml', """\
+name = "chat-worker"
+main = "src/index.ts"
+[vars]
+TOGETHER_API_KEY = "⟦key⟧"
+"""),
+    T('vercel-json-env-legacy', 'vercel.json', """\
+{"env": {"TOGETHER_API_KEY": "⟦hex⟧"}, "buildCommand": "next build"}
+"""),
+    T('ray-serve-runtime-env-legacy', 'serve/config.yaml', """\
+applications:
+  - name: chat
+    import_path: app:deployment
+    runtime_env:
+      env_vars:
+        TOGETHER_API_KEY: "⟦hex⟧"
+"""),
+    T('gha-add-mask-log-legacy', 'logs/actions-run.log', """\
+2024-05-01T10:00:00.0000000Z ##[group]Run echo "::add-mask::$TOGETHER_API_KEY"
+2024-05-01T10:00:00.0000000Z echo "::add-mask::⟦hex⟧"
+2024-05-01T10:00:00.0000000Z shell: /usr/bin/bash -e {0}
+"""),
+    T('devtools-copy-as-fetch-legacy', 'notes/fetch.js', """\
+fetch("https://api.together.xyz/v1/chat/completions", {
+  "headers": {
+    "authorization": "Bearer ⟦hex⟧",
+    "content-type": "application/json"
+  },
+  "body": "{\\"model\\":\\"meta-llama/Llama-3-8b-chat-hf\\"}",
+  "method": "POST"
+});
+"""),
+    T('devtools-copy-as-powershell-legacy', 'notes/request.ps1', """\
+Invoke-WebRequest -UseBasicParsing -Uri "https://api.together.xyz/v1/models" `
+-Headers @{
+  "authorization"="Bearer ⟦hex⟧"
+}
+"""),
+    T('authinfo-machine-legacy', 'dotfiles/.authinfo', """\
+machine api.together.xyz login apikey password ⟦hex⟧
+"""),
+    T('gptel-make-openai-legacy', 'dotfiles/.emacs.d/init.el', """\
+(gptel-make-openai "TogetherAI"
+  :host "api.together.xyz"
+  :key "⟦hex⟧"
+  :stream t
+  :models '(mistralai/Mixtral-8x7B-Instruct-v0.1))
+"""),
+    T('shell-gpt-sgptrc-legacy', 'dotfiles/.config/shell_gpt/.sgptrc', """\
+CHAT_CACHE_LENGTH=100
+OPENAI_API_KEY=⟦hex⟧
+API_BASE_URL=https://api.together.xyz/v1
+DEFAULT_MODEL=meta-llama/Llama-3-70b-chat-hf
+"""),
+    T('openhands-config-toml-legacy', 'openhands/config.toml', """\
+[llm]
+model = "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo"
+api_key = "⟦hex⟧"
+"""),
+    T('opencode-provider-current', 'opencode.json', """\
+{"$schema": "https://opencode.ai/config.json", "provider": {"together": {"options": {"apiKey": "⟦key⟧"}}}}
+"""),
+    T('codex-provider-bearer-legacy', 'dotfiles/.codex/config.toml', """\
+model = "meta-llama/Llama-3.3-70B-Instruct-Turbo"
+model_provider = "together"
+
+[model_providers.together]
+name = "Together"
+base_url = "https://api.together.xyz/v1"
+experimental_bearer_token = "⟦hex⟧"
+"""),
+    T('langsmith-run-inputs-legacy', 'traces/langsmith-run.json', """\
+{"id": "⟦_uuid⟧", "name": "ChatTogether", "run_type": "llm", "inputs": {"messages": []}, "extra": {"invocation_params": {"model": "meta-llama/Llama-3-8b-chat-hf", "together_api_key": "⟦hex⟧", "_type": "together-chat"}}}
+"""),
+    # Near-misses of the same shapes.
+    T('decoy-codex-env-key-name', 'dotfiles/.codex/providers.toml', """\
+[model_providers.together]
+name = "Together"
+base_url = "https://api.together.xyz/v1"
+env_key = "TOGETHER_API_KEY"
+"""),
+    T('decoy-avante-api-key-name', 'dotfiles/nvim/lua/plugins/avante.lua', """\
+vendors = {
+  together = {
+    __inherited_from = "openai",
+    endpoint = "https://api.together.xyz/v1",
+    api_key_name = "TOGETHER_API_KEY",
+    model = "Qwen/Qwen2.5-Coder-32B-Instruct",
+  },
+}
+"""),
+    T('decoy-wandb-config-digest', 'wandb/run-20240502_100000-def456/files/config.yaml', """\
+together_dataset_sha256:
+  desc: null
+  value: ⟦_hex⟧
+"""),
+    T('decoy-aws-secret-metadata', 'notes/describe-secret.json', """\
+{"ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:together-api-key-AbCdEf", "Name": "together-api-key", "VersionIdsToStages": {"⟦_uuid⟧": ["AWSCURRENT"]}, "KmsKeyId": "⟦_uuid2⟧"}
+"""),
+    T('decoy-gha-add-mask-unexpanded', 'logs/actions-masked.log', """\
+2024-05-01T10:00:00.0000000Z echo "::add-mask::***"
+2024-05-01T10:00:01.0000000Z TOGETHER_API_KEY: ***
+"""),
+]
+
+ALL_CASES = SDKS + NOTEBOOKS + INFRA + DOCS + DATA + LOGS + SHELL + DECOYS + HARD + MORE
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
@@ -1450,12 +1605,18 @@ ALL_CASES = SDKS + NOTEBOOKS + INFRA + DOCS + DATA + LOGS + SHELL + DECOYS + HAR
 # decoys; 167 keys found, 6 missed, no decoy reported (the first 177
 # cases, written first: 143 keys, 141 found; the HARD block, written
 # next: 30 keys, 26 found); every mode (the files, --staged, --history,
-# --diff, the hook, a push) the same.
+# --diff, the hook, a push) the same.  Then a table column named for
+# Together's key found (csv-header-far-above, md-table-header-column).
+# The MORE block, written next and measured at ebd1e2d6: 27 cases, 22
+# keys, 19 found, 5 decoys, none reported; then Pulumi's secret envelope
+# found (pulumi-export-plaintext).  Now 239 cases, 196 keys, 191 found.
 MISSED: dict[str, str] = {
     'blog-draft-legacy-prose': "prose with words between Together's name and the key's (`When I moved to Together AI my old API key was <hex>`)",
     'parquet-named-column-legacy': "a Parquet column's values come before its name (the footer's schema): a PLAIN byte array names nothing before it",
     'together-cli-config-path-legacy': "a generic api_key whose only Together context is the file's path (`~/.together/config.json`): content is judged without its path",
     'jsonl-ft-context-other-message-legacy': "a bare hex message whose Together context is prose two messages before it in a chat transcript",
+    'tfplan-json-after-legacy': "a Terraform plan's `change.after.value` two objects under the resource named together_api_key (its own `name` a parameter path naming no key)",
+    'gha-add-mask-log-legacy': "an Actions log's expanded `::add-mask::<hex>`, whose Together name is the unexpanded command on the `Run` line above",
 }
 
 CASES = ALL_CASES
