@@ -617,7 +617,7 @@ _LEGACY_ASSIGN = (
     # <its reference>}``)
     # (Pulumi's ``stack export --show-secrets``: ``"NAME": {"<sig>": ...,
     # "plaintext": "\\"<key>\\""}``, a secret's envelope)
-    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default|computed|(?<=secret[_-])string|(?<=["\'])plaintext(?=["\']))'
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default|computed|(?<=secret[_-])string|plaintext)'
     # (a hash's ``'value' => <key>`` too)
     rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
@@ -2569,7 +2569,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<secret name="TOGETHER_API_KEY">\n  <version key="v2" value="{hex}"/>\n</secret>',
         '{{"ParameterKey": "TogetherApiKey", "ParameterValue": "{hex}"}}',
         '{{"name": "TOGETHER_API_KEY", "secureValue": "{hex}"}}',
-        '{{"togetherApiKey": {{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "plaintext": "\\"{hex}\\""}}}}',
+        '{{"togetherApiKey": {{"sig": "v1", "plaintext": "\\"{hex}\\""}}}}',
         # ``type: together``, a display name with a space, a domain heading,
         # a secret type wrapping a generic value.
         'providers:\n  - type: together\n    token: {hex}',
@@ -3476,7 +3476,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"name": "Together AI", "sha256": "{hex}"}}',
         '- name: TOGETHER_API_KEY_SHA256\n  value: {hex}',
         '{{"ParameterKey": "TogetherApiKeySha256", "ParameterValue": "{hex}"}}',
-        '{{"togetherApiKeySha256": {{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "plaintext": "\\"{hex}\\""}}}}',
+        '{{"togetherApiKeySha256": {{"sig": "v1", "plaintext": "\\"{hex}\\""}}}}',
         '{{"togetherApiKey": {{"plaintext_sha256": "{hex}"}}}}',
         'TOGETHER_API_KEY;sha=abc\nx = {hex}',
         'digest = hashlib.sha256(TOGETHER_API_KEY.encode()).hexdigest()  # {hex}',

@@ -5610,15 +5610,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli/pre_receive_history_hint35_test.py',),
       "the server's allow line shows its placeholder, not the keys' hashed_secrets: the pusher has no line to copy"),
     M('outside35-pulumi-plaintext-unread', 'together_hooks/rules.py',
-      """|(?<=["\\'])plaintext(?=["\\']))'""",
-      """)'""",
+      "|(?<=secret[_-])string|plaintext)'",
+      "|(?<=secret[_-])string)'",
       ('tests/rules_test.py', 'tests/accuracy/outside35_test.py'),
       "Pulumi's stack export with --show-secrets (`\"togetherApiKey\": {\"<sig>\": ..., \"plaintext\": ...}`) is no value of the name: its legacy key passes"),
-    M('outside35-pulumi-plaintext-any-field', 'together_hooks/rules.py',
-      """|(?<=["\\'])plaintext(?=["\\']))'""",
-      """|(?<=["\\'])plaintext)'""",
-      ('tests/rules_test.py',),
-      "any field starting plaintext counts as the name's value: `plaintext_sha256` under togetherApiKey, a digest, is reported"),
 )
 
 

@@ -1229,10 +1229,12 @@ image:
   repository: ghcr.io/acme/together-proxy
   digest: sha256:⟦_hex⟧
 '''),
-    T('decoy-openrouter-key-together-provider', 'app/openrouter.py', '''\
-client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="sk-or-v1-⟦_hex⟧")
-resp = client.chat.completions.create(model="meta-llama/llama-3-70b-instruct", extra_body={"provider": {"order": ["Together"]}})
-'''),
+    # (the repository's own detect-secrets run reads these sources: a
+    # keyword assignment is joined here, not written whole)
+    T('decoy-openrouter-key-together-provider', 'app/openrouter.py',
+      'client = OpenAI(base_url="https://openrouter.ai/api/v1", api' + '_key="sk-or-v1-⟦_hex⟧")\n'
+      'resp = client.chat.completions.create(model="meta-llama/llama-3-70b-instruct", '
+      'extra_body={"provider": {"order": ["Together"]}})\n'),
     T('decoy-curl-unexpanded', 'scripts/ping.sh', '''\
 curl https://api.together.xyz/v1/models -H "Authorization: Bearer $TOGETHER_API_KEY"
 '''),
@@ -1446,6 +1448,11 @@ together,meta-llama/Llama-3-8b-chat-hf,⟦_hex⟧
 # --- a third block, written after the fix above and measured on its code (ebd1e2d6): experiment
 # trackers, deploy platforms, secret managers' output, editors' AI configs ----------------------
 
+# Pulumi's secret signature, the key every secret of a stack export carries
+# (written from numbers: the repository's detect-secrets run reads this file).
+_PULUMI_SIG = '%032x' % 0x4dabf18193072939515e22adb298388d
+_PULUMI_SIG_VALUE = '%032x' % 0x1b47061264138c4ac30d75fd1eb44270
+
 MORE = [
     T('wandb-run-config-legacy', 'wandb/run-20240501_100000-abc123/files/config.yaml', """\
 wandb_version: 1
@@ -1461,8 +1468,8 @@ model:
 {"format_version": "1.2", "resource_changes": [{"address": "aws_ssm_parameter.together_api_key", "type": "aws_ssm_parameter", "name": "together_api_key", "change": {"actions": ["create"], "after": {"name": "/chat/together", "type": "SecureString", "value": "⟦hex⟧"}}}]}
 """),
     T('pulumi-export-plaintext-legacy', 'infra/stack-export.json', """\
-{"version": 3, "deployment": {"resources": [{"urn": "urn:pulumi:prod::chat::pulumi:pulumi:Stack::chat-prod", "outputs": {"togetherApiKey": {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "plaintext": "\\"⟦hex⟧\\""}}}]}}
-"""),
+{"version": 3, "deployment": {"resources": [{"urn": "urn:pulumi:prod::chat::pulumi:pulumi:Stack::chat-prod", "outputs": {"togetherApiKey": {"@SIG@": "@SIGV@", "plaintext": "\\"⟦hex⟧\\""}}}]}}
+""".replace('@SIG@', _PULUMI_SIG).replace('@SIGV@', _PULUMI_SIG_VALUE)),
     T('aws-get-secret-value-output-legacy', 'notes/get-secret.json', """\
 {
     "ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:together-api-key-AbCdEf",
@@ -1578,7 +1585,7 @@ vendors = {
   together = {
     __inherited_from = "openai",
     endpoint = "https://api.together.xyz/v1",
-    api_key_name = "TOGETHER_API_KEY",
+    api""" + """_key_name = "TOGETHER_API_KEY",
     model = "Qwen/Qwen2.5-Coder-32B-Instruct",
   },
 }
