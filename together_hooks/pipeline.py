@@ -735,7 +735,9 @@ def _not_a_key_step(
             findings if taken is None else taken, getattr(args, 'repo_root', '.'), _pushed(args))
     if getattr(args, 'not_a_key', None):  # a caller that knows better (a server)
         inline = _allow_inline(findings)
-        text = args.not_a_key.replace(ALLOW_INLINE, inline)
+        shown = list(dict.fromkeys(f.hashed_secret for f in findings))
+        text = args.not_a_key.replace(ALLOW_INLINE, inline).replace(
+            ALLOW_HASHES, ', '.join(f'"{h}"' for h in shown[:3]) + (', ...' if len(shown) > 3 else ''))
         if not inline:
             text = text.replace('? record', '? Record', 1)
         return text + take_out_step(

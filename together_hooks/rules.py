@@ -615,7 +615,9 @@ _LEGACY_ASSIGN = (
     # (Snowflake's ``CREATE SECRET <name>`` then ``SECRET_STRING = <key>``)
     # (Doppler's ``secrets --json``: ``"NAME": {"computed": <key>, "raw":
     # <its reference>}``)
-    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default|computed|(?<=secret[_-])string)'
+    # (Pulumi's ``stack export --show-secrets``: ``"NAME": {"<sig>": ...,
+    # "plaintext": "\\"<key>\\""}``, a secret's envelope)
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default|computed|(?<=secret[_-])string|plaintext)'
     # (a hash's ``'value' => <key>`` too)
     rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
@@ -2567,6 +2569,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<secret name="TOGETHER_API_KEY">\n  <version key="v2" value="{hex}"/>\n</secret>',
         '{{"ParameterKey": "TogetherApiKey", "ParameterValue": "{hex}"}}',
         '{{"name": "TOGETHER_API_KEY", "secureValue": "{hex}"}}',
+        '{{"togetherApiKey": {{"sig": "v1", "plaintext": "\\"{hex}\\""}}}}',
         # ``type: together``, a display name with a space, a domain heading,
         # a secret type wrapping a generic value.
         'providers:\n  - type: together\n    token: {hex}',
@@ -3473,6 +3476,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"name": "Together AI", "sha256": "{hex}"}}',
         '- name: TOGETHER_API_KEY_SHA256\n  value: {hex}',
         '{{"ParameterKey": "TogetherApiKeySha256", "ParameterValue": "{hex}"}}',
+        '{{"togetherApiKeySha256": {{"sig": "v1", "plaintext": "\\"{hex}\\""}}}}',
+        '{{"togetherApiKey": {{"plaintext_sha256": "{hex}"}}}}',
         'TOGETHER_API_KEY;sha=abc\nx = {hex}',
         'digest = hashlib.sha256(TOGETHER_API_KEY.encode()).hexdigest()  # {hex}',
         # A digest word applied to the name, or governing the sentence.

@@ -5903,6 +5903,53 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/marks_pass_test.py::test_the_pass_answers_as_the_searches',),
       "the marks' hyperscan pass looks for Python's traceback head only: a large `pytest --showlocals` report "
       "(its `>       ` failing line, no head line) is never read with its locals where the fast extra reads"),
+    M('outside35-key-column-unread', 'together_hooks/detect/csvrow.py',
+      '    credentials |= together\n',
+      '    together = frozenset()\n',
+      ('tests/detect/table_key_column35_test.py', 'tests/accuracy/outside35_test.py'),
+      "a table column named for Together's key (`together_api_key`, a Markdown column headed `Together API key`) holds no key unless its row names Together: a CSV export's or a Markdown table's legacy keys pass"),
+    M('outside35-key-column-any-name', 'together_hooks/detect/csvrow.py',
+      "named.fullmatch(n.strip('`').strip())",
+      "named.search(n.strip('`').strip())",
+      ('tests/detect/table_key_column35_test.py',),
+      "a column whose name only holds a Together key's (`together_api_key_sha256`, `together_api_key_id`) is read as the key's: its digests are reported"),
+    M('outside35-key-column-past-table', 'together_hooks/detect/csvrow.py',
+      '        return lo <= end\n',
+      '        return True\n',
+      ('tests/detect/table_key_column35_test.py',),
+      "a Together key column's table runs past its first empty line: a document's next table (`file` and `checksum` columns) or a CSV's next section has its digests reported"),
+    M('outside35-key-column-digest-row', 'together_hooks/detect/csvrow.py',
+      "        if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):\n"
+      "            return set()\n"
+      "        if not any(names.search(field) for field in row):\n"
+      "            return set(shape.together) if len(shape.names) == len(row) else set()\n",
+      "        if not any(names.search(field) for field in row):\n"
+      "            return set(shape.together) if len(shape.names) == len(row) else set()\n"
+      "        if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):\n"
+      "            return set()\n",
+      ('tests/detect/table_key_column35_test.py',),
+      "a digest cell (`sha256`) vetoes only rows naming Together: a digest under a Together key column in a row naming its algorithm is reported"),
+    M('outside35-key-column-width-unchecked', 'together_hooks/detect/csvrow.py',
+      '            return set(shape.together) if len(shape.names) == len(row) else set()\n        held',
+      '            return set(shape.together)\n        held',
+      ('tests/detect/table_key_column35_test.py',),
+      "a line of another width under a Together key column counts as its row: a trailer's checksum in that position is reported"),
+    M('outside35-server-history-allow-unsaid', 'together_hooks/cli/pre_receive.py',
+      "'records only keys a file still holds: a key only in history goes in '\n"
+      "        f'`allow = [{pipeline.ALLOW_HASHES}]` in the config file ({config.WHERE})) in a '",
+      "'records only keys a file still holds) in a '",
+      ('tests/cli/pre_receive_history_hint35_test.py',),
+      "a push refused for a key a later commit of it removed is told to record it in the baseline alone, which records nothing: followed, the push is refused again"),
+    M('outside35-server-allow-hashes-unfilled', 'together_hooks/pipeline.py',
+      "text = args.not_a_key.replace(ALLOW_INLINE, inline).replace(\n            ALLOW_HASHES,",
+      "text = args.not_a_key.replace(ALLOW_INLINE, inline).replace(\n            ALLOW_INLINE,",
+      ('tests/cli/pre_receive_history_hint35_test.py',),
+      "the server's allow line shows its placeholder, not the keys' hashed_secrets: the pusher has no line to copy"),
+    M('outside35-pulumi-plaintext-unread', 'together_hooks/rules.py',
+      "|(?<=secret[_-])string|plaintext)'",
+      "|(?<=secret[_-])string)'",
+      ('tests/rules_test.py', 'tests/accuracy/outside35_test.py'),
+      "Pulumi's stack export with --show-secrets (`\"togetherApiKey\": {\"<sig>\": ..., \"plaintext\": ...}`) is no value of the name: its legacy key passes"),
 )
 
 def problems() -> list[str]:

@@ -62,6 +62,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import outside32_test
     from tests.accuracy import outside33_test
     from tests.accuracy import outside34_test
+    from tests.accuracy import outside35_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import legacy26_heldout_test
@@ -189,6 +190,13 @@ def _sets() -> dict[str, list[Case]]:
         'outside34': [
             c for c in outside34_test.CASES
             if c.id not in outside34_test.MISSED
+        ],
+        # outside35 (an outside tester's set: AI apps through other SDKs
+        # and tools, infrastructure, docs, data, logs, shell; small files),
+        # shared group.
+        'outside35': [
+            c for c in outside35_test.CASES
+            if c.id not in outside35_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

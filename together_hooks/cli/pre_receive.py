@@ -469,10 +469,14 @@ def _check(
     ns.audit_floor = refused
     ns.refused_lines = refusals  # the report's, in every format, stdout and --output alike
     # A baseline the push brings is not read (above): say what counts.
+    # A baseline records only keys a file still holds: a key a later
+    # commit of the push removed is passed by the config's allow.
     ns.not_a_key = (
-        f'Not a real key? {pipeline.ALLOW_INLINE}record it in {name} (`together-hooks baseline create|update`) in a '
+        f'Not a real key? {pipeline.ALLOW_INLINE}record it in {name} (`together-hooks baseline create|update`; it '
+        'records only keys a file still holds: a key only in history goes in '
+        f'`allow = [{pipeline.ALLOW_HASHES}]` in the config file ({config.WHERE})) in a '
         'commit of its own and get that onto the default branch first: this '
-        f'server reads {name} on the default branch, never from a push.'
+        f'server reads {name} on the default branch, and the config, never from a push.'
     )
     # A key in no file (a message, a ref name): the baseline records files
     # only; the config's allow of its hashed_secret is what passes it.

@@ -143,15 +143,22 @@ class _Header:
     """A table header's column names and what they make it: ``credentials``,
     the columns naming a credential; ``export``, a password manager's
     export's shape (a user and a title column); ``owners``, the columns
-    naming a row's owner (``provider``), a database table's shape."""
+    naming a row's owner (``provider``), a database table's shape;
+    ``together``, the columns named for Together's key itself
+    (``together_api_key``, ``Together API key``): each of their cells is
+    Together's, whatever its row names."""
 
-    __slots__ = ('names', 'credentials', 'export', 'owners')
+    __slots__ = ('names', 'credentials', 'export', 'owners', 'together')
 
-    def __init__(self, names: list[str], credentials: set[int], export: bool, owners: list[int]) -> None:
+    def __init__(
+            self, names: list[str], credentials: set[int], export: bool, owners: list[int],
+            together: frozenset[int] = frozenset(),
+    ) -> None:
         self.names = names
         self.credentials = credentials
         self.export = export
         self.owners = owners
+        self.together = together
 
 
 # A listing's columns (a cache's, an object store's): its ``key`` column
@@ -160,6 +167,8 @@ _LISTING = regex_cache.compile(
     r'(?i:ttl|hits|misses|e-?tag|bucket|size|bytes|last[ _-]?modified|storage[ _-]?class)')
 _BARE_KEY = regex_cache.compile(r'(?i:key)')
 # A row's cell naming a digest algorithm: its hex value is that digest.
+# An empty line: where a table ends.
+_BLANK_LINE = regex_cache.compile(rb'\n[ \t\r]*\n')
 _DIGEST_CELL = regex_cache.compile(r'(?i:sha-?(?:1|224|256|384|512)|sha3-?\d{3}|md5|blake2[bs]?|blake3)')
 
 
@@ -172,8 +181,15 @@ def _header(
     finds (a request log's, a usage export's)."""
     if not fields:
         return None
+    from together_hooks.rules import HTML_NAME_CELL
+
     names = [f.strip() for f in fields]
     credentials = {i for i, n in enumerate(names) if header.fullmatch(n)}
+    # (a column named for Together's key, as a Markdown header may write
+    # it as code: `` `TOGETHER_API_KEY` ``; not its digest's or its id's)
+    named = regex_cache.compile(HTML_NAME_CELL)
+    together = frozenset(i for i, n in enumerate(names) if named.fullmatch(n.strip('`').strip()))
+    credentials |= together
     if any(_LISTING.fullmatch(n) for n in names):
         # (a bare ``key`` beside a cache's or an object store's columns
         # names an entry, not a credential)
@@ -182,9 +198,9 @@ def _header(
         return None
     export = any(user.fullmatch(n) for n in names) and any(title.fullmatch(n) for n in names)
     owners = [i for i, n in enumerate(names) if owner is not None and owner.fullmatch(n)]
-    if not export and not owners:
+    if not export and not owners and not together:
         return None
-    return _Header(names, credentials, export, owners)
+    return _Header(names, credentials, export, owners, together)
 
 
 class Headers:
@@ -197,7 +213,9 @@ class Headers:
     these bytes (a window past the file's start).  The last row read is
     kept: a wide row of keys is read once, not once for each of them."""
 
-    __slots__ = ('data', '_head', '_regexes', '_starts', '_found', '_exports', '_heads', '_row', '_table', '_tags')
+    __slots__ = (
+        'data', '_head', '_regexes', '_starts', '_found', '_exports', '_heads', '_row', '_table', '_tags', '_ends',
+    )
 
     def __init__(
             self, data: bytes, head: bytes, header: re.Pattern[str], user: re.Pattern[str],
@@ -216,6 +234,8 @@ class Headers:
         # the HTML table of the last key read in one (``_Table``)
         self._table: _Table | None = None
         self._tags: tuple[list[int], list[bool]] | None = None
+        # a header's offset -> where its table ends (``unbroken``)
+        self._ends: dict[int, int] = {}
 
     def _index(self) -> dict[str, list[int]]:
         from together_hooks.rules import CSV_HEADER_WORDS
@@ -272,6 +292,22 @@ class Headers:
             shapes = [_header(_fields(line, delimiter), *self._regexes) for line in self._head.splitlines()]
             self._heads[delimiter] = next((h for h in reversed(shapes) if h is not None), None)
         return self._heads[delimiter]
+
+    def unbroken(self, lo: int, delimiter: str) -> bool:
+        """Is the line at ``lo`` in the table of the nearest header above
+        it: no empty line between them (a Markdown document's next table,
+        a CSV's next section, is another table, whose own header may name
+        nothing)?  Each header's table end is found once."""
+        starts = self._starts if self._starts is not None else self._index()
+        i = bisect_left(starts[delimiter], lo) - 1
+        if i < 0:
+            return True  # (the file's head over a window: read as one table)
+        top = starts[delimiter][i]
+        end = self._ends.get(top)
+        if end is None:
+            m = _BLANK_LINE.search(self.data, top)
+            end = self._ends[top] = len(self.data) if m is None else m.start()
+        return lo <= end
 
     def export_above(self, lo: int, delimiter: str) -> _Header | None:
         """The nearest password manager's export header above the line at
@@ -358,12 +394,14 @@ class Headers:
         """The columns of ``row`` (under ``shape``) holding a Together
         row's credential: none where no field names Together or one names
         a digest (``| together | <hex> | sha256 |``); a password manager's
-        export header above counts for a ``delimiter``'s row."""
-        if not any(names.search(field) for field in row):
-            return set()
+        export header above counts for a ``delimiter``'s row.  A column
+        named for Together's key holds Together's in any row of the
+        header's width."""
         if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):
             return set()
-        held = set()
+        if not any(names.search(field) for field in row):
+            return set(shape.together) if len(shape.names) == len(row) else set()
+        held = set(shape.together) if len(shape.names) == len(row) else set()
         export = shape if shape.export or delimiter is None else self.export_above(lo, delimiter)
         if export is not None and export.export:
             held |= export.credentials
@@ -376,10 +414,13 @@ class Headers:
         """Each field of the row ``data[lo:hi]`` (stripped): is it in a
         column holding a Together row's credential?"""
         row = _fields(self.data[lo:hi], delimiter)
-        if not row or not any(names.search(field) for field in row):
+        if not row:
             return {}
         shape = self.above(lo, delimiter)
         if shape is None:
+            return {}
+        if not any(names.search(field) for field in row) and not (
+                shape.together and self.unbroken(lo, delimiter)):
             return {}
         held = self._held(shape, row, names, lo, delimiter)
         columns: dict[str, bool] = {}
@@ -570,10 +611,14 @@ def html_holds(
 def _held_row(shape: _Header, row: list[str], names: re.Pattern[str]) -> set[int]:
     """A table row's credential columns when its owner column (or an
     export's title) names Together (``Headers._held`` for a row with its
-    header right above it)."""
-    if not any(names.search(field) for field in row):
+    header right above it); a column named for Together's key in any
+    row (``Headers._held``)."""
+    if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):
         return set()
-    held = set(shape.credentials) if shape.export else set()
+    together = set(shape.together) if len(shape.names) == len(row) else set()
+    if not any(names.search(field) for field in row):
+        return together
+    held = together | (set(shape.credentials) if shape.export else set())
     owned = [j for j in shape.owners if names.search(row[j])]
     held |= {i for i in shape.credentials if any(j != i for j in owned)}
     return held
