@@ -5313,7 +5313,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pickles_test.py',),
       "a pickle's view has no room: a list referring to one big dict again and again is written out every time, a text many times the file's size"),
     M('acc34-locals-unread', 'together_hooks/detect/engine.py',
-      "        if any(mark in data for mark in TRACEBACK_MARKS):\n",
+      "        if (marks is None or marks & MARK_TRACEBACK) and any(mark in data for mark in TRACEBACK_MARKS):\n",
       "        if False:\n",
       ('tests/detect/traceback_locals_test.py', 'tests/accuracy/heldout34_test.py', 'tests/accuracy/outside33_test.py'),
       "a traceback's locals are read apart from their frame: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
@@ -5567,6 +5567,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if _LEGACY_RUN in data.translate(_HEX_ONES):\n",
       ('tests/detect/traceback_locals_test.py',),
       "a traceback's locals are read only in files without a legacy key's run: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
+    M('perfT35-traceback-pass-bit-ignored', 'together_hooks/detect/engine.py',
+      "        if (marks is None or marks & MARK_TRACEBACK) and any(mark in data for mark in TRACEBACK_MARKS):\n",
+      "        if marks is None and any(mark in data for mark in TRACEBACK_MARKS):\n",
+      ('tests/detect/traceback_marks_pass_test.py',),
+      "a large file read by the marks' hyperscan pass (the fast extra, a large run) never has its traceback's locals "
+      "read: a legacy key a local passes to `Together(api_key=key)` is missed by a tree or history scan, found by the hook"),
+    M('perfT35-traceback-pass-no-pytest', 'together_hooks/detect/engine.py',
+      "_MARK_GROUPS += ((MARK_TRACEBACK, (TRACEBACK_MARKS[0], TRACEBACK_MARKS[1][:2])),)\n",
+      "_MARK_GROUPS += ((MARK_TRACEBACK, (TRACEBACK_MARKS[0],)),)\n",
+      ('tests/detect/traceback_marks_pass_test.py',),
+      "the marks' pass looks for Python's traceback head only: a large `pytest --showlocals` report is never read "
+      "with its frames where the fast extra reads a large run, its local's legacy key missed"),
+    M('perfT35-traceback-pass-no-head', 'together_hooks/detect/engine.py',
+      "_MARK_GROUPS += ((MARK_TRACEBACK, (TRACEBACK_MARKS[0], TRACEBACK_MARKS[1][:2])),)\n",
+      "_MARK_GROUPS += ((MARK_TRACEBACK, (TRACEBACK_MARKS[1][:2],)),)\n",
+      ('tests/detect/traceback_marks_pass_test.py',),
+      "the marks' pass looks for pytest's marker only: a large log holding a Python traceback with its locals is "
+      "never read with its frames where the fast extra reads a large run"),
+    M('perfT35-traceback-pass-stops-early', 'together_hooks/detect/engine.py',
+      "_MARKS_ALL = MARK_SOFT | MARK_CHUNKED | MARK_TRACEBACK\n",
+      "_MARKS_ALL = MARK_SOFT | MARK_CHUNKED\n",
+      ('tests/detect/traceback_marks_pass_test.py::test_the_pass_sets_the_bit_wherever_a_mark_is',),
+      "the marks' pass stops once a soft line break and `chunked` are found: a traceback after them in a large "
+      "file (a captured HTTP exchange, then the client's crash) is never read with its locals"),
 )
 
 

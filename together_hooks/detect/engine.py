@@ -1051,7 +1051,7 @@ def _hits(
         # A traceback with its locals: each code line passing a local by
         # keyword read with the local's value in its place
         # (``codec.locals_view``), a key under the call that names it.
-        if any(mark in data for mark in TRACEBACK_MARKS):
+        if (marks is None or marks & MARK_TRACEBACK) and any(mark in data for mark in TRACEBACK_MARKS):
             from together_hooks.detect.codec import locals_view
 
             hits += _view_hits(locals_view(data), path, rules, budget)
@@ -1107,6 +1107,9 @@ GIT_BINARY = b'GIT binary patch'
 # A chunked HTTP/1.1 body's header value (``codec.chunked_view``): one
 # search of a file holding a keyword, the header parsed only where found.
 CHUNKED = b'chunked'
+# Where a traceback with its locals may be (``codec.locals_view``):
+# Python's head line, pytest's failing-line marker.
+TRACEBACK_MARKS = (b'Traceback (most recent call last)', b'\n>       ')
 # An asciinema recording's first bytes (``codec.cast_view``): its header.
 CAST_HEAD = b'{"version":'
 # A Jupyter notebook's first bytes (``codec.notebook_view``): nbformat
@@ -1930,9 +1933,17 @@ def _may_escape(data: bytes) -> bool:
 # (docs/performance.md, "Issue 17, session 29: the engine on 'together'
 # prose").  ``_may_escape``'s marks are not in it: most files hold its
 # first, a backslash, and the pass with them costs 3x.
-MARK_SOFT, MARK_CHUNKED = 1, 2
+MARK_SOFT, MARK_CHUNKED, MARK_TRACEBACK = 1, 2, 4
 _MARK_GROUPS = ((MARK_SOFT, (b'=\n', b'=\r\n')), (MARK_CHUNKED, (CHUNKED,)))
-_MARKS_ALL = MARK_SOFT | MARK_CHUNKED
+# And where a traceback's marks may be (``TRACEBACK_MARKS``, asked for
+# ``codec.locals_view``): by ``in`` two more passes of every file saying
+# "together" (pytest's ``\n>`` and seven blanks, in code, CPython's
+# slowest: ~1.2 ns a byte), in the pass Python's head line and the
+# start of pytest's, ``\n>`` (its blanks would cost the pass 4x), the
+# searches then asked only where the pass found one (docs/performance.md,
+# "Issue 17, session 35 (perfT35)").
+_MARK_GROUPS += ((MARK_TRACEBACK, (TRACEBACK_MARKS[0], TRACEBACK_MARKS[1][:2])),)
+_MARKS_ALL = MARK_SOFT | MARK_CHUNKED | MARK_TRACEBACK
 # Below this a file's ``in``s cost less than a hyperscan call.
 _MARKS_MIN = 1024
 _MARKS_PASS: list[Callable[[bytes], int] | None] = []
@@ -2503,11 +2514,6 @@ def _marshalled(data: bytes) -> bool:
     object) or a marshal dump of a dict, list or tuple (its first type
     byte): two byte comparisons, ``pyc.marshal_view`` tells the rest."""
     return data[2:4] == b'\r\n' and data[16:17] in (b'c', b'\xe3') or data[:1] in _MARSHAL_FIRST
-
-
-# Where a traceback with its locals may be (``codec.TRACEBACK_MARKS``):
-# Python's head line, pytest's failing-line marker.
-TRACEBACK_MARKS = (b'Traceback (most recent call last)', b'\n>       ')
 
 
 # Where a binary pickle starts (``pickles.STARTS``: PROTO 2 to 5), known
