@@ -5591,6 +5591,39 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/traceback_marks_pass_test.py::test_the_pass_sets_the_bit_wherever_a_mark_is',),
       "the marks' pass stops once a soft line break and `chunked` are found: a traceback after them in a large "
       "file (a captured HTTP exchange, then the client's crash) is never read with its locals"),
+    M('perfT35-file-gate-inverted', 'together_hooks/pipeline.py',
+      "            if worth is not None and not worth(data):\n",
+      "            if worth is not None and worth(data):\n",
+      ('tests/file_gate_test.py',),
+      "a tree of many files reports clean every file the blob test passes: every key in a large tree is missed"),
+    M('perfT35-file-gate-never-asked', 'together_hooks/pipeline.py',
+      "            if worth is not None and not worth(data):\n",
+      "            if False:\n",
+      ('tests/file_gate_test.py::test_a_tree_scan_asks_the_gate_and_finds_what_it_found_without',),
+      "a large tree's files all go to the engine whatever the blob test says: the tree scan pays the engine's "
+      "first questions and the container test on every clean file again"),
+    M('perfT35-file-gate-own-keys', 'together_hooks/pipeline.py',
+      "        if self.own_keys or not screen.one_pass:\n",
+      "        if not screen.one_pass:\n",
+      ('tests/file_gate_test.py::test_own_keys_take_no_gate',),
+      "a large tree with the developer's own keys skips the files holding no keyword: an own key written as its "
+      "bare hex (or any encoding with no Together word) is missed"),
+    M('perfT35-file-gate-fork-unasked', 'together_hooks/pipeline.py',
+      "    worth = scanner.file_test()  # (its database loaded once, here)\n",
+      "    worth = None\n",
+      ('tests/file_gate_test.py::test_a_tree_scan_asks_the_gate_and_finds_what_it_found_without',),
+      "a forked tree scan never asks the blob test: both processes pay the engine on every clean file"),
+    M('perfT35-file-gate-one-cpu-unasked', 'together_hooks/pipeline.py',
+      "            return _scan_serial(contents, summary, scanner, scanner.file_test())\n",
+      "            return _scan_serial(contents, summary, scanner)\n",
+      ('tests/file_gate_test.py::test_a_tree_scan_asks_the_gate_and_finds_what_it_found_without',),
+      "a large tree scanned on one CPU never asks the blob test: the engine runs on every clean file"),
+    M('perfT35-file-gate-stub-zip', 'together_hooks/detect/prefilter.py',
+      "            or hinted & _HINT_ZIP and _behind_a_stub(data) is not None\n",
+      "            or False\n",
+      ('tests/file_gate_test.py::test_a_crafted_file_gives_the_same_findings_through_the_gate',),
+      "the blob test's one pass passes no zip behind a stub: a self-extracting installer holding a `.env` is "
+      "reported clean by a large tree's scan (and by history)"),
 )
 
 
