@@ -82,7 +82,9 @@ def _crafted() -> list[tuple[str, bytes, bool]]:
         ('link-target', b'config/TOGETHER_API_KEY/' + HEX.encode(), True),  # one word, a name
         ('link-target-2', b'config/cache/' + HEX.encode(), False),
         ('bundle.zip', _zip('.env', env), True),
-        ('installer.sh', _zip('.env', env, b'#!/bin/sh\nexit 0\n'), True),  # behind a stub
+        # Behind a stub longer than the 4 KB a NUL is looked for in: the
+        # zip's end record is all that tells it.
+        ('installer.sh', _zip('.env', env, b'#!/bin/sh\n' + b'# unpacks itself\n' * 300 + b'exit 0\n'), True),
         ('plain.zip', _zip('notes.txt', b'nothing here\n'), False),
         ('env.gz', gzip.compress(env), True),
         ('wide.txt', env.decode().encode('utf-16'), True),
