@@ -58,8 +58,8 @@ def gate():  # type: ignore[no-untyped-def]
 def _found(path: str, data: bytes, worth=None) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
     """The findings, or the error a file's scan stops with (a damaged
     container's: the run reports the file as not scanned whole)."""
-    try:
-        found = pipeline.Scanner().scan_one(Content(path, data), worth)
+    try:  # a file's content as ``scan_one`` has it once read whole
+        found = pipeline.Scanner().scan_one(Content(path, data, fs_path=path), worth)
     except Exception as e:  # noqa: BLE001 (whichever it is, both ways must raise it)
         return [(type(e).__name__, str(e))]
     return sorted((f.path, f.line, f.column, f.rule, f.secret, f.encoding) for f in found)
@@ -198,6 +198,6 @@ def test_own_keys_take_no_gate(gate) -> None:  # type: ignore[no-untyped-def]
     assert not gate(data)
     scanner = pipeline.Scanner(own_keys=OwnKeys([HEX]))
     assert scanner.file_test() is None
-    assert [f.secret for f in scanner.scan_one(Content('build.py', data), scanner.file_test())] == [HEX]
+    assert [f.secret for f in scanner.scan_one(Content('build.py', data, 'build.py'), scanner.file_test())] == [HEX]
     decoy = pipeline.Scanner(own_keys=OwnKeys([make_hex(random.Random('file-gate-other'))]))
-    assert decoy.scan_one(Content('build.py', data), decoy.file_test()) == []
+    assert decoy.scan_one(Content('build.py', data, 'build.py'), decoy.file_test()) == []

@@ -193,10 +193,11 @@ class Scanner:
             found = self._scan_windows(first, windows, content, budget)  # type: ignore[arg-type]
         else:
             data = content.data  # (read once: an in-memory content's is made each time)
-            if worth is not None and not worth(data):
+            if worth is not None and content.fs_path is not None and not worth(data):
                 # Nothing the engine, a container's members or the file's
                 # name could find a key in (``file_test``; history's
-                # discovery passes blobs over the same way).
+                # discovery passes blobs over the same way).  A file's
+                # only: a tree's path names are read as names whatever.
                 return []
             found = self._scan_kept(data, content.path, budget=budget)
             if container_kind(data, whole=True) is not None:  # a stub's too

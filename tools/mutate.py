@@ -5592,12 +5592,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the marks' pass stops once a soft line break and `chunked` are found: a traceback after them in a large "
       "file (a captured HTTP exchange, then the client's crash) is never read with its locals"),
     M('perfT35-file-gate-inverted', 'together_hooks/pipeline.py',
-      "            if worth is not None and not worth(data):\n",
-      "            if worth is not None and worth(data):\n",
+      "            if worth is not None and content.fs_path is not None and not worth(data):\n",
+      "            if worth is not None and content.fs_path is not None and worth(data):\n",
       ('tests/file_gate_test.py',),
       "a tree of many files reports clean every file the blob test passes: every key in a large tree is missed"),
     M('perfT35-file-gate-never-asked', 'together_hooks/pipeline.py',
-      "            if worth is not None and not worth(data):\n",
+      "            if worth is not None and content.fs_path is not None and not worth(data):\n",
       "            if False:\n",
       ('tests/file_gate_test.py::test_a_tree_scan_asks_the_gate_and_finds_what_it_found_without',),
       "a large tree's files all go to the engine whatever the blob test says: the tree scan pays the engine's "
