@@ -175,8 +175,10 @@ class Scanner:
             or named_for_key(path)
         )
 
-    def scan_one(self, content: Content) -> list[Finding]:
-        """Every finding in one piece of content (the per-file detection step)."""
+    def scan_one(self, content: Content, worth: Callable[[bytes], bool] | None = None) -> list[Finding]:
+        """Every finding in one piece of content (the per-file detection
+        step).  ``worth``: ``file_test``'s, asked of a file read whole
+        first."""
         if self.skips(content):
             return []
         windows = content.windows(WINDOW, MAX_CONTEXT)
@@ -191,6 +193,12 @@ class Scanner:
             found = self._scan_windows(first, windows, content, budget)  # type: ignore[arg-type]
         else:
             data = content.data  # (read once: an in-memory content's is made each time)
+            if worth is not None and content.fs_path is not None and not worth(data):
+                # Nothing the engine, a container's members or the file's
+                # name could find a key in (``file_test``; history's
+                # discovery passes blobs over the same way).  A file's
+                # only: a tree's path names are read as names whatever.
+                return []
             found = self._scan_kept(data, content.path, budget=budget)
             if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path, budget)
@@ -307,6 +315,20 @@ class Scanner:
             return None
         return keyword_screen(self.rules).blob_test(nbytes)
 
+    def file_test(self) -> Callable[[bytes], bool] | None:
+        """For a scan of many files once the screen reads by hyperscan's
+        one pass (``prepare``, ``prepare_screen``): ``blob_test``'s one
+        call, which every file read whole that ``scan_one`` could find
+        something in passes (a keyword or a base64 form, wide text, a dump,
+        a wrapped block, a container, bare hex: what history's discovery
+        passes over blobs by), asked in place of the engine's own first
+        questions and the container test; None without the pass, or with
+        own keys (``blob_test``)."""
+        screen = keyword_screen(self.rules)
+        if self.own_keys or not screen.one_pass:
+            return None
+        return screen.blob_test(0)
+
 
 def _columns_past_bom(found: list[Finding], path: str, head: bytes) -> None:
     """Columns on the first line of a file that starts with a UTF-8 BOM
@@ -356,12 +378,13 @@ def load_own_keys(where: str = '.', walk: bool = False) -> OwnKeys | None:
 
 def _scan_serial(
         contents: Iterable[Content], summary: Summary, scanner: Scanner,
+        worth: Callable[[bytes], bool] | None = None,
 ) -> list[Finding]:
     findings: list[Finding] = []
     for content in contents:
         if scanner.skips(content):  # never read, never counted
             continue
-        findings.extend(scanner.scan_one(content))
+        findings.extend(scanner.scan_one(content, worth))
         if content.problem is not None:  # one file never stops the others
             problem = content.problem
             summary.skipped.append((content.path, problem.reason, problem.fatal))
@@ -394,12 +417,13 @@ def _scan_forked(
     # file's size is asked first (docs/performance.md, "Issue 17, session 29").
     prepare(scanner.rules, lambda _n: True)
     step = -(-len(contents) // 256)
+    worth = scanner.file_test()  # (its database loaded once, here)
     turns = parallel.Turns(-(-len(contents) // step))
 
     def share(mine: Summary, first: list[Content]) -> list[Finding]:
-        found = _scan_serial(first, mine, scanner) if first else []
+        found = _scan_serial(first, mine, scanner, worth) if first else []
         for turn in turns:
-            found += _scan_serial(contents[turn * step:(turn + 1) * step], mine, scanner)
+            found += _scan_serial(contents[turn * step:(turn + 1) * step], mine, scanner, worth)
         return found
 
     def child() -> tuple[int, int, list[tuple[str, str, bool]], list[tuple[object, ...]]]:
@@ -456,6 +480,7 @@ def _scan_contents(
             # screened: that cost more CPU than the fork saves
             # (docs/performance.md, "Issue 17, session 32").
             prepare_screen(scanner.rules)
+            return _scan_serial(contents, summary, scanner, scanner.file_test())
     return _scan_serial(contents, summary, scanner)
 
 
