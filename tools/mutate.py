@@ -5995,6 +5995,28 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/file_gate_test.py::test_a_crafted_file_gives_the_same_findings_through_the_gate',),
       "the blob test's one pass passes no zip behind a stub: a self-extracting installer holding a `.env` is "
       "reported clean by a large tree's scan (and by history)"),
+    M('review35-amend-config-ignored', 'together_hooks/sources/index.py',
+      "if r[0] not in given and (takes is None or takes(r[0]))",
+      "if r[0] not in given",
+      ('tests/review35_test.py::test_an_amend_does_not_read_a_path_the_config_keeps_from_the_hook',),
+      "git commit --amend reads every path HEAD changed, those the config excludes too: a key fixture kept "
+      "from the hook, committed through it, refuses the commit's message amended"),
+    M('review35-hook-exclude-unread', 'together_hooks/env/hints.py',
+      "re.compile(_regex(hook, 'exclude', '^$'))",
+      "re.compile('^$')",
+      ('tests/review35_test.py::test_an_amend_does_not_read_a_path_the_config_keeps_from_the_hook[fixtures]',),
+      "the key hook's own exclude: is not read for an amend: its excluded fixture refuses an amended message"),
+    M('review35-top-exclude-unread', 'together_hooks/env/hints.py',
+      "re.compile(_regex(doc, 'exclude', '^$'))",
+      "re.compile('^$')",
+      ('tests/review35_test.py::test_an_amend_does_not_read_a_path_the_config_keeps_from_the_hook[vendor]',),
+      "the config's top-level exclude: is not read for an amend: a vendored fixture refuses an amended message"),
+    M('review35-amend-takes-nothing', 'together_hooks/env/hints.py',
+      "        return bool(top[0].search(path)) and not top[1].search(path) and any(",
+      "        return False and not top[1].search(path) and any(",
+      ('tests/review35_test.py::test_an_amend_still_reads_what_head_changed_beside_an_excluded_path',),
+      "under an amend the config is read as excluding every path: a key HEAD added with --no-verify passes "
+      "the amend again"),
 )
 
 def problems() -> list[str]:

@@ -231,6 +231,75 @@ def _takes_none(path: str) -> bool:
     return False
 
 
+# Our key hook as a config entry may name it: by id, or a ``local`` entry
+# running its console script or module.
+KEY_HOOK = 'detect-together-keys'
+_KEY_HOOK_ENTRY = ('detect-together-keys', 'together_hooks.hooks.detect_together_keys')
+
+
+def key_hook_takes(root: str = '.') -> Callable[[str], bool] | None:
+    """Whether pre-commit would pass a path (from the top) to the key hook
+    in the run above us, by its config read as YAML: the config's own
+    ``files`` finds it and ``exclude`` does not, and so do some entry's of
+    the key hook (its ``files``, ``exclude``; ``types`` and ``stages``
+    not read: any entry may take it).  A path the user's config keeps from
+    the hook is not the hook's to read where pre-commit does not pass it
+    (``git commit --amend``: what HEAD changed, ``sources.index
+    .amended_changes``).  None where that is not known for sure (no
+    pre-commit above us read from ``/proc``, a config not read, no entry
+    found for the hook, a regex Python cannot compile): every path, then."""
+    import re
+
+    from together_hooks.env.precommit_run import selection
+    from together_hooks.fileio import load_yaml
+    from together_hooks.fileio import read_config_file
+
+    if not under_pre_commit():
+        return None
+    run = selection(root)
+    if run is None:
+        return None
+    try:
+        doc = load_yaml(read_config_file(run[0]).decode('utf-8', 'replace'))
+    except Exception:  # unreadable, not YAML, too many aliases: not known
+        return None
+    if not isinstance(doc, dict):
+        return None
+    try:
+        top = (re.compile(_regex(doc, 'files', '')), re.compile(_regex(doc, 'exclude', '^$')))
+        takers = []
+        repos = doc.get('repos')
+        for repo in repos if isinstance(repos, list) else ():
+            hooks = repo.get('hooks') if isinstance(repo, dict) else None
+            for hook in hooks if isinstance(hooks, list) else ():
+                if not isinstance(hook, dict):
+                    continue
+                entry = hook.get('entry')
+                words = entry.split() if isinstance(entry, str) else []
+                if hook.get('id') != KEY_HOOK and not any(
+                        os.path.basename(w) in _KEY_HOOK_ENTRY for w in words):
+                    continue
+                takers.append((re.compile(_regex(hook, 'files', '')), re.compile(_regex(hook, 'exclude', '^$'))))
+    except (re.error, TypeError):
+        return None  # not a regex pre-commit could use either: not known
+    if not takers:
+        return None
+
+    def takes(path: str) -> bool:
+        return bool(top[0].search(path)) and not top[1].search(path) and any(
+            f.search(path) and not x.search(path) for f, x in takers)
+    return takes
+
+
+def _regex(doc: dict, key: str, default: str) -> str:
+    """``doc[key]`` as pre-commit reads a files/exclude regex (TypeError
+    for a value that is no string)."""
+    value = doc.get(key, default)
+    if not isinstance(value, str):
+        raise TypeError(key)
+    return value
+
+
 # Names git's pathspecs would read as more than the name itself: a glob
 # (``a[1]`` matches ``a1`` too) or magic (``:x`` is ``x``).
 _PATHSPEC_SPECIAL = frozenset('*?[\\')

@@ -88,9 +88,12 @@ def _amended(filenames: Sequence[str]) -> Iterable[Content]:
     root = worktree_root('.')
     if root is None or not amending(running_commit_argv()):
         return ()
+    from together_hooks.env.hints import key_hook_takes
     from together_hooks.sources.index import amended_changes
 
-    return amended_changes(root, filenames)
+    # A path the config keeps from this hook (``exclude:``) is left out,
+    # as pre-commit leaves it out of every commit (where the config is read).
+    return amended_changes(root, filenames, key_hook_takes(root))
 
 
 def _commit_message(filenames: Sequence[str]) -> list[Content] | None:

@@ -85,14 +85,20 @@ def _damaged_index() -> Exception:
     )
 
 
-def amended_changes(root: str, paths: Sequence[str]) -> Iterator[Content]:
+def amended_changes(
+        root: str, paths: Sequence[str], takes: Callable[[str], bool] | None = None,
+) -> Iterator[Content]:
     """Under ``git commit --amend``: the commit replaces HEAD on HEAD's
     parents, so it stores what HEAD itself changed as well as what is
     staged (a key committed with ``--no-verify``, then only the message
     amended through the hooks).  pre-commit passes the files the index
     changes against HEAD (``paths``); these are the others the index holds
     unlike every parent of HEAD (a root commit's: the empty tree), each
-    with its name and staged blob, as ``staged`` reads them."""
+    with its name and staged blob, as ``staged`` reads them.  ``takes``:
+    whether pre-commit would pass the hook a path (from the top), where
+    known (``env.hints.key_hook_takes``): a path it would not (the
+    config's ``exclude:``) is left out, as pre-commit leaves it out of a
+    commit."""
     from together_hooks.gitrun import git
 
     line = git(root, 'rev-list', '--parents', '-n', '1', 'HEAD', '--').split()
@@ -103,7 +109,10 @@ def amended_changes(root: str, paths: Sequence[str]) -> Iterator[Content]:
     # In every parent's diff (a merge amended): what the merge itself brings.
     records = None
     for parent in parents:
-        changed = {r for r in staged_changes(root, parent) if r[0] not in given}
+        changed = {
+            r for r in staged_changes(root, parent)
+            if r[0] not in given and (takes is None or takes(r[0]))
+        }
         records = changed if records is None else records & changed
     yield from _contents(root, sorted(records or ()))
 
