@@ -9,7 +9,7 @@ import pytest
 
 # A failing test's report never shows a whole key (tests/report_scrub.py);
 # the package is compiled once for the processes tests start (tests/bytecode.py);
-# TOGETHER_TESTS_CPU_LOG logs each test's CPU and when it ran (tests/cpu_log.py).
+# SUITE_CPU_LOG logs each test's CPU and when it ran (tests/cpu_log.py).
 pytest_plugins = ('tests.report_scrub', 'tests.bytecode', 'tests.cpu_log')
 
 # The advice for a key in a commit depends on running in CI (``hints.in_ci``:

@@ -1,4 +1,4 @@
-"""``tests/cpu_log.py``: what a run logs under ``TOGETHER_TESTS_CPU_LOG``
+"""``tests/cpu_log.py``: what a run logs under ``SUITE_CPU_LOG``
 (each test's CPU with its children's, when it ran, the waits on inputs
 built once a run) and the summary read back from it.  A real pytest run,
 real processes and real locks."""
