@@ -8,8 +8,9 @@ import subprocess
 import pytest
 
 # A failing test's report never shows a whole key (tests/report_scrub.py);
-# the package is compiled once for the processes tests start (tests/bytecode.py).
-pytest_plugins = ('tests.report_scrub', 'tests.bytecode')
+# the package is compiled once for the processes tests start (tests/bytecode.py);
+# SUITE_CPU_LOG logs each test's CPU and when it ran (tests/cpu_log.py).
+pytest_plugins = ('tests.report_scrub', 'tests.bytecode', 'tests.cpu_log')
 
 # The advice for a key in a commit depends on running in CI (``hints.in_ci``:
 # pushed already, no amend); the suite itself runs in CI too, so a test sees

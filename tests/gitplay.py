@@ -127,10 +127,15 @@ class Templates:
         whichever process of the run asks first (a lock on a file of its
         own; ``name.done`` marks it whole)."""
         import fcntl
+        import time
+
+        from tests.cpu_log import waited
 
         made = self.root / name
         with open(self.root / f'{name}.lock', 'a') as lock:
+            asked = time.time()
             fcntl.flock(lock, fcntl.LOCK_EX)
+            waited(f'template {name}', asked)
             if (self.root / f'{name}.done').exists():
                 return made
             shutil.rmtree(made, ignore_errors=True)  # a build that failed half-way

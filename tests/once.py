@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 from pathlib import Path
 from typing import Any
 from typing import Callable
@@ -96,12 +97,16 @@ def _value(root: Path, run: str, name: str) -> Path:
 def _locked(root: Path, run: str, name: str, build: Callable[[], T], wait: bool) -> tuple[T, bool]:
     import fcntl
 
+    from tests.cpu_log import waited
+
     path = _value(root, run, name)
     with open(root / f'once-{run}-{name}.lock', 'a') as lock:
+        asked = time.time()
         try:
             fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return None, False  # type: ignore[return-value]  # being built elsewhere
+        waited(f'once {name}', asked)
         try:
             with open(path, 'rb') as f:
                 return (pickle.load(f) if wait else None), False
