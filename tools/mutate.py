@@ -5567,6 +5567,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if _LEGACY_RUN in data.translate(_HEX_ONES):\n",
       ('tests/detect/traceback_locals_test.py',),
       "a traceback's locals are read only in files without a legacy key's run: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
+    M('acc35-png-keyword-dropped', 'together_hooks/detect/containers.py',
+      "read = _Prefixed(labels[:labels.find(b'\\0') + 1], metered.read, 0).read\n",
+      "read = metered.read\n",
+      ('tests/detect/png_keyword35_test.py', 'tests/accuracy/heldout35_test.py'),
+      "a PNG's compressed text chunk (`zTXt`, a compressed `iTXt`) is read without its keyword: a legacy key alone "
+      "in the text under the keyword `together_api_key` passes"),
 )
 
 

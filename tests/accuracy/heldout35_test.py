@@ -867,8 +867,6 @@ MISSED: dict[str, str] = {
     'java-class-legacy': "a legacy key in a compiled class's constant pool, its field's name two entries before it: no string-table reader lists a class's entries with their neighbours as context",
     'zlib-in-binary-legacy': 'a raw zlib stream inside a binary of no known format: only whole-file zlib (a loose object) and known containers are decompressed',
     'zlib-in-binary-current': 'a raw zlib stream inside a binary of no known format: only whole-file zlib (a loose object) and known containers are decompressed',
-    'png-ztxt-keyword-legacy': 'a PNG `zTXt` chunk whose keyword (`together_api_key`) names the compressed value: the chunk is unpacked without its keyword',
-    'png-itxt-compressed-legacy': 'a compressed PNG `iTXt` chunk whose keyword names the value: unpacked without its keyword',
     'b85-env-legacy': "a whole legacy `.env` in base85: the screen's base85 forms of a legacy key's name do not reach this alignment",
     'cx-env-legacy': 'a legacy `.env` every byte `\\x`-escaped, the name too: by design (no name left to read, docs/detection.md)',
     'go-bytes-legacy-named': "Go `string([]byte{0x..})` after Together's name: a call and a type between the name and the array leave it unread (docs/detection.md, decimal and hex arrays)",
