@@ -5573,6 +5573,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/png_keyword35_test.py', 'tests/accuracy/heldout35_test.py'),
       "a PNG's compressed text chunk (`zTXt`, a compressed `iTXt`) is read without its keyword: a legacy key alone "
       "in the text under the keyword `together_api_key` passes"),
+    M('acc35-hex-suffix-unnamed', 'together_hooks/rules.py',
+      "(?:[_.-]?(?:b64|base64)(?:[_-]?url)?|[_.-]hex)?'",
+      "(?:[_.-]?(?:b64|base64)(?:[_-]?url)?)?'",
+      ('tests/rules_test.py', 'tests/accuracy/heldout35_test.py', 'tests/accuracy/heldout34_test.py'),
+      "a `_HEX` suffix names no Together key: a legacy key's characters as hex text under `TOGETHER_API_KEY_HEX` "
+      "(read near the name as hex text is) pass"),
 )
 
 

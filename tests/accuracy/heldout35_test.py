@@ -874,7 +874,6 @@ MISSED: dict[str, str] = {
     'js-fromcharcode-legacy-named': "JS `String.fromCharCode(..)` after Together's name: the call between the name and the numbers leaves them unread",
     'url-all-env-legacy': 'a legacy `.env` every byte percent-encoded, the name too: by design (no name left to read)',
     'b64x3-env-legacy': "a legacy `.env` in base64 three times: the screen holds the keywords' forms encoded once and twice",
-    'hexbytes-legacy-named': "a legacy key's characters as hex text (128 digits) after a Together name: hex text is read from a key prefix's or a keyword's hex, and a legacy key has no prefix",
 }
 
 results, test_case = make_tests(CASES, missed=MISSED, by_key=True)
