@@ -5579,6 +5579,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py', 'tests/accuracy/heldout35_test.py', 'tests/accuracy/heldout34_test.py'),
       "a `_HEX` suffix names no Together key: a legacy key's characters as hex text under `TOGETHER_API_KEY_HEX` "
       "(read near the name as hex text is) pass"),
+    M('acc35-byte-constructor-unread', 'together_hooks/detect/codec.py',
+      "            best = m.start(1)\n",
+      "            best = start\n",
+      ('tests/detect/byte_constructors35_test.py', 'tests/accuracy/heldout35_test.py'),
+      "a byte array's constructor (`new String(new byte[]{`, `string([]byte{`, `String.fromCharCode(`) is left "
+      "between the name and the text the array spells: a legacy key so built under Together's name passes"),
 )
 
 

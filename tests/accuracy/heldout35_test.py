@@ -869,9 +869,6 @@ MISSED: dict[str, str] = {
     'zlib-in-binary-current': 'a raw zlib stream inside a binary of no known format: only whole-file zlib (a loose object) and known containers are decompressed',
     'b85-env-legacy': "a whole legacy `.env` in base85: the screen's base85 forms of a legacy key's name do not reach this alignment",
     'cx-env-legacy': 'a legacy `.env` every byte `\\x`-escaped, the name too: by design (no name left to read, docs/detection.md)',
-    'go-bytes-legacy-named': "Go `string([]byte{0x..})` after Together's name: a call and a type between the name and the array leave it unread (docs/detection.md, decimal and hex arrays)",
-    'java-bytes-legacy-named': "Java `new String(new byte[]{..})` after Together's name: a call and a type between the name and the array leave it unread",
-    'js-fromcharcode-legacy-named': "JS `String.fromCharCode(..)` after Together's name: the call between the name and the numbers leaves them unread",
     'url-all-env-legacy': 'a legacy `.env` every byte percent-encoded, the name too: by design (no name left to read)',
     'b64x3-env-legacy': "a legacy `.env` in base64 three times: the screen holds the keywords' forms encoded once and twice",
 }
