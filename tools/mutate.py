@@ -206,7 +206,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/decimal_bytes_test.py',),
       "a key's bytes as a decimal list with no Together name near ([116, 103, 112, ...]) are never read"),
     M('dec-call-apart', 'together_hooks/detect/codec.py',
-      "            text, sources = b' ' + text, [m.start(), *sources]\n",
+      "            text, sources = b' ' + text, [start, *sources]\n",
       "            text, sources = text, sources\n",
       ('tests/detect/decimal_bytes_test.py',),
       'String.fromCharCode(...) of a key: the call name is glued to the key read from its numbers'),
