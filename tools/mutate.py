@@ -208,7 +208,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('dec-call-apart', 'together_hooks/detect/codec.py',
       "            text, sources = b' ' + text, [start, *sources]\n",
       "            text, sources = text, sources\n",
-      ('tests/detect/decimal_bytes_test.py',),
+      ('tests/detect/decimal_bytes_test.py', 'tests/detect/byte_constructors35_test.py'),
       'String.fromCharCode(...) of a key: the call name is glued to the key read from its numbers'),
     M('dec-prefix-lines', 'together_hooks/detect/engine.py',
       "        for nl in (b'\\n', b'\\r\\n')\n",

@@ -83,3 +83,17 @@ def test_a_call_before_a_value_that_is_no_array_is_left_alone():
     h = make_hex(_rng)
     source = f'TOGETHER_API_KEY = os.environ.get("TOGETHER_API_KEY")\nchecksum = sha256("{h}")\n'
     assert scan_bytes(source.encode(), 'src/app.py') == []
+
+
+@pytest.mark.parametrize('source', [
+    'function k() {{ return String.fromCharCode({}); }}\n',
+    'String.fromCharCode({})\n',
+    'console.log(`${{String.fromCharCode({})}}`)\n',
+])
+def test_a_call_read_without_a_delimiter_before_it_is_kept_apart_from_the_text(source):
+    """No ``=``, ``:``, ``,`` or ``(`` before the call (``return``, a
+    line's start): the call stays, a space between its name and the text
+    the array spells, so the key does not run into ``fromCharCode``."""
+    k = make_key(_rng)
+    found = scan_bytes(source.format(_dec(k)).encode(), 'src/k.js')
+    assert [f.hashed_secret for f in found] == [hash_secret(k)]
