@@ -5585,6 +5585,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/byte_constructors35_test.py', 'tests/accuracy/heldout35_test.py'),
       "a byte array's constructor (`new String(new byte[]{`, `string([]byte{`, `String.fromCharCode(`) is left "
       "between the name and the text the array spells: a legacy key so built under Together's name passes"),
+    M('acc35-mail-parts-unread', 'together_hooks/detect/prefilter.py',
+      "    return (parts[0], 'base64') if parts else (-1, '')\n",
+      "    return (-1, '')\n",
+      ('tests/detect/mail_parts35_test.py',),
+      "a mail's base64 part below the file's first 16 lines (an attachment under a long header) is no wrapped "
+      "block: a legacy .env there whose name's base64 form a line break cuts passes (6 alignments of 76)"),
+    M('acc35-mail-later-parts-unread', 'together_hooks/detect/engine.py',
+      "        at += [i for i in mail_b64_parts(data) if i != wrapped]\n",
+      "",
+      ('tests/detect/mail_parts35_test.py',),
+      "only a mail's first base64 part below its head is read as a wrapped block: a key in a later attachment, "
+      "its form cut by a line break, passes"),
 )
 
 
