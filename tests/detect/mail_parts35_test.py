@@ -96,3 +96,15 @@ def test_what_holds_no_base64_part_below_a_mail_head_gives_none(data):
 
     assert mail_b64_parts(data) == [] or data.startswith(b'Received')
     assert _found(data) == []
+
+
+def test_the_fields_read_are_bounded():
+    """A file of transfer-encoding fields with no empty line after them
+    (or thousands of parts) is read in a bounded number of finds: at most
+    ``MAIL_PARTS`` bodies, one search for each part header's end."""
+    from together_hooks.detect.prefilter import MAIL_PARTS
+    from together_hooks.detect.prefilter import mail_b64_parts
+
+    assert mail_b64_parts(b'Received: x\n' + b'Content-Transfer-Encoding: base64\n' * 50000) == []
+    many = b'Received: x\n' + b'Content-Transfer-Encoding: base64\n\nQUJD\n' * 1000
+    assert len(mail_b64_parts(many)) == MAIL_PARTS

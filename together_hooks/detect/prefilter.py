@@ -909,6 +909,8 @@ _MAIL_FIRST = (
     b'To:', b'Content-Type:', b'Reply-To:', b'Sender:',
 )
 MAIL_PARTS = 16
+# The transfer-encoding fields read in all (parts of other encodings too).
+_MAIL_FIELDS = 256
 _CTE = b'content-transfer-encoding:'
 
 
@@ -920,16 +922,22 @@ def mail_b64_parts(data: bytes) -> list[int]:
     lowered = data.lower()  # a mail's copy: its fields' names in any case
     out: list[int] = []
     at = lowered.find(_CTE)
-    while at != -1 and len(out) < MAIL_PARTS:
+    blank = -1  # the empty line ending the last part header read: each found once
+    for _field in range(_MAIL_FIELDS):
+        if at == -1 or len(out) >= MAIL_PARTS:
+            break
         end = lowered.find(b'\n', at)
         if end == -1:
             break
         if lowered[at + len(_CTE):end].strip() == b'base64':
             # The part's header ends at its first empty line.
-            blank = [i for i in (data.find(b'\n\n', end), data.find(b'\n\r\n', end)) if i != -1]
-            if blank:
-                body = min(blank) + 1
-                while data[body:body + 1] in (b'\r', b'\n') and body < len(data):
+            if blank < end:
+                found = [i for i in (data.find(b'\n\n', end), data.find(b'\n\r\n', end)) if i != -1]
+                if not found:
+                    break  # no empty line after it: no body below any later field either
+                blank = min(found)
+                body = blank + 1
+                while body < len(data) and data[body:body + 1] in (b'\r', b'\n'):
                     body += 1
                 if body < len(data):
                     out.append(body)
