@@ -186,8 +186,8 @@ def test_radix_keywords_are_the_forms_holding_an_anchor_of_the_screen():
     """A rule's base32 forms are what its text keywords (a key's prefix, a
     Together name) look like inside base32 at the byte alignments whose
     form holds an anchor the keyword screen searches without them; its
-    base85 forms the same (``codec.b32_forms``, ``b85_forms``; a Together
-    name's since session 35).  A form holding none would add an anchor group, a
+    base85 forms the same for the key's prefix (``codec.b32_forms``,
+    ``b85_forms``).  A form holding none would add an anchor group, a
     pass over every byte (docs/detection.md); base64 inside base32 is not
     read."""
     from together_hooks.detect.codec import b32_forms
@@ -205,7 +205,7 @@ def test_radix_keywords_are_the_forms_holding_an_anchor_of_the_screen():
         assert texts, rule.id
         b32 = {f for k in texts for f in b32_forms(k)}
         assert set(rule.b32_keywords) == {f for f in b32 if set(f) & anchors}, rule.id
-        b85 = {f for k in texts for f in b85_forms(k)}
+        b85 = {f for k in texts if k == KEY_PREFIX for f in b85_forms(k)}
         assert set(rule.b85_keywords) == {f for f in b85 if set(f) & anchors}, rule.id
 
 # Runs of value characters (hex, base64 with ``+`` and ``/``) near a

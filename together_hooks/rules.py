@@ -2008,16 +2008,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
     ),
     # Inside base32, at the alignments whose form holds an anchor the
     # screen searches already (not ``ogether``'s 5th, ``PM5SXI2DFO``, nor
-    # ``OGETHER``'s 3rd, ``6R2FKREEKU``).
+    # ``OGETHER``'s 3rd, ``6R2FKREEKU``); not inside base85 (five of the
+    # names' eight forms hold an anchor, but as needles they cost the
+    # hook's plain screen 9-13%: docs/detection.md, "Session 35 (acc35)").
     b32_keywords=(
         b'N5TWK5DIMVZ', b'XWOZLUNBSX', b'6Z3FORUGK4', b'33HMV2GQZLS',
         b'J5DUKVCIIVJ', b'HUORKUJBCV', b'T2HIVKEQRKS', b'PI5CVISCFK',
     ),
-    # Inside base85 the same way (since session 35: a legacy ``.env`` so
-    # encoded was missed at every alignment): three of ``ogether``'s four
-    # forms, two of ``OGETHER``'s (not ``Wprp|``, ``M@3Xf``, ``Pe(;m``,
-    # which hold no anchor: a group more, a pass over every byte).
-    b85_keywords=(b'XJvF~', b'Z)at6', b'bZBLA', b'MN~*d', b'R7gcq'),
     window=4096,
     # Where a pattern of this rule can start, or what its context needs:
     # a Together key name, a Together client call, the API host, or a

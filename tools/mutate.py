@@ -5597,12 +5597,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/mail_parts35_test.py',),
       "only a mail's first base64 part below its head is read as a wrapped block: a key in a later attachment, "
       "its form cut by a line break, passes"),
-    M('acc35-legacy-b85-forms-dropped', 'together_hooks/rules.py',
-      "    b85_keywords=(b'XJvF~', b'Z)at6', b'bZBLA', b'MN~*d', b'R7gcq'),\n",
-      "",
-      ('tests/detect/b85_legacy35_test.py', 'tests/rules_test.py'),
-      "the legacy rule holds no base85 forms of Together's name: a legacy .env in base85 (`b85encode`) passes "
-      "at every alignment"),
 )
 
 

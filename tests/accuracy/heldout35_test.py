@@ -867,7 +867,7 @@ MISSED: dict[str, str] = {
     'java-class-legacy': "a legacy key in a compiled class's constant pool, its field's name two entries before it: no string-table reader lists a class's entries with their neighbours as context",
     'zlib-in-binary-legacy': 'a raw zlib stream inside a binary of no known format: only whole-file zlib (a loose object) and known containers are decompressed',
     'zlib-in-binary-current': 'a raw zlib stream inside a binary of no known format: only whole-file zlib (a loose object) and known containers are decompressed',
-    'b85-env-legacy': "a whole legacy `.env` in base85 with `OGETHER` at a 4-byte boundary: of the name's four base85 forms only those holding an anchor of the screen are searched (since session 35: three of `ogether`'s, two of `OGETHER`'s), and this alignment's holds none (docs/detection.md)",
+    'b85-env-legacy': "a whole legacy `.env` in base85: the legacy rule holds no base85 forms of Together's name; the five of eight forms holding an anchor would find it at most alignments (not this one, `OGETHER` at a 4-byte boundary) but cost the hook's plain screen 9-13% (measured session 35, docs/detection.md)",
     'cx-env-legacy': 'a legacy `.env` every byte `\\x`-escaped, the name too: by design (no name left to read, docs/detection.md)',
     'url-all-env-legacy': 'a legacy `.env` every byte percent-encoded, the name too: by design (no name left to read)',
     'b64x3-env-legacy': "a legacy `.env` in base64 three times: the screen holds the keywords' forms encoded once and twice",
