@@ -189,10 +189,6 @@ def B(case_id: str, path: str, build: Callable[[Made], tuple[bytes, list[str]]])
     return Case(case_id, path, fill)
 
 
-def _templ(template: str) -> Callable[[Made], tuple[str, list[str]]]:
-    return lambda m: _fill(m, template)
-
-
 # --- where a 2023-era user kept a key ---------------------------------------------------------------
 
 PLACES = [
