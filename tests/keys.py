@@ -57,6 +57,8 @@ def fill(template: str, rng: random.Random) -> tuple[str, str | None]:
         # the same bare hex as base64 where no key is (a decoy's digest).
         'b64urlhex': base64.urlsafe_b64encode(hexkey.encode()).decode().rstrip('='),
         'basichex': b64(':' + hexkey), 'b64digest': b64(hexkey), 'basicdigest': b64(':' + hexkey),
+        # A legacy key's characters as hex text (``xxd -p`` of the key).
+        'hexhex': hexkey.encode().hex(),
         # A key split in two (concatenated literals), and inside a whole
         # base64-encoded .env file.
         'key_a': key[:20], 'key_b': key[20:], 'hex_a': hexkey[:32], 'hex_b': hexkey[32:],
@@ -68,7 +70,7 @@ def fill(template: str, rng: random.Random) -> tuple[str, str | None]:
     for name, secret in (
             ('key', key), ('b64key', key), ('key_a', key), ('b64env_key', key),
             ('hex', hexkey), ('b64hex', hexkey), ('hex_a', hexkey), ('b64env_hex', hexkey),
-            ('b64urlhex', hexkey), ('basichex', hexkey),
+            ('b64urlhex', hexkey), ('basichex', hexkey), ('hexhex', hexkey),
     ):
         if '{' + name + '}' in template:
             held = secret

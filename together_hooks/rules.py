@@ -365,7 +365,9 @@ class Rule:
 # ``new \Together\Client(``), its key argument
 # anywhere among the call's arguments (together-go's
 # ``option.WithAPIKey(<key>)``) or first.  A ``_B64``/``_BASE64``
-# suffix names the same key, encoded.
+# suffix names the same key, encoded, and so does ``_HEX`` (its
+# characters as hex text, ``TOGETHER_API_KEY_HEX=3165…``, read near the
+# name; a legacy key is hex itself).
 _SEP = rb'[_.:/ -]{0,2}'
 # The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
 # C#'s ``@``/``$``), a quote, maybe escaped or doubled (a Gradle
@@ -434,7 +436,7 @@ _LEGACY_NAME = (
     rb'(?:\[:?["\']?|\.)(?i:together(?:[_-]?ai)?)(?![\w-])'
     rb'|(?i:together(?:\'s)?' + _ARG_SEP + rb'(?:ai(?:\'s)?' + _SEP + rb')?'
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
-    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64)(?:[_-]?url)?)?'
+    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64)(?:[_-]?url)?|[_.-]hex)?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
     # (prose naming the provider, then the key it is used with: ``call
     # the model from Together with this key:``)
@@ -2008,8 +2010,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
     ),
     # Inside base32, at the alignments whose form holds an anchor the
     # screen searches already (not ``ogether``'s 5th, ``PM5SXI2DFO``, nor
-    # ``OGETHER``'s 3rd, ``6R2FKREEKU``); not inside base85 (two forms of
-    # each name hold none).
+    # ``OGETHER``'s 3rd, ``6R2FKREEKU``); not inside base85 (five of the
+    # names' eight forms hold an anchor, but as needles they cost the
+    # hook's plain screen 9-13%: docs/detection.md, "Session 35 (acc35)").
     b32_keywords=(
         b'N5TWK5DIMVZ', b'XWOZLUNBSX', b'6Z3FORUGK4', b'33HMV2GQZLS',
         b'J5DUKVCIIVJ', b'HUORKUJBCV', b'T2HIVKEQRKS', b'PI5CVISCFK',
@@ -2119,6 +2122,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A value decoded from its encoded run, judged where the run
         # stands: the name it is assigned to, the request it is on.
         'TOGETHER_API_KEY_B64URL={b64urlhex}',
+        # Its characters as hex text under a ``_HEX`` name (read near the name).
+        'TOGETHER_API_KEY_HEX={hexhex}',
+        'together_api_key_hex: "{hexhex}"',
         'GET https://api.together.xyz/v1/models Authorization: Basic {basichex}',
         'POST https://api.together.ai/v1/chat/completions\nAuthorization: Basic {basichex}',
         # A binary record's keyword and text parted by a NUL (PNG tEXt, iTXt).
@@ -3236,6 +3242,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         + '{{"file":"together-1.3.0-py3-none-any.whl","size":123456}},' * 160 + '],"sha256":"{hex}"}}}}}}',
         'TOGETHER_API_KEY={hex}ff',
         'TOGETHER_API_KEY={HEX}',
+        # (hex text under a name that is no Together key's, or names a digest)
+        'TOGETHER_SDK_HEX={hexhex}',
+        'TOGETHER_API_KEY_HEX_SHA256={hexhex}',
+        'TOGETHER_API_KEY_SHA256_HEX={hexhex}',
         'sha256 = "{hex}"  # together',
         'together==1.3.0 --hash=sha256:{hex}',
         'image: together/server@sha256:{hex}',

@@ -1677,7 +1677,6 @@ CASES = DEPLOY + BUILD + SOURCE + ML + LOGS + DOCS + ENCODED + MORE + DECOYS + M
 # JVBERi0, wrap34).  Left (not investigated past their shape, session 34):
 MISSED: dict[str, str] = {
     'airflow-conn-uri-scheme': "an Airflow connection URI whose scheme alone is Together's (`together://:<hex>@`): a URI's scheme is no Together name to the legacy rule, and its password no value field",
-    'hex-bytes-legacy-named': "a legacy key's characters as hex text (128 digits) after a Together name: hex text is read from a key prefix's or a keyword's hex, and a legacy key has no prefix",
 }
 
 results, test_case = make_tests(CASES, missed=MISSED, by_key=True)

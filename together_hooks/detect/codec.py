@@ -1045,6 +1045,9 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
             # ``[]byte{…}``): the key does not run into ``byte``.
             glued = data[before - 2:before - 1]
             start = before if glued and (glued.isalnum() or glued in b'_-') else before - 1
+            built = _constructor_start(data, before - 1, last)
+            if built < before - 1:  # ``string([]byte{…})``: read with its constructor
+                start = built
             end = close.end()
         splice.replace(start, end, text, at)
     return splice.view(hi)
@@ -1653,6 +1656,39 @@ DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3},[ \t\r\n]{0,40}){7}')
 _DEC_MARK_ROOM = regex_cache.compile(rb'[0-9][0-9, \t\r\n]{13,}')
 _DEC_NUMBER = regex_cache.compile(rb'-?\d{1,3}')
 _WORD_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
+# The constructor a byte array is read through, right before its opening
+# bracket, where a value starts (after ``=``, ``:``, ``(`` or ``,``): one
+# to four calls or types (Java's ``new String(new byte[]``, Go's
+# ``string([]byte``, JS's ``String.fromCharCode``, C#'s
+# ``Encoding.UTF8.GetString(new byte[]``, Python's ``bytes(``, Rust's
+# ``vec!``).  Read in a view as part of the array, so the text the array
+# spells stands where the value does, right after its name.
+_CONSTRUCTOR = regex_cache.compile(
+    rb'[=:(,][ \t]{0,8}((?:(?:new[ \t]+)?(?:\[\][ \t]*)?[A-Za-z_$][\w$]{0,40}'
+    rb'(?:(?:\.|::)[A-Za-z_$][\w$]{0,40}){0,4}(?![\w$])(?:!|[ \t]*\[[ \t]*\])?[ \t]*(?:\([ \t]*)?){1,4})\Z',
+)
+# How far before an array its constructor is looked for, and from how
+# many of the nearest delimiters: each an anchored match, so a line of
+# ``a( a( a(`` costs a few tries, not one a byte.
+_CONSTRUCTOR_REACH = 160
+_CONSTRUCTOR_TRIES = 8
+
+
+def _constructor_start(data: bytes, start: int, floor: int) -> int:
+    """Where the constructor right before the array opening at ``start``
+    begins (``_CONSTRUCTOR``: the longest, from one of the nearest
+    delimiters), not before ``floor``; ``start`` when none."""
+    lo = max(floor, start - _CONSTRUCTOR_REACH)
+    best = at = start
+    for _try in range(_CONSTRUCTOR_TRIES):
+        at = max(data.rfind(b'=', lo, at), data.rfind(b':', lo, at), data.rfind(b',', lo, at),
+                 data.rfind(b'(', lo, at))
+        if at < 0:
+            break
+        m = _CONSTRUCTOR.match(data, at, start)
+        if m is not None:
+            best = m.start(1)
+    return best
 
 
 def _marked(room: re.Pattern[bytes], mark: re.Pattern[bytes], data: bytes, lo: int, hi: int) -> bool:
@@ -1719,9 +1755,12 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
         if KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text):
             continue
         sources = [at for _n, at in numbers]
-        if m.start() and data[m.start() - 1] in _WORD_BYTES:
-            text, sources = b' ' + text, [m.start(), *sources]
-        splice.replace(m.start(), m.end(), text, sources)
+        start = m.start()
+        if group == 1:
+            start = _constructor_start(data, start, splice.last)
+        if start and data[start - 1] in _WORD_BYTES:
+            text, sources = b' ' + text, [start, *sources]
+        splice.replace(start, m.end(), text, sources)
     return splice.view(hi)
 
 

@@ -1751,7 +1751,11 @@ def _png(
                     return data
 
                 metered = _Metered(_inflating(more), budget, where)
-                _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+                # The keyword before the text, NUL between them as in a
+                # ``tEXt`` chunk: the name a value so labelled stands
+                # under (``together_api_key`` over a legacy key alone).
+                read = _Prefixed(labels[:labels.find(b'\0') + 1], metered.read, 0).read
+                _member(_read_head(read), read, where, scan, budget, depth, found)
         while left[0] > 0:  # passed over (a text chunk: what follows its stream)
             skipped = stream.read(min(_CHUNK, left[0]))
             if not skipped:

@@ -31,6 +31,7 @@ from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
 from together_hooks.detect.prefilter import html_page
 from together_hooks.detect.prefilter import hyperscan_routes
+from together_hooks.detect.prefilter import mail_b64_parts
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.detect.prefilter import ooxml_part
 from together_hooks.detect.prefilter import value_start
@@ -2038,6 +2039,8 @@ def _b64_hits(
     at = [i for form in found for i in where.offsets(form)]
     if wrapped != -1:
         at.append(wrapped)
+        # (a mail's other base64 parts below its head, each read so too)
+        at += [i for i in mail_b64_parts(data) if i != wrapped]
     view = b64_view(data, at, plain)
     if view is None:
         return []

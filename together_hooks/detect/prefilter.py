@@ -788,9 +788,17 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
         # characters (``_BLOCK_RUN``): only a short file's last lines
         # (``_short_block``) can be one, as the walk below finds.
         if len(data) <= WRAPPED_HEAD and head.count(b'\n') < WRAPPED_HEAD_LINES:
-            return _short_block(data)
-        return -1, ''
-    return _walk_block(data)
+            found = _short_block(data)
+            return found if found[0] != -1 else _mail_block(data)
+        return _mail_block(data)
+    found = _walk_block(data)
+    return found if found[0] != -1 else _mail_block(data)
+
+
+def _mail_block(data: bytes) -> tuple[int, str]:
+    """A mail's first base64 part below the head (``mail_b64_parts``)."""
+    parts = mail_b64_parts(data)
+    return (parts[0], 'base64') if parts else (-1, '')
 
 
 def _may_start_block(head: bytes) -> bool:
@@ -885,6 +893,56 @@ def _walk_block(data: bytes) -> tuple[int, str]:
         before, width_before = start, (width if low <= width <= high else -1)
         start = end + 1
     return -1, ''
+
+
+# A mail (RFC 5322: a file that starts with one of its usual first header
+# fields) whose base64 parts start below the head the walk reads: an
+# attachment under a long header (``Received:``, DKIM and ARC fields run
+# to many lines).  Each part marked ``Content-Transfer-Encoding: base64``
+# is read from its body's first line as a wrapped block at the head is
+# (a keyword's form cut by a line break hides nothing), at most
+# ``MAIL_PARTS`` of them; a file that starts otherwise costs one
+# ``startswith``.
+_MAIL_FIRST = (
+    b'Received:', b'Return-Path:', b'Delivered-To:', b'From ', b'From:', b'X-', b'ARC-', b'DKIM-Signature:',
+    b'Authentication-Results:', b'MIME-Version:', b'Date:', b'Message-ID:', b'Message-Id:', b'Subject:',
+    b'To:', b'Content-Type:', b'Reply-To:', b'Sender:',
+)
+MAIL_PARTS = 16
+# The transfer-encoding fields read in all (parts of other encodings too).
+_MAIL_FIELDS = 256
+_CTE = b'content-transfer-encoding:'
+
+
+def mail_b64_parts(data: bytes) -> list[int]:
+    """Where the body of each base64 part of a mail starts (see above),
+    in order; [] for a file that is no mail or holds no such part."""
+    if not data.startswith(_MAIL_FIRST):
+        return []
+    lowered = data.lower()  # a mail's copy: its fields' names in any case
+    out: list[int] = []
+    at = lowered.find(_CTE)
+    blank = -1  # the empty line ending the last part header read: each found once
+    for _field in range(_MAIL_FIELDS):
+        if at == -1 or len(out) >= MAIL_PARTS:
+            break
+        end = lowered.find(b'\n', at)
+        if end == -1:
+            break
+        if lowered[at + len(_CTE):end].strip() == b'base64':
+            # The part's header ends at its first empty line.
+            if blank < end:
+                found = [i for i in (data.find(b'\n\n', end), data.find(b'\n\r\n', end)) if i != -1]
+                if not found:
+                    break  # no empty line after it: no body below any later field either
+                blank = min(found)
+                body = blank + 1
+                while body < len(data) and data[body:body + 1] in (b'\r', b'\n'):
+                    body += 1
+                if body < len(data):
+                    out.append(body)
+        at = lowered.find(_CTE, end)
+    return out
 
 
 def _short_block(data: bytes) -> tuple[int, str]:
