@@ -221,13 +221,13 @@ def test_one_line_twice_is_one_repository(dup_repo):
 
 @pytest.mark.parametrize('user', ['deploy:{}', 'u:{}'])
 def test_a_password_in_an_scp_like_url_is_refused_unprinted(tmp_path, user):
-    secret = 'pw' + '%016x' % random.Random(user).getrandbits(64)
-    line = user.format(secret) + '@git.example.com:acme/app.git'
+    word = 'pw' + '%016x' % random.Random(user).getrandbits(64)
+    line = user.format(word) + '@git.example.com:acme/app.git'
     result = _audit(tmp_path, line, name='scp')
     assert result.rc == 2
     assert 'carries credentials' in result.err
-    assert secret not in result.out + result.err
-    assert not os.path.exists(tmp_path / 'scp.sqlite') or secret.encode() not in open(
+    assert word not in result.out + result.err
+    assert not os.path.exists(tmp_path / 'scp.sqlite') or word.encode() not in open(
         tmp_path / 'scp.sqlite', 'rb').read()
 
 
@@ -244,10 +244,10 @@ def test_an_scp_like_url_with_a_user_alone_is_no_credential(tmp_path):
 
 
 def test_an_https_user_is_refused_unprinted(tmp_path):
-    secret = 'ghp_' + '%032x' % random.Random('org35-https').getrandbits(128)
-    result = _audit(tmp_path, f'https://{secret}@github.com/acme/app.git', name='https')
+    word = 'ghp_' + '%032x' % random.Random('org35-https').getrandbits(128)
+    result = _audit(tmp_path, f'https://{word}@github.com/acme/app.git', name='https')
     assert result.rc == 2 and 'carries credentials' in result.err
-    assert secret not in result.out + result.err
+    assert word not in result.out + result.err
 
 
 def test_an_ext_url_is_never_run(tmp_path):
