@@ -393,3 +393,25 @@ def test_a_push_to_proc_receive_refs_is_gated_first(pushing):
     assert rc != 0 and 'k.py' in out
     assert not os.path.exists(marker)
     assert leaked([key], out) == []
+
+
+def test_without_gits_quarantine_the_objects_in_the_store_are_still_read(pushing):
+    """An old git (before 2.11) has no quarantine: the pushed objects are in
+    the repository's own store when the hook runs, no ref reaching them."""
+    repo, remote, env = pushing
+    old = git(remote, 'rev-parse', 'main').strip()
+    key = make_key(random.Random('org35-quarantine'))
+    new = commit(repo, {'k.py': f'KEY = "{key}"\n'})
+    git(remote, 'fetch', '-q', str(repo), 'main')  # objects in, no ref moved
+    assert 'GIT_QUARANTINE_PATH' not in env
+    rc, out = run(remote, env, 'together-hooks', 'pre-receive',
+                  stdin=f'{old} {new} refs/heads/main\n'.encode())
+    assert rc == 1 and 'k.py' in out, out
+    assert leaked([key], out) == []
+    # the decoy: the same update of a clean commit passes
+    git(repo, 'reset', '-q', '--hard', old)
+    clean = commit(repo, {'k.py': 'KEY = os.environ["TOGETHER_API_KEY"]\n'})
+    git(remote, 'fetch', '-q', str(repo), 'main')
+    rc, out = run(remote, env, 'together-hooks', 'pre-receive',
+                  stdin=f'{old} {clean} refs/heads/main\n'.encode())
+    assert rc == 0, out
