@@ -6072,6 +6072,26 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/mail_parts35_test.py',),
       "only a mail's first base64 part below its head is read as a wrapped block: a key in a later attachment, "
       "its form cut by a line break, passes"),
+    M('org35-scp-password-accepted', 'together_hooks/org/inputs.py',
+      "[^/@:]*:[^/@]*@|[^/@:]+:[^/@]*@)', re.I,",
+      "[^/@:]*:[^/@]*@)', re.I,",
+      ('tests/org/org_probe35_test.py',),
+      "a repos file's `user:password@host:path` (git's scp-like form) is not refused: the password is printed in the not-scanned line and kept in the store"),
+    M('org35-same-repository-by-spelling', 'together_hooks/org/inputs.py',
+      "    return dedupe(targets, same_repository)\n",
+      "    return dedupe(targets)\n",
+      ('tests/org/org_probe35_test.py',),
+      "one repository spelled as a path, path/, path/.git, a file:// URL and a symlink is five repositories: each key reported and counted five times"),
+    M('org35-same-repository-file-url', 'together_hooks/org/inputs.py',
+      "    if re.match(r'^file://', location, re.I):\n",
+      "    if False:\n",
+      ('tests/org/org_probe35_test.py',),
+      "a file:// URL of a repository the repos file also names by path is another repository: its keys counted twice"),
+    M('org35-same-repository-dotgit', 'together_hooks/org/inputs.py',
+      "    return os.path.realpath(dotgit) if os.path.isdir(dotgit) else real\n",
+      "    return real\n",
+      ('tests/org/org_probe35_test.py',),
+      "a work tree and its .git folder are two repositories: each key counted twice"),
 )
 
 def problems() -> list[str]:

@@ -42,7 +42,11 @@ MAX_BODY = 64 * 1024 * 1024
 # Credentials in a URL: any user part of an http(s) URL (a token goes
 # there), a user and a password in any scheme.  An ssh user name alone
 # (git at the host) is no secret.
-_USERINFO = re.compile(r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*@)', re.I)
+# A user and a password in git's scp-like form (``user:pass@host:path``)
+# are credentials too, though git itself reads that as host ``user``.
+_USERINFO = re.compile(
+    r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*@|[^/@:]+:[^/@]*@)', re.I,
+)
 
 
 class Target(NamedTuple):
@@ -107,16 +111,42 @@ def read_repos_file(path: str) -> list[Target]:
         words = line.split('#', 1)[0].split() if not line.lstrip().startswith('#') else []
         if words:
             targets.append(Target(tuple(dict.fromkeys(normalize(w, base) for w in words))))
-    return dedupe(targets)
+    return dedupe(targets, same_repository)
 
 
-def dedupe(targets: Iterable[Target]) -> list[Target]:
-    """Each URL once: a repository in a network is not also scanned alone."""
+def same_repository(location: str) -> str:
+    """What tells one repository from another: for one on this machine (a
+    path or a ``file://`` URL) the folder git reads, so ``repo``,
+    ``repo/``, ``repo/.git``, ``file://…/repo`` and a symlink to it are one
+    (each scanned and counted once, under the first spelling given); any
+    other URL as it is written (a server may serve ``app`` and ``app.git``
+    as two repositories)."""
+    if re.match(r'^file://', location, re.I):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(location).path)
+    elif location.startswith('/'):
+        path = location
+    else:
+        return location
+    real = os.path.realpath(path)
+    dotgit = os.path.join(real, '.git')
+    return os.path.realpath(dotgit) if os.path.isdir(dotgit) else real
+
+
+def dedupe(targets: Iterable[Target], same: Callable[[str], str] = str) -> list[Target]:
+    """Each repository once: a repository in a network is not also
+    scanned alone, nor one spelled two ways (``same``, e.g.
+    ``same_repository``) twice.  A listing's targets keep each URL the API
+    gave (two entries naming one folder are two refusals)."""
     seen: set[str] = set()
     out = []
     for t in sorted(targets, key=lambda t: -len(t.urls)):
-        urls = tuple(u for u in t.urls if u not in seen)
-        seen.update(urls)
+        kept = []
+        for url in t.urls:
+            which = same(url)
+            if which not in seen:
+                seen.add(which)
+                kept.append(url)
+        urls = tuple(kept)
         if urls:
             out.append(t._replace(urls=urls))
     return out
