@@ -5567,8 +5567,32 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if _LEGACY_RUN in data.translate(_HEX_ONES):\n",
       ('tests/detect/traceback_locals_test.py',),
       "a traceback's locals are read only in files without a legacy key's run: `key = '<hex>'` under `client = Together(api_key=key)` passes"),
+    M('faults35-own-env-unread', 'together_hooks/env/ownkeys.py',
+      "        for _base, _start, _end, window in read_windows(path, MAX_ENV_FILE, MAX_CONTEXT):\n"
+      "            yield window\n",
+      "        return\n",
+      ('tests/faults35_test.py::test_your_key_in_an_env_file_past_1_mb_is_still_yours',),
+      "an ignored .env over 1 MB is not read: your legacy key in it is not learned, and a commit of it with no context passes"),
+    M('faults35-own-env-no-overlap', 'together_hooks/env/ownkeys.py',
+      "read_windows(path, MAX_ENV_FILE, MAX_CONTEXT)",
+      "read_windows(path, MAX_ENV_FILE, 0)",
+      ('tests/faults35_test.py::test_your_key_in_an_env_file_past_1_mb_is_still_yours',),
+      "a large .env's windows do not overlap: a key whose line runs across a window's edge is not learned"),
+    M('faults35-store-wal-first', 'together_hooks/org/store.py',
+      "            version = self._version()\n"
+      "            if version is not None and version not in (1, SCHEMA_VERSION):\n",
+      "            self.db.execute('PRAGMA journal_mode=WAL')\n"
+      "            version = self._version()\n"
+      "            if version is not None and version not in (1, SCHEMA_VERSION):\n",
+      ('tests/faults35_test.py::test_a_store_of_another_schema_is_refused_untouched',
+       'tests/faults35_test.py::test_a_store_of_a_later_schema_is_refused_untouched'),
+      "a database that is not this version's store is switched to WAL mode (its file written) before it is refused"),
+    M('faults35-store-unnamed', 'together_hooks/org/store.py',
+      "raise InputError(f'{self.path}: not a scan-org store (it holds other tables)')",
+      "raise InputError('not a scan-org store')",
+      ('tests/faults35_test.py::test_a_store_of_another_schema_is_refused_untouched',),
+      "a store holding other tables is refused with an error that names no file"),
 )
-
 
 def problems() -> list[str]:
     """What is wrong with the list itself (cheap; tests/mutations_test.py)."""
