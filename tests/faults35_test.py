@@ -471,3 +471,48 @@ def test_workers_far_beyond_the_cores(org):
     r = th('scan-org', '--repos', 'repos.txt', '--store', 's.sqlite', '--workers', '100000', cwd=org)
     found_one(r)
     assert 'k.py' in r.out
+
+
+# ------------------------------------------- a git object that lies about its size
+
+def _loose(repo, header_size: int | None, content: bytes) -> str:
+    """A loose blob whose header says ``header_size`` bytes (None: the
+    truth) and holds ``content``: git hashes and stores it as given."""
+    import hashlib
+
+    size = len(content) if header_size is None else header_size
+    raw = b'blob %d\0' % size + content
+    sha = hashlib.sha1(raw).hexdigest()
+    folder = repo / '.git' / 'objects' / sha[:2]
+    folder.mkdir(exist_ok=True)
+    (folder / sha[2:]).write_bytes(zlib.compress(raw))
+    return sha
+
+
+@pytest.mark.parametrize('shape', ['tail-past-size', 'newline-at-size', 'true-size'])
+def test_a_blob_that_lies_about_its_size_is_never_passed(git_repo, keys, shape):
+    """Failed on 1c5f10cf: a blob whose header says 10 bytes and that holds
+    a whole key line was read as its first 10 bytes (``TOGETHER_A``); git
+    gives all of it, the reader took the byte after 10 for the newline
+    after the object, and the rest was never read: `scan --staged`,
+    `--diff`, `--commits` and `pre-receive` said no key, exit 0.  Decoy:
+    the same bytes under a true header are a finding."""
+    (git_repo / 'a.txt').write_text('a\n')
+    commit_all(git_repo, 'base')
+    line = f'TOGETHER_API_KEY={keys()}\n'.encode()
+    if shape == 'newline-at-size':
+        line = b'# settings\n' + line
+    sha = _loose(git_repo, None if shape == 'true-size' else 10, line)
+    git(git_repo, 'update-index', '--add', '--cacheinfo', f'100644,{sha},k.txt')
+    results = [th('scan', '--staged', cwd=git_repo)]
+    git(git_repo, 'commit', '-qm', 'k')
+    ranges = (('--diff', 'HEAD~1...HEAD'), ('--commits', 'HEAD', '--since', 'HEAD~1'))
+    results += [th('scan', *args, cwd=git_repo) for args in ranges]
+    old, new = git(git_repo, 'rev-parse', 'HEAD~1', 'HEAD').split()
+    results.append(_pre_receive(git_repo, f'{old} {new} refs/heads/main\n'))
+    for r in results:
+        if shape == 'true-size':
+            found_one(r)
+            assert 'k.txt' in r.out + r.err
+        else:
+            one_error(r, sha)
