@@ -5592,8 +5592,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "raise InputError('not a scan-org store')",
       ('tests/faults35_test.py::test_a_store_of_another_schema_is_refused_untouched',),
       "a store holding other tables is refused with an error that names no file"),
+    M('faults35-batch-end-unchecked', 'together_hooks/gitrun.py',
+      "    if read(1) != b'\\n':\n        raise InputError(_out_of_step(sha))\n",
+      "    read(1)\n",
+      ("tests/faults35_test.py::test_a_blob_that_lies_about_its_size_is_never_passed",),
+      "the byte after a cat-file --batch object is taken for its newline unread: a blob whose header says fewer bytes than it holds has its tail passed unscanned, exit 0"),
+    M('faults35-batch-eof-unchecked', 'together_hooks/gitrun.py',
+      "        if read(1):  # more than the objects asked for: the last one lied\n",
+      "        if False:  # more than the objects asked for: the last one lied\n",
+      ("tests/faults35_test.py::test_a_blob_that_lies_about_its_size_is_never_passed",),
+      "bytes after the last object asked for are not looked for: a lying last blob whose byte at its stated size is a newline passes, exit 0"),
 )
-
 def problems() -> list[str]:
     """What is wrong with the list itself (cheap; tests/mutations_test.py)."""
     found = []
