@@ -2237,7 +2237,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the blob test's one pass drops where the needles are: the engine searches each passing blob "
       "a second time"),
     M('stream-blobs-whole-newline-unread', 'together_hooks/gitrun.py',
-      "                read(1)  # the newline after each object\n                yield sha, data\n",
+      "                _object_end(read, sha)\n                yield sha, data\n",
       "                yield sha, data\n",
       ('tests/gitrun_test.py::test_streamed_blobs_up_to_whole_come_as_their_bytes',),
       "stream_blobs(whole=) leaves the newline after a blob given as its bytes: the next header is "
