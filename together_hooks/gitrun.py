@@ -977,20 +977,41 @@ def stream_blobs(
             if len(header) != 3:
                 shown = sha.decode() if isinstance(sha, bytes) else sha
                 raise InputError(_unreadable(root, shown))
+            if not header[2].isdigit():
+                raise InputError(_out_of_step(sha))
             size = int(header[2])
             if size <= whole:
                 data = read(size) if size else b''
                 if len(data) < size:
                     raise InputError(_CUT_SHORT)
-                read(1)  # the newline after each object
+                _object_end(read, sha)
                 yield sha, data
                 continue
             blob = Blob(size, stdout)
             yield sha, blob
             blob.skip()
-            read(1)  # the newline after each object
+            _object_end(read, sha)
+        if read(1):  # more than the objects asked for: the last one lied
+            raise InputError(_out_of_step(shas[-1]))
     finally:
         reader.close()
+
+
+def _out_of_step(sha: str | bytes) -> str:
+    shown = sha.decode() if isinstance(sha, bytes) else sha
+    return (
+        f'git cat-file gave object {shown} with more bytes than its header '
+        'says (a damaged object): not scanned; `git fsck` names it'
+    )
+
+
+def _object_end(read: Callable[[int], bytes], sha: str | bytes) -> None:
+    """The newline ``cat-file --batch`` writes after each object's bytes:
+    anything else there is an object whose content runs past the size its
+    header gives (a loose object that lies about its size).  Read as that
+    size, its tail would go unscanned, and a last object's exit 0."""
+    if read(1) != b'\n':
+        raise InputError(_out_of_step(sha))
 
 
 class _Fed:

@@ -2237,7 +2237,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the blob test's one pass drops where the needles are: the engine searches each passing blob "
       "a second time"),
     M('stream-blobs-whole-newline-unread', 'together_hooks/gitrun.py',
-      "                read(1)  # the newline after each object\n                yield sha, data\n",
+      "                _object_end(read, sha)\n                yield sha, data\n",
       "                yield sha, data\n",
       ('tests/gitrun_test.py::test_streamed_blobs_up_to_whole_come_as_their_bytes',),
       "stream_blobs(whole=) leaves the newline after a blob given as its bytes: the next header is "
@@ -6094,6 +6094,42 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a work tree and its .git folder are two repositories: each key counted twice"),
 )
 
+    M('faults35-own-env-unread', 'together_hooks/env/ownkeys.py',
+      "        for _base, _start, _end, window in read_windows(path, MAX_ENV_FILE, MAX_CONTEXT):\n"
+      "            yield window\n",
+      "        return\n",
+      ('tests/faults35_test.py::test_your_key_in_an_env_file_past_1_mb_is_still_yours',),
+      "an ignored .env over 1 MB is not read: your legacy key in it is not learned, and a commit of it with no context passes"),
+    M('faults35-own-env-no-overlap', 'together_hooks/env/ownkeys.py',
+      "read_windows(path, MAX_ENV_FILE, MAX_CONTEXT)",
+      "read_windows(path, MAX_ENV_FILE, 0)",
+      ('tests/faults35_test.py::test_your_key_in_an_env_file_past_1_mb_is_still_yours',),
+      "a large .env's windows do not overlap: a key whose line runs across a window's edge is not learned"),
+    M('faults35-store-wal-first', 'together_hooks/org/store.py',
+      "            version = self._version()\n"
+      "            if version is not None and version not in (1, SCHEMA_VERSION):\n",
+      "            self.db.execute('PRAGMA journal_mode=WAL')\n"
+      "            version = self._version()\n"
+      "            if version is not None and version not in (1, SCHEMA_VERSION):\n",
+      ('tests/faults35_test.py::test_a_store_of_another_schema_is_refused_untouched',
+       'tests/faults35_test.py::test_a_store_of_a_later_schema_is_refused_untouched'),
+      "a database that is not this version's store is switched to WAL mode (its file written) before it is refused"),
+    M('faults35-store-unnamed', 'together_hooks/org/store.py',
+      "raise InputError(f'{self.path}: not a scan-org store (it holds other tables)')",
+      "raise InputError('not a scan-org store')",
+      ('tests/faults35_test.py::test_a_store_of_another_schema_is_refused_untouched',),
+      "a store holding other tables is refused with an error that names no file"),
+    M('faults35-batch-end-unchecked', 'together_hooks/gitrun.py',
+      "    if read(1) != b'\\n':\n        raise InputError(_out_of_step(sha))\n",
+      "    read(1)\n",
+      ("tests/faults35_test.py::test_a_blob_that_lies_about_its_size_is_never_passed",),
+      "the byte after a cat-file --batch object is taken for its newline unread: a blob whose header says fewer bytes than it holds has its tail passed unscanned, exit 0"),
+    M('faults35-batch-eof-unchecked', 'together_hooks/gitrun.py',
+      "        if read(1):  # more than the objects asked for: the last one lied\n",
+      "        if False:  # more than the objects asked for: the last one lied\n",
+      ("tests/faults35_test.py::test_a_blob_that_lies_about_its_size_is_never_passed",),
+      "bytes after the last object asked for are not looked for: a lying last blob whose byte at its stated size is a newline passes, exit 0"),
+)
 def problems() -> list[str]:
     """What is wrong with the list itself (cheap; tests/mutations_test.py)."""
     found = []

@@ -66,14 +66,36 @@ def own_keys(
 
 def _env_file_keys(root: str, files: list[str]) -> Iterator[tuple[str, str]]:
     """(file, key) for each key in the env files ``files`` (relative to
-    ``root``) but templates, each read up to ``MAX_ENV_FILE``."""
+    ``root``) but templates: a file up to ``MAX_ENV_FILE`` read whole, a
+    larger one in windows of that size (never left out: a key you hold
+    in a padded ``.env`` is still yours, and a commit of it is still
+    found)."""
     for rel in files:
         if is_template(rel) and not is_envrc_script(rel):
             continue
-        data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
-        if data:
+        for data in _env_file_windows(os.path.join(root, rel)):
             for key in keys_in_env(data):
                 yield rel, key
+
+
+def _env_file_windows(path: str) -> Iterator[bytes]:
+    """The bytes of the env file ``path``: whole up to ``MAX_ENV_FILE``,
+    else in windows of that size overlapping by ``rules.MAX_CONTEXT`` (a
+    line shorter than that is whole in one of them); nothing for a link,
+    a folder, a FIFO, a device or a file that cannot be read."""
+    from together_hooks.fileio import NotScanned
+    from together_hooks.fileio import read_windows
+    from together_hooks.rules import MAX_CONTEXT
+
+    data = read_small(path, MAX_ENV_FILE)
+    if data:
+        yield data
+        return
+    try:
+        for _base, _start, _end, window in read_windows(path, MAX_ENV_FILE, MAX_CONTEXT):
+            yield window
+    except NotScanned:
+        return
 
 
 def own_keys_at(

@@ -189,9 +189,13 @@ class Store:
                     raise InputError(f'{path}: store schema {version}, this version reads {SCHEMA_VERSION}')
                 return
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            # Whose file it is first: a database of another schema is
+            # refused as it was found (WAL mode is written into the file).
+            version = self._version()
+            if version is not None and version not in (1, SCHEMA_VERSION):
+                raise InputError(f'{path}: store schema {version}, this version reads {SCHEMA_VERSION}')
             self.db.execute('PRAGMA journal_mode=WAL')
             self.db.execute('PRAGMA synchronous=NORMAL')
-            version = self._version()
             if version is None:
                 self.db.executescript(SCHEMA)
                 self.db.execute(
@@ -225,7 +229,7 @@ class Store:
         if not tables:
             return None
         if 'meta' not in tables:
-            raise InputError('not a scan-org store')
+            raise InputError(f'{self.path}: not a scan-org store (it holds other tables)')
         row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         return int(row[0]) if row else None
 
