@@ -6092,8 +6092,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return real\n",
       ('tests/org/org_probe35_test.py',),
       "a work tree and its .git folder are two repositories: each key counted twice"),
-)
-
     M('faults35-own-env-unread', 'together_hooks/env/ownkeys.py',
       "        for _base, _start, _end, window in read_windows(path, MAX_ENV_FILE, MAX_CONTEXT):\n"
       "            yield window\n",
