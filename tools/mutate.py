@@ -6128,6 +6128,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ("tests/faults35_test.py::test_a_blob_that_lies_about_its_size_is_never_passed",),
       "bytes after the last object asked for are not looked for: a lying last blob whose byte at its stated size is a newline passes, exit 0"),
 )
+
+
 def problems() -> list[str]:
     """What is wrong with the list itself (cheap; tests/mutations_test.py)."""
     found = []
