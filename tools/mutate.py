@@ -6127,6 +6127,19 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:  # more than the objects asked for: the last one lied\n",
       ("tests/faults35_test.py::test_a_blob_that_lies_about_its_size_is_never_passed",),
       "bytes after the last object asked for are not looked for: a lying last blob whose byte at its stated size is a newline passes, exit 0"),
+    M('perfL35-unreached-store-read-from-end', 'together_hooks/sources/history.py',
+      '        self.walked = True\n',
+      '        self.walked = False\n',
+      ('tests/sources/history_unreached_test.py::test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order',),
+      "a store of its own holding many commits no ref reaches (a copied local clone, a mirror) is read from its "
+      "pack's end with a 16 MiB delta-base cache: git builds the bases only other histories reach again and "
+      "again (mypy 3.3 CPU-s of cat-file against 2.4)"),
+    M('perfL35-unreached-store-pack-order', 'together_hooks/sources/history.py',
+      '        return [(sha, sizes[sha]) for sha in self._log.file_blobs() if sha in sizes]',
+      '        keep = self._log.file_blobs()\n        return [blob for blob in blobs if blob[0] in keep]',
+      ('tests/sources/history_unreached_test.py::test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order',),
+      "the walk's blobs of a store holding many commits no ref reaches are read in the listing's order, not "
+      "the walk's, where their bases lie scattered among other histories' objects"),
 )
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 
 from tests.cli_run import scan
+from tests.cli_run import scan_in_process
 from tests.conftest import git
 from tests.conftest import write
+from tests.sources.histories import tree_walks
 from together_hooks.sources import history
 
 
@@ -104,3 +106,65 @@ def test_exactly_few_unreached_commits_are_listed_without_the_walk(git_repo, key
     monkeypatch.setattr(history, 'FEW_UNREACHED', 2)
     blobs, deferred, waited = _listed(git_repo)
     assert waited == [] and set(deferred) == {kept.encode(), lost.encode()}
+
+
+def _walk_order(repo) -> list[bytes]:
+    """The file blobs of every commit a ref reaches, each where git's
+    newest-first walk first shows it on a commit's new side: told here
+    from ``git log --raw`` apart from the product's own parse."""
+    out = git(repo, 'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',
+              '--date-order', '--format=', '--all')
+    order: list[bytes] = []
+    for line in out.splitlines():
+        if not line.startswith(':'):
+            continue
+        fields = line.split('\t')[0].split(' ')
+        mode, sha = fields[len(fields) // 2 - 1], fields[-2]
+        if mode in ('100644', '100755', '120000') and sha.encode() not in order:
+            order.append(sha.encode())
+    return order
+
+
+def test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order(git_repo, keys, monkeypatch):
+    """Past ``FEW_UNREACHED``, a store of its own (a copy of a local clone,
+    whose hard links are gone) holds the other histories' objects too,
+    its reachable blobs deltas on their bases: it is read as a shared
+    store is, in the commit walk's order and with git's own delta-base
+    cache, not from the pack's end with a small one (``from_end``)."""
+    kept, lost = _amended_and_lost(git_repo, keys)
+    for n in range(4):  # versions of one file, so the order matters
+        write(git_repo, 'a.py', f'x = {n + 3}\n')
+        commit(git_repo, f'v{n}')
+    monkeypatch.setattr(history, 'FEW_UNREACHED', 1)
+    log = history.CommitLog(str(git_repo), None, names=True, blobs=True)
+    commits = history.CommitList(str(git_repo), ['--all'])
+    listing = history.Listing(str(git_repo), False, counted=False)
+    listing.counted_by(commits, log)
+    try:
+        blobs = [sha for sha, _size in listing.blobs()]
+        assert listing.from_end is False  # before: read from the pack's end
+    finally:
+        listing.close()
+        commits.close()
+        log.close()
+    assert blobs == _walk_order(git_repo)
+    assert kept.encode() in blobs and lost.encode() not in blobs
+    # The same store scanned: the key a ref reaches is reported, the lost
+    # commit's is not, and discovery's git reads with its own cache.
+    walks = tree_walks(lambda: scan_in_process('--history', '--format', 'json', cwd=git_repo))
+    got = walks.result
+    assert got.rc == 1, got
+    assert [f['path'] for f in json.loads(got.out)['findings']] == ['kept.py']
+    reads = [a for a in walks.started if 'cat-file' in a and '--batch' in a and '--buffer' in a]
+    assert reads, walks.started
+    assert not any(a for a in reads if any('deltaBaseCacheLimit' in x for x in a)), reads
+
+
+def test_a_store_with_few_unreached_commits_is_still_read_from_its_end(git_repo, keys):
+    """The decoy: an amend or two leave a store git reads fastest from its
+    pack's end (``_oldest_first``); that stays."""
+    _amended_and_lost(git_repo, keys)
+    walks = tree_walks(lambda: scan_in_process('--history', '--format', 'json', cwd=git_repo))
+    assert walks.result.rc == 1, walks.result
+    reads = [a for a in walks.started if 'cat-file' in a and '--batch' in a and '--buffer' in a]
+    assert any(any('deltaBaseCacheLimit' in x for x in a) for a in reads), reads

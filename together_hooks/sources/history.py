@@ -55,6 +55,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Collection
+    from typing import KeysView
     from typing import Iterable
     from typing import Iterator
     from typing import IO
@@ -501,6 +502,9 @@ class Listing:
         # Blobs of the store left to after discovery: scanned then if the
         # commit walk names them (``blobs``, ``apart``).
         self.deferred: list[tuple[bytes, int]] = []
+        # Whether ``blobs`` kept the commit walk's blobs of a store holding
+        # many commits no ref reaches, in the walk's order (not ``from_end``).
+        self.walked = False
         self._sized = sized if shared else None
         self._walk = _Sized(root) if shared and sized is None else None
         # ``packed`` (a pack bitmap answers that walk): the store listed in
@@ -533,7 +537,7 @@ class Listing:
         """Whether ``blobs`` come in pack order from the store's end
         (``_oldest_first``, ``_from_end_of``): read best with
         ``PACK_END_READING``."""
-        return not self.shared or self._packed is not None
+        return (not self.shared and not self.walked) or self._packed is not None
 
     def counted_by(self, commits: CommitList, log: CommitLog | None = None) -> None:
         """The list of the commits, made after this listing (``counted=False``)
@@ -575,9 +579,18 @@ class Listing:
                 return [blob for blob in blobs if blob[0] not in apart]
         # The blobs the commit walk names (``LogSized`` says why they are
         # all that can be reported), else those a walk of the refs reaches.
-        keep = self._log.file_blobs() if self._log is not None else set(
-            git(self.root, *_REACHABLE).split())
-        return [blob for blob in blobs if blob[0] in keep]
+        if self._log is None:
+            keep = set(git(self.root, *_REACHABLE).split())
+            return [blob for blob in blobs if blob[0] in keep]
+        # In the walk's order, read as a shared store's are (``from_end``):
+        # the store is one (a copy of a local clone, whose links are gone;
+        # a mirror's), whose reachable blobs are deltas on bases its other
+        # histories hold.  Read from its end with a small delta-base cache,
+        # git built those bases again and again: mypy's 3.3 CPU-s against
+        # 2.4 (docs/performance.md, "Issue 17, session 35 (perfL35)").
+        sizes = dict(blobs)
+        self.walked = True
+        return [(sha, sizes[sha]) for sha in self._log.file_blobs() if sha in sizes]
 
     def _apart(self, out: bytes) -> set[bytes] | None:
         """The blobs the store's commits that no ref reaches hold and the
@@ -1061,12 +1074,14 @@ class CommitLog:
                 sized.end()  # its answer is whole, or git's failure says why
         self.err = self.proc.stderr.read()
 
-    def file_blobs(self) -> set[bytes]:
+    def file_blobs(self) -> KeysView[bytes]:
         """Every file blob a commit of the walk put at a path (``blobs=True``
-        or ``sized``): all that attribution can ever name."""
+        or ``sized``): all that attribution can ever name.  In the walk's
+        order (each blob where the newest commit that puts it at a path
+        is met, as ``LogSized`` asks for them)."""
         assert self.names is not None and self.names.blobs is not None
         self.wait()
-        return self.names.blobs
+        return self.names.blobs.keys()
 
     def wait(self) -> None:
         """Until git has answered whole; git's own words if it failed."""
@@ -1088,7 +1103,7 @@ class CommitLog:
         damaged store (a loose object deleted, a pack cut short) lists
         what it holds, and a blob it lost would pass unscanned.  Made
         with ``names=True``."""
-        unlisted = self.file_blobs().difference(listed)
+        unlisted = self.file_blobs() - set(listed)
         if not unlisted:
             return []
         out = git(self.root, 'cat-file', '--batch-check', input=b'\n'.join(sorted(unlisted)) + b'\n')
@@ -1126,7 +1141,8 @@ class AddedNames:
     def __init__(self, blobs: bool = False, fresh: bool = False, commits: bool = False) -> None:
         self.names: set[bytes] = set()
         self.commits: list[str] | None = [] if commits else None
-        self.blobs: set[bytes] | None = set() if blobs or fresh else None
+        # Insertion-ordered: the blobs in the walk's order (``CommitLog.walk_blobs``).
+        self.blobs: dict[bytes, None] | None = {} if blobs or fresh else None
         # With ``fresh``: the blobs first met in the last chunk, in order.
         self.fresh: list[bytes] | None = [] if fresh else None
         self._rest = b''
@@ -1160,7 +1176,7 @@ class AddedNames:
                 if fields[len(fields) // 2 - 1] in _REGULAR:  # the new side's mode
                     sha = fields[-2]
                     if sha not in blobs:
-                        blobs.add(sha)
+                        blobs[sha] = None
                         if fresh is not None:
                             fresh.append(sha)
         self._path_next = path_next
