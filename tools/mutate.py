@@ -6140,6 +6140,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/history_unreached_test.py::test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order',),
       "the walk's blobs of a store holding many commits no ref reaches are read in the listing's order, not "
       "the walk's, where their bases lie scattered among other histories' objects"),
+    M('lead35-query-credential-taken', 'together_hooks/org/inputs.py',
+      "    if _USERINFO.match(location) or _QUERY_CREDENTIAL.match(location):\n",
+      "    if _USERINFO.match(location):\n",
+      ('tests/org/org_probe35_test.py',),
+      "a token in a clone URL's query (?access_token=, &private_token=) is cloned with: printed in the not-scanned line and kept in the store"),
 )
 
 

@@ -250,6 +250,34 @@ def test_an_https_user_is_refused_unprinted(tmp_path):
     assert word not in result.out + result.err
 
 
+@pytest.mark.parametrize('query', [
+    '?access_token={}', '?ref=main&private_token={}', '?KEY={}', '?X-Amz-Signature={}', '?api-key={}',
+])
+def test_a_credential_in_a_urls_query_is_refused_unprinted(tmp_path, query):
+    """A token in a clone URL's query (``?access_token=``, GitLab's
+    ``private_token``): refused as credentials, never printed nor stored
+    (it was cloned, and the URL with its token printed and stored)."""
+    word = 'tok' + '%032x' % random.Random(query).getrandbits(128)
+    line = 'https://127.0.0.1:9/acme/app.git' + query.format(word)
+    result = _audit(tmp_path, line, name='query')
+    assert result.rc == 2 and 'carries credentials' in result.err, result.err
+    assert word not in result.out + result.err
+    assert not os.path.exists(tmp_path / 'query.sqlite') or word.encode() not in open(
+        tmp_path / 'query.sqlite', 'rb').read()
+
+
+@pytest.mark.parametrize('query', ['?ref=main', '?monkey=1'])
+def test_a_query_naming_no_credential_is_cloned(tmp_path, query):
+    """The decoys: a query whose parameter names no credential is no
+    reason to refuse; the clone is tried (and fails: nothing listens)."""
+    line = 'https://127.0.0.1:9/acme/app.git' + query
+    result = scan_org('--repos', write_lines(tmp_path / 'r.txt', line),
+                      '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'),
+                      '--retries', '0', '--timeout', '30', cwd=tmp_path)
+    assert result.rc == 2 and 'carries credentials' not in result.err, result.err
+    assert line in result.out + result.err
+
+
 def test_an_ext_url_is_never_run(tmp_path):
     marker = tmp_path / 'ran'
     result = _audit(tmp_path, f'ext::touch%20{marker}', name='ext')

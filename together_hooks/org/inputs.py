@@ -47,6 +47,14 @@ MAX_BODY = 64 * 1024 * 1024
 _USERINFO = re.compile(
     r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*@|[^/@:]+:[^/@]*@)', re.I,
 )
+# And a URL's query parameter named for one (``?access_token=...``, GitLab's
+# ``private_token``, ``?key=``, ``&password=``): the word, alone or after
+# ``_``, ``-`` or ``.``, any case.
+_QUERY_CREDENTIAL = re.compile(
+    r'^[a-z][a-z0-9+.-]*://[^?#]*\?(?:[^#]*[&;])?(?:[^=&;#]*[_.-])?'
+    r'(?:token|key|secret|pass(?:word|wd)?|pwd|auth|credentials?|sig(?:nature)?)=',
+    re.I,
+)
 
 
 class Target(NamedTuple):
@@ -87,7 +95,7 @@ def normalize(location: str, base: str) -> str:
 
 
 def _refuse_credentials(location: str) -> None:
-    if _USERINFO.match(location):
+    if _USERINFO.match(location) or _QUERY_CREDENTIAL.match(location):
         raise InputError(
             'a repository URL carries credentials: remove them and set '
             'GITHUB_TOKEN in the environment instead',
