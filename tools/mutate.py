@@ -5856,6 +5856,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe35_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[amend_of_a_merge_whose_side_held_the_key-commit]',),
       "an amended merge is blamed for what any one parent lacks: a key its side branch brought, on the "
       "remotes long ago, refuses the merge's reworded message"),
+    M('fp35-unescaped-reading-unasked', 'together_hooks/detect/engine.py',
+      "            if held:\n                # A structure written escaped",
+      "            if False:\n                # A structure written escaped",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "a key held in the original is never judged on its line unescaped: another provider's key name "
+      "beside Together's endpoint, in a JSON config that is a string inside JSON, is reported"),
+    M('fp35-unescaped-once-only', 'together_hooks/detect/engine.py',
+      "_UNESCAPE_LEVELS = 3",
+      "_UNESCAPE_LEVELS = 1",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "a line is unescaped once: a config that is a string inside JSON inside JSON is judged with "
+      "its escapes half undone, and the vetoes of its structure are not seen"),
+    M('fp35-dotted-item-unasked', 'together_hooks/detect/context.py',
+      "        if item is not None:\n            return item\n",
+      "        if False:\n            return item\n",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "a key's own dotted name is a label only when its item starts the line: `\"OpenAI:ApiKey\"` "
+      "after Together's endpoint in a one-line JSON object is reported"),
+    M('fp35-dotted-item-no-siblings', 'together_hooks/detect/context.py',
+      "                if _inside(index.mention, p, hi if end is None else end.start()):\n                    return True\n",
+      "                if False:\n                    return True\n",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "the items sharing another provider's prefix never answer: `\"OpenAI:BaseUrl\"` pointed at "
+      "Together beside `\"OpenAI:ApiKey\"` on one line is missed"),
 )
 
 def problems() -> list[str]:

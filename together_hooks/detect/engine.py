@@ -491,10 +491,15 @@ def _secret_of(
                 # The readings' walkers are their own: a walker keeps one
                 # text's scopes, and asked of the original and a reading in
                 # turn it would index each again for every key (quadratic).
-                own = walkers.get(_READING_WALKERS)
-                if not isinstance(own, dict):
-                    own = walkers[_READING_WALKERS] = {_PROSE: walkers.get(_PROSE, True)}
-                held = _context_holds(data, start, context, own)
+                held = _context_holds(data, start, context, _reading_walkers(walkers))
+            if held:
+                # A structure written escaped (a JSON config that is a string
+                # inside JSON, YAML or Python: ``{"settings": "{\\n
+                # \\"Together:BaseUrl\\": ...``) is judged unescaped too:
+                # the vetoes its structure sees (another provider's own name,
+                # a digest's, a sibling section) hold as they do in the plain
+                # file, which the original, one line of escapes, cannot show.
+                held = _unescaped_holds(data, start, secret, context, rule, walkers, original is not None)
             if chain is not None:
                 walkers[chain] = (m.end(), held)
             if not held:
@@ -504,6 +509,83 @@ def _secret_of(
 
 # The walkers a scan's readings judge their own context with (``_secret_of``).
 _READING_WALKERS = object()
+
+
+# How far either side of a key its line is unescaped to judge the
+# structure written escaped around it (``_unescaped_holds``).
+_UNESCAPED_REACH = 4096
+# The unescaped stretches of lines already made, by where they start.
+_UNESCAPED = object()
+
+
+def _unescaped_holds(
+        data: bytes, start: int, secret: str, context: Context, rule: Rule,
+        walkers: dict[object, object], reading: bool,
+) -> bool:
+    """Does ``context``, held in the original around the key at ``start``,
+    hold too where the structure is read unescaped?  A reading (``data``
+    itself, ``reading``) is asked where it writes a keyword plainly near
+    the key; the original where the key's line holds an escape, its
+    stretch around the key unescaped (``codec.escapes_view``) when that
+    writes a keyword plainly near the key."""
+    if reading and _plain_keyword_near(data, start, rule) and not _context_holds(
+            data, start, context, _reading_walkers(walkers)):
+        return False
+    line_lo, line_hi = _line_bounds(data, start)
+    lo, hi = max(line_lo, start - _UNESCAPED_REACH), min(line_hi, start + len(secret) + _UNESCAPED_REACH)
+    if data.find(b'\\', lo, start) == -1 and data.find(b'&', lo, start) == -1:
+        return True
+    made = walkers.get(_UNESCAPED)
+    if not isinstance(made, dict):
+        made = walkers[_UNESCAPED] = {}
+    held = made.get((id(data), lo, hi))
+    if held is None or held[0] is not data:
+        held = made[id(data), lo, hi] = (data, _unescaped(data[lo:hi]))
+    views = held[1]
+    if not views:
+        return True
+    key = secret.encode()
+    # (the innermost reading first: JSON inside JSON inside JSON)
+    for text, origin in reversed(views):
+        at = text.find(key)
+        while at != -1 and lo + origin(at) != start:
+            at = text.find(key, at + 1)
+        if at != -1 and _plain_keyword_near(text, at, rule):
+            return _context_holds(text, at, context, _reading_walkers(walkers))
+    return True
+
+
+# How many times a line is unescaped (a string in a string in a string).
+_UNESCAPE_LEVELS = 3
+
+
+def _unescaped(data: bytes) -> list[tuple[bytes, Callable[[int], int]]]:
+    """``data`` unescaped once, twice, ... while a reading still holds an
+    escape: each text with its offsets' map into ``data``."""
+    from together_hooks.detect.codec import escapes_view
+
+    out: list[tuple[bytes, Callable[[int], int]]] = []
+    text, origin = data, (lambda offset: offset)
+    for _ in range(_UNESCAPE_LEVELS):
+        view = escapes_view(text, False)
+        if view is None or view.data == text:
+            break
+
+        def mapped(offset: int, view: View = view, outer: Callable[[int], int] = origin) -> int:
+            return outer(view.origin(offset))
+        text, origin = view.data, mapped
+        out.append((text, origin))
+        if b'\\' not in text and b'&' not in text:
+            break
+    return out
+
+
+def _reading_walkers(walkers: dict[object, object]) -> dict[object, object]:
+    """The walkers of a scan's readings, made at the first asked."""
+    own = walkers.get(_READING_WALKERS)
+    if not isinstance(own, dict):
+        own = walkers[_READING_WALKERS] = {_PROSE: walkers.get(_PROSE, True)}
+    return own
 
 
 def _plain_keyword_near(data: bytes, at: int, rule: Rule) -> bool:
