@@ -5862,12 +5862,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/escaped_vetoes35_test.py',),
       "a key held in the original is never judged on its line unescaped: another provider's key name "
       "beside Together's endpoint, in a JSON config that is a string inside JSON, is reported"),
-    M('fp35-unescaped-once-only', 'together_hooks/detect/engine.py',
-      "_UNESCAPE_LEVELS = 3",
-      "_UNESCAPE_LEVELS = 1",
-      ('tests/detect/escaped_vetoes35_test.py',),
-      "a line is unescaped once: a config that is a string inside JSON inside JSON is judged with "
-      "its escapes half undone, and the vetoes of its structure are not seen"),
     M('fp35-dotted-item-unasked', 'together_hooks/detect/context.py',
       "        if item is not None:\n            return item\n",
       "        if False:\n            return item\n",
@@ -5880,6 +5874,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/escaped_vetoes35_test.py',),
       "the items sharing another provider's prefix never answer: `\"OpenAI:BaseUrl\"` pointed at "
       "Together beside `\"OpenAI:ApiKey\"` on one line is missed"),
+    M('fp35-reading-unjudged', 'together_hooks/detect/engine.py',
+      "    if reading and _plain_keyword_near(data, start, rule) and not _context_holds(",
+      "    if False and _plain_keyword_near(data, start, rule) and not _context_holds(",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "a key found in a reading is judged on the original only: the reading's structure, another "
+      "provider's key name beside Together's endpoint unescaped, never vetoes it"),
 )
 
 def problems() -> list[str]:

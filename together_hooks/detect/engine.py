@@ -514,7 +514,7 @@ _READING_WALKERS = object()
 # How far either side of a key its line is unescaped to judge the
 # structure written escaped around it (``_unescaped_holds``).
 _UNESCAPED_REACH = 4096
-# The unescaped stretches of lines already made, by where they start.
+# The unescaped stretches of lines already made, by text and stretch.
 _UNESCAPED = object()
 
 
@@ -525,7 +525,8 @@ def _unescaped_holds(
     """Does ``context``, held in the original around the key at ``start``,
     hold too where the structure is read unescaped?  A reading (``data``
     itself, ``reading``) is asked where it writes a keyword plainly near
-    the key; the original where the key's line holds an escape, its
+    the key; then the original (or the reading: JSON inside JSON inside
+    JSON) where the key's line holds an escape, its
     stretch around the key unescaped (``codec.escapes_view``) when that
     writes a keyword plainly near the key."""
     if reading and _plain_keyword_near(data, start, rule) and not _context_holds(
@@ -540,44 +541,19 @@ def _unescaped_holds(
         made = walkers[_UNESCAPED] = {}
     held = made.get((id(data), lo, hi))
     if held is None or held[0] is not data:
-        held = made[id(data), lo, hi] = (data, _unescaped(data[lo:hi]))
-    views = held[1]
-    if not views:
+        from together_hooks.detect.codec import escapes_view
+
+        held = made[id(data), lo, hi] = (data, escapes_view(data[lo:hi], False))
+    view = held[1]
+    if view is None:
         return True
     key = secret.encode()
-    # (the innermost reading first: JSON inside JSON inside JSON)
-    for text, origin in reversed(views):
-        at = text.find(key)
-        while at != -1 and lo + origin(at) != start:
-            at = text.find(key, at + 1)
-        if at != -1 and _plain_keyword_near(text, at, rule):
-            return _context_holds(text, at, context, _reading_walkers(walkers))
-    return True
-
-
-# How many times a line is unescaped (a string in a string in a string).
-_UNESCAPE_LEVELS = 3
-
-
-def _unescaped(data: bytes) -> list[tuple[bytes, Callable[[int], int]]]:
-    """``data`` unescaped once, twice, ... while a reading still holds an
-    escape: each text with its offsets' map into ``data``."""
-    from together_hooks.detect.codec import escapes_view
-
-    out: list[tuple[bytes, Callable[[int], int]]] = []
-    text, origin = data, (lambda offset: offset)
-    for _ in range(_UNESCAPE_LEVELS):
-        view = escapes_view(text, False)
-        if view is None or view.data == text:
-            break
-
-        def mapped(offset: int, view: View = view, outer: Callable[[int], int] = origin) -> int:
-            return outer(view.origin(offset))
-        text, origin = view.data, mapped
-        out.append((text, origin))
-        if b'\\' not in text and b'&' not in text:
-            break
-    return out
+    at = view.data.find(key)
+    while at != -1 and lo + view.origin(at) != start:
+        at = view.data.find(key, at + 1)
+    if at == -1 or not _plain_keyword_near(view.data, at, rule):
+        return True
+    return _context_holds(view.data, at, context, _reading_walkers(walkers))
 
 
 def _reading_walkers(walkers: dict[object, object]) -> dict[object, object]:
