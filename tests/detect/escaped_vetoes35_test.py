@@ -99,7 +99,7 @@ def test_a_sibling_sharing_the_other_providers_prefix_with_togethers_endpoint_is
 _LEGACY = next(rule for rule in RULES if rule.id == 'together-legacy-api-key')
 
 # The legacy "not a key" samples some escapings still report (29 of 586;
-# 68 before: docs/detection.md, "Session 35 (fp35)"): mostly a pattern
+# 69 before: docs/detection.md, "Session 35 (fp35)"): mostly a pattern
 # of their own, not the structure, vetoes them in the plain file (a key
 # on a line of its own under a commit message, a ``machine`` line, a flat
 # group of lines), or the escaped reading joins the first line to the
