@@ -6145,6 +6145,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if _USERINFO.match(location):\n",
       ('tests/org/org_probe35_test.py',),
       "a token in a clone URL's query (?access_token=, &private_token=) is cloned with: printed in the not-scanned line and kept in the store"),
+    M('fp35-unescaped-reading-unasked', 'together_hooks/detect/engine.py',
+      "            if held:\n                # A structure written escaped",
+      "            if False:\n                # A structure written escaped",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "a key held in the original is never judged on its line unescaped: another provider's key name "
+      "beside Together's endpoint, in a JSON config that is a string inside JSON, is reported"),
+    M('fp35-dotted-item-unasked', 'together_hooks/detect/context.py',
+      "        if item is not None:\n            return item\n",
+      "        if False:\n            return item\n",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "a key's own dotted name is a label only when its item starts the line: `\"OpenAI:ApiKey\"` "
+      "after Together's endpoint in a one-line JSON object is reported"),
+    M('fp35-dotted-item-no-siblings', 'together_hooks/detect/context.py',
+      "                if _inside(index.mention, p, hi if end is None else end.start()):\n                    return True\n",
+      "                if False:\n                    return True\n",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "the items sharing another provider's prefix never answer: `\"OpenAI:BaseUrl\"` pointed at "
+      "Together beside `\"OpenAI:ApiKey\"` on one line is missed"),
+    M('fp35-reading-unjudged', 'together_hooks/detect/engine.py',
+      "    if reading and _plain_keyword_near(data, start, rule) and not _context_holds(",
+      "    if False and _plain_keyword_near(data, start, rule) and not _context_holds(",
+      ('tests/detect/escaped_vetoes35_test.py',),
+      "a key found in a reading is judged on the original only: the reading's structure, another "
+      "provider's key name beside Together's endpoint unescaped, never vetoes it"),
 )
 
 

@@ -690,6 +690,60 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     return False
 
 
+# A dotted or colon-parted name, quoted (maybe written escaped: ``\\"``)
+# or bare, ending right where its value (the key) starts: the key's own
+# item when it is not its line's first (``{"Together:BaseUrl": "...",
+# "OpenAI:ApiKey": <hex>}`` on one line, a Python repr, an inline table).
+_ITEM_DOTTED = regex_cache.compile(
+    rb'(?:[ \t]|\\{1,3}[nrt])*\\{0,3}["\']?(?P<parts>(?:[\w-]{1,40}[.:]){1,5})[\w-]{1,40}\\{0,3}["\']?'
+    rb'[ \t]*[:=][ \t]*\\{0,3}["\']?')
+# What may lead an item's name after its separator: blanks, escaped line
+# breaks, a quote (maybe escaped).
+_ITEM_LEAD = regex_cache.compile(rb'(?:[ \t"\']|\\{1,3}[nrt"\'])*')
+# Where an item ends on its line (a minified object's next field).
+_ITEM_END = regex_cache.compile(rb'[,;}\]\r\n]')
+
+
+def _other_dotted_item(
+        data: bytes, at: int, lo: int, hi: int, index: _Index, spans: list[tuple[int, int, int]],
+) -> bool | None:
+    """The answer of the key's own item's name where that item is not its
+    line's first and the name's nearest part before its own names another
+    provider (``"OpenAI:ApiKey"`` beside ``"Together:BaseUrl"`` in a
+    one-line JSON object): as on lines of their own (``_dotted_siblings``),
+    only the items sharing its parts answer, a sibling's Together endpoint
+    does not leak in.  None where the name is not such (the structures
+    around answer), or a structure around it is named Together's."""
+    start = _line_start(data, at, lo)
+    head = _past_separator(data, start, at)
+    if head == start:
+        return None
+    found = _ITEM_DOTTED.fullmatch(data, head, at)
+    if found is None:
+        return None
+    parts = found.group('parts')
+    for name in reversed(parts[:-1].replace(b':', b'.').split(b'.')):
+        if _TOGETHER_NAME.fullmatch(name):
+            return None
+        if _OTHER_NAME.fullmatch(name) is not None:
+            break
+    else:
+        return None
+    if any(b > a and _named_together(data, a, b) for a, b, _end in spans):
+        return None
+    own = found.start('parts')
+    p = data.find(parts, lo, hi)
+    while p != -1:
+        if p != own:
+            item = _past_separator(data, _line_start(data, p, lo), p)
+            if _ITEM_LEAD.fullmatch(data, item, p):
+                end = _ITEM_END.search(data, p, hi)
+                if _inside(index.mention, p, hi if end is None else end.start()):
+                    return True
+        p = data.find(parts, p + 1, hi)
+    return False
+
+
 def _named_together(data: bytes, label_start: int, label_end: int) -> bool:
     """Is the structure so labelled named Together's by a name part
     (``together:``, ``"together": {``, ``[llm.together]``), not by a
@@ -1153,6 +1207,9 @@ class Walker:
                     return False
             return False
         mentions = scope == 'structure'
+        item = _other_dotted_item(data, at, lo, hi, index, spans)
+        if item is not None:
+            return item
         if _other_flat_name(data, at, lo):
             # (its own group answers, not the line or file it shares with
             # Together's settings: ``TOGETHER_BASE_URL=...`` then

@@ -492,10 +492,15 @@ def _secret_of(
                 # The readings' walkers are their own: a walker keeps one
                 # text's scopes, and asked of the original and a reading in
                 # turn it would index each again for every key (quadratic).
-                own = walkers.get(_READING_WALKERS)
-                if not isinstance(own, dict):
-                    own = walkers[_READING_WALKERS] = {_PROSE: walkers.get(_PROSE, True)}
-                held = _context_holds(data, start, context, own)
+                held = _context_holds(data, start, context, _reading_walkers(walkers))
+            if held:
+                # A structure written escaped (a JSON config that is a string
+                # inside JSON, YAML or Python: ``{"settings": "{\\n
+                # \\"Together:BaseUrl\\": ...``) is judged unescaped too:
+                # the vetoes its structure sees (another provider's own name,
+                # a digest's, a sibling section) hold as they do in the plain
+                # file, which the original, one line of escapes, cannot show.
+                held = _unescaped_holds(data, start, secret, context, rule, walkers, original is not None)
             if chain is not None:
                 walkers[chain] = (m.end(), held)
             if not held:
@@ -505,6 +510,59 @@ def _secret_of(
 
 # The walkers a scan's readings judge their own context with (``_secret_of``).
 _READING_WALKERS = object()
+
+
+# How far either side of a key its line is unescaped to judge the
+# structure written escaped around it (``_unescaped_holds``).
+_UNESCAPED_REACH = 4096
+# The unescaped stretches of lines already made, by text and stretch.
+_UNESCAPED = object()
+
+
+def _unescaped_holds(
+        data: bytes, start: int, secret: str, context: Context, rule: Rule,
+        walkers: dict[object, object], reading: bool,
+) -> bool:
+    """Does ``context``, held in the original around the key at ``start``,
+    hold too where the structure is read unescaped?  A reading (``data``
+    itself, ``reading``) is asked where it writes a keyword plainly near
+    the key; then the original (or the reading: JSON inside JSON inside
+    JSON) where the key's line holds an escape, its
+    stretch around the key unescaped (``codec.escapes_view``) when that
+    writes a keyword plainly near the key."""
+    if reading and _plain_keyword_near(data, start, rule) and not _context_holds(
+            data, start, context, _reading_walkers(walkers)):
+        return False
+    line_lo, line_hi = _line_bounds(data, start)
+    lo, hi = max(line_lo, start - _UNESCAPED_REACH), min(line_hi, start + len(secret) + _UNESCAPED_REACH)
+    if data.find(b'\\', lo, start) == -1 and data.find(b'&', lo, start) == -1:
+        return True
+    made = walkers.get(_UNESCAPED)
+    if not isinstance(made, dict):
+        made = walkers[_UNESCAPED] = {}
+    held = made.get((id(data), lo, hi))
+    if held is None or held[0] is not data:
+        from together_hooks.detect.codec import escapes_view
+
+        held = made[id(data), lo, hi] = (data, escapes_view(data[lo:hi], False))
+    view = held[1]
+    if view is None:
+        return True
+    key = secret.encode()
+    at = view.data.find(key)
+    while at != -1 and lo + view.origin(at) != start:
+        at = view.data.find(key, at + 1)
+    if at == -1 or not _plain_keyword_near(view.data, at, rule):
+        return True
+    return _context_holds(view.data, at, context, _reading_walkers(walkers))
+
+
+def _reading_walkers(walkers: dict[object, object]) -> dict[object, object]:
+    """The walkers of a scan's readings, made at the first asked."""
+    own = walkers.get(_READING_WALKERS)
+    if not isinstance(own, dict):
+        own = walkers[_READING_WALKERS] = {_PROSE: walkers.get(_PROSE, True)}
+    return own
 
 
 def _plain_keyword_near(data: bytes, at: int, rule: Rule) -> bool:
