@@ -43,9 +43,14 @@ MAX_BODY = 64 * 1024 * 1024
 # there), a user and a password in any scheme.  An ssh user name alone
 # (git at the host) is no secret.
 # A user and a password in git's scp-like form (``user:pass@host:path``)
-# are credentials too, though git itself reads that as host ``user``.
+# are credentials too, though git itself reads that as host ``user``; so
+# is one whose password holds a ``/`` where a host follows its ``@``
+# (``user:pa/ss@host:path``, ``user:pa/ss@host/path``): read as a local
+# path, its "no such repository" line printed it), not a URL's
+# ``scheme://user@host/``.
 _USERINFO = re.compile(
-    r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*@|[^/@:]+:[^/@]*@)', re.I,
+    r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*@|[^/@:]+:[^/@]*@'
+    r'|(?![a-z][a-z0-9+.-]*://)[^/@:]+:[^@]*@[^@/:]+[:/])', re.I,
 )
 # And a URL's query parameter named for one (``?access_token=...``, GitLab's
 # ``private_token``, ``?key=``, ``&password=``): the word, alone or after
@@ -55,6 +60,22 @@ _QUERY_CREDENTIAL = re.compile(
     r'(?:token|key|secret|pass(?:word|wd)?|pwd|auth|credentials?|sig(?:nature)?)=',
     re.I,
 )
+# git's own rule for a location that is no URL (``url_is_local_not_ssh``):
+# a ``:`` before any ``/`` makes it ssh's scp-like form (``host:path``,
+# ``user@host:path``, ``[::1]:path``), save a remote helper's
+# ``transport::address`` and a drive letter (``C:\\repo``, ``C:/repo``).
+_HELPER = re.compile(r'^[A-Za-z0-9+.-]*::')
+_DRIVE = re.compile(r'^[A-Za-z]:(?:[\\/]|$)')
+
+
+def scp_like(location: str) -> bool:
+    """Whether git reads ``location`` (no folder of that name here) as
+    ssh's scp-like form: ``host:path``, ``user@host:path``, ``[::1]:path``."""
+    colon, slash = location.find(':'), location.find('/')
+    return (
+        colon > 0 and (slash == -1 or colon < slash)
+        and not _HELPER.match(location) and not _DRIVE.match(location)
+    )
 
 
 class Target(NamedTuple):
@@ -89,9 +110,11 @@ def normalize(location: str, base: str) -> str:
     if re.match(r'^[a-z][a-z0-9+.-]*://', location, re.I) or re.match(r'^[^/]+@[^/:]+:', location):
         return location
     path = os.path.abspath(os.path.join(base, os.path.expanduser(location)))
-    if not os.path.isdir(path):
-        raise InputError(f'{location}: no such repository')
-    return path
+    if os.path.isdir(path):  # a folder first, as ``git clone`` takes one
+        return path
+    if scp_like(location):  # ``host:path``: ssh's, as git reads it
+        return location
+    raise InputError(f'{location}: no such repository')
 
 
 def _refuse_credentials(location: str) -> None:
