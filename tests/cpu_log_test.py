@@ -38,6 +38,7 @@ def test_a_run_logs_each_tests_cpu_with_its_childrens(tmp_path):
     base = (sys.executable, '-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'tests.cpu_log',
             'work_test.py')
     env = dict(os.environ, PYTHONPATH=ROOT, **{cpu_log.ENV: str(log)})
+    env.pop('PYTEST_XDIST_WORKER', None)  # the suite's own worker: the run here has none
     before = time.time()
     on = subprocess.run(base, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert on.returncode == 0, on.stdout + on.stderr

@@ -683,8 +683,6 @@ MISSED: dict[str, str] = {
     'xxd-e-env': 'xxd -e (little-endian groups) is not read',
     'basenc-base2-env': 'base2 is not read',
     'basenc-base32hex-env': 'base32hex is not read',
-    # A wrapped block is told among a file's first 16 lines only.
-    'wrapped-b64-past-line-16': 'a wrapped base64 block starting past line 16',
 }
 
 
