@@ -24,6 +24,7 @@ from tests.gitplay import clean_env
 from tests.gitplay import run
 from tests.keys import make_hex
 from tests.keys import make_key
+from tests.once import once
 from tests.org.scan_org_test import commit
 from tests.org.scan_org_test import hashed
 from tests.org.scan_org_test import key_repo
@@ -105,16 +106,22 @@ def _content_repos(top) -> dict[str, str]:
 
 @pytest.fixture(scope='module')
 def audit(tmp_path_factory):
-    top = tmp_path_factory.mktemp('org35')
-    made = _content_repos(top)
-    repos = write_lines(top / 'repos.txt', *made.values())
-    store = str(top / 'audit.sqlite')
-    result = scan_org('--repos', repos, '--store', store, '--cache-dir', str(top / 'cache'),
-                      '--workers', '2', '--format', 'json', cwd=top)
-    by_repo: dict[str, set[tuple[str, str]]] = {path: set() for path in made.values()}
-    for f in result.json()['findings']:
-        by_repo[f['repo']].add((f['path'], f['hashed_secret']))
-    return made, result, by_repo, store, top
+    """Built once a run (``tests/once.py``): under ``-n 2`` both workers
+    get this module's tests and each built the dozen repositories and ran
+    the audit; the tests only read what it left (its answer, store and
+    cache)."""
+    def build():
+        top = tmp_path_factory.mktemp('org35')
+        made = _content_repos(top)
+        repos = write_lines(top / 'repos.txt', *made.values())
+        store = str(top / 'audit.sqlite')
+        result = scan_org('--repos', repos, '--store', store, '--cache-dir', str(top / 'cache'),
+                          '--workers', '2', '--format', 'json', cwd=top)
+        by_repo: dict[str, set[tuple[str, str]]] = {path: set() for path in made.values()}
+        for f in result.json()['findings']:
+            by_repo[f['repo']].add((f['path'], f['hashed_secret']))
+        return made, result, by_repo, store, top
+    return once(tmp_path_factory, 'org35-audit', build)
 
 
 # Where each key sits, and the path its finding names there.
