@@ -302,12 +302,39 @@ class Headers:
         i = bisect_left(starts[delimiter], lo) - 1
         if i < 0:
             return True  # (the file's head over a window: read as one table)
-        top = starts[delimiter][i]
+        return lo <= self._end(starts[delimiter][i])
+
+    def _end(self, top: int) -> int:
+        """Where the table of the header at ``top`` ends (its first empty
+        line), found once."""
         end = self._ends.get(top)
         if end is None:
             m = _BLANK_LINE.search(self.data, top)
             end = self._ends[top] = len(self.data) if m is None else m.start()
-        return lo <= end
+        return end
+
+    def head_together(self) -> bool:
+        """Is one of the file's first lines a header naming a column for
+        Together's key (for a window past them)?"""
+        return any((h := self._head_shape(d)) is not None and bool(h.together) for d in _DELIMITERS)
+
+    def together_tables(self) -> list[tuple[int, int]]:
+        """The stretches of the bytes that are tables under a header naming
+        a column for Together's key (``_Header.together``): from the header
+        to its table's end (``unbroken``); from the start of a window past
+        the file's start whose file's head is one, to its first empty
+        line.  A row there names nothing, so no keyword finds it: these
+        are where such rows are read, however far below the header."""
+        starts = self._starts if self._starts is not None else self._index()
+        spans = []
+        for d in _DELIMITERS:
+            for lo, shape in zip(starts[d], self._found[d]):
+                if shape.together:
+                    spans.append((lo, self._end(lo)))
+        if self._head and self.head_together():
+            m = _BLANK_LINE.search(self.data)
+            spans.append((0, len(self.data) if m is None else m.start()))
+        return spans
 
     def export_above(self, lo: int, delimiter: str) -> _Header | None:
         """The nearest password manager's export header above the line at

@@ -591,17 +591,69 @@ def _around_holds(
         from together_hooks.detect.csvrow import Headers
         from together_hooks.detect.csvrow import credential_column
 
-        header, names, user, title, veto, owner = csv_column
-        # (one index for the patterns sharing these regexes: a CSV's and a
-        # TSV's or ``|`` table's)
-        key = (_CSV_HEADERS, header, user, title, veto, owner, id(data))
-        headers = walkers.get(key)
-        if not isinstance(headers, Headers) or headers.data is not data:
-            head = walkers.get(_FILE_HEAD, b'')
-            headers = walkers[key] = Headers(data, head, header, user, title, veto, owner)  # type: ignore[arg-type]
+        names = csv_column[1]
+        headers = _csv_headers(data, csv_column, walkers)
         if not credential_column(data, m.start('secret'), m.end('secret'), headers, names):
             return False
     return True
+
+
+# A run of hex a legacy key may be (a table's cell holding one: the
+# only lines of a table ``_candidates`` reads for its rows naming nothing).
+_HEX_RUN = rb'[0-9a-fA-F]{64}'
+
+
+def _run_lines(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines in ``spans`` holding a run of hex (``_HEX_RUN``): found by
+    one search of each span (a regex with a class ahead of it skips a
+    table's other rows many times faster than a row pattern's
+    lookbehinds), each line up to a row's length (``csvrow.ROW``)."""
+    from together_hooks.detect.csvrow import ROW
+    from together_hooks.regex_cache import cached
+
+    lines: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        for m in cached(_HEX_RUN).finditer(data, lo, hi):
+            if lines and m.start() < lines[-1][1]:
+                continue
+            start = data.rfind(b'\n', max(0, m.start() - ROW), m.start()) + 1 or max(0, m.start() - ROW)
+            end = data.find(b'\n', m.end(), m.end() + ROW)
+            lines.append((start, min(len(data), m.end() + ROW) if end == -1 else end))
+    return lines
+
+
+def _head_tables(rules: tuple[Rule, ...], head: bytes, path: str) -> tuple[Rule, ...]:
+    """The rules with a table pattern (``Pattern.csv_column``) whose header
+    is among a file's first lines (``head``) naming a column for
+    Together's key: a window of the file past them holds its rows."""
+    if not head:
+        return ()
+    from together_hooks.detect.csvrow import Headers
+
+    return tuple(
+        rule for rule in rules
+        if rule_applies(rule, path) and any(
+            p.csv_column is not None and Headers(b'', head, *p.csv_column[:1], *p.csv_column[2:]).head_together()
+            for p in rule.patterns
+        )
+    )
+
+
+def _csv_headers(data: bytes, csv_column: tuple[re.Pattern[str], ...], walkers: dict[object, object]) -> Headers:
+    """The table headers of ``data`` for ``csv_column``'s regexes, found
+    once per scan and kept in ``walkers`` (with the file's first line
+    there for a window: ``_FILE_HEAD``)."""
+    from together_hooks.detect.csvrow import Headers
+
+    header, _names, user, title, veto, owner = csv_column
+    # (one index for the patterns sharing these regexes: a CSV's and a
+    # TSV's or ``|`` table's)
+    key = (_CSV_HEADERS, header, user, title, veto, owner, id(data))
+    headers = walkers.get(key)
+    if not isinstance(headers, Headers) or headers.data is not data:
+        head = walkers.get(_FILE_HEAD, b'')
+        headers = walkers[key] = Headers(data, head, header, user, title, veto, owner)  # type: ignore[arg-type]
+    return headers
 
 
 def _holds(where: Where, keyword: bytes, lo: int, hi: int) -> bool:
@@ -633,7 +685,11 @@ def _candidates(
                 # above, says which column is a credential (``csvrow``).
                 if rows is None:
                     rows = _merged(spans + _keyword_lines(data, rule, where))
-                pattern_spans = rows
+                # (and every row of a table whose header names a column
+                # for Together's key, however far below it: its rows name
+                # nothing, ``csvrow.Headers.together_tables``)
+                tables = _csv_headers(data, pattern.csv_column, walkers).together_tables()
+                pattern_spans = _merged(rows + _run_lines(data, tables)) if tables else rows
             for lo, hi in pattern_spans:
                 if keyword is not None and not _holds(where, keyword, lo, hi):
                     continue
@@ -933,7 +989,11 @@ def _hits(
     # a file or bytes decoded from one (a hex dump, a byte literal): its
     # wide strings are read as text (``_wide_hits``).
     wide = may_be_wide(data) and _holds_wide(data, rules)
-    if not where and wrapped == -1 and not dumped and not tables and not ooxml and not wide:  # most files: no keyword, no base64 form, no escape mark
+    # A window past a table's header naming a column for Together's key
+    # (the file's head, ``Budget.head``): its rows name nothing, so the
+    # rules of that column are read whatever the screen found.
+    headed = _head_tables(rules, edge[5], path) if depth == 0 and edge[1] > 0 else ()
+    if not where and wrapped == -1 and not dumped and not tables and not ooxml and not wide and not headed:  # most files: no keyword, no base64 form, no escape mark
         # but a window may be left a binary patch hunk whose marker is before it
         return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
     # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
@@ -951,7 +1011,7 @@ def _hits(
         )
     active = tuple(
         rule for rule in rules
-        if any(k in where or (spans and k in found) for k in rule.keywords)
+        if (any(k in where or (spans and k in found) for k in rule.keywords) or rule in headed)
         and rule_applies(rule, path)
     )
     walkers: dict[object, object] = {
