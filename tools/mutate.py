@@ -6140,6 +6140,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/history_unreached_test.py::test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order',),
       "the walk's blobs of a store holding many commits no ref reaches are read in the listing's order, not "
       "the walk's, where their bases lie scattered among other histories' objects"),
+    M('review35c-together-table-rows-unread', 'together_hooks/detect/engine.py',
+      "                pattern_spans = _merged(rows + _run_lines(data, tables)) if tables else rows\n",
+      "                pattern_spans = rows\n",
+      ("tests/detect/table_far_rows_review35c_test.py::test_a_key_far_below_a_together_key_column_header_is_found",
+       "tests/detect/table_far_rows_review35c_test.py::test_every_key_of_a_long_together_key_column_is_found"),
+      "a table under a header naming a column for Together's key is read only within 4 KB of the header: "
+      "a key further down, and all but a long export's first 57 keys, pass"),
+    M('review35c-together-table-window-unread', 'together_hooks/detect/engine.py',
+      "    headed = _head_tables(rules, edge[5], path) if depth == 0 and edge[1] > 0 else ()\n",
+      "    headed = ()\n",
+      ("tests/detect/table_far_rows_review35c_test.py::test_a_key_in_a_window_past_the_header_is_found",),
+      "a large file's window past a header naming a column for Together's key is not read: a key in its rows passes"),
+    M('review35c-together-table-whole-file', 'together_hooks/detect/csvrow.py',
+      "                    spans.append((lo, self._end(lo)))\n",
+      "                    spans.append((lo, len(self.data)))\n",
+      ("tests/detect/table_far_rows_review35c_test.py::test_a_far_digest_outside_the_column_stays_clean",),
+      "a table naming Together's key column runs to the file's end: the next section's digest under its own header is read as a key"),
 )
 
 

@@ -302,7 +302,8 @@ class Headers:
         i = bisect_left(starts[delimiter], lo) - 1
         if i < 0:
             return True  # (the file's head over a window: read as one table)
-        return lo <= self._end(starts[delimiter][i])
+        end = self._end(starts[delimiter][i])
+        return lo <= end
 
     def _end(self, top: int) -> int:
         """Where the table of the header at ``top`` ends (its first empty

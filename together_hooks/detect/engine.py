@@ -993,9 +993,11 @@ def _hits(
     # (the file's head, ``Budget.head``): its rows name nothing, so the
     # rules of that column are read whatever the screen found.
     headed = _head_tables(rules, edge[5], path) if depth == 0 and edge[1] > 0 else ()
-    if not where and wrapped == -1 and not dumped and not tables and not ooxml and not wide and not headed:  # most files: no keyword, no base64 form, no escape mark
+    if not where and wrapped == -1 and not dumped and not tables and not ooxml and not wide:  # most files: no keyword, no base64 form, no escape mark
         # but a window may be left a binary patch hunk whose marker is before it
-        return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
+        # (and a table's rows under the file's head: read below)
+        if not headed:
+            return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
     # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
     # ``\u0074gp_v1_``, every character ``&#NN;``): found by its readings.
     marks = _escape_marks(data, rules, where)
