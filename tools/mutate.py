@@ -6157,6 +6157,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:\n",
       ("tests/detect/table_far_rows_review35c_test.py::test_a_key_in_a_window_past_the_header_is_found",),
       "a large file's window past a header naming a column for Together's key is read, but none of its rows: a key in them passes"),
+    M('review35c-together-html-table-unread', 'together_hooks/detect/csvrow.py',
+      "        self._together = spans + self._html_together()\n",
+      "        self._together = spans\n",
+      ("tests/detect/table_far_rows_review35c_test.py::test_a_key_far_below_a_together_key_column_header_is_found[html]",),
+      "an HTML table whose header row names a column for Together's key is read only within 4 KB of the header: a key further down passes"),
 )
 
 

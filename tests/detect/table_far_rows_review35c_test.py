@@ -9,7 +9,8 @@ export, passed; and a window of a large file past its header (its head,
 ``Budget.head``) was not read at all, as no keyword is in it.  Now every
 line of such a table holding a run of hex is read
 (``csvrow.Headers.together_tables``, ``engine._run_lines``), and a window
-whose file's head is such a header is (``engine._head_tables``).  Decoys:
+whose file's head is such a header is (``engine._head_tables``); an HTML
+table whose header row names the column, whole.  Decoys:
 the same far rows in the next section, in another column, in a row of
 another width, a digest row, a column named for the key's digest."""
 from __future__ import annotations
@@ -39,6 +40,8 @@ FOUND = [
      ' ml | dana | {k}\n'),
     ('excel-semicolons', 'exports/excel.csv', 'sep=;\nTeam;Owner;Together API Key\n', 'team{i};u{i};\n',
      'ml;dana;{k}\n'),
+    ('html', 'docs/keys.html', '<table>\n<tr><th>Team</th><th>Owner</th><th>Together API key</th></tr>\n',
+     '<tr><td>team{i}</td><td>u{i}</td><td></td></tr>\n', '<tr><td>ml</td><td>dana</td><td><code>{k}</code></td></tr>\n</table>\n'),
     ('quoted-bom-header', 'exports/keys.csv', '\ufeff"team","owner","together_api_key"\n', '"team{i}","u{i}",""\n',
      '"ml","dana","{k}"\n'),
 ]
@@ -50,6 +53,11 @@ CLEAN = [
     ('other-width', 'exports/keys.csv', 'team,together_api_key\n', 'team{i},\n', 'ml,{k},x\n'),
     ('digest-row', 'exports/sums.csv', 'file,together_api_key,algo\n', 'f{i},,\n', 'k.txt,{k},sha256\n'),
     ('digest-header', 'exports/audit.csv', 'team,together_api_key_sha256\n', 'team{i},\n', 'ml,{k}\n'),
+    ('html-other-column', 'docs/keys.html', '<table>\n<tr><th>Team</th><th>Together API key</th><th>Commit</th></tr>\n',
+     '<tr><td>team{i}</td><td></td><td></td></tr>\n', '<tr><td>ml</td><td></td><td>{k}</td></tr>\n</table>\n'),
+    ('html-next-table', 'docs/keys.html', '<table>\n<tr><th>Team</th><th>Together API key</th></tr>\n',
+     '<tr><td>team{i}</td><td></td></tr>\n',
+     '</table>\n<table><tr><th>File</th><th>Checksum</th></tr>\n<tr><td>together.tgz</td><td>{k}</td></tr></table>\n'),
     ('markdown-other-column', 'docs/keys.md', '| team | Together API key | model digest |\n|---|---|---|\n',
      '| team{i} | | |\n', '| ml | | {k} |\n'),
 ]

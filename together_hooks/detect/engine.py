@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
     from together_hooks.detect.budget import Edge
     from together_hooks.detect.codec import View
+    from together_hooks.detect.csvrow import Headers
     from together_hooks.detect.prefilter import Where
 
 _KEY_BYTES = frozenset(
@@ -588,7 +589,6 @@ def _around_holds(
         walkers[chain] = (m.end(), last[1] if chained else None)  # type: ignore[index]
     csv_column = pattern.csv_column
     if csv_column is not None:
-        from together_hooks.detect.csvrow import Headers
         from together_hooks.detect.csvrow import credential_column
 
         names = csv_column[1]
