@@ -6162,6 +6162,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        self._together = spans\n",
       ("tests/detect/table_far_rows_review35c_test.py::test_a_key_far_below_a_together_key_column_header_is_found[html]",),
       "an HTML table whose header row names a column for Together's key is read only within 4 KB of the header: a key further down passes"),
+    M('review35c-together-table-gate-head-unasked', 'together_hooks/detect/engine.py',
+      "                    named = bool(walkers.get(_FILE_HEAD)) or _names_key_column(data, rule, where)\n",
+      "                    named = _names_key_column(data, rule, where)\n",
+      ("tests/detect/table_far_rows_review35c_test.py::test_a_key_in_a_window_past_the_header_is_found",),
+      "the gate before a file's tables are indexed asks only the bytes scanned: a window past the header (which names the column) holds no name, and its rows' keys pass"),
 )
 
 

@@ -639,6 +639,27 @@ def _head_tables(rules: tuple[Rule, ...], head: bytes, path: str) -> tuple[Rule,
     )
 
 
+# A Together key's column name (``rules.HTML_NAME_CELL``) from the
+# keyword on (``ogether``: its first letter before the keyword).
+_KEY_COLUMN_NAME = rb'(?i:ogether(?:[ _-]?ai)?(?:[ _-]?api)?[ _-]?(?:key|token))'
+
+
+def _names_key_column(data: bytes, rule: Rule, where: Where) -> bool:
+    """Does a keyword of ``rule`` in ``data`` start a Together key's name
+    (``together_api_key``, ``Together API Key``): only then may a table's
+    header name a column for it (``csvrow.Headers.together_tables``), so a
+    file that names Together otherwise, or holds no run of 64 lower-case
+    hex digits a cell may hold, is not indexed for its headers."""
+    from together_hooks.regex_cache import cached
+
+    from together_hooks.detect.codec import holds_legacy_run
+
+    name = cached(_KEY_COLUMN_NAME)
+    return any(
+        name.match(data, at) is not None for keyword in rule.keywords for at in where.offsets(keyword)
+    ) and holds_legacy_run(data)
+
+
 def _csv_headers(data: bytes, csv_column: tuple[re.Pattern[str], ...], walkers: dict[object, object]) -> Headers:
     """The table headers of ``data`` for ``csv_column``'s regexes, found
     once per scan and kept in ``walkers`` (with the file's first line
@@ -676,6 +697,7 @@ def _candidates(
     for rule in rules:
         spans = _spans(data, rule, where, walkers.get(_PROSE, True))  # type: ignore[arg-type]
         rows: list[tuple[int, int]] | None = None
+        named: bool | None = None  # (a keyword of ``rule`` starting a key column's name: ``_names_key_column``)
         had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
             keyword = pattern.keyword
@@ -688,7 +710,9 @@ def _candidates(
                 # (and every row of a table whose header names a column
                 # for Together's key, however far below it: its rows name
                 # nothing, ``csvrow.Headers.together_tables``)
-                tables = _csv_headers(data, pattern.csv_column, walkers).together_tables()
+                if named is None:
+                    named = bool(walkers.get(_FILE_HEAD)) or _names_key_column(data, rule, where)
+                tables = _csv_headers(data, pattern.csv_column, walkers).together_tables() if named else []
                 pattern_spans = _merged(rows + _run_lines(data, tables)) if tables else rows
             for lo, hi in pattern_spans:
                 if keyword is not None and not _holds(where, keyword, lo, hi):
