@@ -1908,6 +1908,10 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # A small file holding only a legacy key, named for it (``_named_file``).
     named_for_key('together_api_key.txt')
     cached(_BARE_HEX)
+    # A table naming a column for Together's key (``_names_key_column``,
+    # ``_run_lines``).
+    cached(_KEY_COLUMN_NAME)
+    cached(_HEX_RUN)
     # ``dump_head``'s tests of a file starting with a blank (``od -An``)
     # or with ``curl --trace-time``'s clock, compiled on first use: with
     # no program cached yet, here.
