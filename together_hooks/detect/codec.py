@@ -2875,6 +2875,11 @@ def _passed_by_keyword(line: bytes, name: bytes) -> int:
     return -1
 
 
+def holds_legacy_run(data: bytes) -> bool:
+    """Does ``data`` hold a run of 64 lower-case hex digits (one pass in C)?"""
+    return _LEGACY_RUN in data.translate(_HEX_ONES)
+
+
 def locals_view(data: bytes) -> View | None:
     """Each code line of a traceback that passes a local by keyword,
     written with the local's value in its place (the notes above); None

@@ -215,6 +215,7 @@ class Headers:
 
     __slots__ = (
         'data', '_head', '_regexes', '_starts', '_found', '_exports', '_heads', '_row', '_table', '_tags', '_ends',
+        '_together',
     )
 
     def __init__(
@@ -236,6 +237,7 @@ class Headers:
         self._tags: tuple[list[int], list[bool]] | None = None
         # a header's offset -> where its table ends (``unbroken``)
         self._ends: dict[int, int] = {}
+        self._together: list[tuple[int, int]] | None = None  # (``together_tables``)
 
     def _index(self) -> dict[str, list[int]]:
         from together_hooks.rules import CSV_HEADER_WORDS
@@ -302,12 +304,62 @@ class Headers:
         i = bisect_left(starts[delimiter], lo) - 1
         if i < 0:
             return True  # (the file's head over a window: read as one table)
-        top = starts[delimiter][i]
+        end = self._end(starts[delimiter][i])
+        return lo <= end
+
+    def _end(self, top: int) -> int:
+        """Where the table of the header at ``top`` ends (its first empty
+        line), found once."""
         end = self._ends.get(top)
         if end is None:
             m = _BLANK_LINE.search(self.data, top)
             end = self._ends[top] = len(self.data) if m is None else m.start()
-        return lo <= end
+        return end
+
+    def head_together(self) -> bool:
+        """Is one of the file's first lines a header naming a column for
+        Together's key (for a window past them)?"""
+        return any((h := self._head_shape(d)) is not None and bool(h.together) for d in _DELIMITERS)
+
+    def together_tables(self) -> list[tuple[int, int]]:
+        """The stretches of the bytes that are tables under a header naming
+        a column for Together's key (``_Header.together``): from the header
+        to its table's end (``unbroken``); from the start of a window past
+        the file's start whose file's head is one, to its first empty
+        line; an HTML table whose header row is one, whole.  A row there
+        names nothing, so no keyword finds it: these are where such rows
+        are read, however far below the header.  Found once."""
+        if self._together is not None:
+            return self._together
+        starts = self._starts if self._starts is not None else self._index()
+        spans = []
+        for d in _DELIMITERS:
+            for lo, shape in zip(starts[d], self._found[d]):
+                if shape.together:
+                    spans.append((lo, self._end(lo)))
+        if self._head and self.head_together():
+            m = _BLANK_LINE.search(self.data)
+            spans.append((0, len(self.data) if m is None else m.start()))
+        self._together = spans + self._html_together()
+        return self._together
+
+    def _html_together(self) -> list[tuple[int, int]]:
+        """The HTML tables whose header row (``_Table.header``) names a
+        column for Together's key, whole: each table read once."""
+        if _TABLE_TAG.search(self.data) is None:
+            return []
+        if self._tags is None:
+            self._tags = table_tags(self.data)
+        offsets, opens = self._tags
+        spans = []
+        for at, is_open in zip(offsets, opens):
+            if not is_open or spans and at < spans[-1][1]:
+                continue
+            table = _Table(self.data, at + 1, self._tags)
+            shape = None if table.header is None else _header(table.header, *self._regexes)
+            if shape is not None and shape.together:
+                spans.append((table.lo, table.hi))
+        return spans
 
     def export_above(self, lo: int, delimiter: str) -> _Header | None:
         """The nearest password manager's export header above the line at

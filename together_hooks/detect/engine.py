@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
     from together_hooks.detect.budget import Edge
     from together_hooks.detect.codec import View
+    from together_hooks.detect.csvrow import Headers
     from together_hooks.detect.prefilter import Where
 
 _KEY_BYTES = frozenset(
@@ -646,20 +647,92 @@ def _around_holds(
         walkers[chain] = (m.end(), last[1] if chained else None)  # type: ignore[index]
     csv_column = pattern.csv_column
     if csv_column is not None:
-        from together_hooks.detect.csvrow import Headers
         from together_hooks.detect.csvrow import credential_column
 
-        header, names, user, title, veto, owner = csv_column
-        # (one index for the patterns sharing these regexes: a CSV's and a
-        # TSV's or ``|`` table's)
-        key = (_CSV_HEADERS, header, user, title, veto, owner, id(data))
-        headers = walkers.get(key)
-        if not isinstance(headers, Headers) or headers.data is not data:
-            head = walkers.get(_FILE_HEAD, b'')
-            headers = walkers[key] = Headers(data, head, header, user, title, veto, owner)  # type: ignore[arg-type]
+        names = csv_column[1]
+        headers = _csv_headers(data, csv_column, walkers)
         if not credential_column(data, m.start('secret'), m.end('secret'), headers, names):
             return False
     return True
+
+
+# A run of hex a legacy key may be (a table's cell holding one: the
+# only lines of a table ``_candidates`` reads for its rows naming nothing).
+_HEX_RUN = rb'[0-9a-fA-F]{64}'
+
+
+def _run_lines(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines in ``spans`` holding a run of hex (``_HEX_RUN``): found by
+    one search of each span (a regex with a class ahead of it skips a
+    table's other rows many times faster than a row pattern's
+    lookbehinds), each line up to a row's length (``csvrow.ROW``)."""
+    from together_hooks.detect.csvrow import ROW
+    from together_hooks.regex_cache import cached
+
+    lines: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        for m in cached(_HEX_RUN).finditer(data, lo, hi):
+            if lines and m.start() < lines[-1][1]:
+                continue
+            start = data.rfind(b'\n', max(0, m.start() - ROW), m.start()) + 1 or max(0, m.start() - ROW)
+            end = data.find(b'\n', m.end(), m.end() + ROW)
+            lines.append((start, min(len(data), m.end() + ROW) if end == -1 else end))
+    return lines
+
+
+def _head_tables(rules: tuple[Rule, ...], head: bytes, path: str) -> tuple[Rule, ...]:
+    """The rules with a table pattern (``Pattern.csv_column``) whose header
+    is among a file's first lines (``head``) naming a column for
+    Together's key: a window of the file past them holds its rows."""
+    if not head:
+        return ()
+    from together_hooks.detect.csvrow import Headers
+
+    return tuple(
+        rule for rule in rules
+        if rule_applies(rule, path) and any(
+            p.csv_column is not None and Headers(b'', head, *p.csv_column[:1], *p.csv_column[2:]).head_together()
+            for p in rule.patterns
+        )
+    )
+
+
+# A Together key's column name (``rules.HTML_NAME_CELL``) from the
+# keyword on (``ogether``: its first letter before the keyword).
+_KEY_COLUMN_NAME = rb'(?i:ogether(?:[ _-]?ai)?(?:[ _-]?api)?[ _-]?(?:key|token))'
+
+
+def _names_key_column(data: bytes, rule: Rule, where: Where) -> bool:
+    """Does a keyword of ``rule`` in ``data`` start a Together key's name
+    (``together_api_key``, ``Together API Key``): only then may a table's
+    header name a column for it (``csvrow.Headers.together_tables``), so a
+    file that names Together otherwise, or holds no run of 64 lower-case
+    hex digits a cell may hold, is not indexed for its headers."""
+    from together_hooks.regex_cache import cached
+
+    from together_hooks.detect.codec import holds_legacy_run
+
+    name = cached(_KEY_COLUMN_NAME)
+    return any(
+        name.match(data, at) is not None for keyword in rule.keywords for at in where.offsets(keyword)
+    ) and holds_legacy_run(data)
+
+
+def _csv_headers(data: bytes, csv_column: tuple[re.Pattern[str], ...], walkers: dict[object, object]) -> Headers:
+    """The table headers of ``data`` for ``csv_column``'s regexes, found
+    once per scan and kept in ``walkers`` (with the file's first line
+    there for a window: ``_FILE_HEAD``)."""
+    from together_hooks.detect.csvrow import Headers
+
+    header, _names, user, title, veto, owner = csv_column
+    # (one index for the patterns sharing these regexes: a CSV's and a
+    # TSV's or ``|`` table's)
+    key = (_CSV_HEADERS, header, user, title, veto, owner, id(data))
+    headers = walkers.get(key)
+    if not isinstance(headers, Headers) or headers.data is not data:
+        head = walkers.get(_FILE_HEAD, b'')
+        headers = walkers[key] = Headers(data, head, header, user, title, veto, owner)  # type: ignore[arg-type]
+    return headers
 
 
 def _holds(where: Where, keyword: bytes, lo: int, hi: int) -> bool:
@@ -682,6 +755,7 @@ def _candidates(
     for rule in rules:
         spans = _spans(data, rule, where, walkers.get(_PROSE, True))  # type: ignore[arg-type]
         rows: list[tuple[int, int]] | None = None
+        named: bool | None = None  # (a keyword of ``rule`` starting a key column's name: ``_names_key_column``)
         had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
             keyword = pattern.keyword
@@ -691,7 +765,13 @@ def _candidates(
                 # above, says which column is a credential (``csvrow``).
                 if rows is None:
                     rows = _merged(spans + _keyword_lines(data, rule, where))
-                pattern_spans = rows
+                # (and every row of a table whose header names a column
+                # for Together's key, however far below it: its rows name
+                # nothing, ``csvrow.Headers.together_tables``)
+                if named is None:
+                    named = bool(walkers.get(_FILE_HEAD)) or _names_key_column(data, rule, where)
+                tables = _csv_headers(data, pattern.csv_column, walkers).together_tables() if named else []
+                pattern_spans = _merged(rows + _run_lines(data, tables)) if tables else rows
             for lo, hi in pattern_spans:
                 if keyword is not None and not _holds(where, keyword, lo, hi):
                     continue
@@ -991,9 +1071,15 @@ def _hits(
     # a file or bytes decoded from one (a hex dump, a byte literal): its
     # wide strings are read as text (``_wide_hits``).
     wide = may_be_wide(data) and _holds_wide(data, rules)
+    # A window past a table's header naming a column for Together's key
+    # (the file's head, ``Budget.head``): its rows name nothing, so the
+    # rules of that column are read whatever the screen found.
+    headed = _head_tables(rules, edge[5], path) if depth == 0 and edge[1] > 0 else ()
     if not where and wrapped == -1 and not dumped and not tables and not ooxml and not wide:  # most files: no keyword, no base64 form, no escape mark
         # but a window may be left a binary patch hunk whose marker is before it
-        return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
+        # (and a table's rows under the file's head: read below)
+        if not headed:
+            return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
     # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
     # ``\u0074gp_v1_``, every character ``&#NN;``): found by its readings.
     marks = _escape_marks(data, rules, where)
@@ -1009,7 +1095,7 @@ def _hits(
         )
     active = tuple(
         rule for rule in rules
-        if any(k in where or (spans and k in found) for k in rule.keywords)
+        if (any(k in where or (spans and k in found) for k in rule.keywords) or rule in headed)
         and rule_applies(rule, path)
     )
     walkers: dict[object, object] = {
@@ -1880,6 +1966,10 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # A small file holding only a legacy key, named for it (``_named_file``).
     named_for_key('together_api_key.txt')
     cached(_BARE_HEX)
+    # A table naming a column for Together's key (``_names_key_column``,
+    # ``_run_lines``).
+    cached(_KEY_COLUMN_NAME)
+    cached(_HEX_RUN)
     # ``dump_head``'s tests of a file starting with a blank (``od -An``)
     # or with ``curl --trace-time``'s clock, compiled on first use: with
     # no program cached yet, here.
