@@ -6226,6 +6226,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                    named = _names_key_column(data, rule, where)\n",
       ("tests/detect/table_far_rows_review35c_test.py::test_a_key_in_a_window_past_the_header_is_found",),
       "the gate before a file's tables are indexed asks only the bytes scanned: a window past the header (which names the column) holds no name, and its rows' keys pass"),
+    M('lead35-key-column-gate-any-name', 'together_hooks/detect/engine.py',
+      """    rb'(?:[\"\\'`](?![ \\t]*:))?[ \\t]*(?:[,;\\t|<)\\r\\n]|\\Z)'\n""",
+      """    rb''\n""",
+      ('tests/hooks/hook_imports_test.py::test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module',),
+      "a Together key's name given a value (TOGETHER_API_KEY=<hex>) is taken for a table's header: every blocked commit of a legacy key indexes the file's headers and imports csv and re"),
 )
 
 

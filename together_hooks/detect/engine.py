@@ -698,8 +698,16 @@ def _head_tables(rules: tuple[Rule, ...], head: bytes, path: str) -> tuple[Rule,
 
 
 # A Together key's column name (``rules.HTML_NAME_CELL``) from the
-# keyword on (``ogether``: its first letter before the keyword).
-_KEY_COLUMN_NAME = rb'(?i:ogether(?:[ _-]?ai)?(?:[ _-]?api)?[ _-]?(?:key|token))'
+# keyword on (``ogether``: its first letter before the keyword), as a
+# table's header cell ends: a cell's delimiter, a quote closing one that
+# is no JSON key, a tag, a column list's bracket or the line's end; not a
+# name given a value (``TOGETHER_API_KEY=<hex>``, ``together_api_key:``),
+# where indexing the headers would cost a blocked commit the ``csv`` and
+# ``re`` modules' imports.
+_KEY_COLUMN_NAME = (
+    rb'(?i:ogether(?:[ _-]?ai)?(?:[ _-]?api)?[ _-]?(?:key|token))'
+    rb'(?:["\'`](?![ \t]*:))?[ \t]*(?:[,;\t|<)\r\n]|\Z)'
+)
 
 
 def _names_key_column(data: bytes, rule: Rule, where: Where) -> bool:
