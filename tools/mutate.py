@@ -5953,13 +5953,13 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('perfT35-traceback-pass-no-head', 'together_hooks/detect/engine.py',
       "TRACEBACK_HINTS = (TRACEBACK_MARKS[0], b'\\n>')\n",
       "TRACEBACK_HINTS = (b'\\n>',)\n",
-      ('tests/detect/traceback_marks_pass_test.py',),
+      ('tests/detect/marks_pass_test.py',),
       "the marks' pass looks for pytest's marker only: a large log holding a Python traceback with its locals is "
       "never read with its frames where the fast extra reads a large run"),
     M('perfT35-traceback-pass-stops-early', 'together_hooks/detect/engine.py',
       "_MARKS_ALL = MARK_SOFT | MARK_CHUNKED | MARK_TRACEBACK\n",
       "_MARKS_ALL = MARK_SOFT | MARK_CHUNKED\n",
-      ('tests/detect/traceback_marks_pass_test.py::test_the_pass_sets_the_bit_wherever_a_mark_is',),
+      ('tests/detect/marks_pass_test.py',),
       "the marks' pass stops once a soft line break and `chunked` are found: a traceback after them in a large "
       "file (a captured HTTP exchange, then the client's crash) is never read with its locals"),
     M('perfT35-file-gate-inverted', 'together_hooks/pipeline.py',
