@@ -2884,7 +2884,7 @@ def locals_view(data: bytes) -> View | None:
     """Each code line of a traceback that passes a local by keyword,
     written with the local's value in its place (the notes above); None
     when there is none."""
-    if _LEGACY_RUN not in data.translate(_HEX_ONES):
+    if not holds_legacy_run(data):
         return None
     out = bytearray()
     starts: list[int] = []
