@@ -5857,7 +5857,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "an amended merge is blamed for what any one parent lacks: a key its side branch brought, on the "
       "remotes long ago, refuses the merge's reworded message"),
     M('leak35-one-case-placeholder', 'together_hooks/detect/scrub.py',
-      'return is_placeholder(body, TOGETHER_API_KEY, cased and not one_case)',
+      'return is_placeholder(body, TOGETHER_API_KEY, cased and not _one_case(body))',
       'return is_placeholder(body, TOGETHER_API_KEY, cased)',
       ('tests/detect/scrub_chance35_test.py',),
       "a key lower-cased and cut by a space or a folder is judged a placeholder (it lacks capitals) and shown whole"),

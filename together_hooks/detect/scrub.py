@@ -441,6 +441,11 @@ def _classes_of(body: str) -> tuple[tuple[str, int], ...]:
     return _CLASSES
 
 
+def _one_case(body: str) -> bool:
+    """Does ``body`` lack a case (``_classes_of``: a key shown in one)?"""
+    return _classes_of(body) is not _CLASSES
+
+
 def _named_beyond_chance(pieces: list[str]) -> bool:
     """Whether ``pieces`` (a key's body as cut: the last one ends where a
     key would) hold so few of the key characters' classes (capitals,
@@ -619,8 +624,7 @@ def _placeholder(body: str, cased: bool = True) -> bool:
     from together_hooks.detect.shapes import is_placeholder
     from together_hooks.rules import TOGETHER_API_KEY
 
-    one_case = not any(c.isupper() for c in body) or not any(c.islower() for c in body)
-    return is_placeholder(body, TOGETHER_API_KEY, cased and not one_case)
+    return is_placeholder(body, TOGETHER_API_KEY, cased and not _one_case(body))
 
 
 # The most kinds of characters a format-valid run that is shown whole may
