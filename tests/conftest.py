@@ -33,13 +33,21 @@ def git(cwd: os.PathLike[str] | str, *args: str) -> str:
 @pytest.fixture(scope='session')
 def git_repo_template(tmp_path_factory):
     """One real ``git init`` (and its settings) per session; each test's
-    repository is a copy of it (four git processes a test saved)."""
+    repository is a copy of it (four git processes a test saved).
+
+    ``maintenance.auto`` off: each ``git commit`` started ``git maintenance
+    run --auto`` (~2 ms of CPU, thousands of commits a run), which no test
+    is about and the product never reads.  It is the repository's own
+    setting: set for every git through the environment
+    (``GIT_CONFIG_COUNT``, session 31), the product's gits inherited it and
+    tests of what it hands its gits failed."""
     repo = tmp_path_factory.mktemp('git-template') / 'repo'
     repo.mkdir()
     git(repo, 'init', '-q', '-b', 'main')
     git(repo, 'config', 'user.email', 'dev@example.com')
     git(repo, 'config', 'user.name', 'Dev')
     git(repo, 'config', 'commit.gpgsign', 'false')
+    git(repo, 'config', 'maintenance.auto', 'false')
     return repo
 
 
@@ -55,7 +63,7 @@ def repo_templates(tmp_path_factory):
 def git_repo(tmp_path, monkeypatch, git_repo_template):
     """A fresh real git repository as the working directory: a copy of the
     session's freshly initialised one, byte for byte what ``git init``
-    and the three settings make."""
+    and the four settings make."""
     repo = tmp_path / 'repo'
     shutil.copytree(git_repo_template, repo, symlinks=True)
     monkeypatch.chdir(repo)

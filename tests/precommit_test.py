@@ -190,24 +190,6 @@ def tried(
     return str(config)
 
 
-def test_try_repo(tmp_path, git_repo, env, snapshot):
-    key = make_key(random.Random(42))
-    (git_repo / 'leak.txt').write_text(f'first\n{key}\n')
-    (git_repo / 'clean.txt').write_text('clean\n')
-    git(git_repo, 'add', '.')
-    repo, rev = snapshot
-    base = (PRE_COMMIT, 'try-repo', repo, HOOK_ID, '--ref', rev)
-    rc, out = _run(git_repo, env, *base, '--files', 'leak.txt', 'clean.txt')
-    assert rc == 1, out
-    assert f'leak.txt:2: together-api-key: {redact(key)}' in out
-    assert leaked([key], out) == []
-    # The config it ran passes a clean file.
-    config = tried(tmp_path, out, git_repo, repo, rev, HOOK_ID)
-    rc, out = _run(git_repo, env, PRE_COMMIT, 'run', '--config', config, '--files', 'clean.txt')
-    assert rc == 0, out
-    assert 'Passed' in out
-
-
 def test_snapshot_is_the_work_tree_on_disk(snapshot):
     # What pre-commit installs above is the code being tested: every file
     # on disk that git would track, edited or new, as it is now.
