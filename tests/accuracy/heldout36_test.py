@@ -1029,18 +1029,12 @@ CASES = LANGUAGES + TOOLS + OPS + ENCODED + DECOYS
 # entry goes.
 # Measured at eeb1dacc: see docs/detection.md, "Session 36 (acc36)".
 MISSED: dict[str, str] = {
-    'python-setattr-legacy': '`setattr(together, "api_key", <hex>)`: a module and its attribute as two arguments of a call is no Together name to the legacy rule (heldout35\'s miss in another file)',
-    'python-configparser-legacy': "`cfg['together'] = {'api_key': <hex>}`: a subscript assignment naming Together over a dict whose key is generic is not read as a Together heading",
     'swift-userdefaults-value-first-legacy': '`UserDefaults.standard.set(<hex>, forKey: "togetherAPIKey")`: the name comes after the value in the call; the legacy rule reads a name before its value',
-    'java-prefs-node-legacy': '`Preferences.userRoot().node("together").put("api_key", <hex>)`: a node named Together and a generic key in a chained call are not one name',
-    'julia-dict-symbol-bound-legacy': 'Julia `together_cfg = Dict(:api_key => <hex>)`: a Dict bound to a Together name with a generic symbol key is not a Together heading',
-    'kotlin-mapof-nested-legacy': 'Kotlin `mapOf("together" to mapOf("apiKey" to <hex>))`: `to` pairs are not read as a mapping\'s entries',
+    'kotlin-mapof-nested-legacy': 'Kotlin `mapOf("together" to mapOf("apiKey" to <hex>))`: the inner map is Together\'s now (a constructor bound by `to`), but `to` is no separator between a generic name and its value (a quoted name and `to` would be needed: prose\'s "set the key to <hex>" is not one)',
     'prose-readme-legacy': 'prose with words between Together\'s name and the key (`the Together key I got in August is <hex>`): outside35\'s miss in another sentence',
     'together-cli-flag-legacy': 'together-python 0.x\'s CLI `together complete ... --api-key <hex>`: the program\'s name is Together\'s, the flag generic; a command line is not read as a call of its program',
     'path-only-config-legacy': 'a generic `api_key` in `~/.together/credentials`: the file\'s path is its only Together context, and content is judged without its path',
     'path-only-json-legacy': 'a generic `api_key` in `secrets/together/api.json`: the path is its only Together context',
-    'docker-config-auth-legacy': 'a Docker `config.json` `auth` of `together:<hex>` under `registry.together.xyz`: a basic-auth pair whose user is `together` is not a Together name for the legacy rule',
-    'npmrc-auth-legacy': 'an `.npmrc` `_auth` of `together:<hex>` for `npm.together.ai`: as the Docker `auth`',
     'cfg-hex-legacy': 'an indented JSON config as hex text (`payload = "<hex of it>"`): hex text is read where the screen finds an encoded Together name; the config names Together only as a provider value',
     'env-b64x3-cfg-legacy': "a JSON config in base64 three times: the screen holds the keywords' forms encoded once and twice (heldout35's miss)",
     'env-b85-cfg-legacy': 'a JSON config in base85: the legacy rule holds no base85 forms of Together\'s name (their cost on the hook\'s screen, session 35)',
