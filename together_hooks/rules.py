@@ -1703,6 +1703,13 @@ TOGETHER_API_KEY = Rule(
     ),
 )
 
+# HTTP Basic's credentials, base64 of ``user:<key>`` (a legacy key with an
+# empty user is 65 bytes: 87 characters and ``=``), and the legacy key
+# as the decoded credential's password.
+_BASIC_ENCODED = rb'(?P<encoded>[A-Za-z0-9+/]{87,176}={0,2})(?![A-Za-z0-9+/=_-])'
+_BASIC_DECODED = rb'[^:\s]{0,64}:(?P<secret>[0-9a-f]{64})\s*\Z'
+
+
 TOGETHER_LEGACY_API_KEY = Rule(
     id='together-legacy-api-key',
     description='Together AI legacy API key (64 hex, named as a Together key)',
@@ -1769,18 +1776,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # <base64 of user:key>``): the decoded credential judged where the
         # encoded run stands, with the request's context around it (its
         # endpoint on the line or the line before), as a Bearer key is.
-        Pattern(rb'(?<![\w-])(?i:basic)[ \t]{1,8}(?P<encoded>[A-Za-z0-9+/]{87,176}={0,2})(?![A-Za-z0-9+/=_-])',
-                decoded=rb'[^:\s]{0,64}:(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT),
+        Pattern(rb'(?<![\w-])(?i:basic)[ \t]{1,8}' + _BASIC_ENCODED, decoded=_BASIC_DECODED, context=TOGETHER_CONTEXT),
         # Or as a registry's stored login carries it, one field of base64 of
         # ``user:<key>`` (a Docker ``config.json``'s ``"auth"``, an
         # ``.npmrc``'s ``_auth``), under a Together heading or on a line
         # naming Together's host (``"registry.together.xyz": {"auth": ``,
         # ``//npm.together.ai/:_auth=``).
-        Pattern(rb'auth(?<=["\']auth)["\'][ \t]{0,8}:[ \t]{0,8}["\'](?P<encoded>[A-Za-z0-9+/]{87,176}={0,2})(?![A-Za-z0-9+/=_-])',
-                decoded=rb'[^:\s]{0,64}:(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_HEADING),
+        Pattern(rb'auth(?<=["\']auth)["\'][ \t]{0,8}:[ \t]{0,8}["\']' + _BASIC_ENCODED,
+                decoded=_BASIC_DECODED, context=TOGETHER_HEADING),
         Pattern(rb'(?<![\w.-])//[\w.-]{0,60}\.(?i:together\.(?:ai|xyz))(?::\d{1,5})?(?:/[^\s:]{0,120})?:_auth[ \t]{0,8}=[ \t]{0,8}["\']?'
-                rb'(?P<encoded>[A-Za-z0-9+/]{87,176}={0,2})(?![A-Za-z0-9+/=_-])',
-                decoded=rb'[^:\s]{0,64}:(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_NAMED),
+                + _BASIC_ENCODED, decoded=_BASIC_DECODED, context=TOGETHER_NAMED),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
         # Its whole shape, a line's five fields: a Redis key or a pin file
