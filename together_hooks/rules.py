@@ -831,11 +831,20 @@ STRUCTURE_LABEL = (
 # closes by then, a truncated file's, holds what follows it up to here).
 STRUCTURE_REACH = 1 << 20
 # What makes the structure around a generically named key Together's.
+# together-python 0.x's CLI commands (``together complete``, ``together
+# files upload``), a word of their own after the program's name.
+_TOGETHER_CLI_COMMANDS = rb'(?:complete|chat|models|files|finetune|fine-tuning|images?|embeddings|endpoints|inference)(?![\w-])'
+
+
 TOGETHER_CONTEXT = Context(
     # Quotes may be escaped (``\\"``): the structure is judged in the file as
     # written, also for a key found in its unescaped reading.
     mention=(
         rb'api\.together\.(?:xyz|ai)\b|(?i:together[_-]?ai)/'
+        # or together-python 0.x's own CLI run with one of its commands
+        # (``together complete "..." --api-key <key>``, ``$ together
+        # finetune create ...``): its flags are Together's
+        rb'|(?<![^\n])[ \t]{0,8}(?:\$[ \t]{1,4})?together[ \t]{1,4}' + _TOGETHER_CLI_COMMANDS +
         # or an endpoint field set from a setting named for Together's
         # endpoint (``base_url=TOGETHER_BASE_URL``,
         # ``baseURL: process.env.TOGETHER_API_BASE``)
@@ -1167,8 +1176,11 @@ TOGETHER_TRAILING_COMMENT = Context(
 TOGETHER_NEXT_ARGUMENT = Context(
     # (or a keyword argument naming the variable it is read from: typer's
     # and click's ``Option(<key>, envvar="TOGETHER_API_KEY")``, pydantic's
-    # ``Field(<key>, alias=...)``)
-    mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}(?:(?i:env_?var|env|alias|name|key)[ \t]{0,8}=[ \t]{0,8})?["\']' + _LEGACY_NAME + rb'["\']',
+    # ``Field(<key>, alias=...)``), or an argument label naming the key
+    # it is stored under (Swift's ``UserDefaults.standard.set(<key>,
+    # forKey: "togetherAPIKey")``, a keychain wrapper's ``account:``)
+    mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}(?:(?:forKey|key|account|service)[ \t]{0,8}:[ \t]{0,8})?'
+            rb'(?:(?i:env_?var|env|alias|name|key)[ \t]{0,8}=[ \t]{0,8})?["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
@@ -2058,6 +2070,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
         # (a Fortran namelist group's name ending its line: ``&together_config``)
         rb'|(?<=&(?i:together))\w{0,40}[ \t]{0,8}\r?\n'
+        # (together-python 0.x's CLI run with a command: ``together complete``)
+        # (the context's mention asks that it start a command line)
+        rb'|[ \t]{1,4}' + _TOGETHER_CLI_COMMANDS +
         # (prose: the key the provider is used with, ``from Together with
         # this key:``)
         rb'|(?i:(?:[ _.-]?ai)?[ \t]{1,4}(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token)(?![\w-]))'
@@ -2445,6 +2460,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '"default": {{"BACKEND": "llm.backends.Together", "OPTIONS": {{"MODEL": "m", "API_KEY": "{hex}"}}}}',
         'config.set("together", "api_key", "{hex}")',
         'keyring.set_password("together", "api_key", "{hex}")',
+        'UserDefaults.standard.set("{hex}", forKey: "togetherAPIKey")',
+        # (together-python 0.x's CLI run with a command)
+        'together complete "Once upon a time" --model m --api-key {hex}',
+        '$ together files list --api-key {hex}',
         # (a bare module name as the call's first argument; a setter
         # chained on a call naming Together)
         'setattr(together, "api_key", "{hex}")',
@@ -3107,6 +3126,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'object Credentials {{\n    const val together = "{hex}"\n}}',
     ),
     false_positives=(
+        'openai complete "x" --api-key {hex}',
+        'we work together complete with --api-key {hex}',
+        'together complete "x"\nsha256sum --key {hex}',
+        'together complete "x" --checksum {hex}',
+        'UserDefaults.standard.set("{hex}", forKey: "togetherModelSHA256")',
+        'UserDefaults.standard.set("{hex}", forKey: "openaiAPIKey")',
         # (another registry's login beside a helper naming Together's)
         '{{"auths": {{"ghcr.io": {{"auth": "{basicdigest}"}}}}, "credHelpers": {{"registry.together.xyz": "together"}}}}',
         '@together:registry=https://npm.together.ai/\n//registry.npmjs.org/:_auth={basicdigest}',

@@ -6264,6 +6264,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       ":_auth(?!)[ \\t]{0,8}=[ \\t]{0,8}[\"\\']?'\n",
       ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
       "an `.npmrc`'s `//npm.together.ai/:_auth=` (base64 of `user:<hex>`) passes"),
+    M('acc36-forkey-label-unread', 'together_hooks/rules.py',
+      "(?:(?:forKey|key|account|service)[ \\t]{0,8}:[ \\t]{0,8})?'\n",
+      "'\n",
+      ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
+      "an argument label after the value is no name of it: Swift's "
+      "`UserDefaults.standard.set(<hex>, forKey: \"togetherAPIKey\")` passes"),
+    M('acc36-cli-mention-dropped', 'together_hooks/rules.py',
+      "(?:\\$[ \\t]{1,4})?together[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
+      "(?:\\$[ \\t]{1,4})?together(?!)[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
+      ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
+      "together-python 0.x's CLI run with a command is no Together context: "
+      "`together complete \"...\" --api-key <hex>` passes"),
+    M('acc36-cli-anchor-dropped', 'together_hooks/rules.py',
+      "        rb'|[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS +\n",
+      "        rb'|[ \\t]{1,4}(?!)' + _TOGETHER_CLI_COMMANDS +\n",
+      ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
+      "`together complete` opens no window of the legacy rule: its `--api-key <hex>` passes"),
 )
 
 

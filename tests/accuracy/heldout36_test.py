@@ -1029,10 +1029,8 @@ CASES = LANGUAGES + TOOLS + OPS + ENCODED + DECOYS
 # entry goes.
 # Measured at eeb1dacc: see docs/detection.md, "Session 36 (acc36)".
 MISSED: dict[str, str] = {
-    'swift-userdefaults-value-first-legacy': '`UserDefaults.standard.set(<hex>, forKey: "togetherAPIKey")`: the name comes after the value in the call; the legacy rule reads a name before its value',
     'kotlin-mapof-nested-legacy': 'Kotlin `mapOf("together" to mapOf("apiKey" to <hex>))`: the inner map is Together\'s now (a constructor bound by `to`), but `to` is no separator between a generic name and its value (a quoted name and `to` would be needed: prose\'s "set the key to <hex>" is not one)',
     'prose-readme-legacy': 'prose with words between Together\'s name and the key (`the Together key I got in August is <hex>`): outside35\'s miss in another sentence',
-    'together-cli-flag-legacy': 'together-python 0.x\'s CLI `together complete ... --api-key <hex>`: the program\'s name is Together\'s, the flag generic; a command line is not read as a call of its program',
     'path-only-config-legacy': 'a generic `api_key` in `~/.together/credentials`: the file\'s path is its only Together context, and content is judged without its path',
     'path-only-json-legacy': 'a generic `api_key` in `secrets/together/api.json`: the path is its only Together context',
     'cfg-hex-legacy': 'an indented JSON config as hex text (`payload = "<hex of it>"`): hex text is read where the screen finds an encoded Together name; the config names Together only as a provider value',
