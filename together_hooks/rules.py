@@ -730,7 +730,9 @@ _GENERIC_VALUE = (
     # (``, do:``: Elixir's one-line function returning the value, ``def
     # key, do: <key>``)
     # (``.set(``: a Gradle property's setter in the Kotlin DSL, ``apiKey.set(<key>)``)
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|\?=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # (a quoted name paired by ``to`` or ``->``: Kotlin's ``"apiKey" to <key>``,
+    # Scala's ``"apiKey" -> <key>``)
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|\?=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83]|(?<=["\'][ \t])(?:to|->)(?=[ \t]))[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     # (an environment lookup whose fallback is the value: ``apiKey:
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
@@ -964,8 +966,8 @@ TOGETHER_CONTEXT = Context(
         # dict(api_key=``, Kotlin's ``"together" to mapOf(``, R's
         # ``together <- list(``; a subscript's ``cfg['together'] = {``; not
         # one named for a digest, ``together_sha = Dict(``)
-        rb'|' + _NO_PURPOSE + rb'together\w{0,16}(?:\\?["\'])?\]?(?:[ \t]*(?:=>|[:=]|<-)|[ \t]+to(?=[ \t]))[ \t]*'
-        rb'(?:(?:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|Hash|list|table|SimpleNamespace)[ \t]*\(|\{)'
+        rb'|' + _NO_PURPOSE + rb'together\w{0,16}(?:\\?["\'])?\]?(?:[ \t]*(?:=>|[:=]|<-)|[ \t]+(?:to|->)(?=[ \t]))[ \t]*'
+        rb'(?:(?:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|(?-i:Map)|Hash|list|table|SimpleNamespace)[ \t]*\(|\{)'
         # (a setter's argument list on the builder's own line, after any
         # setters before it: ``TogetherClient.builder().apiKey(<key>)``,
         # ``.timeout(Duration.ofSeconds(30)).apiKey(``; not a builder of a
@@ -2083,9 +2085,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         # (a mapping a constructor builds, bound to it: Julia's
         # ``together_cfg = Dict(``, Python's ``together = dict(``, R's
-        # ``together <- list(``, Kotlin's ``"together" to mapOf(``)
-        rb'|\w{0,16}["\'`]?\]?(?:[ \t]{0,32}(?:=>|[:=]|<-)|[ \t]{1,8}to(?=[ \t]))[ \t]{0,32}'
-        rb'(?i:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|Hash|list|table|SimpleNamespace)[ \t]{0,8}\('
+        # ``together <- list(``, Kotlin's ``"together" to mapOf(``, Scala's
+        # ``"together" -> Map(``)
+        rb'|\w{0,16}["\'`]?\]?(?:[ \t]{0,32}(?:=>|[:=]|<-)|[ \t]{1,8}(?:to|->)(?=[ \t]))[ \t]{0,32}'
+        rb'(?:(?i:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|Hash|list|table|SimpleNamespace)|Map)[ \t]{0,8}\('
         # (the first of a dotted name's parts: a TOML table or key, a
         # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
         rb'|(?i:[_-]?ai)?(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
@@ -2474,6 +2477,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together <- list(api_key = "{hex}")',
         'together = dict(api_key="{hex}")',
         "cfg['together'] = {{'api_key': '{hex}'}}",
+        'val providers = mapOf("together" to mapOf("apiKey" to "{hex}"))',
+        'val m = Map("together" -> Map("apiKey" -> "{hex}"))',
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
@@ -3148,6 +3153,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together = list(sha256 = "{hex}")',
         'together_cache = dict(key="{hex}")',
         "cfg['together'] = {{'weights_sha256': '{hex}'}}",
+        'val m = mapOf("openai" to mapOf("apiKey" to "{hex}"))',
+        'val m = Map("together" -> Map("sha256" -> "{hex}"))',
+        'together_items = map(f, api_key="{hex}")',
         # (a decoded value's own place says digest, or another host)
         'SHA256_B64={b64digest}',
         '# together wheel\nSHA256_B64={b64digest}',

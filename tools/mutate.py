@@ -6249,8 +6249,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a mapping a constructor builds, bound to a Together name, is no Together heading: Julia's "
       "`together_cfg = Dict(:api_key => <hex>)` and a subscript's `cfg['together'] = {'api_key': <hex>}` pass"),
     M('acc36-constructor-anchor-dropped', 'together_hooks/rules.py',
-      "SimpleNamespace)[ \\t]{0,8}\\('\n",
-      "SimpleNamespace)[ \\t]{0,8}\\((?!)'\n",
+      "|Map)[ \\t]{0,8}\\('\n",
+      "|Map)[ \\t]{0,8}\\((?!)'\n",
       ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
       "a name of Together's bound to a mapping constructor opens no window of the legacy rule: "
       "`together_cfg = Dict(:api_key => <hex>)` passes"),
@@ -6281,6 +6281,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        rb'|[ \\t]{1,4}(?!)' + _TOGETHER_CLI_COMMANDS +\n",
       ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
       "`together complete` opens no window of the legacy rule: its `--api-key <hex>` passes"),
+    M('acc36-to-pair-unread', 'together_hooks/rules.py',
+      "|(?<=[\"\\'][ \\t])(?:to|->)(?=[ \\t]))",
+      ")",
+      ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
+      "a quoted name paired by `to` or `->` names no value: Kotlin's `mapOf(\"together\" to mapOf(\"apiKey\" to <hex>))` passes"),
 )
 
 

@@ -808,7 +808,7 @@ def _tbz2_decoy(m: Made) -> tuple[bytes, list[str]]:
 
 
 def _pickle_decoy(m: Made) -> tuple[bytes, list[str]]:
-    return pickle.dumps({'provider': 'together', 'model_sha256': m.hex(), 'api_key_env': 'TOGETHER_API_KEY'}), []
+    return pickle.dumps({'provider': 'together', 'model_sha256': m.hex(), 'env_name': 'TOGETHER_API_KEY'}), []
 
 
 def _zlib_cache_decoy(m: Made) -> tuple[bytes, list[str]]:
@@ -1029,11 +1029,10 @@ CASES = LANGUAGES + TOOLS + OPS + ENCODED + DECOYS
 # entry goes.
 # Measured at eeb1dacc: see docs/detection.md, "Session 36 (acc36)".
 MISSED: dict[str, str] = {
-    'kotlin-mapof-nested-legacy': 'Kotlin `mapOf("together" to mapOf("apiKey" to <hex>))`: the inner map is Together\'s now (a constructor bound by `to`), but `to` is no separator between a generic name and its value (a quoted name and `to` would be needed: prose\'s "set the key to <hex>" is not one)',
     'prose-readme-legacy': 'prose with words between Together\'s name and the key (`the Together key I got in August is <hex>`): outside35\'s miss in another sentence',
-    'path-only-config-legacy': 'a generic `api_key` in `~/.together/credentials`: the file\'s path is its only Together context, and content is judged without its path',
-    'path-only-json-legacy': 'a generic `api_key` in `secrets/together/api.json`: the path is its only Together context',
-    'cfg-hex-legacy': 'an indented JSON config as hex text (`payload = "<hex of it>"`): hex text is read where the screen finds an encoded Together name; the config names Together only as a provider value',
+    'path-only-config-legacy': "a generic `api_key` in `~/.together/credentials`: content is judged without its path; the path as context needs every mode to keep a file with no Together word whose path names Together (the hook's first stage and history's blob test pass it over before the engine) and history to judge a blob once per path: not built (session 36)",
+    'path-only-json-legacy': 'a generic `api_key` in `secrets/together/api.json`: the path is its only Together context (as `path-only-config-legacy`)',
+    'cfg-hex-legacy': 'a JSON config as hex text after `payload = "`: the decoded config stands on the line of `payload = "..."`, whose flat name is taken for the key\'s own and answers no (the same hex text alone on its line is found)',
     'env-b64x3-cfg-legacy': "a JSON config in base64 three times: the screen holds the keywords' forms encoded once and twice (heldout35's miss)",
     'env-b85-cfg-legacy': 'a JSON config in base85: the legacy rule holds no base85 forms of Together\'s name (their cost on the hook\'s screen, session 35)',
     'zlib-in-cache-bin-legacy': "a raw zlib stream inside a binary of no known format (an app's cache): only whole-file zlib and known containers are inflated (heldout35's miss)",
