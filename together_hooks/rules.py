@@ -1795,10 +1795,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``user:<key>`` (a Docker ``config.json``'s ``"auth"``, an
         # ``.npmrc``'s ``_auth``), under a Together heading or on a line
         # naming Together's host (``"registry.together.xyz": {"auth": ``,
-        # ``//npm.together.ai/:_auth=``).
+        # ``//npm.together.ai/:_auth=``; the host's path no further than a
+        # written ``\n``: not another line's ``_auth`` in an escaped file).
         Pattern(rb'auth(?<=["\']auth)["\'][ \t]{0,8}:[ \t]{0,8}["\']' + _BASIC_ENCODED,
                 decoded=_BASIC_DECODED, context=TOGETHER_HEADING),
-        Pattern(rb'(?<![\w.-])//[\w.-]{0,60}\.(?i:together\.(?:ai|xyz))(?::\d{1,5})?(?:/[^\s:]{0,120})?:_auth[ \t]{0,8}=[ \t]{0,8}["\']?'
+        Pattern(rb'(?<![\w.-])//[\w.-]{0,60}\.(?i:together\.(?:ai|xyz))(?::\d{1,5})?(?:/[^\s:\\]{0,120})?:_auth[ \t]{0,8}=[ \t]{0,8}["\']?'
                 + _BASIC_ENCODED, decoded=_BASIC_DECODED, context=TOGETHER_NAMED),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
