@@ -376,7 +376,10 @@ _SEP = rb'[_.:/ -]{0,2}'
 _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["\'`]){0,2})'
 # Or the two words as two string arguments, a section or service and its
 # option (configparser's ``config.set("together", "api_key", <key>)``,
-# ``keyring.set_password("together", "api_key", <key>)``).
+# ``keyring.set_password("together", "api_key", <key>)``), the first a
+# bare name right after the call's parenthesis (``setattr(together,
+# "api_key", <key>)``), or a call naming Together, then a setter chained
+# on it (``Preferences.userRoot().node("together").put("api_key", <key>)``).
 # The second string is then an argument too, a comma after it (in JSON's
 # ``{"name":"together","key":<hex>}`` the second string is another field's
 # name, not half of this one).  Or a subscript's joint, the two words as
@@ -384,7 +387,8 @@ _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["
 # ``$config['together']['api_key']``, Chef's and Ruby's
 # ``default[:together][:api_key]``).
 _ARG_SEP = (
-    rb'(?:' + _SEP + rb'|(?P<argsep>["\'][ \t]{0,8},[ \t]{0,8}["\'])'
+    rb'(?:' + _SEP + rb'|(?P<argsep>(?:["\']|(?<=\(together))[ \t]{0,8},[ \t]{0,8}["\']'
+    rb'|["\']\)[ \t]{0,4}\.(?:put|set|store)[ \t]{0,4}\([ \t]{0,4}["\'])'
     rb'|["\']?\][ \t]{0,4}\[:?["\']?)'
 )
 # A team keeps more than one: a stage, a rotation or a number qualifies the
@@ -726,7 +730,9 @@ _GENERIC_VALUE = (
     # (``, do:``: Elixir's one-line function returning the value, ``def
     # key, do: <key>``)
     # (``.set(``: a Gradle property's setter in the Kotlin DSL, ``apiKey.set(<key>)``)
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|\?=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # (a quoted name paired by ``to`` or ``->``: Kotlin's ``"apiKey" to <key>``,
+    # Scala's ``"apiKey" -> <key>``)
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|\?=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83]|(?<=["\'][ \t])(?:to|->)(?=[ \t]))[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     # (an environment lookup whose fallback is the value: ``apiKey:
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
@@ -827,11 +833,20 @@ STRUCTURE_LABEL = (
 # closes by then, a truncated file's, holds what follows it up to here).
 STRUCTURE_REACH = 1 << 20
 # What makes the structure around a generically named key Together's.
+# together-python 0.x's CLI commands (``together complete``, ``together
+# files upload``), a word of their own after the program's name.
+_TOGETHER_CLI_COMMANDS = rb'(?:complete|chat|models|files|finetune|fine-tuning|images?|embeddings|endpoints|inference)(?![\w-])'
+
+
 TOGETHER_CONTEXT = Context(
     # Quotes may be escaped (``\\"``): the structure is judged in the file as
     # written, also for a key found in its unescaped reading.
     mention=(
         rb'api\.together\.(?:xyz|ai)\b|(?i:together[_-]?ai)/'
+        # or together-python 0.x's own CLI run with one of its commands
+        # (``together complete "..." --api-key <key>``, ``$ together
+        # finetune create ...``): its flags are Together's
+        rb'|(?<![^\n])[ \t]{0,8}(?:\$[ \t]{1,4})?together[ \t]{1,4}' + _TOGETHER_CLI_COMMANDS +
         # or an endpoint field set from a setting named for Together's
         # endpoint (``base_url=TOGETHER_BASE_URL``,
         # ``baseURL: process.env.TOGETHER_API_BASE``)
@@ -945,6 +960,14 @@ TOGETHER_CONTEXT = Context(
         # user-secrets' ``"Together:Prod:ApiKey"``)
         rb'|(?<=["\'])together(?:[_-]?ai)?(?::[\w-]{1,40}){1,4}:'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        # (a mapping a constructor builds, bound to a name of it or under
+        # its key, the constructor's parenthesis the structure: Julia's
+        # ``together_cfg = Dict(:api_key => <key>)``, Python's ``together =
+        # dict(api_key=``, Kotlin's ``"together" to mapOf(``, R's
+        # ``together <- list(``; a subscript's ``cfg['together'] = {``; not
+        # one named for a digest, ``together_sha = Dict(``)
+        rb'|' + _NO_PURPOSE + rb'together\w{0,16}(?:\\?["\'])?\]?(?:[ \t]*(?:=>|[:=]|<-)|[ \t]+(?:to|->)(?=[ \t]))[ \t]*'
+        rb'(?:(?:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|(?-i:Map)|Hash|list|table|SimpleNamespace)[ \t]*\(|\{)'
         # (a setter's argument list on the builder's own line, after any
         # setters before it: ``TogetherClient.builder().apiKey(<key>)``,
         # ``.timeout(Duration.ofSeconds(30)).apiKey(``; not a builder of a
@@ -1155,8 +1178,11 @@ TOGETHER_TRAILING_COMMENT = Context(
 TOGETHER_NEXT_ARGUMENT = Context(
     # (or a keyword argument naming the variable it is read from: typer's
     # and click's ``Option(<key>, envvar="TOGETHER_API_KEY")``, pydantic's
-    # ``Field(<key>, alias=...)``)
-    mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}(?:(?i:env_?var|env|alias|name|key)[ \t]{0,8}=[ \t]{0,8})?["\']' + _LEGACY_NAME + rb'["\']',
+    # ``Field(<key>, alias=...)``), or an argument label naming the key
+    # it is stored under (Swift's ``UserDefaults.standard.set(<key>,
+    # forKey: "togetherAPIKey")``, a keychain wrapper's ``account:``)
+    mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}(?:(?:forKey|key|account|service)[ \t]{0,8}:[ \t]{0,8})?'
+            rb'(?:(?i:env_?var|env|alias|name|key)[ \t]{0,8}=[ \t]{0,8})?["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING, field_veto=_OBJECT_VETO,
 )
@@ -1691,6 +1717,13 @@ TOGETHER_API_KEY = Rule(
     ),
 )
 
+# HTTP Basic's credentials, base64 of ``user:<key>`` (a legacy key with an
+# empty user is 65 bytes: 87 characters and ``=``), and the legacy key
+# as the decoded credential's password.
+_BASIC_ENCODED = rb'(?P<encoded>[A-Za-z0-9+/]{87,176}={0,2})(?![A-Za-z0-9+/=_-])'
+_BASIC_DECODED = rb'[^:\s]{0,64}:(?P<secret>[0-9a-f]{64})\s*\Z'
+
+
 TOGETHER_LEGACY_API_KEY = Rule(
     id='together-legacy-api-key',
     description='Together AI legacy API key (64 hex, named as a Together key)',
@@ -1757,8 +1790,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # <base64 of user:key>``): the decoded credential judged where the
         # encoded run stands, with the request's context around it (its
         # endpoint on the line or the line before), as a Bearer key is.
-        Pattern(rb'(?<![\w-])(?i:basic)[ \t]{1,8}(?P<encoded>[A-Za-z0-9+/]{87,176}={0,2})(?![A-Za-z0-9+/=_-])',
-                decoded=rb'[^:\s]{0,64}:(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT),
+        Pattern(rb'(?<![\w-])(?i:basic)[ \t]{1,8}' + _BASIC_ENCODED, decoded=_BASIC_DECODED, context=TOGETHER_CONTEXT),
+        # Or as a registry's stored login carries it, one field of base64 of
+        # ``user:<key>`` (a Docker ``config.json``'s ``"auth"``, an
+        # ``.npmrc``'s ``_auth``), under a Together heading or on a line
+        # naming Together's host (``"registry.together.xyz": {"auth": ``,
+        # ``//npm.together.ai/:_auth=``; the host's path no further than a
+        # written ``\n``: not another line's ``_auth`` in an escaped file).
+        Pattern(rb'auth(?<=["\']auth)["\'][ \t]{0,8}:[ \t]{0,8}["\']' + _BASIC_ENCODED,
+                decoded=_BASIC_DECODED, context=TOGETHER_HEADING),
+        Pattern(rb'(?<![\w.-])//[\w.-]{0,60}\.(?i:together\.(?:ai|xyz))(?::\d{1,5})?(?:/[^\s:\\]{0,120})?:_auth[ \t]{0,8}=[ \t]{0,8}["\']?'
+                + _BASIC_ENCODED, decoded=_BASIC_DECODED, context=TOGETHER_NAMED),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
         # Its whole shape, a line's five fields: a Redis key or a pin file
@@ -2031,6 +2073,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
         # (a Fortran namelist group's name ending its line: ``&together_config``)
         rb'|(?<=&(?i:together))\w{0,40}[ \t]{0,8}\r?\n'
+        # (together-python 0.x's CLI run with a command: ``together complete``)
+        # (the context's mention asks that it start a command line)
+        rb'|[ \t]{1,4}' + _TOGETHER_CLI_COMMANDS +
         # (prose: the key the provider is used with, ``from Together with
         # this key:``)
         rb'|(?i:(?:[ _.-]?ai)?[ \t]{1,4}(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token)(?![\w-]))'
@@ -2039,6 +2084,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``uses: togethercomputer/<action>@v1``: its inputs are Together's)
         rb'|computer/[\w.-]{1,100}(?:/[\w./-]{1,100})?@'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
+        # (a mapping a constructor builds, bound to it: Julia's
+        # ``together_cfg = Dict(``, Python's ``together = dict(``, R's
+        # ``together <- list(``, Kotlin's ``"together" to mapOf(``, Scala's
+        # ``"together" -> Map(``)
+        rb'|\w{0,16}["\'`]?\]?(?:[ \t]{0,32}(?:=>|[:=]|<-)|[ \t]{1,8}(?:to|->)(?=[ \t]))[ \t]{0,32}'
+        rb'(?:(?i:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|Hash|list|table|SimpleNamespace)|Map)[ \t]{0,8}\('
         # (the first of a dotted name's parts: a TOML table or key, a
         # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
         rb'|(?i:[_-]?ai)?(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
@@ -2127,6 +2178,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key_hex: "{hexhex}"',
         'GET https://api.together.xyz/v1/models Authorization: Basic {basichex}',
         'POST https://api.together.ai/v1/chat/completions\nAuthorization: Basic {basichex}',
+        # (a registry's stored login: Docker's ``auth``, an ``.npmrc``'s ``_auth``)
+        '{{"auths": {{"registry.together.xyz": {{"auth": "{basichex}"}}}}}}',
+        '//npm.together.ai/:_auth={basichex}',
         # A binary record's keyword and text parted by a NUL (PNG tEXt, iTXt).
         'tEXtTOGETHER_API_KEY\x00{hex}a1Zq\x00\x00\x00\x00IEND',
         'providers:\n  together: {b64hex}',
@@ -2410,6 +2464,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '"default": {{"BACKEND": "llm.backends.Together", "OPTIONS": {{"MODEL": "m", "API_KEY": "{hex}"}}}}',
         'config.set("together", "api_key", "{hex}")',
         'keyring.set_password("together", "api_key", "{hex}")',
+        'UserDefaults.standard.set("{hex}", forKey: "togetherAPIKey")',
+        # (together-python 0.x's CLI run with a command)
+        'together complete "Once upon a time" --model m --api-key {hex}',
+        '$ together files list --api-key {hex}',
+        # (a bare module name as the call's first argument; a setter
+        # chained on a call naming Together)
+        'setattr(together, "api_key", "{hex}")',
+        'Preferences.userRoot().node("together").put("api_key", "{hex}");',
+        # (a mapping a constructor builds, bound to a Together name)
+        'together_cfg = Dict(:api_key => "{hex}", :model => "m")',
+        'const TOGETHER = Dict("api_key" => "{hex}")',
+        'together <- list(api_key = "{hex}")',
+        'together = dict(api_key="{hex}")',
+        "cfg['together'] = {{'api_key': '{hex}'}}",
+        'val providers = mapOf("together" to mapOf("apiKey" to "{hex}"))',
+        'val m = Map("together" -> Map("apiKey" -> "{hex}"))',
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
@@ -3062,6 +3132,31 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'object Credentials {{\n    const val together = "{hex}"\n}}',
     ),
     false_positives=(
+        'openai complete "x" --api-key {hex}',
+        'we work together complete with --api-key {hex}',
+        'together complete "x"\nsha256sum --key {hex}',
+        'together complete "x" --checksum {hex}',
+        'UserDefaults.standard.set("{hex}", forKey: "togetherModelSHA256")',
+        'UserDefaults.standard.set("{hex}", forKey: "openaiAPIKey")',
+        # (another registry's login beside a helper naming Together's)
+        '{{"auths": {{"ghcr.io": {{"auth": "{basicdigest}"}}}}, "credHelpers": {{"registry.together.xyz": "together"}}}}',
+        '@together:registry=https://npm.together.ai/\n//registry.npmjs.org/:_auth={basicdigest}',
+        # (the call and constructor shapes naming another provider, or a
+        # digest under Together's name)
+        'setattr(openai, "api_key", "{hex}")',
+        'setattr(together, "model_sha256", "{hex}")',
+        'x = together(expr, "{hex}")',
+        'Preferences.userRoot().node("together").put("model_sha", "{hex}");',
+        'node("openai").put("api_key", "{hex}")',
+        'openai_cfg = Dict(:api_key => "{hex}")',
+        'together_sha = Dict(:api_key => "{hex}")',
+        'together_cfg = Dict(:model_sha256 => "{hex}")',
+        'together = list(sha256 = "{hex}")',
+        'together_cache = dict(key="{hex}")',
+        "cfg['together'] = {{'weights_sha256': '{hex}'}}",
+        'val m = mapOf("openai" to mapOf("apiKey" to "{hex}"))',
+        'val m = Map("together" -> Map("sha256" -> "{hex}"))',
+        'together_items = map(f, api_key="{hex}")',
         # (a decoded value's own place says digest, or another host)
         'SHA256_B64={b64digest}',
         '# together wheel\nSHA256_B64={b64digest}',

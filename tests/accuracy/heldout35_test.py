@@ -855,9 +855,7 @@ CASES = PLACES + BINARIES + ENCODED + DECOYS
 # entry goes.
 # Measured at 1c5f10cf: see docs/detection.md, "Session 35 (acc35)".
 MISSED: dict[str, str] = {
-    'tp0-setattr-legacy': '`setattr(together, "api_key", <hex>)`: a module and its attribute as two arguments is no Together name to the legacy rule (configparser\'s `config.set("together", "api_key", ...)` is; `setattr` is not among its calls)',
     'together-config-json-legacy': '`~/.together/config` JSON holding `api_key` beside a `togethercomputer/` model only: the path is no context (a blob has many paths) and a model field alone names no destination',
-    'julia-dict-legacy': 'Julia `const TOGETHER = Dict("api_key" => <hex>)`: a Dict bound to Together\'s name is not read as a Together heading (the map rule reads `Dict("together" => ...)`, Together\'s name as the entry)',
     'httpie-session-legacy': 'an HTTPie session whose only Together word is its path (`sessions/api.together.xyz/`): by design, docs/detection.md (a blob has many paths)',
     'keepass-xml-legacy': "a compact KeePass XML export (no indentation, `<Entry>` on the group's line, the title before the password): the title names the entry only over the indented lines under `<Entry>` (an indented export, probe20's, is found)",
     'java-class-legacy': "a legacy key in a class's constant pool as this case builds it: the field's name, its descriptor and `ConstantValue` as UTF-8 entries with the key's right after, no `CONSTANT_String` between them (javac writes one, and that layout is found: docs/detection.md); no string-table reader lists a pool's entries with their neighbours as context",
