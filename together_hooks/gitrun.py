@@ -125,12 +125,28 @@ def _writes_a_file(target: str) -> bool:
     return False
 
 
-def _command(args: tuple[str, ...], env: dict[str, str] | None, rewrites: bool = False) -> dict:
+# A git that prints records (a ``log`` or ``rev-list`` walk: a commit each)
+# flushes its output after every one when it goes to a pipe, so a reader
+# is woken for each (flask's commit walk: 5,616 writes of ~480 bytes, read
+# a few hundred bytes at a time).  With ``GIT_FLUSH=0`` it fills its buffer
+# first (649 writes of 4 KB): the same bytes, and less CPU on both sides
+# (docs/performance.md, "Issue 17, session 36 (perfF36)").  Every git whose
+# output we read without answering it record by record gets it (``_run``,
+# ``git_stream``); one we ``asked`` (requests written while its answers are
+# read, ``_Fed``) keeps git's own flushing, which a conversation needs.
+_BUFFERED = {'GIT_FLUSH': '0'}
+
+
+def _command(
+        args: tuple[str, ...], env: dict[str, str] | None, rewrites: bool = False, asked: bool = False,
+) -> dict:
     """Popen's command and environment: ``env`` (default ours), pinned
-    (``pinned_env``), without replace refs and grafts unless ``rewrites``."""
+    (``pinned_env``), without replace refs and grafts unless ``rewrites``;
+    output in full buffers unless git is ``asked`` (``_BUFFERED``)."""
+    pinned = pinned_env(env) if asked else {**pinned_env(env), **_BUFFERED}
     if rewrites:
-        return {'args': ('git', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG, *args), 'env': pinned_env(env)}
-    return {'args': (*GIT, *args), 'env': {**pinned_env(env), **_NO_GRAFTS}}
+        return {'args': ('git', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG, *args), 'env': pinned}
+    return {'args': (*GIT, *args), 'env': {**pinned, **_NO_GRAFTS}}
 
 
 # How often a running git is checked for being stuck on a FIFO.
@@ -222,12 +238,13 @@ def _run(
 
 def _spawn(
         root: str, args: tuple[str, ...], input: bool, errors: bool,
-        env: dict[str, str] | None, rewrites: bool,
+        env: dict[str, str] | None, rewrites: bool, asked: bool = False,
 ) -> tuple[int, dict[int, bytearray | None]]:
     """git started by ``os.posix_spawn`` in ``root``: (its pid, our end of
     each pipe: a bytearray for stdout and, with ``errors``, stderr, None
     for its stdin when ``input``).  Without ``input`` git reads our stdin;
-    without ``errors`` its stderr goes to the null device.  ``_NoSpawn``
+    without ``errors`` its stderr goes to the null device; ``asked``: see
+    ``_BUFFERED``.  ``_NoSpawn``
     when a standard stream of ours is closed (a pipe would take its
     number)."""
     if not os.path.isdir(root):  # as subprocess's cwd would fail
@@ -253,7 +270,7 @@ def _spawn(
         from _signal import SIGPIPE
         from _signal import SIGXFSZ
 
-        command = _command(args, env, rewrites)
+        command = _command(args, env, rewrites, asked)
         pid = os.posix_spawn(
             executable, [command['args'][0], '-C', root, *command['args'][1:]],
             os.environ if command['env'] is None else command['env'], file_actions=actions,
@@ -499,7 +516,8 @@ def git_stream(
     """A git process read as it runs (stdout piped; stderr piped unless
     ``stdin`` is asked for, when it is dropped, or ``errors``, a file that
     takes it: a pipe nobody reads while stdout is read could fill).
-    ``source``: what git reads instead (another git's stdout: a pipeline)."""
+    ``source``: what git reads instead (another git's stdout: a pipeline).
+    Its output comes in full buffers unless ``stdin`` (``_BUFFERED``)."""
     import subprocess
 
     revisions = None
@@ -513,7 +531,7 @@ def git_stream(
             revisions.seek(0)
     try:
         proc = subprocess.Popen(
-            **_command(args, None), cwd=root, bufsize=1 << 20,
+            **_command(args, None, asked=stdin), cwd=root, bufsize=1 << 20,
             stdin=source if source is not None else subprocess.PIPE if stdin else revisions,
             stdout=subprocess.PIPE,
             stderr=errors if errors is not None else (
@@ -1027,7 +1045,7 @@ class _Fed:
         try:
             if not hasattr(os, 'posix_spawn'):
                 raise _NoSpawn()
-            self._pid, parent = _spawn(root, args, True, False, None, False)
+            self._pid, parent = _spawn(root, args, True, False, None, False, asked=True)
         except _NoSpawn:
             proc = self._proc = git_stream(root, *args, stdin=True)
             assert proc.stdin is not None and proc.stdout is not None
