@@ -570,7 +570,8 @@ MISSED: dict[tuple[str, str], str] = {
         'refs, refs/replace/* too, which a push sends only when named'),
     ('submodule_checked_out_holding_the_key', 'path'): (
         'submodules are left to their own repositories (docs/cli.md): scan . walks the '
-        "superproject's files; the submodule's own scan (or its own hooks) reads its files"),
+        "superproject's files; the submodule's own scan (or its own hooks) reads its files. Since "
+        'gate36 the walk names each checked-out one it leaves out (test below)'),
 }
 # Pairs refused with exit 2 (fail closed: one line, no key named).
 CLOSED: dict[tuple[str, str], str] = {
@@ -611,3 +612,44 @@ def test_there_are_enough_new_hostile_cases():
     assert not {one.name for one in CASES} & {one.name for one in (*C33, *C34, *C35)}
     assert len([one for one in CASES if not one.decoy]) >= 30
 
+
+
+# --- fixed: a walk names each submodule it leaves out ------------------------------
+
+@pytest.mark.parametrize('checked_out', [True, False])
+def test_a_walk_names_each_checked_out_submodule_it_leaves_out(git_repo, checked_out):
+    """``scan .`` (and ``scan`` with no PATH) in a superproject: a checked-out
+    submodule's files are its own repository's to scan, and the run said
+    nothing of them, "no Together keys" over a key in one (at eeb1dacc).
+    Each one a walk meets is now named on stderr, as one named on the
+    command line is (exit 0: it is not this repository's content).  Decoy:
+    a gitlink whose submodule is not checked out (an empty folder) has
+    nothing on disk to leave out: no line."""
+    import random
+
+    from tests.cli_run import leaked
+    from tests.cli_run import scan_in_process
+    from tests.conftest import git
+    from tests.keys import make_key
+
+    key = make_key(random.Random('gate36-walk-submodule'))
+    sub = git_repo.parent / 'sub'
+    sub.mkdir()
+    git(sub, 'init', '-q', '-b', 'main')
+    (sub / 'conf.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    git(sub, 'add', '-A')
+    git(sub, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '-q', '-m', 'sub')
+    sha = git(sub, 'rev-parse', 'HEAD').strip()
+    if checked_out:
+        git(git_repo, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', str(sub), 'lib')
+    else:
+        git(git_repo, 'update-index', '--add', '--cacheinfo', f'160000,{sha},lib')
+        (git_repo / 'lib').mkdir()
+    (git_repo / 'app.py').write_text('x = 1\n')
+    git(git_repo, 'add', 'app.py')
+    for args in (('.',), ()):
+        result = scan_in_process(*args, cwd=git_repo)
+        assert result.rc == 0, (args, result.out, result.err)
+        said = 'lib: submodule skipped (scan it in its own repository)' in result.err
+        assert said is checked_out, (args, result.err)
+        assert not leaked([key], result.out, result.err)

@@ -6455,4 +6455,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == '__main__':
-    raise SystemExit(main())
+    raise SystemExit(main()    M('gate36-walk-submodule-unsaid', 'together_hooks/fileio.py',
+      "            if os.path.lexists(os.path.join(path, '.git')):\n",
+      "            if False:\n",
+      ('tests/gate_probe36_test.py::test_a_walk_names_each_checked_out_submodule_it_leaves_out',),
+      "scan . walks past a checked-out submodule without a word: its files, a key in one, are left out of a run that says \"no Together keys\""),
+)
