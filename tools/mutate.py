@@ -6231,6 +6231,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       """    rb''\n""",
       ('tests/hooks/hook_imports_test.py::test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module',),
       "a Together key's name given a value (TOGETHER_API_KEY=<hex>) is taken for a table's header: every blocked commit of a legacy key indexes the file's headers and imports csv and re"),
+    M('gate36-walk-submodule-unsaid', 'together_hooks/fileio.py',
+      "            if os.path.lexists(os.path.join(path, '.git')):\n",
+      "            if False:\n",
+      ('tests/gate_probe36_test.py::test_a_walk_names_each_checked_out_submodule_it_leaves_out',),
+      "scan . walks past a checked-out submodule without a word: its files, a key in one, are left out of a run that says \"no Together keys\""),
+    M('gate36-doctor-hooks-path-local-file-only', 'together_hooks/doctor/checks.py',
+      """            step = f'git config --file {shell_quote(origin[len("file:"):])} --unset-all core.hooksPath'\n""",
+      """            step = 'git config --unset-all core.hooksPath'\n""",
+      ('tests/doctor/hooks_path_scope_test.py',),
+      "doctor's fix for core.hooksPath unsets it in the repository's own config only: one in the global config (or a file it includes) stays, and pre-commit install still refuses"),
+    M('gate36-doctor-hooks-path-env-unsaid', 'together_hooks/doctor/checks.py',
+      "            step = 'take core.hooksPath out of the GIT_CONFIG_* variables (or -c) that set it'\n",
+      "            step = 'git config --unset-all core.hooksPath'\n",
+      ('tests/doctor/hooks_path_scope_test.py::test_a_hooks_path_given_in_the_environment_is_said_so',),
+      "a core.hooksPath given in GIT_CONFIG_* gets a git config --unset-all that exits 5 and changes nothing"),
 )
 
 
@@ -6455,9 +6470,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == '__main__':
-    raise SystemExit(main()    M('gate36-walk-submodule-unsaid', 'together_hooks/fileio.py',
-      "            if os.path.lexists(os.path.join(path, '.git')):\n",
-      "            if False:\n",
-      ('tests/gate_probe36_test.py::test_a_walk_names_each_checked_out_submodule_it_leaves_out',),
-      "scan . walks past a checked-out submodule without a word: its files, a key in one, are left out of a run that says \"no Together keys\""),
-)
+    raise SystemExit(main())
