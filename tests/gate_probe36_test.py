@@ -253,6 +253,19 @@ def merge_of_a_branch_whose_key_the_remote_has(c: Ctx) -> Iterator[None]:
         _conclude(c, 'merge', '-q', '--no-ff', '--no-edit', 'had36')
 
 
+@case('commit', 'pre-push', 'pre-receive')
+def hooks_path_taken_over_by_another_hooks_folder(c: Ctx) -> None:
+    """``core.hooksPath`` set to another tool's (empty) hooks folder after
+    ``pre-commit install``: git runs none of the installed hooks."""
+    elsewhere = c.root.parent / 'company-hooks36'
+    elsewhere.mkdir()
+    c.git('config', 'core.hooksPath', str(elsewhere))
+    c.write('hp36.py', c.line())
+    c.git('add', 'hp36.py')
+    if c.hooked_commit('-m', 'hooks elsewhere'):
+        c.git('commit', '-q', '--no-verify', '-m', 'hooks elsewhere')
+
+
 # --- objects git shows in place of others, and what pushes send ------------------
 
 @case(stack='range36')
@@ -552,6 +565,9 @@ def table(tmp_path_factory, request):
 
 NO_COMMIT_HOOK = ('git runs neither pre-commit nor commit-msg for what {} commits (only {}), so no commit '
                   'stage can refuse it; the pre-push hook, CI and the server-side gate do (docs/configuration.md)')
+HOOKS_ELSEWHERE = ('git runs the hooks of core.hooksPath, where none of ours is: doctor fails '
+                   'hooks-installed and its fix (tests/doctor/hooks_path_scope_test.py) installs them; the '
+                   'server-side gate refuses')
 MISSED: dict[tuple[str, str], str] = {
     ('cherry_pick_of_a_no_verify_key_commit', 'commit'): NO_COMMIT_HOOK.format(
         'git cherry-pick', 'prepare-commit-msg and post-commit'),
@@ -568,6 +584,8 @@ MISSED: dict[tuple[str, str], str] = {
     ('replace_ref_key_only_in_the_replacement', 'pre-push'): (
         'over-reported, not a leak: the pre-push hook read every local ref but the stash and tracking '
         'refs, refs/replace/* too, which a push sends only when named'),
+    ('hooks_path_taken_over_by_another_hooks_folder', 'commit'): HOOKS_ELSEWHERE,
+    ('hooks_path_taken_over_by_another_hooks_folder', 'pre-push'): HOOKS_ELSEWHERE,
     ('submodule_checked_out_holding_the_key', 'path'): (
         'submodules are left to their own repositories (docs/cli.md): scan . walks the '
         "superproject's files; the submodule's own scan (or its own hooks) reads its files. Since "
