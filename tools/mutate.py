@@ -6246,6 +6246,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            step = 'git config --unset-all core.hooksPath'\n",
       ('tests/doctor/hooks_path_scope_test.py::test_a_hooks_path_given_in_the_environment_is_said_so',),
       "a core.hooksPath given in GIT_CONFIG_* gets a git config --unset-all that exits 5 and changes nothing"),
+    M('gate36-replace-refs-read-unnamed', 'together_hooks/sources/commits.py',
+      "    '--exclude=refs/prefetch/*', '--exclude=refs/replace/*', '--all',\n",
+      "    '--exclude=refs/prefetch/*', '--all',\n",
+      ('tests/gate_probe36_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[replace_ref_key_only_in_the_replacement-pre-push]',),
+      "the pre-push hook reads git replace refs no push names: a key in a local replacement commit (an archive stitched on with git replace --graft) refuses every push of a branch that never sends it"),
 )
 
 
