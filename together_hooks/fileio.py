@@ -89,11 +89,17 @@ def _open_regular(path: str) -> tuple[int, int] | None:
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
+            # git lists a folder only for a gitlink: a submodule checked out
+            # there holds files no walk of this work tree reads, so it is
+            # named, never left out of a "no Together keys" unsaid.
+            if os.path.lexists(os.path.join(path, '.git')):
+                raise NotScanned(SUBMODULE_SKIPPED, fatal=False)
             return None
         raise NotScanned(_NOT_REGULAR, fatal=False)
     return fd, info.st_size
 
 
+SUBMODULE_SKIPPED = 'submodule skipped (scan it in its own repository)'
 _NOT_REGULAR = 'not a regular file (a FIFO, a socket or a device): skipped'
 
 

@@ -470,11 +470,29 @@ def installed_by_pre_commit(path: str) -> bool:
 
 def _install(repo: Repo) -> str:
     """The command that installs the hook: pre-commit refuses to while
-    ``core.hooksPath`` is set ("Cowardly refusing...")."""
+    ``core.hooksPath`` is set ("Cowardly refusing..."), in any of git's
+    config files.  ``git config --unset-all`` edits the repository's own
+    file only: a setting in the global or system file, or in a file one
+    of them includes, stayed, and pre-commit still refused.  Each file
+    that sets it is named (``--file``, the repository's own as the plain
+    command); one given on git's command line or in its environment
+    (``GIT_CONFIG_COUNT``, ``GIT_CONFIG_PARAMETERS``) is said so."""
     from together_hooks.gitrun import git_probe
 
-    if git_probe(repo.root, 'config', '--get', 'core.hooksPath'):
-        return 'git config --unset-all core.hooksPath, then pre-commit install'
+    out = git_probe(repo.root, 'config', '--show-scope', '--show-origin', '-z', '--get-all', 'core.hooksPath')
+    fields = out.decode('utf-8', 'surrogateescape').split('\0') if out else []
+    steps = []
+    for scope, origin in zip(fields[0::3], fields[1::3]):
+        if scope == 'local' and origin == 'file:.git/config':
+            step = 'git config --unset-all core.hooksPath'
+        elif origin.startswith('file:'):
+            step = f'git config --file {shell_quote(origin[len("file:"):])} --unset-all core.hooksPath'
+        else:  # git's -c, GIT_CONFIG_COUNT / GIT_CONFIG_PARAMETERS: no file to edit
+            step = 'take core.hooksPath out of the GIT_CONFIG_* variables (or -c) that set it'
+        if step not in steps:
+            steps.append(step)
+    if steps:
+        return f'{", ".join(steps)}, then pre-commit install'
     return 'pre-commit install'
 
 

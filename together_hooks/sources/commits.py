@@ -1432,12 +1432,17 @@ def local_refs_extras(
 
 # ---------------------------------------------------------------- pre-push
 
-# Every local ref a push can send (branches, tags, notes, replace refs,
-# HEAD, any other namespace), but copies of a remote's refs, the stash and
-# the backups git filter-branch and maintenance keep.
+# Every local ref a push can send (branches, tags, notes, HEAD, any other
+# namespace), but copies of a remote's refs, the stash, the backups git
+# filter-branch and maintenance keep, and ``git replace`` refs: a local
+# view of history (``git replace --graft`` stitching an archive's old
+# commits on), never sent unless named, and a push that names them
+# (a refspec, ``--mirror``, a push the hook cannot see) reads them as
+# ``_pushable`` adds them.  Read, a key in an archive's commit refused
+# every push of a branch that never sends it.
 LOCAL_REFS = (
     '--exclude=refs/remotes/*', '--exclude=refs/stash', '--exclude=refs/original/*',
-    '--exclude=refs/prefetch/*', '--all',
+    '--exclude=refs/prefetch/*', '--exclude=refs/replace/*', '--all',
 )
 
 

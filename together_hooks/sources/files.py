@@ -12,6 +12,7 @@ import stat
 import sys
 
 from together_hooks.errors import InputError
+from together_hooks.fileio import SUBMODULE_SKIPPED
 from together_hooks.fileio import NotScanned
 from together_hooks.gitdir import worktree_root
 from together_hooks.gitrun import git
@@ -174,9 +175,7 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
                 # learnt its keys then, and a submodule's name may hold one
                 # only the names' scan finds (context from another name).
                 skipped = Content(to_display(path), b'')
-                skipped.problem = NotScanned(
-                    'submodule skipped (scan it in its own repository)', fatal=False,
-                )
+                skipped.problem = NotScanned(SUBMODULE_SKIPPED, fatal=False)
                 yield skipped
                 continue
             given.pop()  # its files' names come with them
