@@ -245,7 +245,7 @@ def test_the_history_is_listed_before_the_own_keys_are_looked_for(
     kinds = [
         'own keys' if 'ls-files' in a and '--others' in a
         else 'listing' if '--batch-all-objects' in a or '--objects' in a
-        else 'sizes' if 'cat-file' in a and '--batch-check=%(objecttype) %(objectname) %(objectsize)' in a
+        else 'sizes' if 'cat-file' in a and '--batch-check=%(objecttype) %(objectname) %(objectsize) %(deltabase)' in a
         else 'commits' if 'rev-list' in a and '--date-order' in a
         else 'log' if 'log' in a and '--raw' in a else None
         for a in started
