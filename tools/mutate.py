@@ -6231,6 +6231,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       """    rb''\n""",
       ('tests/hooks/hook_imports_test.py::test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module',),
       "a Together key's name given a value (TOGETHER_API_KEY=<hex>) is taken for a table's header: every blocked commit of a legacy key indexes the file's headers and imports csv and re"),
+    M('perfL36-bases-first', 'together_hooks/sources/history.py',
+      '    order.reverse()\n',
+      '',
+      ('tests/sources/history_bases_last_test.py',),
+      "a shared store's blobs are read each before the blobs stored as deltas on it: git builds each base "
+      "again for its deltas with the small delta-base cache (mypy's local clone 1.8 CPU-s of cat-file against 3.6)"),
+    M('perfL36-cycle-blobs-dropped', 'together_hooks/sources/history.py',
+      '        order += [sha for sha in listed if sha not in seen]\n',
+      '        pass\n',
+      ('tests/sources/history_bases_last_test.py::test_every_listed_blob_comes_back_once_whatever_its_bases_say',),
+      "a blob in no tree of delta bases (a cycle across two packs, a delta on itself) is never read: whatever "
+      "it holds passes unscanned"),
+    M('perfL36-shared-store-big-cache', 'together_hooks/sources/history.py',
+      ' or self._sized is not None',
+      '',
+      ('tests/sources/history_bases_last_test.py',),
+      "a shared store's blobs, read each after its deltas, keep git's 96 MiB delta-base cache: its peak "
+      "grows by the cache (mypy's cat-file 57 -> 151 MB) for more CPU, not less"),
+    M('perfL36-base-outside-no-root', 'together_hooks/sources/history.py',
+      '        if base in listed:\n            deltas.setdefault(base, []).append(sha)\n',
+      '        if base != b"0" * 40:\n            deltas.setdefault(base, []).append(sha)\n',
+      ('tests/sources/history_bases_last_test.py::test_every_listed_blob_comes_back_once_whatever_its_bases_say',),
+      "a blob stored as a delta on one the listing lacks (no ref reaches it) is no root: it and its deltas "
+      "come last in listed order, read with their bases built again"),
 )
 
 
@@ -6455,28 +6479,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == '__main__':
-    raise SystemExit(main()    M('perfL36-bases-first', 'together_hooks/sources/history.py',
-      '    order.reverse()\n',
-      '',
-      ('tests/sources/history_bases_last_test.py',),
-      "a shared store's blobs are read each before the blobs stored as deltas on it: git builds each base "
-      "again for its deltas with the small delta-base cache (mypy's local clone 1.8 CPU-s of cat-file against 3.6)"),
-    M('perfL36-cycle-blobs-dropped', 'together_hooks/sources/history.py',
-      '        order += [sha for sha in listed if sha not in seen]\n',
-      '        pass\n',
-      ('tests/sources/history_bases_last_test.py::test_every_listed_blob_comes_back_once_whatever_its_bases_say',),
-      "a blob in no tree of delta bases (a cycle across two packs, a delta on itself) is never read: whatever "
-      "it holds passes unscanned"),
-    M('perfL36-shared-store-big-cache', 'together_hooks/sources/history.py',
-      ' or self._sized is not None',
-      '',
-      ('tests/sources/history_bases_last_test.py',),
-      "a shared store's blobs, read each after its deltas, keep git's 96 MiB delta-base cache: its peak "
-      "grows by the cache (mypy's cat-file 57 -> 151 MB) for more CPU, not less"),
-    M('perfL36-base-outside-no-root', 'together_hooks/sources/history.py',
-      '        if base in listed:\n            deltas.setdefault(base, []).append(sha)\n',
-      '        if base != b"0" * 40:\n            deltas.setdefault(base, []).append(sha)\n',
-      ('tests/sources/history_bases_last_test.py::test_every_listed_blob_comes_back_once_whatever_its_bases_say',),
-      "a blob stored as a delta on one the listing lacks (no ref reaches it) is no root: it and its deltas "
-      "come last in listed order, read with their bases built again"),
-)
+    raise SystemExit(main())
