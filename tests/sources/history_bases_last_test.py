@@ -105,25 +105,47 @@ def _walked_blobs(repo: str) -> set[bytes]:
     return {line.encode() for line in out.split()} - {line.encode() for line in git(repo, 'rev-list', '--all').split()}
 
 
-def test_a_hard_linked_clone_reads_each_blob_after_its_deltas(source, tmp_path):
-    clone = _clone(source, tmp_path, 'linked')
-    assert history._shares_store(clone) and not history._has_bitmap(history._objects_dir(clone))
+def _read_order(clone: str, kind: str) -> list[tuple[bytes, int]]:
+    """The blobs discovery is given: the commit walk's (``LogSized``, a
+    store without a bitmap), the walk of the refs' (``_Sized``, a bitmap
+    answers it), or that walk's from a bound (``--since``)."""
+    if kind == 'since':
+        return history.list_blobs(clone, git(clone, 'rev-list', '--max-parents=0', 'HEAD').strip())
+    if kind == 'bitmap':
+        listing = history.Listing(clone, True, counted=False)
+        try:
+            return listing.blobs()
+        finally:
+            listing.close()
     sized = history.LogSized(clone)
     log = history.CommitLog(clone, None, sized=sized)
     try:
-        blobs = sized.blobs()
+        return sized.blobs()
     finally:
         log.close()
         sized.close()
+
+
+@pytest.mark.parametrize('kind', ['linked', 'bitmap', 'since'])
+def test_a_shared_store_reads_each_blob_after_its_deltas(source, tmp_path, kind):
+    clone = _clone(source, tmp_path, 'bitmap' if kind == 'bitmap' else 'linked')
+    assert history._shares_store(clone)
+    assert history._has_bitmap(history._objects_dir(clone)) is (kind == 'bitmap')
+    blobs = _read_order(clone, kind)
+    expected = _walked_blobs(clone)
+    if kind == 'since':  # the first commit's blobs are below the bound
+        first = git(clone, 'rev-list', '--max-parents=0', 'HEAD').strip()
+        expected -= set(git(clone, 'ls-tree', '-r', '--format=%(objectname)', first).encode().split())
     order = [sha for sha, _size in blobs]
-    assert len(order) == len(set(order)) and set(order) == _walked_blobs(clone)
+    assert len(order) == len(set(order)) and set(order) == expected
     sizes = {sha: int(git(clone, 'cat-file', '-s', sha.decode())) for sha in order}
     assert dict(blobs) == sizes
     bases = {sha: base for sha, base in _bases(clone, order).items() if base in sizes}
     assert len(bases) >= 30  # the file's versions are deltas on each other
     where = {sha: n for n, sha in enumerate(order)}
     # Before: the walk's order, newest first, each base (a newer version)
-    # before the older versions stored as deltas on it.
+    # before the older versions stored as deltas on it (a bitmap's store:
+    # pack order from its end, listed whole for it).
     assert [sha for sha, base in bases.items() if where[base] < where[sha]] == []
 
 
@@ -140,7 +162,7 @@ def test_only_what_the_refs_reach_is_reported_in_every_kind_of_store(source, tmp
     assert [(f['path'], f['hashed_secret']) for f in found] == [('conf.py', hash_secret(kept))]
     assert json.loads(got.out)['summary']['blobs_scanned'] == len(_walked_blobs(clone))
     reads = [a for a in walks.started if 'cat-file' in a and '--batch' in a and '--batch-check' not in ' '.join(a)]
-    if kind in ('linked', 'shared'):
+    if kind in ('linked', 'shared', 'bitmap'):
         # Each blob after its deltas: the small cache holds what the next needs.
         assert reads and all('core.deltaBaseCacheLimit=16m' in a for a in reads[:1]), reads
 
@@ -157,22 +179,23 @@ def _listing(rows: list[tuple[str, int, str]]) -> bytes:
 
 
 def test_every_listed_blob_comes_back_once_whatever_its_bases_say():
-    # A family (b and c on a, d on c), a base outside the listing (e on
-    # f: a blob no ref reaches), a cycle across two packs (g on h, h on
-    # g), a delta on itself (i), a blob listed twice (a), a tree (no blob).
+    # A base outside the listing (e on f: a blob no ref reaches; j on e),
+    # a family (b and c on a, d on c), a cycle across two packs (g on h,
+    # h on g), a delta on itself (i), a blob listed twice (a), a tree.
     rows = [
-        ('a', 1, '0'), ('b', 2, 'a'), ('c', 3, 'a'), ('d', 4, 'c'), ('e', 5, 'f'),
+        ('e', 5, 'f'), ('a', 1, '0'), ('b', 2, 'a'), ('c', 3, 'a'), ('d', 4, 'c'), ('j', 9, 'e'),
         ('g', 6, 'h'), ('h', 7, 'g'), ('i', 8, 'i'), ('a', 1, '0'),
     ]
     out = _listing(rows) + b'tree ' + b'9' * 40 + b' 10 ' + b'0' * 40 + b'\n'
     got = history._bases_last(out)
     shas = [sha.decode()[0] for sha, _size in got]
-    assert sorted(shas) == sorted('abcdeghi') and len(shas) == 8
+    assert sorted(shas) == sorted('abcdeghij') and len(shas) == 9
     assert dict((sha.decode()[0], n) for sha, n in got) == {s: n for s, n, _b in rows}
     where = {sha: n for n, sha in enumerate(shas)}
     assert where['b'] < where['a'] and where['c'] < where['a'] and where['d'] < where['c']
-    # Roots and families in listed order: a's family, then e; the rest last.
-    assert shas[:5] == ['b', 'd', 'c', 'a', 'e'] and shas[5:] == ['g', 'h', 'i']
+    # Families in listed order (e's, a root: its base is not listed; then
+    # a's), deltas on one base too; what no root reaches last, as listed.
+    assert shas[:6] == ['j', 'e', 'b', 'd', 'c', 'a'] and shas[6:] == ['g', 'h', 'i']
     # A blob git cannot find fails the run, as ever.
     with pytest.raises(Exception, match='is missing'):
         history._bases_last(_listing([('a', 1, '0')]) + b'b' * 40 + b' missing\n')

@@ -213,12 +213,6 @@ _LISTING = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
 # git reads that from the pack entry's header, a few ms more (mypy's
 # 53,275 blobs: 173 -> 183 ms).
 _BASED_LISTING = f'{_LISTING} %(deltabase)'
-# A store's pack order alone (``_from_end_of``): names only, for which git
-# reads no object's header (its type, its size: a delta's means following
-# its chain and inflating its head), a quarter of the listing's CPU (the
-# bench's shared store, 49,302 objects: 13 against 49 ms).  The sizes
-# come from the walk's (``_Sized``).
-_PACK_ORDER = '--batch-check=%(objectname)'
 
 
 class _Reader(threading.Thread):
@@ -324,7 +318,8 @@ class _Background:
 
 class _Sized:
     """The blobs a walk (``_REACHABLE`` and ``more``) lists, with their
-    sizes: ``git rev-list | git cat-file --batch-check``, one git reading
+    sizes, each after its deltas (``_bases_last``): ``git rev-list | git
+    cat-file --batch-check``, one git reading
     the other's output as it comes, so the sizes are asked while the walk
     goes on rather than after it.  Made in the background; ``blobs``
     waits for the answer, and either git's failure is one line."""
@@ -339,7 +334,7 @@ class _Sized:
         self._err_reader = _Reader(lambda: self._err.append(stderr.read()))
         self._err_reader.start()
         try:
-            self.sizes = _Background(root, 'cat-file', _LISTING, source=self.walk.stdout)
+            self.sizes = _Background(root, 'cat-file', _BASED_LISTING, source=self.walk.stdout)
         except BaseException:
             self._stop_walk()
             raise
@@ -352,7 +347,7 @@ class _Sized:
         code = self.walk.wait()
         if code != 0:  # cat-file saw the end of a walk cut short
             raise _failed(self.command, code, self._err[0] if self._err else b'')
-        return _blobs_of(out)
+        return _bases_last(out)
 
     def _stop_walk(self) -> None:
         if self.walk.poll() is None:
@@ -427,28 +422,6 @@ class LogSized:
         self.end()
 
 
-def _from_end_of(reached: list[tuple[bytes, int]], listed: bytes | None) -> list[tuple[bytes, int]]:
-    """The blobs a walk of the refs ``reached`` (a store shared with other
-    histories, a pack bitmap's), in the order the store's listing
-    (``listed``, pack order, a name a line: ``_PACK_ORDER``) gives them,
-    from its end (``_oldest_first``):
-    in a pack written by ``gc`` or ``repack`` (a server's, a mirror's, the
-    clones that hard-link them) git reads them that way with a small
-    delta-base cache for a quarter less CPU than in the walk's order, and
-    a third of the memory.  A blob the listing lacks (git failed, a store
-    changed meanwhile) is read first, as walked."""
-    if not listed:
-        return reached
-    sizes = dict(reached)
-    packed = [sha for sha in listed.split(b'\n') if sha in sizes]
-    if len(packed) != len(sizes):
-        seen = set(packed)
-        first = [(sha, n) for sha, n in reached if sha not in seen]
-    else:
-        first = []
-    return first + [(sha, sizes[sha]) for sha in packed[::-1]]
-
-
 def _bases_last(out: bytes) -> list[tuple[bytes, int]]:
     """(sha, size) of each blob of a ``--batch-check`` listing naming each
     one's delta base (``_BASED_LISTING``), every blob after those stored as
@@ -516,15 +489,13 @@ class Listing:
 
     In a store shared with another repository (``_shares_store``), the
     blobs the refs reach are walked (``_REACHABLE``: a pack bitmap answers
-    at once where there is one), sized as the walk goes (``_Sized``), and
-    read in the walk's order: in a pack
-    that also holds other histories, git inflates them faster in that
-    order than in the pack's, and the listing of the whole store is not
-    made at all; but with ``packed`` (a pack bitmap answers the walk: a
-    store ``gc`` or ``repack`` wrote) they are read in pack order from its
-    end (``_from_end_of``), and the store is listed for that; given ``sized`` (``scan --history``, no pack bitmap), the
-    blobs the commit walk names instead (``LogSized``), newest first, and
-    no walk of its own.  Elsewhere the store is listed whole (``--batch-all-objects``)
+    at once where there is one) and sized as the walk goes (``_Sized``);
+    given ``sized`` (``scan --history``, no pack bitmap), the blobs the
+    commit walk names instead (``LogSized``), and no walk of its own.
+    Either way the listing of the whole store is not made at all, and
+    each blob is read after the blobs stored as deltas on it
+    (``_bases_last``): in a pack that also holds other histories, the
+    order in which git inflates them fastest.  Elsewhere the store is listed whole (``--batch-all-objects``)
     and read in pack order from its end (``_oldest_first``: what git reads
     fastest there) and, alongside, the commits
     the refs reach are counted: only when the store holds more commits than
@@ -538,7 +509,6 @@ class Listing:
 
     def __init__(
             self, root: str, shared: bool, counted: bool = True, sized: LogSized | None = None,
-            packed: bool = False,
     ) -> None:
         self.root = root
         self.shared = shared
@@ -553,16 +523,6 @@ class Listing:
         self.walked = False
         self._sized = sized if shared else None
         self._walk = _Sized(root) if shared and sized is None else None
-        # ``packed`` (a pack bitmap answers that walk): the store listed in
-        # pack order too, its blobs read in that order from its end
-        # (``from_end``, ``_from_end_of``), as a store of its own is.
-        self._packed: _Background | None = None
-        if self._walk is not None and packed:
-            try:
-                self._packed = _Background(root, 'cat-file', '--batch-all-objects', _PACK_ORDER, '--unordered')
-            except BaseException:
-                self._walk.close()
-                raise
         self._beside = _Background(
             root, 'rev-list', '--all', '--count',
         ) if not shared and counted else None
@@ -581,9 +541,9 @@ class Listing:
     @property
     def from_end(self) -> bool:
         """Whether ``blobs`` come in pack order from the store's end
-        (``_oldest_first``, ``_from_end_of``), or each after its deltas
-        (``_bases_last``): read best with ``PACK_END_READING``."""
-        return (not self.shared and not self.walked) or self._packed is not None or self._sized is not None
+        (``_oldest_first``), or each after its deltas (a shared store's:
+        ``_bases_last``): read best with ``PACK_END_READING``."""
+        return self.shared or not self.walked
 
     def counted_by(self, commits: CommitList, log: CommitLog | None = None) -> None:
         """The list of the commits, made after this listing (``counted=False``)
@@ -601,8 +561,7 @@ class Listing:
             if self._sized is not None:
                 return self._sized.blobs()
             assert self._walk is not None
-            walked = self._walk.blobs()
-            return walked if self._packed is None else _from_end_of(walked, self._packed.output())
+            return self._walk.blobs()
         out = self._store.result()
         blobs = _oldest_first(_blobs_of(out))
         commits = out.count(b'\ncommit ') + out.startswith(b'commit ')
@@ -628,10 +587,10 @@ class Listing:
         if self._log is None:
             keep = set(git(self.root, *_REACHABLE).split())
             return [blob for blob in blobs if blob[0] in keep]
-        # In the walk's order, read as a shared store's are (``from_end``):
+        # In the walk's order, with git's own delta-base cache (not ``from_end``):
         # the store is one (a copy of a local clone, whose links are gone;
-        # a mirror's), whose reachable blobs are deltas on bases its other
-        # histories hold.  Read from its end with a small delta-base cache,
+        # a mirror's), whose reachable blobs lie among its other histories'
+        # objects.  Read from its end with a small delta-base cache,
         # git built those bases again and again: mypy's 3.3 CPU-s against
         # 2.4 (docs/performance.md, "Issue 17, session 35 (perfL35)").
         sizes = dict(blobs)
@@ -669,8 +628,6 @@ class Listing:
             self._beside.close()
         if self._walk is not None:
             self._walk.close()
-        if self._packed is not None:
-            self._packed.close()
         if self._sized is not None:
             self._sized.close()
 
@@ -768,20 +725,6 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
         return any(os.stat(path).st_nlink > 1 for path in looked_at)
     except OSError:  # gone meanwhile (git gc): let the count decide
         return False
-
-
-# At most this many bytes of pack indexes (about a million objects: 28
-# bytes each) in a store ``Listing(packed=True)`` lists whole beside the
-# walk of the refs: its listing is held in memory (~60 bytes an object).
-LISTABLE_IDX_BYTES = 28 << 20
-
-
-def _listable(objects: str | None) -> bool:
-    """Whether a store is small enough to list whole for its pack order
-    (``LISTABLE_IDX_BYTES``) and borrows no other's (an alternate, as a
-    pool of forks is, would be listed whole too)."""
-    size = _idx_bytes(objects)
-    return size is not None and size <= LISTABLE_IDX_BYTES
 
 
 # At most this many bytes of pack indexes (about 75,000 objects) in a store
@@ -1511,7 +1454,7 @@ def scan_history(
         sized = LogSized(root) if names and shared and not bitmap else None
         if since_sha is None:
             listing = Listing(
-                root, shared, counted=not names, sized=sized, packed=shared and bitmap and _listable(objects),
+                root, shared, counted=not names, sized=sized,
             )
         if sized is not None:  # then discovery waits for the commit walk first
             # ... and so the commits can be the walk's: no ``rev-list`` of its own.
@@ -1609,8 +1552,9 @@ def _scan(
             walked.blobs = len(blobs)
             walked.nbytes = sum(n for _sha, n in blobs)
         # A store listed whole is read from its packs' end (``_oldest_first``),
-        # a shared one walked by its bitmap too (``_from_end_of``).
-        from_end = listing is not None and listing.from_end
+        # a walk's blobs (a shared store's, ``--since``'s) each after its
+        # deltas (``_bases_last``): both with the small delta-base cache.
+        from_end = listing is None or listing.from_end
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
             reading=PACK_END_READING if from_end else PACK_READING,
