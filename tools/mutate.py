@@ -2239,10 +2239,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('history-bitmap-store-alternates-listed', 'together_hooks/sources/history.py',
       "    if objects is None or os.path.exists(os.path.join(objects, 'info', 'alternates')):\n",
       "    if objects is None:\n",
-      ('tests/sources/history_log_blobs_test.py::test_a_store_borrowing_a_bitmap_is_still_walked',),
-      "a store that borrows from alternates (a pool of forks) and reaches a pack bitmap is listed for its "
-      "pack order: the listing holds every object of the store it borrows from, past the size guard "
-      "(LISTABLE_IDX_BYTES counts the store's own packs only)"),
+      ('tests/sources/history_bases_last_test.py::test_only_what_the_refs_reach_is_reported_in_every_kind_of_store',),
+      "a store that borrows from alternates (a pool of forks) is sized by its own packs alone: its commits "
+      "are taken from the commit walk (ONE_WALK_IDX_BYTES), and discovery's fork waits for that walk of "
+      "the whole pool (perfL36: the row's pack-order listing is gone)"),
     M('scrub-cut-key-shown', 'together_hooks/detect/scrub.py',
       "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'",
       "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{43,}'",
