@@ -4,7 +4,8 @@ Two passes, each as close to the cost of git producing the data as we can:
 
 1. Discovery.  Every blob a ref reaches once (``list_blobs``: a store
    that also holds other repositories' objects is not read whole),
-   streamed by ``git cat-file --batch`` in pack order (no diffs: cheaper
+   streamed by ``git cat-file --batch`` in pack order (a shared store's
+   each after its deltas: ``_bases_last``; no diffs: cheaper
    for git than ``git log -p``, which inflates both sides of every change
    and diffs them), scanned whole by the normal engine; blobs that cannot
    hold a key (no rule keyword) are skipped first when a test for that is
