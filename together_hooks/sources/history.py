@@ -410,7 +410,7 @@ class LogSized:
         """(sha, size) of each blob, each after the blobs stored as deltas
         on it (``_bases_last``): the order git reads a pack shared with
         other histories fastest in, with a small delta-base cache
-        (``Listing.from_end``)."""
+        (``PACK_END_READING``)."""
         blobs = _bases_last(self.sizes.result())
         if self.log is not None:
             # A walk that failed, or a reader that died (a MemoryError),
@@ -519,9 +519,6 @@ class Listing:
         # Blobs of the store left to after discovery: scanned then if the
         # commit walk names them (``blobs``, ``apart``).
         self.deferred: list[tuple[bytes, int]] = []
-        # Whether ``blobs`` kept the commit walk's blobs of a store holding
-        # many commits no ref reaches, in the walk's order (not ``from_end``).
-        self.walked = False
         self._sized = sized if shared else None
         self._walk = _Sized(root) if shared and sized is None else None
         self._beside = _Background(
@@ -538,13 +535,6 @@ class Listing:
             if self._beside is not None:
                 self._beside.close()
             raise
-
-    @property
-    def from_end(self) -> bool:
-        """Whether ``blobs`` come in pack order from the store's end
-        (``_oldest_first``), or each after its deltas (a shared store's:
-        ``_bases_last``): read best with ``PACK_END_READING``."""
-        return self.shared or not self.walked
 
     def counted_by(self, commits: CommitList, log: CommitLog | None = None) -> None:
         """The list of the commits, made after this listing (``counted=False``)
@@ -588,15 +578,16 @@ class Listing:
         if self._log is None:
             keep = set(git(self.root, *_REACHABLE).split())
             return [blob for blob in blobs if blob[0] in keep]
-        # In the walk's order, with git's own delta-base cache (not ``from_end``):
-        # the store is one (a copy of a local clone, whose links are gone;
-        # a mirror's), whose reachable blobs lie among its other histories'
-        # objects.  Read from its end with a small delta-base cache,
-        # git built those bases again and again: mypy's 3.3 CPU-s against
-        # 2.4 (docs/performance.md, "Issue 17, session 35 (perfL35)").
+        # Each after its deltas (``_bases_last``), their bases asked by
+        # name: the store is one (a copy of a local clone, whose links are
+        # gone; a mirror's) whose reachable blobs lie among its other
+        # histories' objects.  Read from its end with a small delta-base
+        # cache, git built their bases again and again: mypy's 3.3 CPU-s
+        # against 2.4 in the walk's order, 1.8 this way (docs/performance.md,
+        # "Issue 17, session 36 (perfL36)").
         sizes = dict(blobs)
-        self.walked = True
-        return [(sha, sizes[sha]) for sha in self._log.file_blobs() if sha in sizes]
+        named = b''.join(sha + b'\n' for sha in self._log.file_blobs() if sha in sizes)
+        return _bases_last(git(self.root, 'cat-file', _BASED_LISTING, input=named)) if named else []
 
     def _apart(self, out: bytes) -> set[bytes] | None:
         """The blobs the store's commits that no ref reaches hold and the
@@ -1553,12 +1544,12 @@ def _scan(
             walked.blobs = len(blobs)
             walked.nbytes = sum(n for _sha, n in blobs)
         # A store listed whole is read from its packs' end (``_oldest_first``),
-        # a walk's blobs (a shared store's, ``--since``'s) each after its
-        # deltas (``_bases_last``): both with the small delta-base cache.
-        from_end = listing is None or listing.from_end
+        # a walk's blobs (a shared store's, ``--since``'s, those a store
+        # holding many commits no ref reaches keeps) each after its deltas
+        # (``_bases_last``): both with the small delta-base cache.
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
-            reading=PACK_END_READING if from_end else PACK_READING,
+            reading=PACK_END_READING,
         )
         deferred = listing.deferred if listing is not None else []
         if deferred and shared_log is not None:
