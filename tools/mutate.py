@@ -1483,8 +1483,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "another Python's bytecode (3.12, 3.13) is read with this interpreter's opcode table: a name may "
       'be set beside a value it never had'),
     M('delta-cache-default', 'together_hooks/sources/history.py',
-      '            reading=PACK_END_READING if from_end else PACK_READING,\n',
-      '            reading=PACK_READING,\n',
+      '            reading=PACK_END_READING,\n        )\n',
+      '            reading=PACK_READING,\n        )\n',
       ('tests/sources/history_reading_test.py',),
       "history's cat-file reading a store from its packs' end keeps git's default 96 MiB delta-base "
       "cache (mypy --no-local: peak RSS 104 -> 159 MB)"),
@@ -2187,19 +2187,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/history_changes_test.py::test_the_walk_lists_its_commits_as_git_walks_them',),
       "the list of the commits a local clone takes from the commit walk is newest first: a key in two "
       "commits' messages goes to the newer one there, to the older one in a --no-local clone"),
-    M('history-bitmap-store-walk-order', 'together_hooks/sources/history.py',
-      "packed=shared and bitmap and _listable(objects),",
-      "packed=False,",
-      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
-      "a shared store whose pack bitmap answers the walk of the refs (a server's, a mirror's, a clone "
-      "hard-linking them) is read in the walk's order with git's 96 MiB delta-base cache: a quarter more "
-      "of git's CPU and twice the memory than in pack order from its end"),
-    M('history-bitmap-store-listed-whole', 'together_hooks/sources/history.py',
-      "packed=shared and bitmap and _listable(objects),",
-      "packed=shared and bitmap,",
-      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
-      "a shared store with a pack bitmap is listed whole for its pack order whatever its size, or when "
-      "it borrows from alternates (a pool of forks): the listing of millions of objects held in memory"),
     M('blob-pass-first-byte-dropped', 'together_hooks/detect/prefilter.py',
       "    bytes((b,)) for b in b'P\\x1f\\xfd%\\x89B]xS\\xff\\xfe'\n",
       "    bytes((b,)) for b in b'P\\x1f\\xfd\\x89B]xS\\xff\\xfe'\n",
@@ -2252,16 +2239,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('history-bitmap-store-alternates-listed', 'together_hooks/sources/history.py',
       "    if objects is None or os.path.exists(os.path.join(objects, 'info', 'alternates')):\n",
       "    if objects is None:\n",
-      ('tests/sources/history_log_blobs_test.py::test_a_store_borrowing_a_bitmap_is_still_walked',),
-      "a store that borrows from alternates (a pool of forks) and reaches a pack bitmap is listed for its "
-      "pack order: the listing holds every object of the store it borrows from, past the size guard "
-      "(LISTABLE_IDX_BYTES counts the store's own packs only)"),
-    M('history-bitmap-store-unlisted-dropped', 'together_hooks/sources/history.py',
-      "        first = [(sha, n) for sha, n in reached if sha not in seen]\n",
-      "        first = []\n",
-      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
-      "a blob the refs reach that the store's listing lacks (written after the listing ran, a listing "
-      "cut short) is dropped from a bitmap store's pack-order read: it is never scanned"),
+      ('tests/sources/history_bases_last_test.py::test_only_what_the_refs_reach_is_reported_in_every_kind_of_store',),
+      "a store that borrows from alternates (a pool of forks) is sized by its own packs alone: its commits "
+      "are taken from the commit walk (ONE_WALK_IDX_BYTES), and discovery's fork waits for that walk of "
+      "the whole pool (perfL36: the row's pack-order listing is gone)"),
     M('scrub-cut-key-shown', 'together_hooks/detect/scrub.py',
       "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'",
       "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{43,}'",
@@ -3335,13 +3316,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        b\'\\\\\' in data or b\'=3D\' in data or b\'%\' in data or b\'"\\n\' in data or b\'` \' in data or b\'",\' in data\n',
       ('tests/detect/may_escape_order_test.py::test_the_common_marks_are_asked_before_the_rare_ones',),
       "engine._may_escape asks a rare mark (=3D) before the common ones: every file without a backslash is read whole for it before a search that finds stops (13.6 against 5.7 ms on the development history's blobs saying together)"),
-    M('history-bitmap-store-listing-sized', 'together_hooks/sources/history.py',
-      "'--batch-all-objects', _PACK_ORDER, '--unordered'",
-      "'--batch-all-objects', _LISTING, '--unordered'",
-      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
-      "a shared store with a pack bitmap is listed for its pack order with every object's type and size, "
-      "which the walk's sizes already give: git reads each object's header and a delta's chain for nothing "
-      "(the bench's shared store: 49 against 13 ms of git's CPU)"),
     M('dec-room-blank-led', 'together_hooks/detect/codec.py',
       "_DEC_MARK_ROOM = regex_cache.compile(rb'[0-9][0-9, \\t\\r\\n]{13,}')",
       "_DEC_MARK_ROOM = regex_cache.compile(rb'[0-9, \\t\\r\\n][0-9, \\t\\r\\n]{13,}')",
@@ -6127,19 +6101,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:  # more than the objects asked for: the last one lied\n",
       ("tests/faults35_test.py::test_a_blob_that_lies_about_its_size_is_never_passed",),
       "bytes after the last object asked for are not looked for: a lying last blob whose byte at its stated size is a newline passes, exit 0"),
-    M('perfL35-unreached-store-read-from-end', 'together_hooks/sources/history.py',
-      '        self.walked = True\n',
-      '        self.walked = False\n',
-      ('tests/sources/history_unreached_test.py::test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order',),
-      "a store of its own holding many commits no ref reaches (a copied local clone, a mirror) is read from its "
-      "pack's end with a 16 MiB delta-base cache: git builds the bases only other histories reach again and "
-      "again (mypy 3.3 CPU-s of cat-file against 2.4)"),
-    M('perfL35-unreached-store-pack-order', 'together_hooks/sources/history.py',
-      '        return [(sha, sizes[sha]) for sha in self._log.file_blobs() if sha in sizes]',
-      '        keep = self._log.file_blobs()\n        return [blob for blob in blobs if blob[0] in keep]',
-      ('tests/sources/history_unreached_test.py::test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order',),
-      "the walk's blobs of a store holding many commits no ref reaches are read in the listing's order, not "
-      "the walk's, where their bases lie scattered among other histories' objects"),
     M('lead35-query-credential-taken', 'together_hooks/org/inputs.py',
       "    if _USERINFO.match(location) or _QUERY_CREDENTIAL.match(location):\n",
       "    if _USERINFO.match(location):\n",
@@ -6327,6 +6288,38 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    '--exclude=refs/prefetch/*', '--all',\n",
       ('tests/gate_probe36_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[replace_ref_key_only_in_the_replacement-pre-push]',),
       "the pre-push hook reads git replace refs no push names: a key in a local replacement commit (an archive stitched on with git replace --graft) refuses every push of a branch that never sends it"),
+    M('perfL36-bases-first', 'together_hooks/sources/history.py',
+      '    order.reverse()\n',
+      '',
+      ('tests/sources/history_bases_last_test.py',),
+      "a shared store's blobs are read each before the blobs stored as deltas on it: git builds each base "
+      "again for its deltas with the small delta-base cache (mypy's local clone 1.8 CPU-s of cat-file against 3.6)"),
+    M('perfL36-cycle-blobs-dropped', 'together_hooks/sources/history.py',
+      '        order += [sha for sha in listed if sha not in seen]\n',
+      '        pass\n',
+      ('tests/sources/history_bases_last_test.py::test_every_listed_blob_comes_back_once_whatever_its_bases_say',),
+      "a blob in no tree of delta bases (a cycle across two packs, a delta on itself) is never read: whatever "
+      "it holds passes unscanned"),
+    M('perfL36-base-outside-no-root', 'together_hooks/sources/history.py',
+      '        if base in listed:\n            deltas.setdefault(base, []).append(sha)\n',
+      '        if base != b"0" * 40:\n            deltas.setdefault(base, []).append(sha)\n',
+      ('tests/sources/history_bases_last_test.py::test_every_listed_blob_comes_back_once_whatever_its_bases_say',),
+      "a blob stored as a delta on one the listing lacks (no ref reaches it) is no root: it and its deltas "
+      "come last in listed order, read with their bases built again"),
+    M('perfL36-bitmap-store-walk-order', 'together_hooks/sources/history.py',
+      '        return _bases_last(out)\n',
+      '        return [row[:2] for row in _blobs_of(out, based=True)]\n',
+      ('tests/sources/history_bases_last_test.py::test_a_shared_store_reads_each_blob_after_its_deltas',),
+      "a shared store whose pack bitmap answers the walk of the refs (a server's, a mirror's, a clone "
+      "hard-linking them), and a --since range, are read in the walk's order: git builds bases again "
+      "(the bench's shared store: 0.30 against 0.24 CPU-s of cat-file)"),
+    M('perfL36-unreached-store-walk-order', 'together_hooks/sources/history.py',
+      "        return _bases_last(git(self.root, 'cat-file', _BASED_LISTING, input=named)) if named else []\n",
+      "        return [(sha, sizes[sha]) for sha in self._log.file_blobs() if sha in sizes]\n",
+      ('tests/sources/history_unreached_test.py::test_a_store_holding_many_unreached_commits_is_read_each_blob_after_its_deltas',),
+      "a store of its own holding many commits no ref reaches (a copied local clone, a mirror) is read in "
+      "the commit walk's order with the small delta-base cache: git builds each base again for its deltas "
+      "(mypy's mirror pack 3.4-3.6 CPU-s of cat-file against 1.8)"),
 )
 
 

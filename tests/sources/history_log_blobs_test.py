@@ -247,9 +247,8 @@ def test_a_store_borrowing_a_bitmap_is_still_walked(tmp_path, git_repo, keys, ho
     assert [f['path'] for f in walks.result.json()['findings']] == ['a.py']
     assert any('--use-bitmap-index' in a for a in walks.argvs), walks.argvs
     assert history._has_bitmap(objects)
-    # Read in the walk's order: the store is not listed for its pack order
-    # (``history._listable``), which would list every object of the store
-    # it borrows from too (a pool of forks), past the size guard.
+    # The store is not listed whole: that would list every object of the
+    # store it borrows from too (a pool of forks).
     assert not any('--batch-all-objects' in a for a in walks.started), walks.started
 
 

@@ -125,16 +125,20 @@ def _walk_order(repo) -> list[bytes]:
     return order
 
 
-def test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order(git_repo, keys, monkeypatch):
+def test_a_store_holding_many_unreached_commits_is_read_each_blob_after_its_deltas(git_repo, keys, monkeypatch):
     """Past ``FEW_UNREACHED``, a store of its own (a copy of a local clone,
     whose hard links are gone) holds the other histories' objects too,
-    its reachable blobs deltas on their bases: it is read as a shared
-    store is, in the commit walk's order and with git's own delta-base
-    cache, not from the pack's end with a small one (``from_end``)."""
+    the refs' own between them: it is read as a shared store is, the
+    commit walk's blobs each after the blobs stored as deltas on it
+    (``_bases_last``, their bases asked by name), with the small
+    delta-base cache; not in the store's pack order, nor the walk's."""
     kept, lost = _amended_and_lost(git_repo, keys)
-    for n in range(4):  # versions of one file, so the order matters
-        write(git_repo, 'a.py', f'x = {n + 3}\n')
+    text = ''.join(f'line {n}: some words to make a file git deltifies\n' for n in range(200))
+    for n in range(6):  # versions of one file, each longer: older ones are deltas on newer
+        text += f'added {n}\n'
+        write(git_repo, 'a.py', text)
         commit(git_repo, f'v{n}')
+    git(git_repo, 'repack', '-q', '-a', '-d', '-f')
     monkeypatch.setattr(history, 'FEW_UNREACHED', 1)
     log = history.CommitLog(str(git_repo), None, names=True, blobs=True)
     commits = history.CommitList(str(git_repo), ['--all'])
@@ -142,22 +146,27 @@ def test_a_store_holding_many_unreached_commits_is_read_in_the_walk_s_order(git_
     listing.counted_by(commits, log)
     try:
         blobs = [sha for sha, _size in listing.blobs()]
-        assert listing.from_end is False  # before: read from the pack's end
     finally:
         listing.close()
         commits.close()
         log.close()
-    assert blobs == _walk_order(git_repo)
+    assert sorted(blobs) == sorted(_walk_order(git_repo))
     assert kept.encode() in blobs and lost.encode() not in blobs
+    out = git(git_repo, 'cat-file', '--batch-check=%(objectname) %(deltabase)', '--batch-all-objects')
+    bases = {sha.encode(): base.encode() for sha, base in (line.split() for line in out.splitlines())}
+    where = {sha: n for n, sha in enumerate(blobs)}
+    deltas = [sha for sha in blobs if bases.get(sha) in where]
+    assert len(deltas) >= 4  # before: the walk's order, each base (newer) first
+    assert [sha for sha in deltas if where[bases[sha]] < where[sha]] == []
     # The same store scanned: the key a ref reaches is reported, the lost
-    # commit's is not, and discovery's git reads with its own cache.
+    # commit's is not, and discovery's git reads with the small cache.
     walks = tree_walks(lambda: scan_in_process('--history', '--format', 'json', cwd=git_repo))
     got = walks.result
     assert got.rc == 1, got
     assert [f['path'] for f in json.loads(got.out)['findings']] == ['kept.py']
     reads = [a for a in walks.started if 'cat-file' in a and '--batch' in a and '--buffer' in a]
     assert reads, walks.started
-    assert not any(a for a in reads if any('deltaBaseCacheLimit' in x for x in a)), reads
+    assert all(any('deltaBaseCacheLimit=16m' in x for x in a) for a in reads[:1]), reads
 
 
 def test_a_store_with_few_unreached_commits_is_still_read_from_its_end(git_repo, keys):

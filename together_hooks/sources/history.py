@@ -4,7 +4,8 @@ Two passes, each as close to the cost of git producing the data as we can:
 
 1. Discovery.  Every blob a ref reaches once (``list_blobs``: a store
    that also holds other repositories' objects is not read whole),
-   streamed by ``git cat-file --batch`` in pack order (no diffs: cheaper
+   streamed by ``git cat-file --batch`` in pack order (a shared store's
+   each after its deltas: ``_bases_last``; no diffs: cheaper
    for git than ``git log -p``, which inflates both sides of every change
    and diffs them), scanned whole by the normal engine; blobs that cannot
    hold a key (no rule keyword) are skipped first when a test for that is
@@ -209,12 +210,10 @@ _REACHABLE = (
     '--filter=object:type=blob', '--use-bitmap-index', '--in-commit-order', '--all',
 )
 _LISTING = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
-# A store's pack order alone (``_from_end_of``): names only, for which git
-# reads no object's header (its type, its size: a delta's means following
-# its chain and inflating its head), a quarter of the listing's CPU (the
-# bench's shared store, 49,302 objects: 13 against 49 ms).  The sizes
-# come from the walk's (``_Sized``).
-_PACK_ORDER = '--batch-check=%(objectname)'
+# The same with the object each is stored as a delta on (``_bases_last``):
+# git reads that from the pack entry's header, a few ms more (mypy's
+# 53,275 blobs: 173 -> 183 ms).
+_BASED_LISTING = f'{_LISTING} %(deltabase)'
 
 
 class _Reader(threading.Thread):
@@ -320,7 +319,8 @@ class _Background:
 
 class _Sized:
     """The blobs a walk (``_REACHABLE`` and ``more``) lists, with their
-    sizes: ``git rev-list | git cat-file --batch-check``, one git reading
+    sizes, each after its deltas (``_bases_last``): ``git rev-list | git
+    cat-file --batch-check``, one git reading
     the other's output as it comes, so the sizes are asked while the walk
     goes on rather than after it.  Made in the background; ``blobs``
     waits for the answer, and either git's failure is one line."""
@@ -335,7 +335,7 @@ class _Sized:
         self._err_reader = _Reader(lambda: self._err.append(stderr.read()))
         self._err_reader.start()
         try:
-            self.sizes = _Background(root, 'cat-file', _LISTING, source=self.walk.stdout)
+            self.sizes = _Background(root, 'cat-file', _BASED_LISTING, source=self.walk.stdout)
         except BaseException:
             self._stop_walk()
             raise
@@ -348,7 +348,7 @@ class _Sized:
         code = self.walk.wait()
         if code != 0:  # cat-file saw the end of a walk cut short
             raise _failed(self.command, code, self._err[0] if self._err else b'')
-        return _blobs_of(out)
+        return _bases_last(out)
 
     def _stop_walk(self) -> None:
         if self.walk.poll() is None:
@@ -382,7 +382,7 @@ class LogSized:
         read, self._write = os.pipe()
         try:
             with open(read, 'rb', buffering=0) as source:  # git's now
-                self.sizes = _Background(root, 'cat-file', _LISTING, source=source)
+                self.sizes = _Background(root, 'cat-file', _BASED_LISTING, source=source)
         except BaseException:
             os.close(self._write)
             raise
@@ -407,11 +407,11 @@ class LogSized:
                 self._write = -1
 
     def blobs(self) -> list[tuple[bytes, int]]:
-        """(sha, size) of each blob, newest first: the walk (newest commit
-        first, ``CommitLog``) meets each blob at the newest commit that
-        puts it at a path, and git reads a pack fastest from its newest
-        versions, as ``_oldest_first`` says."""
-        blobs = _blobs_of(self.sizes.result())
+        """(sha, size) of each blob, each after the blobs stored as deltas
+        on it (``_bases_last``): the order git reads a pack shared with
+        other histories fastest in, with a small delta-base cache
+        (``PACK_END_READING``)."""
+        blobs = _bases_last(self.sizes.result())
         if self.log is not None:
             # A walk that failed, or a reader that died (a MemoryError),
             # fed only part of the blobs: that fails the run, here.
@@ -423,26 +423,46 @@ class LogSized:
         self.end()
 
 
-def _from_end_of(reached: list[tuple[bytes, int]], listed: bytes | None) -> list[tuple[bytes, int]]:
-    """The blobs a walk of the refs ``reached`` (a store shared with other
-    histories, a pack bitmap's), in the order the store's listing
-    (``listed``, pack order, a name a line: ``_PACK_ORDER``) gives them,
-    from its end (``_oldest_first``):
-    in a pack written by ``gc`` or ``repack`` (a server's, a mirror's, the
-    clones that hard-link them) git reads them that way with a small
-    delta-base cache for a quarter less CPU than in the walk's order, and
-    a third of the memory.  A blob the listing lacks (git failed, a store
-    changed meanwhile) is read first, as walked."""
-    if not listed:
-        return reached
-    sizes = dict(reached)
-    packed = [sha for sha in listed.split(b'\n') if sha in sizes]
-    if len(packed) != len(sizes):
-        seen = set(packed)
-        first = [(sha, n) for sha, n in reached if sha not in seen]
-    else:
-        first = []
-    return first + [(sha, sizes[sha]) for sha in packed[::-1]]
+def _bases_last(out: bytes) -> list[tuple[bytes, int]]:
+    """(sha, size) of each blob of a ``--batch-check`` listing naming each
+    one's delta base (``_BASED_LISTING``), every blob after those stored as
+    deltas on it, depth first (each family of deltas together): reading a
+    delta, git builds its chain of bases and keeps each in its delta-base
+    cache, where the base, asked next, is found and taken out at once.  A
+    store of its own, read from its packs' end, comes in about this order
+    (``_oldest_first``); a pack that also holds other histories (a local
+    clone's, hard-linked from its source; a mirror's) interleaves what the
+    refs reach with what they do not, and neither its order nor the
+    walk's keeps a family together: in the walk's order git built bases
+    again and again, mypy's 2.5 CPU-s against 1.8 this way, and a cache
+    of 16 MiB is enough (docs/performance.md, "Issue 17, session 36
+    (perfL36)").  A base outside the listing (a blob no ref reaches, a
+    loose object: none) makes its deltas roots.  Every blob listed comes
+    back once, whatever the bases say (a blob in no tree of bases, as a
+    cycle across two packs would leave it, comes last, in listed order);
+    an object git lists but cannot find fails the run (``_blobs_of``)."""
+    listed = {sha: (size, base) for sha, size, base in _blobs_of(out, based=True)}
+    deltas: dict[bytes, list[bytes]] = {}
+    roots = []
+    for sha, (_size, base) in listed.items():
+        if base in listed:
+            deltas.setdefault(base, []).append(sha)
+        else:
+            roots.append(sha)
+    # Preorder, a stack's (the last root and the last delta pushed come
+    # first), reversed: every blob after its deltas, each family after the
+    # one before it in the listing, and so are the deltas on one base.
+    order = []
+    todo = roots
+    while todo:
+        sha = todo.pop()
+        order.append(sha)
+        todo.extend(deltas.pop(sha, ()))
+    order.reverse()
+    if len(order) != len(listed):
+        seen = set(order)
+        order += [sha for sha in listed if sha not in seen]
+    return [(sha, listed[sha][0]) for sha in order]
 
 
 def _oldest_first(listed: list[tuple[bytes, int]]) -> list[tuple[bytes, int]]:
@@ -470,15 +490,13 @@ class Listing:
 
     In a store shared with another repository (``_shares_store``), the
     blobs the refs reach are walked (``_REACHABLE``: a pack bitmap answers
-    at once where there is one), sized as the walk goes (``_Sized``), and
-    read in the walk's order: in a pack
-    that also holds other histories, git inflates them faster in that
-    order than in the pack's, and the listing of the whole store is not
-    made at all; but with ``packed`` (a pack bitmap answers the walk: a
-    store ``gc`` or ``repack`` wrote) they are read in pack order from its
-    end (``_from_end_of``), and the store is listed for that; given ``sized`` (``scan --history``, no pack bitmap), the
-    blobs the commit walk names instead (``LogSized``), newest first, and
-    no walk of its own.  Elsewhere the store is listed whole (``--batch-all-objects``)
+    at once where there is one) and sized as the walk goes (``_Sized``);
+    given ``sized`` (``scan --history``, no pack bitmap), the blobs the
+    commit walk names instead (``LogSized``), and no walk of its own.
+    Either way the listing of the whole store is not made at all, and
+    each blob is read after the blobs stored as deltas on it
+    (``_bases_last``): in a pack that also holds other histories, the
+    order in which git inflates them fastest.  Elsewhere the store is listed whole (``--batch-all-objects``)
     and read in pack order from its end (``_oldest_first``: what git reads
     fastest there) and, alongside, the commits
     the refs reach are counted: only when the store holds more commits than
@@ -492,7 +510,6 @@ class Listing:
 
     def __init__(
             self, root: str, shared: bool, counted: bool = True, sized: LogSized | None = None,
-            packed: bool = False,
     ) -> None:
         self.root = root
         self.shared = shared
@@ -502,21 +519,8 @@ class Listing:
         # Blobs of the store left to after discovery: scanned then if the
         # commit walk names them (``blobs``, ``apart``).
         self.deferred: list[tuple[bytes, int]] = []
-        # Whether ``blobs`` kept the commit walk's blobs of a store holding
-        # many commits no ref reaches, in the walk's order (not ``from_end``).
-        self.walked = False
         self._sized = sized if shared else None
         self._walk = _Sized(root) if shared and sized is None else None
-        # ``packed`` (a pack bitmap answers that walk): the store listed in
-        # pack order too, its blobs read in that order from its end
-        # (``from_end``, ``_from_end_of``), as a store of its own is.
-        self._packed: _Background | None = None
-        if self._walk is not None and packed:
-            try:
-                self._packed = _Background(root, 'cat-file', '--batch-all-objects', _PACK_ORDER, '--unordered')
-            except BaseException:
-                self._walk.close()
-                raise
         self._beside = _Background(
             root, 'rev-list', '--all', '--count',
         ) if not shared and counted else None
@@ -531,13 +535,6 @@ class Listing:
             if self._beside is not None:
                 self._beside.close()
             raise
-
-    @property
-    def from_end(self) -> bool:
-        """Whether ``blobs`` come in pack order from the store's end
-        (``_oldest_first``, ``_from_end_of``): read best with
-        ``PACK_END_READING``."""
-        return (not self.shared and not self.walked) or self._packed is not None
 
     def counted_by(self, commits: CommitList, log: CommitLog | None = None) -> None:
         """The list of the commits, made after this listing (``counted=False``)
@@ -555,8 +552,7 @@ class Listing:
             if self._sized is not None:
                 return self._sized.blobs()
             assert self._walk is not None
-            walked = self._walk.blobs()
-            return walked if self._packed is None else _from_end_of(walked, self._packed.output())
+            return self._walk.blobs()
         out = self._store.result()
         blobs = _oldest_first(_blobs_of(out))
         commits = out.count(b'\ncommit ') + out.startswith(b'commit ')
@@ -582,15 +578,16 @@ class Listing:
         if self._log is None:
             keep = set(git(self.root, *_REACHABLE).split())
             return [blob for blob in blobs if blob[0] in keep]
-        # In the walk's order, read as a shared store's are (``from_end``):
-        # the store is one (a copy of a local clone, whose links are gone;
-        # a mirror's), whose reachable blobs are deltas on bases its other
-        # histories hold.  Read from its end with a small delta-base cache,
-        # git built those bases again and again: mypy's 3.3 CPU-s against
-        # 2.4 (docs/performance.md, "Issue 17, session 35 (perfL35)").
+        # Each after its deltas (``_bases_last``), their bases asked by
+        # name: the store is one (a copy of a local clone, whose links are
+        # gone; a mirror's) whose reachable blobs lie among its other
+        # histories' objects.  Read from its end with a small delta-base
+        # cache, git built their bases again and again: mypy's 3.3 CPU-s
+        # against 2.4 in the walk's order, 1.8 this way (docs/performance.md,
+        # "Issue 17, session 36 (perfL36)").
         sizes = dict(blobs)
-        self.walked = True
-        return [(sha, sizes[sha]) for sha in self._log.file_blobs() if sha in sizes]
+        named = b''.join(sha + b'\n' for sha in self._log.file_blobs() if sha in sizes)
+        return _bases_last(git(self.root, 'cat-file', _BASED_LISTING, input=named)) if named else []
 
     def _apart(self, out: bytes) -> set[bytes] | None:
         """The blobs the store's commits that no ref reaches hold and the
@@ -623,8 +620,6 @@ class Listing:
             self._beside.close()
         if self._walk is not None:
             self._walk.close()
-        if self._packed is not None:
-            self._packed.close()
         if self._sized is not None:
             self._sized.close()
 
@@ -724,20 +719,6 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
         return False
 
 
-# At most this many bytes of pack indexes (about a million objects: 28
-# bytes each) in a store ``Listing(packed=True)`` lists whole beside the
-# walk of the refs: its listing is held in memory (~60 bytes an object).
-LISTABLE_IDX_BYTES = 28 << 20
-
-
-def _listable(objects: str | None) -> bool:
-    """Whether a store is small enough to list whole for its pack order
-    (``LISTABLE_IDX_BYTES``) and borrows no other's (an alternate, as a
-    pool of forks is, would be listed whole too)."""
-    size = _idx_bytes(objects)
-    return size is not None and size <= LISTABLE_IDX_BYTES
-
-
 # At most this many bytes of pack indexes (about 75,000 objects) in a store
 # whose list of the commits ``scan --history`` takes from its commit walk
 # (``CommitList.of_log``) rather than from a ``rev-list`` of its own: the
@@ -812,12 +793,19 @@ def _names(folder: str) -> list[str]:
         return []
 
 
-def _blobs_of(out: bytes) -> list[tuple[bytes, int]]:
+def _blobs_of(out: bytes, based: bool = False) -> list:
     """(sha, size) of each blob of a ``--batch-check`` listing (``_LISTING``),
-    in its order; an object git lists but cannot find fails the run."""
+    in its order; ``based``: (sha, size, delta base) of each of a
+    ``_BASED_LISTING``.  An object git lists but cannot find fails the run."""
     if b' missing\n' in out:
         missing = out[:out.index(b' missing\n')].rpartition(b'\n')[2].decode('ascii', 'replace')
         raise InputError(f'git cat-file: object {missing} is missing (a damaged repository?)')
+    if based:
+        return [
+            (sha, int(size), base) for sha, size, base in (
+                line[5:].split(b' ') for line in out.split(b'\n') if line[:5] == b'blob '
+            )
+        ]
     return [
         (sha, int(size)) for sha, size in (
             line[5:].split(b' ') for line in out.split(b'\n') if line[:5] == b'blob '
@@ -1458,7 +1446,7 @@ def scan_history(
         sized = LogSized(root) if names and shared and not bitmap else None
         if since_sha is None:
             listing = Listing(
-                root, shared, counted=not names, sized=sized, packed=shared and bitmap and _listable(objects),
+                root, shared, counted=not names, sized=sized,
             )
         if sized is not None:  # then discovery waits for the commit walk first
             # ... and so the commits can be the walk's: no ``rev-list`` of its own.
@@ -1556,11 +1544,12 @@ def _scan(
             walked.blobs = len(blobs)
             walked.nbytes = sum(n for _sha, n in blobs)
         # A store listed whole is read from its packs' end (``_oldest_first``),
-        # a shared one walked by its bitmap too (``_from_end_of``).
-        from_end = listing is not None and listing.from_end
+        # a walk's blobs (a shared store's, ``--since``'s, those a store
+        # holding many commits no ref reaches keeps) each after its deltas
+        # (``_bases_last``): both with the small delta-base cache.
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
-            reading=PACK_END_READING if from_end else PACK_READING,
+            reading=PACK_END_READING,
         )
         deferred = listing.deferred if listing is not None else []
         if deferred and shared_log is not None:
