@@ -564,6 +564,12 @@ _LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \
 # ``$NAME[1]: |<value>|``: an index, then the value between bars.
 _FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
 
+# A line's list-item and quote leaders before its first word, up to two
+# (``- ``, ``* ``, ``+ ``, ``1. ``, ``2) ``, ``> ``, ``> - ``), and a
+# Markdown task's box after them (``- [ ] ``, ``- [x] ``): a note or a
+# YAML sequence writes a name there as it writes one at a line's start.
+_ITEM_LEADERS = rb'(?:(?:[-*+>]|\d{1,3}[.)])[ \t]{1,8}){0,2}(?:\[[ xX]\][ \t]{1,8})?'
+
 _LEGACY_ASSIGN = (
     _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:(?<=[A-Za-z])_(?=[ \t]{0,4}:))?(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?'
     # (or what it is for, then its verb: ``the Together API key for the
@@ -856,7 +862,9 @@ TOGETHER_CONTEXT = Context(
         # together``, a Postman environment ``"name": "Together"``, a
         # password manager's item ``"title": "Together AI"``, a provider
         # list's ``{"slug": "together", "key": ...}``)
-        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic|--(?:name|secret-id|title)[ \t]{1,8})[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
+        # (or a record's service field, a password manager's secure note
+        # ``Service:Together AI`` over its ``Key:<key>``)
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug|[Ss]ervice)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic|--(?:name|secret-id|title)[ \t]{1,8})[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
         # or a name or title element's value (a KeePass export's
         # ``<Key>Title</Key><Value>Together</Value>``)
@@ -1790,7 +1798,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'["\'](?<![\w.-]["\'])(?i:together(?:[ _.-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
                 + _HEX_KEY, context=TOGETHER_NAMED),
         # (the value maybe base64 of the key, decoded where it stands)
-        Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[ _.-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
+        # (after a list item's or a quote's leaders too: a YAML sequence's
+        # ``- together: <key>``, a note's ``- Together: <key>``, ``* ``,
+        # ``1. ``, a task's ``- [ ] ``, a quoted reply's ``> ``)
+        Pattern(rb'(?m:^)[ \t]{0,32}' + _ITEM_LEADERS + rb'(?i:together(?:[ _.-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
                 rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_NAMED),
         # Or an unquoted one opening a flow map or after its comma (a
@@ -3060,6 +3071,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # member named for the provider: Swift's ``enum Secrets``)
         'enum Secrets {{\n    static let together = "{hex}"\n}}',
         'object Credentials {{\n    const val together = "{hex}"\n}}',
+        # (outside36: the provider's name as a key after a list item's
+        # leaders, a note's ``- Together: <key>``; a record's service field
+        # over its key, a secure note's ``Service:Together AI``)
+        '# API keys\n\n- OpenAI: (revoked)\n- Together: {hex}',
+        'llm_keys:\n  - together: {hex}',
+        '> 1. [ ] Together AI: {hex}',
+        'NoteType:API Key\nService:Together AI\nKey:{hex}',
     ),
     false_positives=(
         # (a decoded value's own place says digest, or another host)
@@ -3872,6 +3890,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'enum Checksums {{\n    static let together = "{hex}"\n}}',
         'enum Secrets {{\n    static let togetherSha256 = "{hex}"\n}}',
         'class SecretsCache {{\n    static let together = "{hex}"\n}}',
+        # (outside36: a list item under a heading of digests; a service
+        # field naming a Together service of another purpose)
+        'checksums:\n  - together: {hex}',
+        '## SHA-256 checksums\n\n- together: {hex}',
+        'service: together-webhooks\nkey: {hex}',
     ),
 )
 

@@ -1331,7 +1331,9 @@ ALL_CASES = (NEXTJS + FASTAPI + DJANGO + RAILS + FLUTTER + MOBILE + EXTENSIONS +
 # decoys; 120 keys found, 9 missed, no decoy reported; every mode (the
 # files, --staged, --history, --diff, the hook, a push) the same; the
 # git-level shapes (tests/gate_outside36_test.py: 10 keys, 3 decoys, in
-# 43 mode runs) all refused, the decoys passed.
+# 43 mode runs) all refused, the decoys passed.  Then (session 36) the
+# provider's name as a key after a list item's leaders and a record's
+# ``Service`` field found: 122 of 129.
 MISSED: dict[str, str] = {
     'cf-ai-gateway-fetch-legacy': (
         "a Bearer header whose only Together context is an AI gateway's provider segment "
@@ -1342,10 +1344,6 @@ MISSED: dict[str, str] = {
     'n8n-credentials-decrypted-legacy': (
         "a credential whose display name says more than Together's name (n8n's default "
         "`\"name\": \"Together account\"`) names no Together structure"),
-    'obsidian-note-api-keys-legacy': (
-        "a note's list item `- Together: <hex>`: the provider's name as a key is read at a line's start only"),
-    'lastpass-secure-note-legacy': (
-        "a secure note's `Service:Together AI` over `Key:<hex>`: a `Service` field names no structure"),
     'teams-chat-html-legacy': (
         "prose with a qualifier between Together's key and the value and no colon "
         "(`the Together key for the demo <code>…`)"),
