@@ -921,6 +921,17 @@ TOGETHER_CONTEXT = Context(
         # the source line it quotes indented under it (``File
         # ".../site-packages/together/client.py", line 88, in __init__``)
         rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?i:together)[/\\][^"\r\n]{1,200}",[ \t]line[ \t]\d'
+        # or a log record of a logger of Together's package, its message
+        # the rest of the line (a Bearer header the SDK's debug logging
+        # printed) (Python logging's ``DEBUG:together.client:``,
+        # ``2024-05-01 10:00:00,123 DEBUG together.abstract.api_requestor:
+        # Request headers: {...}``; not ``togetherness.app:``, nor a logger
+        # of another package, ``chat.together_router:``)
+        # (the credential's word on the record's own line: a record of
+        # Together's logger saying nothing of one, ``together.files:
+        # uploaded``, makes no other line's header Together's)
+        rb'|(?<![\w-])(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|TRACE)(?::|[ \t]{1,8})(?i:together)(?:\.\w{1,40}){0,5}(?=:|[ \t]{1,8}-[ \t])'
+        rb'[^\r\n]{0,300}?(?i:bearer|authorization|api[_-]?key)'
         # or a request to Together's API through a proxy's route named for
         # it, the route's first segment then Together's own path (an
         # access log's ``"POST /together/v1/chat/completions HTTP/1.1"``;
@@ -1468,8 +1479,10 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # or a connection's or an API's, Airflow's ``connections add together
     # --conn-password <key>``: the command it is passed to is where it
     # goes; another service's, ``--db-password``, ``--client-secret``, is
-    # as ``dbPassword`` below)
-    (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
+    # as ``dbPassword`` below; so is a connection's own password field,
+    # Airflow's ``conn_password`` in ``airflow_settings.yaml`` beside its
+    # ``conn_host``)
+    (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:(?:api|conn(?:ection)?)[_.-]?)?(?:secret|password|passwd)'
      rb'|-{1,2}key|-{1,2}(?:(?:api|conn(?:ection)?)-)?(?:password|passwd|secret)|credentials?)',
      TOGETHER_STRUCTURE),
     # A bare ``key`` names a cache's or a map's key as often: any parent
@@ -3078,6 +3091,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'llm_keys:\n  - together: {hex}',
         '> 1. [ ] Together AI: {hex}',
         'NoteType:API Key\nService:Together AI\nKey:{hex}',
+        # (outside36: a connection's own password field beside its host,
+        # Airflow's ``airflow_settings.yaml``)
+        'connections:\n  - conn_id: together_default\n    conn_type: http\n    conn_host: api.together.xyz\n    conn_password: {hex}',
+        '{{"provider": "together", "connPassword": "{hex}"}}',
+        # (outside36: a Bearer header a logger of Together's package
+        # printed, in Python logging's formats)
+        "2024-05-01 10:00:00,123 DEBUG together.abstract.api_requestor: Request headers: {{'Authorization': 'Bearer {hex}'}}",
+        "DEBUG:together.client:headers {{'Authorization': 'Bearer {hex}'}}",
     ),
     false_positives=(
         # (a decoded value's own place says digest, or another host)
@@ -3895,6 +3916,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'checksums:\n  - together: {hex}',
         '## SHA-256 checksums\n\n- together: {hex}',
         'service: together-webhooks\nkey: {hex}',
+        # (a connection of another host beside Together's; another
+        # service's connection password beside Together's URL)
+        'connections:\n  - conn_id: together_default\n    conn_host: api.together.xyz\n  - conn_id: warehouse\n    conn_host: db.internal\n    conn_password: {hex}',
+        'environment:\n  OPENAI_BASE_URL: https://api.together.xyz/v1\n  DB_CONNECTION_PASSWORD: {hex}',
+        # (a logger whose name only starts with Together's, or of another
+        # package; Together's logger printing a digest)
+        "2024-05-01 INFO togetherness.app: headers {{'Authorization': 'Bearer {hex}'}}",
+        "2024-05-01 INFO chat.together_router: headers {{'Authorization': 'Bearer {hex}'}}",
+        '2024-05-01 DEBUG together.files: uploaded train.jsonl sha256={hex}',
+        "DEBUG openai._base_client: headers {{'Authorization': 'Bearer {hex}'}}\nDEBUG together.files: uploaded train.jsonl",
     ),
 )
 

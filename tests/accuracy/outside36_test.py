@@ -1322,34 +1322,63 @@ TOGETHER_MODEL = "meta-llama/Llama-3-70b-chat-hf"
     W('decoy-base64-env-template', 'deploy/env-template.b64', 'TOGETHER_API_KEY=\nPORT=8080\n', _b64),
 ]
 
+# --- written with the fixes: the near-misses of each newly found shape ----------------------------
+
+FIXED = [
+    T('decoy-digest-list-item-heading', 'docs/release-notes.md', '''\
+## SHA-256 checksums
+
+- together: ⟦_hex⟧
+- together-cli: ⟦_hex2⟧
+'''),
+    T('decoy-service-field-webhooks', 'notes/webhooks.txt', '''\
+Service: together-webhooks
+Key: ⟦_hex⟧
+'''),
+    T('decoy-airflow-other-connection', 'airflow/airflow_settings_dev.yaml', '''\
+airflow:
+  connections:
+    - conn_id: together_default
+      conn_type: http
+      conn_host: api.together.xyz
+    - conn_id: warehouse
+      conn_type: postgres
+      conn_host: db.internal
+      conn_password: ⟦_hex⟧
+'''),
+    T('decoy-log-other-logger', 'logs/router.log', '''\
+2024-05-01 10:00:00,123 DEBUG openai._base_client: Request options: {'headers': {'Authorization': 'Bearer ⟦_hex⟧'}}
+2024-05-01 10:00:01,456 DEBUG together.files: uploaded train.jsonl sha256=⟦_hex2⟧
+2024-05-01 10:00:02,789 INFO togetherness.app: upstream headers {'Authorization': 'Bearer ⟦_hex3⟧'}
+'''),
+]
+
 ALL_CASES = (NEXTJS + FASTAPI + DJANGO + RAILS + FLUTTER + MOBILE + EXTENSIONS + PLATFORMS + ML
-             + WORKFLOWS + NOTEBOOKS + BACKENDS + AROUND + DIGESTS + BINARIES + ENCODED)
+             + WORKFLOWS + NOTEBOOKS + BACKENDS + AROUND + DIGESTS + BINARIES + ENCODED + FIXED)
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 # Measured at eeb1dacc: 167 cases, 129 holding a key (129 keys) and 38
-# decoys; 120 keys found, 9 missed, no decoy reported; every mode (the
-# files, --staged, --history, --diff, the hook, a push) the same; the
-# git-level shapes (tests/gate_outside36_test.py: 10 keys, 3 decoys, in
-# 43 mode runs) all refused, the decoys passed.  Then (session 36) the
+# decoys; 120 keys found, 9 missed, no decoy reported; the git-level
+# shapes (tests/gate_outside36_test.py: 10 keys in 40 mode runs, 3 decoys
+# in 12) all refused, the decoys passed.  Every mode (the files, --staged,
+# --history, --diff, the hook, a push: outside36_modes_test.py) finds
+# what the file scan finds.  Then (session 36) the
 # provider's name as a key after a list item's leaders and a record's
-# ``Service`` field found: 122 of 129.
+# ``Service`` field found, then a connection's own password field
+# (Airflow's ``conn_password``) and a log record of a logger of
+# Together's package: 124 of 129.  The FIXED block's decoys were written
+# with those fixes, each beside its true positive's shape.
 MISSED: dict[str, str] = {
     'cf-ai-gateway-fetch-legacy': (
         "a Bearer header whose only Together context is an AI gateway's provider segment "
         "(`gateway.ai.cloudflare.com/v1/<account>/<gateway>/together`): the URL is another host"),
-    'airflow-astro-settings-legacy': (
-        "Airflow's `conn_password` beside `conn_host: api.together.xyz` in one connection: a prefixed "
-        "password counts as another service's"),
     'n8n-credentials-decrypted-legacy': (
         "a credential whose display name says more than Together's name (n8n's default "
         "`\"name\": \"Together account\"`) names no Together structure"),
     'teams-chat-html-legacy': (
         "prose with a qualifier between Together's key and the value and no colon "
         "(`the Together key for the demo <code>…`)"),
-    'python-debug-log-headers-legacy': (
-        "a Bearer header in a log line whose only Together context is the SDK's logger name "
-        "(`together.abstract.api_requestor`)"),
     'xlsx-inline-strings-legacy': (
         "a worksheet's inline-string cells (`Together` beside the key, under an `API key` column): "
         "a sheet's rows are not read as a table's"),
