@@ -152,7 +152,7 @@ def symlink_env_to_a_file_named_by_the_key(c: Ctx) -> None:
 
 @case(*RANGE, decoy=True, stack='decoys36')
 def decoy_env_example_added_then_removed(c: Ctx) -> None:
-    c.write('web/.env.example', 'TOGETHER_API_KEY=your-together-api-key\n')
+    c.write('web/.env.example', 'TOGETHER_API_KEY=' + 'your-together-api-key\n')
     c.commit('example env')
     os.remove(c.root / 'web/.env.example')
     c.commit('drop example')
@@ -173,7 +173,8 @@ def decoy_message_names_the_variable_and_a_key_id(c: Ctx) -> Iterator[None]:
     yield
     c.write('d36.py', 'z = 3\n')
     c.git('add', 'd36.py')
-    msg = 'Move TOGETHER_API_KEY to the Vercel env\n\nRevoked key_01HZX3Q8W4K7M2N9P5R6T0V1Y3.\n'
+    key_id = 'key_' + ''.join(c.rng.choices('0123456789ABCDEFGHJKMNPQRSTVWXYZ', k=26))  # a ULID's alphabet
+    msg = f'Move TOGETHER_API_KEY to the Vercel env\n\nRevoked {key_id}.\n'
     if c.hooked_commit('-m', msg):
         c.git('commit', '-q', '--no-verify', '-m', msg)
 
