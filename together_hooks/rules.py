@@ -3912,9 +3912,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'enum Secrets {{\n    static let togetherSha256 = "{hex}"\n}}',
         'class SecretsCache {{\n    static let together = "{hex}"\n}}',
         # (outside36: a list item under a heading of digests; a service
-        # field naming a Together service of another purpose)
+        # field naming a Together service of another purpose.  A Markdown
+        # heading of digests over `- together: <hex>` is clean as a file,
+        # outside36's decoy-digest-list-item-heading, but not escaped inside
+        # a string, as `together: <hex>` under it was not before: the
+        # escaped reading's lines see no Markdown heading)
         'checksums:\n  - together: {hex}',
-        '## SHA-256 checksums\n\n- together: {hex}',
         'service: together-webhooks\nkey: {hex}',
         # (a connection of another host beside Together's; another
         # service's connection password beside Together's URL)
