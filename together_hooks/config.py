@@ -277,6 +277,53 @@ def misnamed_line(name: str) -> str:
     )
 
 
+# Another scanner's allowlists, which a team moving over keeps at its
+# root: gitleaks' fingerprints (``commit:file:rule:line``) and its
+# config's ``[allowlist]`` (``[[allowlists]]`` in gitleaks 8.25+).
+# Nothing here reads them, so a key they excused is reported with no word
+# why (docs/migrating.md says what to do instead).
+_GITLEAKS_IGNORE = '.gitleaksignore'
+_GITLEAKS_CONFIGS = ('.gitleaks.toml', 'gitleaks.toml')
+
+
+def foreign_allowlists(root: str) -> list[str]:
+    """Another scanner's allowlist files at ``root`` that nothing here
+    reads: ``.gitleaksignore``, and a gitleaks config holding an
+    ``allowlist`` (one with rules alone excuses nothing).  Only ``doctor``
+    and ``scan`` ask; the hooks never.  A file that cannot be read as a
+    plain file of the repository (a FIFO, a link out of it) is passed over."""
+    from together_hooks.fileio import read_config_file
+
+    found = []
+    for name in (_GITLEAKS_IGNORE, *_GITLEAKS_CONFIGS):
+        path = os.path.join(root, name)
+        if not os.path.isfile(path):
+            continue
+        if name != _GITLEAKS_IGNORE:
+            try:
+                text = read_config_file(path, limit=MAX_CONFIG_BYTES, within=root)
+            except (OSError, InputError):
+                continue
+            if b'allowlist' not in text.lower():
+                continue
+        found.append(name)
+    return found
+
+
+def foreign_allowlist_line(name: str) -> str:
+    """What to do about one ``foreign_allowlists`` file, in one line."""
+    if name == _GITLEAKS_IGNORE:
+        return (
+            f'{name} is not read (its fingerprints name a line; a key it excused is reported here): '
+            'record each key that is no key with `together-hooks baseline create` and commit '
+            f'{DEFAULT_BASELINE}, or its hashed_secret in `allow` in {OWN_FILE} (docs/migrating.md)'
+        )
+    return (
+        f"{name}'s allowlist is not read: put its paths in `exclude` and its regexes in `allow` "
+        f'in {OWN_FILE} (docs/migrating.md)'
+    )
+
+
 def _read(root: str, path: str, name: str) -> bytes | None:
     from together_hooks.fileio import read_config_file
 

@@ -568,6 +568,12 @@ _LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \
 # ``$NAME[1]: |<value>|``: an index, then the value between bars.
 _FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
 
+# A line's list-item and quote leaders before its first word, up to two
+# (``- ``, ``* ``, ``+ ``, ``1. ``, ``2) ``, ``> ``, ``> - ``), and a
+# Markdown task's box after them (``- [ ] ``, ``- [x] ``): a note or a
+# YAML sequence writes a name there as it writes one at a line's start.
+_ITEM_LEADERS = rb'(?:(?:[-*+>]|\d{1,3}[.)])[ \t]{1,8}){0,2}(?:\[[ xX]\][ \t]{1,8})?'
+
 _LEGACY_ASSIGN = (
     _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:(?<=[A-Za-z])_(?=[ \t]{0,4}:))?(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?'
     # (or what it is for, then its verb: ``the Together API key for the
@@ -871,7 +877,9 @@ TOGETHER_CONTEXT = Context(
         # together``, a Postman environment ``"name": "Together"``, a
         # password manager's item ``"title": "Together AI"``, a provider
         # list's ``{"slug": "together", "key": ...}``)
-        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic|--(?:name|secret-id|title)[ \t]{1,8})[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
+        # (or a record's service field, a password manager's secure note
+        # ``Service:Together AI`` over its ``Key:<key>``)
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug|[Ss]ervice)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic|--(?:name|secret-id|title)[ \t]{1,8})[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
         # or a name or title element's value (a KeePass export's
         # ``<Key>Title</Key><Value>Together</Value>``)
@@ -928,6 +936,17 @@ TOGETHER_CONTEXT = Context(
         # the source line it quotes indented under it (``File
         # ".../site-packages/together/client.py", line 88, in __init__``)
         rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?i:together)[/\\][^"\r\n]{1,200}",[ \t]line[ \t]\d'
+        # or a log record of a logger of Together's package, its message
+        # the rest of the line (a Bearer header the SDK's debug logging
+        # printed) (Python logging's ``DEBUG:together.client:``,
+        # ``2024-05-01 10:00:00,123 DEBUG together.abstract.api_requestor:
+        # Request headers: {...}``; not ``togetherness.app:``, nor a logger
+        # of another package, ``chat.together_router:``)
+        # (the credential's word on the record's own line: a record of
+        # Together's logger saying nothing of one, ``together.files:
+        # uploaded``, makes no other line's header Together's)
+        rb'|(?<![\w-])(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|TRACE)(?::|[ \t]{1,8})(?i:together)(?:\.\w{1,40}){0,5}(?=:|[ \t]{1,8}-[ \t])'
+        rb'[^\r\n]{0,300}?(?i:bearer|authorization|api[_-]?key)'
         # or a request to Together's API through a proxy's route named for
         # it, the route's first segment then Together's own path (an
         # access log's ``"POST /together/v1/chat/completions HTTP/1.1"``;
@@ -1486,8 +1505,10 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # or a connection's or an API's, Airflow's ``connections add together
     # --conn-password <key>``: the command it is passed to is where it
     # goes; another service's, ``--db-password``, ``--client-secret``, is
-    # as ``dbPassword`` below)
-    (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
+    # as ``dbPassword`` below; so is a connection's own password field,
+    # Airflow's ``conn_password`` in ``airflow_settings.yaml`` beside its
+    # ``conn_host``)
+    (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:(?:api|conn(?:ection)?)[_.-]?)?(?:secret|password|passwd)'
      rb'|-{1,2}key|-{1,2}(?:(?:api|conn(?:ection)?)-)?(?:password|passwd|secret)|credentials?)',
      TOGETHER_STRUCTURE),
     # A bare ``key`` names a cache's or a map's key as often: any parent
@@ -1832,7 +1853,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'["\'](?<![\w.-]["\'])(?i:together(?:[ _.-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
                 + _HEX_KEY, context=TOGETHER_NAMED),
         # (the value maybe base64 of the key, decoded where it stands)
-        Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[ _.-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
+        # (after a list item's or a quote's leaders too: a YAML sequence's
+        # ``- together: <key>``, a note's ``- Together: <key>``, ``* ``,
+        # ``1. ``, a task's ``- [ ] ``, a quoted reply's ``> ``)
+        Pattern(rb'(?m:^)[ \t]{0,32}' + _ITEM_LEADERS + rb'(?i:together(?:[ _.-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
                 rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_NAMED),
         # Or an unquoted one opening a flow map or after its comma (a
@@ -3130,6 +3154,21 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # member named for the provider: Swift's ``enum Secrets``)
         'enum Secrets {{\n    static let together = "{hex}"\n}}',
         'object Credentials {{\n    const val together = "{hex}"\n}}',
+        # (outside36: the provider's name as a key after a list item's
+        # leaders, a note's ``- Together: <key>``; a record's service field
+        # over its key, a secure note's ``Service:Together AI``)
+        '# API keys\n\n- OpenAI: (revoked)\n- Together: {hex}',
+        'llm_keys:\n  - together: {hex}',
+        '> 1. [ ] Together AI: {hex}',
+        'NoteType:API Key\nService:Together AI\nKey:{hex}',
+        # (outside36: a connection's own password field beside its host,
+        # Airflow's ``airflow_settings.yaml``)
+        'connections:\n  - conn_id: together_default\n    conn_type: http\n    conn_host: api.together.xyz\n    conn_password: {hex}',
+        '{{"provider": "together", "connPassword": "{hex}"}}',
+        # (outside36: a Bearer header a logger of Together's package
+        # printed, in Python logging's formats)
+        "2024-05-01 10:00:00,123 DEBUG together.abstract.api_requestor: Request headers: {{'Authorization': 'Bearer {hex}'}}",
+        "DEBUG:together.client:headers {{'Authorization': 'Bearer {hex}'}}",
     ),
     false_positives=(
         'openai complete "x" --api-key {hex}',
@@ -3967,6 +4006,24 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'enum Checksums {{\n    static let together = "{hex}"\n}}',
         'enum Secrets {{\n    static let togetherSha256 = "{hex}"\n}}',
         'class SecretsCache {{\n    static let together = "{hex}"\n}}',
+        # (outside36: a list item under a heading of digests; a service
+        # field naming a Together service of another purpose.  A Markdown
+        # heading of digests over `- together: <hex>` is clean as a file,
+        # outside36's decoy-digest-list-item-heading, but not escaped inside
+        # a string, as `together: <hex>` under it was not before: the
+        # escaped reading's lines see no Markdown heading)
+        'checksums:\n  - together: {hex}',
+        'service: together-webhooks\nkey: {hex}',
+        # (a connection of another host beside Together's; another
+        # service's connection password beside Together's URL)
+        'connections:\n  - conn_id: together_default\n    conn_host: api.together.xyz\n  - conn_id: warehouse\n    conn_host: db.internal\n    conn_password: {hex}',
+        'environment:\n  OPENAI_BASE_URL: https://api.together.xyz/v1\n  DB_CONNECTION_PASSWORD: {hex}',
+        # (a logger whose name only starts with Together's, or of another
+        # package; Together's logger printing a digest)
+        "2024-05-01 INFO togetherness.app: headers {{'Authorization': 'Bearer {hex}'}}",
+        "2024-05-01 INFO chat.together_router: headers {{'Authorization': 'Bearer {hex}'}}",
+        '2024-05-01 DEBUG together.files: uploaded train.jsonl sha256={hex}',
+        "DEBUG openai._base_client: headers {{'Authorization': 'Bearer {hex}'}}\nDEBUG together.files: uploaded train.jsonl",
     ),
 )
 

@@ -63,6 +63,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import outside33_test
     from tests.accuracy import outside34_test
     from tests.accuracy import outside35_test
+    from tests.accuracy import outside36_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import legacy26_heldout_test
@@ -197,6 +198,13 @@ def _sets() -> dict[str, list[Case]]:
         'outside35': [
             c for c in outside35_test.CASES
             if c.id not in outside35_test.MISSED
+        ],
+        # outside36 (an outside tester's set: real AI apps' file layouts,
+        # mobile, extensions, platforms, workflow exports, binaries,
+        # encodings; small files), shared group.
+        'outside36': [
+            c for c in outside36_test.CASES
+            if c.id not in outside36_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

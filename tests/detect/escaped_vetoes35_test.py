@@ -135,6 +135,9 @@ OPEN = frozenset((
     '# Together API key id: key_1\nsecurity add-generic-password -s together-checksums -a ci -w {hex}',
     '# Together API key id: key_1\nsecurity add-generic-password -s togetherness-app -a ci -w {hex}',
     'checksums:\n- name: together\n  key: {hex}',
+    # (outside36: the list item's form of ``checksums:`` then ``together:``
+    # above, joined to the outer object's line the same way)
+    'checksums:\n  - together: {hex}',
 ))
 
 

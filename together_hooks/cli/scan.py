@@ -377,6 +377,10 @@ def _note_misnamed_config(root: str) -> None:
 
     for name in config.misnamed(root):
         print(f'together-hooks: note: {config.misnamed_line(name)}', file=sys.stderr)
+    # (and another scanner's allowlist, which a team moving over expects
+    # honoured: gitleaks' ``.gitleaksignore``)
+    for name in config.foreign_allowlists(root):
+        print(f'together-hooks: note: {config.foreign_allowlist_line(name)}', file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:

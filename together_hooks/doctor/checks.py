@@ -766,6 +766,22 @@ def check_config_file(repo: Repo) -> Check:
     return Check(cid, PASS, f'no config file under a name nothing reads ({config.WHERE} are)')
 
 
+def check_foreign_allowlists(repo: Repo) -> Check:
+    """No other scanner's allowlist at the root that a team may take for
+    one read here (gitleaks' ``.gitleaksignore`` and ``[allowlist]``)."""
+    from together_hooks import config
+
+    cid = 'other-allowlists-read'
+    found = config.foreign_allowlists(repo.root)
+    if found:
+        return Check(
+            cid, WARN,
+            f'{_listed(found)}: another scanner\'s allowlist, not read here: a key it excuses is still reported',
+            config.foreign_allowlist_line(found[0]),
+        )
+    return Check(cid, PASS, "no other scanner's allowlist (.gitleaksignore, a gitleaks [allowlist]) that is not read here")
+
+
 CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
     ('no-hardcoded-keys', check_keys),
     ('env-files-ignored', check_env_ignored),
@@ -777,6 +793,7 @@ CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
     ('report-ignored', check_report_ignored),
     ('detect-secrets-plugins', check_detect_secrets_plugins),
     ('config-file-read', check_config_file),
+    ('other-allowlists-read', check_foreign_allowlists),
 )
 
 
