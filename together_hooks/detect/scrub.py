@@ -1986,17 +1986,33 @@ def _folds(text: str) -> bool:
         return False
     import unicodedata
 
-    return not unicodedata.is_normalized('NFKC', text) or text.translate(_LOOK_ALIKE) != text
+    return (
+        not unicodedata.is_normalized('NFKC', text) or text.translate(_LOOK_ALIKE) != text
+        or _pattern(_MARK).search(text) is not None
+    )
+
+
+# A combining mark a terminal draws on the letter before it (an accent
+# U+0301, a ring U+20DD): no normal form takes it away, and a reader
+# retyping ``t́ǵṕ_v1_…`` types the letters under the marks.  Unicode's
+# nonspacing (Mn) and enclosing (Me) marks, the blocks that hold them.
+_MARK = (
+    r'[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f'
+    r'\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]'
+)
 
 
 def _folded(text: str) -> str:
     """``text`` as a reader (or a copy and paste into a search box) takes
-    it: compatibility forms folded, NFKC (fullwidth ``ｔｇｐ＿ｖ１＿``,
+    it: combining marks dropped (``_MARK``, after NFD: ``É`` reads ``E``),
+    compatibility forms folded, NFKC (fullwidth ``ｔｇｐ＿ｖ１＿``,
     mathematical ``𝐭𝐠𝐩``, circled or superscript letters read as theirs),
     then letters of other scripts drawn as Latin ones read as those
     (``_LOOK_ALIKE``)."""
     import unicodedata
 
+    if _pattern(_MARK).search(unicodedata.normalize('NFKD', text)):
+        text = _pattern(_MARK).sub('', unicodedata.normalize('NFKD', text))
     return unicodedata.normalize('NFKC', text).translate(_LOOK_ALIKE)
 
 
