@@ -184,6 +184,9 @@ SPLICES = {
     'enclosing-circle': ('\u20dd', 3),
     'zalgo': ('\u0300\u0316\u034f\u0489', 2),
     'hebrew-point': ('\u05b4', 4),
+    'thai-vowel-sign': ('\u0e31', 2),
+    'devanagari-nukta': ('\u093c', 3),
+    'keycap': ('\u20e3', 5),
     # invisible and format characters
     'zero-width-space': ('\u200b', 5),
     'soft-hyphen': ('\u00ad', 5),
