@@ -253,6 +253,24 @@ def test_a_key_with_marks_and_another_disguise_is_not_shown(tmp_path, spell):
     assert [r.rc for r in runs] == [2, 2]
 
 
+@pytest.mark.parametrize('blank', ['\u2800', '\u1680'], ids=['braille-blank', 'ogham-space-mark'])
+def test_a_key_cut_by_a_blank_no_normal_form_folds_is_not_shown(tmp_path, blank):
+    """A character drawn as a gap that NFKC keeps (the braille pattern
+    blank, a spammer's "invisible" letter; the Ogham space mark): a key
+    cut by one reads as a key cut by a space, in an argument, a missing
+    path and a file name in every format."""
+    repo = _new_repo(tmp_path / 'repo')
+    spelt = KEY[:25] + blank + KEY[25:]
+    (repo / f'{KEY[:31]}{blank}{KEY[31:]}.env').write_text(f'TOGETHER_API_KEY={OTHER}\n')
+    git(repo, 'add', '.')
+    runs = [run_in_process('together-hooks', 'scan', '--format', spelt, cwd=repo, env=_environ()),
+            run_in_process('together-hooks', 'scan', f'no/{spelt}.txt', cwd=repo, env=_environ())]
+    for fmt in ('text', 'json', 'sarif'):
+        runs.append(run_in_process('together-hooks', 'scan', '--format', fmt, cwd=repo, env=_environ()))
+    _check(runs)
+    assert [r.rc for r in runs] == [2, 2, 1, 1, 1]
+
+
 # --- letters that fold to a key's (NFKC) -------------------------------------
 
 FOLDS = {
@@ -355,7 +373,8 @@ def test_scan_org_stores_no_key_with_marks_in_a_repository_folder(tmp_path):
 def test_names_with_marks_that_are_no_key_print_as_typed(tmp_path):
     """A name from a Mac (NFD: ``re\\u0301sume\\u0301``), Hebrew with its
     points, a placeholder underlined, a key id and a git hash with an
-    accent: each in the report exactly as named."""
+    accent, names spaced by braille blanks: each in the report exactly as
+    named."""
     repo = _new_repo(tmp_path / 'repo')
     head = git(repo, 'rev-parse', 'HEAD').strip()
     names = [
@@ -365,6 +384,8 @@ def test_names_with_marks_that_are_no_key_print_as_typed(tmp_path):
         'key_' + _spliced('a1b2c3d4e5f6a7b8c9d0', '\u0301', 4) + '.env',
         _spliced(head, '\u0301', 8) + '.env',
         _spliced(HEX, '\u0301', 9) + '.lock',
+        '\u2800\u2800notes\u28002024\u2800draft.env',
+        'key_\u28009f86d081884c7d65\u2800backup.env',
     ]
     for name in names:
         (repo / name).parent.mkdir(parents=True, exist_ok=True)

@@ -6257,6 +6257,18 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/leak_probe36_test.py::test_a_key_spelt_with_unseen_characters_in_a_file_name[devanagari-nukta]'),
       "only the Combining Diacritical Marks block is read as marks: a key spelt with another script's "
       "nonspacing mark on each letter (Thai, Devanagari) is shown whole"),
+    M('leak36-braille-blank-kept', 'together_hooks/detect/scrub.py',
+      "_LOOK_ALIKE.update({0x2800: ' ', 0x1680: ' '})",
+      "_LOOK_ALIKE.update({0x1680: ' '})",
+      ('tests/leak_probe36_test.py::test_a_key_cut_by_a_blank_no_normal_form_folds_is_not_shown[braille-blank]',),
+      "a key cut by a braille pattern blank (drawn as a gap, kept by NFKC) is shown whole: a reader sees a key "
+      "cut by a space, which the scrub redacts"),
+    M('leak36-decoded-unfolded', 'together_hooks/detect/scrub.py',
+      '        readings += [r for r in folded if r not in readings]\n',
+      '        pass\n',
+      ('tests/leak_probe36_test.py::test_a_key_cut_by_a_blank_no_normal_form_folds_is_not_shown[braille-blank]',),
+      "a decoded reading of a line is never folded: a key cut by a braille blank in a SARIF uri "
+      "(%E2%A0%80) is shown whole there, though redacted in the text report"),
 )
 
 

@@ -1471,6 +1471,11 @@ class Scrubber:
         coded = _coded(own)
         if coded != own:
             readings.append(_pattern(_CONTROL).sub('', coded))
+        # A decoded reading read as a reader takes it too: ``%E2%A0%80``
+        # (a braille blank: a gap) or ``\u0301`` (a mark) in a SARIF
+        # ``uri`` or a JSON string cuts a key only until it is folded.
+        folded = [_pattern(_CONTROL).sub('', _folded(r)) for r in readings if _folds(r)]
+        readings += [r for r in folded if r not in readings]
         for joined in readings:
             # A key cut two ways (an invisible character and a space, a
             # name repr() escapes) is whole in no reading but this one's
@@ -1940,6 +1945,11 @@ _LOOK_ALIKE = str.maketrans(dict((  # each pair: the twin, then its letter
     # dashes
     '\u2010- \u2011- \u2012- \u2013- \u2212- \u02d7-'
 ).split()))
+# Characters drawn as a blank that no normal form takes for a space (the
+# braille pattern blank U+2800, a spammer's "invisible" letter; the Ogham
+# space mark U+1680): a reader sees a gap there, so a key cut by one reads
+# as a key cut by a space (redacted where the engine's rules take it so).
+_LOOK_ALIKE.update({0x2800: ' ', 0x1680: ' '})
 
 
 def _uu_bodies(line: str) -> list[tuple[int, str]]:
