@@ -381,7 +381,7 @@ def test_names_with_marks_that_are_no_key_print_as_typed(tmp_path):
         'cafe\u0301/re\u0301sume\u0301.env',
         '\u05e9\u05b8\u05c1\u05dc\u05d5\u05b9\u05dd.env',
         _spliced('tgp_v1_' + 'x' * 43, '\u0332') + '.env',
-        'key_' + _spliced('a1b2c3d4e5f6a7b8c9d0', '\u0301', 4) + '.env',
+        'key_' + _spliced('%020x' % random.Random('leak36-key-id').getrandbits(80), '\u0301', 4) + '.env',
         _spliced(head, '\u0301', 8) + '.env',
         _spliced(HEX, '\u0301', 9) + '.lock',
         '\u2800\u2800notes\u28002024\u2800draft.env',
