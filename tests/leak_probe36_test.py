@@ -103,11 +103,22 @@ def _base32_runs(key: str) -> set[str]:
     return runs
 
 
+# A tag character (U+E0020-E007E: an ASCII letter made invisible), raw or
+# escaped as Python (``\\U000e0074``) or JSON (``\\udb40\\udc74``) writes it.
+_TAG = re.compile(r'[\U000e0020-\U000e007e]|\\U000[eE]00([2-7][0-9a-fA-F])|\\udb40\\udc([2-7][0-9a-fA-F])')
+
+
+def _tag_letters(text: str) -> str:
+    return _TAG.sub(lambda m: chr(int(m.group(1) or m.group(2), 16) if m.group(1) or m.group(2)
+                                  else ord(m.group()) - 0xe0000), text)
+
+
 def seen(keys: list[str], *texts: str) -> list[int]:
     """Indexes of ``keys`` a reader of ``texts`` finds: every form
-    ``cli_run.leaked`` reads, in the bytes and as a terminal draws them,
-    and base32."""
+    ``cli_run.leaked`` reads, in the bytes, as a terminal draws them and
+    with tag characters read as their letters; and base32."""
     found = set(leaked(keys, *texts)) | set(leaked(keys, *(terminal(t) for t in texts)))
+    found |= set(leaked(keys, *(_tag_letters(t) for t in texts if _TAG.search(t))))
     for i, key in enumerate(keys):
         runs = _base32_runs(key)
         if any(run in text for text in texts for run in runs):
@@ -269,6 +280,33 @@ def test_a_key_cut_by_a_blank_no_normal_form_folds_is_not_shown(tmp_path, blank)
         runs.append(run_in_process('together-hooks', 'scan', '--format', fmt, cwd=repo, env=_environ()))
     _check(runs)
     assert [r.rc for r in runs] == [2, 2, 1, 1, 1]
+
+
+def _tags(text: str) -> str:
+    """``text`` in Unicode's tag characters: invisible, each its ASCII
+    letter ("ASCII smuggling")."""
+    return ''.join(chr(0xe0000 + ord(c)) for c in text)
+
+
+def test_a_key_in_tag_characters_is_not_shown_escaped(tmp_path):
+    """A key spelt in tag characters (U+E0074 for ``t``): shown escaped
+    (``\\U000e0074``, ``\\udb40\\udc74``), it still spells the key to
+    anyone who reads the codes; in a file name (every format), an
+    argument, after a plain ``tgp_v1_``, and a legacy key after its
+    Together name.  Decoy: a flag's tag sequence (Scotland's: ``gbsct``)
+    is shown as before, escaped."""
+    repo = _new_repo(tmp_path / 'repo')
+    (repo / f'notes{_tags(KEY)}.env').write_text(f'TOGETHER_API_KEY={OTHER}\n')
+    flag = '\U0001f3f4' + _tags('gbsct') + '\U000e007f'
+    (repo / f'flag{flag}.env').write_text(f'TOGETHER_API_KEY={make_key(_RNG)}\n')
+    git(repo, 'add', '.')
+    runs, written = _all_formats(repo, tmp_path)
+    for argv in (('scan', '--format', 'x' + _tags(KEY)), ('scan', '--diff', 'tgp_v1_' + _tags(KEY[7:])),
+                 ('scan', '--format', 'TOGETHER_API_KEY=' + _tags(HEX))):
+        runs.append(run_in_process('together-hooks', *argv, cwd=repo, env=_environ()))
+    _check(runs, *written, keys=(KEY, OTHER, HEX))
+    assert [r.rc for r in runs] == [1, 1, 1, 1, 2, 2, 2], [r.err for r in runs]
+    assert 'flag' in runs[0].out and 'gbsct' not in runs[0].out, runs[0].out
 
 
 # --- letters that fold to a key's (NFKC) -------------------------------------

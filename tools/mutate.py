@@ -6269,6 +6269,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/leak_probe36_test.py::test_a_key_cut_by_a_blank_no_normal_form_folds_is_not_shown[braille-blank]',),
       "a decoded reading of a line is never folded: a key cut by a braille blank in a SARIF uri "
       "(%E2%A0%80) is shown whole there, though redacted in the text report"),
+    M('leak36-tags-unread', 'together_hooks/detect/scrub.py',
+      '        if _pattern(_TAG_LEAD).search(own):\n',
+      '        if False:\n',
+      ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
+      "a key spelt in Unicode's tag characters (ASCII smuggling) is shown as their escapes, \\U000e0074 "
+      "and on: the codes still spell the key"),
+    M('leak36-tag-escapes-unread', 'together_hooks/detect/scrub.py',
+      "    text = _pattern(_TAG_LEAD).sub(lambda m: chr(int(m.group()[-2:], 16)) if len(m.group()) > 1 else m.group(), text)\n",
+      "    pass\n",
+      ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
+      "only raw tag characters are read as letters: a report or an error that writes them escaped "
+      "(repr's \\U000e0074, JSON's \\udb40\\udc74) shows the key in codes"),
 )
 
 

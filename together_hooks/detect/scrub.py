@@ -705,6 +705,35 @@ def _invisible(code: int) -> bool:
     return code <= 0x10ffff and _pattern(_CONTROL).fullmatch(chr(code)) is not None
 
 
+# Unicode's tag characters, each its ASCII letter (U+E0041 is ``A``).
+_TAG_LETTERS = {0xe0000 + c: c for c in range(0x20, 0x7f)}
+# A tag character, raw or as a JSON, Python or bash escape writes it.
+_TAG_LEAD = r'[\U000e0020-\U000e007e]|\\udb40\\udc[0-7][0-9a-fA-F]|\\U000[eE]00[2-7][0-9a-fA-F]'
+
+
+def _tag_letters(text: str) -> str:
+    """``text`` with each tag character, raw or escaped (``_TAG_LEAD``),
+    read as the ASCII letter it tags."""
+    text = _pattern(_TAG_LEAD).sub(lambda m: chr(int(m.group()[-2:], 16)) if len(m.group()) > 1 else m.group(), text)
+    return text.translate(_TAG_LETTERS)
+
+
+def _coded_or_escaped(text: str) -> list[str]:
+    """``text`` with its escapes undone (``codec.escapes_view``) and with
+    characters written by their codes undone (``_coded``), where either
+    differs."""
+    from together_hooks.detect.codec import escapes_view
+
+    out = []
+    view = escapes_view(_bytes(text), qp=False) if _pattern(_ESCAPE_LEAD).search(text) else None
+    if view is not None:
+        out.append(view.data.decode('utf-8', 'replace'))
+    coded = _coded(text)
+    if coded != text:
+        out.append(coded)
+    return out
+
+
 def _escaped(char: str) -> str:
     """A character no line may show as it is: a byte of a name that is
     not UTF-8 (a surrogate escape) as that byte, ``\\xe9``, in every line as
@@ -1476,6 +1505,12 @@ class Scrubber:
         # ``uri`` or a JSON string cuts a key only until it is folded.
         folded = [_pattern(_CONTROL).sub('', _folded(r)) for r in readings if _folds(r)]
         readings += [r for r in folded if r not in readings]
+        # Tag characters (U+E0020-E007E) are ASCII's letters made invisible
+        # ("ASCII smuggling"): shown escaped, they still spell what they
+        # tag, so each is read as its letter too (and, above, as nothing).
+        if _pattern(_TAG_LEAD).search(own):
+            spelt = [_pattern(_CONTROL).sub('', _tag_letters(t)) for t in (own, *_coded_or_escaped(own))]
+            readings += [r for r in spelt if r not in readings]
         for joined in readings:
             # A key cut two ways (an invisible character and a space, a
             # name repr() escapes) is whole in no reading but this one's
