@@ -103,14 +103,25 @@ def _base32_runs(key: str) -> set[str]:
     return runs
 
 
-# A tag character (U+E0020-E007E: an ASCII letter made invisible), raw or
-# escaped as Python (``\\U000e0074``) or JSON (``\\udb40\\udc74``) writes it.
-_TAG = re.compile(r'[\U000e0020-\U000e007e]|\\U000[eE]00([2-7][0-9a-fA-F])|\\udb40\\udc([2-7][0-9a-fA-F])')
+# A tag character (U+E0020-E007E: an ASCII letter made invisible) or a
+# variation selector (a byte, in "emoji smuggling": VS1-16 are 0-15,
+# VS17-256 16-255), raw or escaped as Python (``\\U000e0074``) or JSON
+# (``\\udb40\\udc74``) writes it.
+_TAG = re.compile(r'[\U000e0020-\U000e007e\U000e0100-\U000e01ef\ufe00-\ufe0f]'
+                  r'|\\udb40\\ud[cd][0-9a-fA-F]{2}|\\U000[eE]0[01][0-9a-fA-F]{2}|\\u[fF][eE]0[0-9a-fA-F]')
 
 
 def _tag_letters(text: str) -> str:
-    return _TAG.sub(lambda m: chr(int(m.group(1) or m.group(2), 16) if m.group(1) or m.group(2)
-                                  else ord(m.group()) - 0xe0000), text)
+    def letter(m: re.Match[str]) -> str:
+        found = m.group()
+        code = (ord(found) if len(found) == 1 else 0xe0000 + int(found[-4:], 16) - 0xdc00
+                if found.startswith('\\udb40') else int(found[2:], 16))
+        if 0xe0020 <= code <= 0xe007e:
+            return chr(code - 0xe0000)
+        if 0xe0100 <= code <= 0xe01ef:
+            return chr(code - 0xe0100 + 16)
+        return chr(code - 0xfe00) if 0xfe00 <= code <= 0xfe0f else ''  # a tag's control
+    return _TAG.sub(letter, text)
 
 
 def seen(keys: list[str], *texts: str) -> list[int]:
@@ -288,13 +299,20 @@ def _tags(text: str) -> str:
     return ''.join(chr(0xe0000 + ord(c)) for c in text)
 
 
+def _selectors(text: str) -> str:
+    """``text``'s bytes as variation selectors after an emoji ("emoji
+    smuggling"): invisible, each a byte."""
+    return '\U0001f600' + ''.join(chr(0xfe00 + b if b < 16 else 0xe0100 + b - 16) for b in text.encode())
+
+
 def test_a_key_in_tag_characters_is_not_shown_escaped(tmp_path):
     """A key spelt in tag characters (U+E0074 for ``t``): shown escaped
     (``\\U000e0074``, ``\\udb40\\udc74``), it still spells the key to
     anyone who reads the codes; in a file name (every format), an
     argument, after a plain ``tgp_v1_``, and a legacy key after its
-    Together name.  Decoy: a flag's tag sequence (Scotland's: ``gbsct``)
-    is shown as before, escaped."""
+    Together name; and its bytes as variation selectors after an emoji.
+    Decoy: a flag's tag sequence (Scotland's: ``gbsct``) is shown as
+    before, escaped."""
     repo = _new_repo(tmp_path / 'repo')
     (repo / f'notes{_tags(KEY)}.env').write_text(f'TOGETHER_API_KEY={OTHER}\n')
     flag = '\U0001f3f4' + _tags('gbsct') + '\U000e007f'
@@ -302,10 +320,11 @@ def test_a_key_in_tag_characters_is_not_shown_escaped(tmp_path):
     git(repo, 'add', '.')
     runs, written = _all_formats(repo, tmp_path)
     for argv in (('scan', '--format', 'x' + _tags(KEY)), ('scan', '--diff', 'tgp_v1_' + _tags(KEY[7:])),
-                 ('scan', '--format', 'TOGETHER_API_KEY=' + _tags(HEX))):
+                 ('scan', '--format', 'TOGETHER_API_KEY=' + _tags(HEX)),
+                 ('scan', '--format', _selectors(KEY)), ('scan', f'no/{_selectors(KEY)}.txt')):
         runs.append(run_in_process('together-hooks', *argv, cwd=repo, env=_environ()))
     _check(runs, *written, keys=(KEY, OTHER, HEX))
-    assert [r.rc for r in runs] == [1, 1, 1, 1, 2, 2, 2], [r.err for r in runs]
+    assert [r.rc for r in runs] == [1, 1, 1, 1, 2, 2, 2, 2, 2], [r.err for r in runs]
     assert 'flag' in runs[0].out and 'gbsct' not in runs[0].out, runs[0].out
 
 

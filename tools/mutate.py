@@ -6276,11 +6276,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a key spelt in Unicode's tag characters (ASCII smuggling) is shown as their escapes, \\U000e0074 "
       "and on: the codes still spell the key"),
     M('leak36-tag-escapes-unread', 'together_hooks/detect/scrub.py',
-      "    text = _pattern(_TAG_LEAD).sub(lambda m: chr(int(m.group()[-2:], 16)) if len(m.group()) > 1 else m.group(), text)\n",
-      "    pass\n",
+      r"    r'|\\udb40\\ud[cd][0-9a-fA-F]{2}|\\U000[eE]0[01][0-9a-fA-F]{2}|\\u[fF][eE]0[0-9a-fA-F]'" "\n",
+      "    r''\n",
       ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
       "only raw tag characters are read as letters: a report or an error that writes them escaped "
       "(repr's \\U000e0074, JSON's \\udb40\\udc74) shows the key in codes"),
+    M('leak36-selectors-unread', 'together_hooks/detect/scrub.py',
+      '    **{0xe0100 + c: 16 + c for c in range(240)},\n',
+      '',
+      ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
+      "a key's bytes as variation selectors after an emoji (emoji smuggling: VS17-256 are bytes 16-255) "
+      "are read as nothing: shown escaped, the codes spell the key"),
 )
 
 

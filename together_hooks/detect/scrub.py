@@ -705,17 +705,38 @@ def _invisible(code: int) -> bool:
     return code <= 0x10ffff and _pattern(_CONTROL).fullmatch(chr(code)) is not None
 
 
-# Unicode's tag characters, each its ASCII letter (U+E0041 is ``A``).
-_TAG_LETTERS = {0xe0000 + c: c for c in range(0x20, 0x7f)}
-# A tag character, raw or as a JSON, Python or bash escape writes it.
-_TAG_LEAD = r'[\U000e0020-\U000e007e]|\\udb40\\udc[0-7][0-9a-fA-F]|\\U000[eE]00[2-7][0-9a-fA-F]'
+# Unicode's tag characters, each its ASCII letter (U+E0041 is ``A``), and
+# the variation selectors, each a byte ("emoji smuggling": VS1-16 are
+# 0-15, VS17-256 are 16-255): invisible, and spelling what they encode.
+_TAG_LETTERS = {
+    **{0xe0000 + c: c for c in range(0x20, 0x7f)},
+    **{0xfe00 + c: c for c in range(16)},
+    **{0xe0100 + c: 16 + c for c in range(240)},
+}
+# One of them, raw or as a JSON, Python or bash escape writes it.
+_TAG_LEAD = (
+    r'[\U000e0020-\U000e007e\U000e0100-\U000e01ef\ufe00-\ufe0f]'
+    r'|\\udb40\\ud[cd][0-9a-fA-F]{2}|\\U000[eE]0[01][0-9a-fA-F]{2}|\\u[fF][eE]0[0-9a-fA-F]'
+)
+
+
+def _tag_letter(m: re.Match[str]) -> str:
+    """A tag character or variation selector (``_TAG_LEAD``) as what it
+    encodes."""
+    found = m.group()
+    if len(found) == 1:
+        code = ord(found)
+    elif found.startswith('\\udb40'):  # a surrogate pair: its low half
+        code = 0xe0000 + int(found[-4:], 16) - 0xdc00
+    else:
+        code = int(found[2:], 16)
+    return chr(_TAG_LETTERS.get(code, 0))
 
 
 def _tag_letters(text: str) -> str:
-    """``text`` with each tag character, raw or escaped (``_TAG_LEAD``),
-    read as the ASCII letter it tags."""
-    text = _pattern(_TAG_LEAD).sub(lambda m: chr(int(m.group()[-2:], 16)) if len(m.group()) > 1 else m.group(), text)
-    return text.translate(_TAG_LETTERS)
+    """``text`` with each tag character or variation selector, raw or
+    escaped (``_TAG_LEAD``), read as the letter or byte it encodes."""
+    return _pattern(_TAG_LEAD).sub(_tag_letter, text)
 
 
 def _coded_or_escaped(text: str) -> list[str]:
