@@ -6379,6 +6379,62 @@ MUTATIONS: tuple[Mutation, ...] = (
       "if False:",
       ('tests/doctor/foreign_allowlists36_test.py',),
       "a gitleaks config of rules alone, which excuses nothing, is named as an allowlist not read"),
+    M('leak36-marks-not-read', 'together_hooks/detect/scrub.py',
+      '        or _marked(text)\n',
+      '        or False\n',
+      ('tests/leak_probe36_test.py::test_a_key_spelt_with_unseen_characters_in_a_file_name',),
+      "a key spelt with a combining mark on each letter (an accent, an underline generator's U+0332) is never "
+      "read as the letters under the marks: a terminal shows it whole, and a reader retypes it"),
+    M('leak36-marks-kept', 'together_hooks/detect/scrub.py',
+      r"        text = ''.join(c for c in decomposed if c < '\u0300' or category(c) not in _MARKS)" "\n",
+      "        pass\n",
+      ('tests/leak_probe36_test.py::test_a_key_with_combining_marks_in_an_argument_is_not_echoed',),
+      "a key spelt with combining marks is read, but with its marks on: no key in that reading, and an "
+      "argument an error echoes shows it whole under accents"),
+    M('leak36-enclosing-marks', 'together_hooks/detect/scrub.py',
+      "_MARKS = ('Mn', 'Me')",
+      "_MARKS = ('Mn',)",
+      ('tests/leak_probe36_test.py::test_a_key_spelt_with_unseen_characters_in_a_file_name[enclosing-circle]',
+       'tests/leak_probe36_test.py::test_a_key_spelt_with_unseen_characters_in_a_file_name[keycap]'),
+      "enclosing marks (Me: a circle U+20DD, a keycap U+20E3) are not read as marks: a key with every third "
+      "letter circled is shown whole"),
+    M('leak36-marks-latin-only', 'together_hooks/detect/scrub.py',
+      r"    return any(category(c) in _MARKS for c in text if c >= '\u0300')",
+      r"    return any(category(c) in _MARKS for c in text if '\u0300' <= c <= '\u036f')",
+      ('tests/leak_probe36_test.py::test_a_key_spelt_with_unseen_characters_in_a_file_name[thai-vowel-sign]',
+       'tests/leak_probe36_test.py::test_a_key_spelt_with_unseen_characters_in_a_file_name[devanagari-nukta]'),
+      "only the Combining Diacritical Marks block is read as marks: a key spelt with another script's "
+      "nonspacing mark on each letter (Thai, Devanagari) is shown whole"),
+    M('leak36-braille-blank-kept', 'together_hooks/detect/scrub.py',
+      "_LOOK_ALIKE.update({0x2800: ' ', 0x1680: ' '})",
+      "_LOOK_ALIKE.update({0x1680: ' '})",
+      ('tests/leak_probe36_test.py::test_a_key_cut_by_a_blank_no_normal_form_folds_is_not_shown[braille-blank]',),
+      "a key cut by a braille pattern blank (drawn as a gap, kept by NFKC) is shown whole: a reader sees a key "
+      "cut by a space, which the scrub redacts"),
+    M('leak36-decoded-unfolded', 'together_hooks/detect/scrub.py',
+      '        readings += [r for r in folded if r not in readings]\n',
+      '        pass\n',
+      ('tests/leak_probe36_test.py::test_a_key_cut_by_a_blank_no_normal_form_folds_is_not_shown[braille-blank]',),
+      "a decoded reading of a line is never folded: a key cut by a braille blank in a SARIF uri "
+      "(%E2%A0%80) is shown whole there, though redacted in the text report"),
+    M('leak36-tags-unread', 'together_hooks/detect/scrub.py',
+      '        if _pattern(_TAG_LEAD).search(own):\n',
+      '        if False:\n',
+      ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
+      "a key spelt in Unicode's tag characters (ASCII smuggling) is shown as their escapes, \\U000e0074 "
+      "and on: the codes still spell the key"),
+    M('leak36-tag-escapes-unread', 'together_hooks/detect/scrub.py',
+      r"    r'|\\udb40\\ud[cd][0-9a-fA-F]{2}|\\U000[eE]0[01][0-9a-fA-F]{2}|\\u[fF][eE]0[0-9a-fA-F]'" "\n",
+      "    r''\n",
+      ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
+      "only raw tag characters are read as letters: a report or an error that writes them escaped "
+      "(repr's \\U000e0074, JSON's \\udb40\\udc74) shows the key in codes"),
+    M('leak36-selectors-unread', 'together_hooks/detect/scrub.py',
+      '    **{0xe0100 + c: 16 + c for c in range(240)},\n',
+      '',
+      ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
+      "a key's bytes as variation selectors after an emoji (emoji smuggling: VS17-256 are bytes 16-255) "
+      "are read as nothing: shown escaped, the codes spell the key"),
 )
 
 

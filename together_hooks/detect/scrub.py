@@ -705,6 +705,56 @@ def _invisible(code: int) -> bool:
     return code <= 0x10ffff and _pattern(_CONTROL).fullmatch(chr(code)) is not None
 
 
+# Unicode's tag characters, each its ASCII letter (U+E0041 is ``A``), and
+# the variation selectors, each a byte ("emoji smuggling": VS1-16 are
+# 0-15, VS17-256 are 16-255): invisible, and spelling what they encode.
+_TAG_LETTERS = {
+    **{0xe0000 + c: c for c in range(0x20, 0x7f)},
+    **{0xfe00 + c: c for c in range(16)},
+    **{0xe0100 + c: 16 + c for c in range(240)},
+}
+# One of them, raw or as a JSON, Python or bash escape writes it.
+_TAG_LEAD = (
+    r'[\U000e0020-\U000e007e\U000e0100-\U000e01ef\ufe00-\ufe0f]'
+    r'|\\udb40\\ud[cd][0-9a-fA-F]{2}|\\U000[eE]0[01][0-9a-fA-F]{2}|\\u[fF][eE]0[0-9a-fA-F]'
+)
+
+
+def _tag_letter(m: re.Match[str]) -> str:
+    """A tag character or variation selector (``_TAG_LEAD``) as what it
+    encodes."""
+    found = m.group()
+    if len(found) == 1:
+        code = ord(found)
+    elif found.startswith('\\udb40'):  # a surrogate pair: its low half
+        code = 0xe0000 + int(found[-4:], 16) - 0xdc00
+    else:
+        code = int(found[2:], 16)
+    return chr(_TAG_LETTERS.get(code, 0))
+
+
+def _tag_letters(text: str) -> str:
+    """``text`` with each tag character or variation selector, raw or
+    escaped (``_TAG_LEAD``), read as the letter or byte it encodes."""
+    return _pattern(_TAG_LEAD).sub(_tag_letter, text)
+
+
+def _coded_or_escaped(text: str) -> list[str]:
+    """``text`` with its escapes undone (``codec.escapes_view``) and with
+    characters written by their codes undone (``_coded``), where either
+    differs."""
+    from together_hooks.detect.codec import escapes_view
+
+    out = []
+    view = escapes_view(_bytes(text), qp=False) if _pattern(_ESCAPE_LEAD).search(text) else None
+    if view is not None:
+        out.append(view.data.decode('utf-8', 'replace'))
+    coded = _coded(text)
+    if coded != text:
+        out.append(coded)
+    return out
+
+
 def _escaped(char: str) -> str:
     """A character no line may show as it is: a byte of a name that is
     not UTF-8 (a surrogate escape) as that byte, ``\\xe9``, in every line as
@@ -1471,6 +1521,17 @@ class Scrubber:
         coded = _coded(own)
         if coded != own:
             readings.append(_pattern(_CONTROL).sub('', coded))
+        # A decoded reading read as a reader takes it too: ``%E2%A0%80``
+        # (a braille blank: a gap) or ``\u0301`` (a mark) in a SARIF
+        # ``uri`` or a JSON string cuts a key only until it is folded.
+        folded = [_pattern(_CONTROL).sub('', _folded(r)) for r in readings if _folds(r)]
+        readings += [r for r in folded if r not in readings]
+        # Tag characters (U+E0020-E007E) are ASCII's letters made invisible
+        # ("ASCII smuggling"): shown escaped, they still spell what they
+        # tag, so each is read as its letter too (and, above, as nothing).
+        if _pattern(_TAG_LEAD).search(own):
+            spelt = [_pattern(_CONTROL).sub('', _tag_letters(t)) for t in (own, *_coded_or_escaped(own))]
+            readings += [r for r in spelt if r not in readings]
         for joined in readings:
             # A key cut two ways (an invisible character and a space, a
             # name repr() escapes) is whole in no reading but this one's
@@ -1940,6 +2001,11 @@ _LOOK_ALIKE = str.maketrans(dict((  # each pair: the twin, then its letter
     # dashes
     '\u2010- \u2011- \u2012- \u2013- \u2212- \u02d7-'
 ).split()))
+# Characters drawn as a blank that no normal form takes for a space (the
+# braille pattern blank U+2800, a spammer's "invisible" letter; the Ogham
+# space mark U+1680): a reader sees a gap there, so a key cut by one reads
+# as a key cut by a space (redacted where the engine's rules take it so).
+_LOOK_ALIKE.update({0x2800: ' ', 0x1680: ' '})
 
 
 def _uu_bodies(line: str) -> list[tuple[int, str]]:
@@ -1986,17 +2052,42 @@ def _folds(text: str) -> bool:
         return False
     import unicodedata
 
-    return not unicodedata.is_normalized('NFKC', text) or text.translate(_LOOK_ALIKE) != text
+    return (
+        not unicodedata.is_normalized('NFKC', text) or text.translate(_LOOK_ALIKE) != text
+        or _marked(text)
+    )
+
+
+# Combining marks a terminal draws on the letter before them (an accent
+# U+0301, an underline or strike-through generator's U+0332 and U+0336, an
+# enclosing circle U+20DD): no normal form takes them away, and a reader
+# retyping ``t́ǵṕ_v1_…`` types the letters under them.  Unicode's
+# nonspacing (Mn) and enclosing (Me) marks, in any script.
+_MARKS = ('Mn', 'Me')
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` holds a combining mark (``_MARKS``); none lies
+    below U+0300."""
+    import unicodedata
+
+    category = unicodedata.category
+    return any(category(c) in _MARKS for c in text if c >= '\u0300')
 
 
 def _folded(text: str) -> str:
     """``text`` as a reader (or a copy and paste into a search box) takes
-    it: compatibility forms folded, NFKC (fullwidth ``ｔｇｐ＿ｖ１＿``,
+    it: combining marks dropped (``_MARKS``, after NFKD: ``É`` reads
+    ``E``), compatibility forms folded, NFKC (fullwidth ``ｔｇｐ＿ｖ１＿``,
     mathematical ``𝐭𝐠𝐩``, circled or superscript letters read as theirs),
     then letters of other scripts drawn as Latin ones read as those
     (``_LOOK_ALIKE``)."""
     import unicodedata
 
+    decomposed = unicodedata.normalize('NFKD', text)
+    if _marked(decomposed):
+        category = unicodedata.category
+        text = ''.join(c for c in decomposed if c < '\u0300' or category(c) not in _MARKS)
     return unicodedata.normalize('NFKC', text).translate(_LOOK_ALIKE)
 
 
