@@ -6251,8 +6251,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the one pass asks for a run one character longer than the value's: a legacy key of exactly 64 hex digits "
       "between quotes is never searched for in a large run's files"),
     M('perfT36-run-pass-inverted', 'together_hooks/detect/engine.py',
-      "            except stopped:\n                return True\n            return False\n    _RUN_PASSES",
-      "            except stopped:\n                return False\n            return True\n    _RUN_PASSES",
+      "        except stopped:\n            return True\n        return False\n    _RUN_PASSES",
+      "        except stopped:\n            return False\n        return True\n    _RUN_PASSES",
       ('tests/detect/file_valued_test.py::test_the_run_pass_answers_as_the_translate',
        'tests/detect/file_valued_test.py::test_a_file_is_found_as_before'),
       "the one pass says a run is there where none is and none where one is: legacy keys in a large run's files pass"),

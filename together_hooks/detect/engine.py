@@ -413,7 +413,6 @@ def _run_pass(value_run: tuple[bytes, int]) -> Callable[[bytes], bool] | None:
     from together_hooks.detect.prefilter import hyperscan_database
     from together_hooks.detect.prefilter import hyperscan_module
 
-    test = None
     try:
         hyperscan = hyperscan_module()
     except ImportError:
@@ -422,19 +421,21 @@ def _run_pass(value_run: tuple[bytes, int]) -> Callable[[bytes], bool] | None:
     db = None if hyperscan is None else hyperscan_database(
         hyperscan, [b'[' + chars + b']{%d}' % n], [hyperscan.HS_FLAG_SINGLEMATCH],
     )
-    if db is not None:
-        from together_hooks.detect.prefilter import _stop
+    if db is None:
+        _RUN_PASSES[value_run] = None
+        return None
+    from together_hooks.detect.prefilter import _stop
 
-        stopped = hyperscan.ScanTerminated
+    stopped = hyperscan.ScanTerminated
 
-        def test(data: bytes) -> bool:
-            try:
-                db.scan(data, _stop)
-            except stopped:
-                return True
-            return False
-    _RUN_PASSES[value_run] = test
-    return test
+    def holds(data: bytes) -> bool:
+        try:
+            db.scan(data, _stop)
+        except stopped:
+            return True
+        return False
+    _RUN_PASSES[value_run] = holds
+    return holds
 
 
 def _file_valued(data: bytes, rules: tuple[Rule, ...], screen: Keywords) -> tuple[Rule, ...]:
