@@ -6435,6 +6435,31 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
       "a key's bytes as variation selectors after an emoji (emoji smuggling: VS17-256 are bytes 16-255) "
       "are read as nothing: shown escaped, the codes spell the key"),
+    M('perfT36-file-run-gate-unasked', 'together_hooks/detect/engine.py',
+      "    searched = _file_valued(data, active, screen) if active else ()\n",
+      "    searched = active\n",
+      ('tests/detect/file_valued_test.py::test_a_file_without_the_run_is_not_searched_for_its_legacy_key',),
+      "a file saying \"together\" with no run of 64 key characters is searched for the legacy rule's anchors, "
+      "windows and lists again: a tree of sympy's together() calls pays it on every such file"),
+    M('perfT36-file-run-gate-drops-valued', 'together_hooks/detect/engine.py',
+      "        if rule.value_run is None or (\n                test(data) if test is not None",
+      "        if rule.value_run is None or False and (\n                test(data) if test is not None",
+      ('tests/detect/file_valued_test.py::test_a_file_is_found_as_before',),
+      "a large run's files are never searched by the legacy rule itself: a legacy key written as it is under a "
+      "Together name passes a tree or history scan"),
+    M('perfT36-run-pass-one-longer', 'together_hooks/detect/engine.py',
+      "        hyperscan, [b'[' + chars + b']{%d}' % n], [hyperscan.HS_FLAG_SINGLEMATCH],\n",
+      "        hyperscan, [b'[' + chars + b']{%d}' % (n + 1)], [hyperscan.HS_FLAG_SINGLEMATCH],\n",
+      ('tests/detect/file_valued_test.py::test_the_run_pass_answers_as_the_translate',
+       'tests/detect/file_valued_test.py::test_a_file_is_found_as_before'),
+      "the one pass asks for a run one character longer than the value's: a legacy key of exactly 64 hex digits "
+      "between quotes is never searched for in a large run's files"),
+    M('perfT36-run-pass-inverted', 'together_hooks/detect/engine.py',
+      "        except stopped:\n            return True\n        return False\n    _RUN_PASSES",
+      "        except stopped:\n            return False\n        return True\n    _RUN_PASSES",
+      ('tests/detect/file_valued_test.py::test_the_run_pass_answers_as_the_translate',
+       'tests/detect/file_valued_test.py::test_a_file_is_found_as_before'),
+      "the one pass says a run is there where none is and none where one is: legacy keys in a large run's files pass"),
 )
 
 

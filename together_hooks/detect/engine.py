@@ -396,6 +396,70 @@ def _run_test(value_run: tuple[bytes, int] | None) -> tuple[bytes, bytes] | None
     return test
 
 
+# ``Rule.value_run`` -> whether bytes hold it, by one hyperscan pass
+# (``_run_pass``), or None without hyperscan.
+_RUN_PASSES: dict[tuple[bytes, int], Callable[[bytes], bool] | None] = {}
+
+
+def _run_pass(value_run: tuple[bytes, int]) -> Callable[[bytes], bool] | None:
+    """Whether bytes hold ``value_run`` (n consecutive bytes of its
+    characters: ``_run_test``'s answer), by one hyperscan pass of the run
+    as a bounded repeat of its class, stopped at its first match; None
+    without hyperscan.  Made at most once a process (``prepare``: before a
+    scan forks).  No copy of the bytes is made, where ``_run_test``
+    translates them whole: a file's test, not a reading's."""
+    if value_run in _RUN_PASSES:
+        return _RUN_PASSES[value_run]
+    from together_hooks.detect.prefilter import hyperscan_database
+    from together_hooks.detect.prefilter import hyperscan_module
+
+    try:
+        hyperscan = hyperscan_module()
+    except ImportError:
+        hyperscan = None
+    chars, n = value_run
+    db = None if hyperscan is None else hyperscan_database(
+        hyperscan, [b'[' + chars + b']{%d}' % n], [hyperscan.HS_FLAG_SINGLEMATCH],
+    )
+    if db is None:
+        _RUN_PASSES[value_run] = None
+        return None
+    from together_hooks.detect.prefilter import _stop
+
+    stopped = hyperscan.ScanTerminated
+
+    def holds(data: bytes) -> bool:
+        try:
+            db.scan(data, _stop)
+        except stopped:
+            return True
+        return False
+    _RUN_PASSES[value_run] = holds
+    return holds
+
+
+def _file_valued(data: bytes, rules: tuple[Rule, ...], screen: Keywords) -> tuple[Rule, ...]:
+    """``_valued(data, rules)`` of a whole file's bytes before its own
+    patterns run: the rules left out find nothing in ``data`` itself (the
+    same proof as a reading's), so a file saying "together" with no run of
+    64 key characters (sympy's ``together()``) is not searched for its
+    anchors, windows and lists; its readings still are.  Where the screen
+    reads by hyperscan's one pass and the file is of ``_MARKS_MIN`` bytes
+    or more, each run is asked by one pass (``_run_pass``), else by
+    ``_run_test``'s translate (docs/performance.md, "Issue 17, session 36
+    (perfT36)")."""
+    if not screen.one_pass or not _MARKS_MIN <= len(data) < 1 << 32:
+        return _valued(data, rules)
+    out = []
+    for rule in rules:
+        test = None if rule.value_run is None else _run_pass(rule.value_run)
+        if rule.value_run is None or (
+                test(data) if test is not None else _valued(data, (rule,))
+        ):
+            out.append(rule)
+    return tuple(out) if len(out) < len(rules) else rules
+
+
 def _valued(data: bytes, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """The rules of ``rules`` that could find a key in ``data``: those
     without a ``value_run``, and those whose run ``data`` holds.  Exact:
@@ -1110,9 +1174,10 @@ def _hits(
         _FILE_HEAD: edge[5] if edge[1] else b'', _PROSE: is_prose(path), _PAST_START: data if edge[1] else None,
         _FILE_PROBE: budget.probe if edge[1] else b'',
     }
+    searched = _file_valued(data, active, screen) if active else ()
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
-        for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
+        for offset, secret, rule in (_candidates(data, searched, walkers, where) if searched else ())
     ]
     # A large file's marks by one pass where hyperscan reads (None: each by ``in``).
     marks_of = _marks_test(screen) if len(data) >= _MARKS_MIN and (active or depth == 0 and where) else None
@@ -1940,6 +2005,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
         _run_test(rule.value_run)
+        if rule.value_run is not None and keyword_screen(rules).one_pass:
+            _run_pass(rule.value_run)  # the file's run test (``_file_valued``)
         for chars in rule.classes:  # the shape check's
             cached(chars)
     # ``containers``: a base64 value of a container, or a binary patch, is
