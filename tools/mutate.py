@@ -831,8 +831,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/first_stage_test.py::test_a_folder_named_like_an_env_file_is_no_key_held',),
       'a virtualenv in .env/ sends every commit to the full hook'),
     M('env-own-key-name', 'together_hooks/env/values.py',
-      "    r'.*together.*(?:key|token)'",
-      "    r'.*together.*key'",
+      "_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|token|secret)s?\\Z'",
+      "_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|secret)s?\\Z'",
       ('tests/env/envfiles_test.py',),
       'the own key in TOGETHER_TOKEN is not searched for'),
     M('scrub-own-keys-late', 'together_hooks/runtime.py',
@@ -1638,7 +1638,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       'the guard whose error line cannot go through the scrub (a thread or git refused at a memory '
       'limit) writes nothing: exit 2, stderr empty'),
     M('feeding-broken-pipe-silent', 'together_hooks/runtime.py',
-      '        if _stdout_gone():  # ``| head``: the reader has all it wanted\n',
+      "        if _stdout_gone():  # ``| head``: the reader stopped before the report's end\n",
       '        if True:\n',
       ('tests/faults_test.py::test_a_git_that_stopped_reading_is_a_line_a_closed_reader_is_not',),
       'a broken pipe to a git the run feeds (git died at a memory limit) is taken for `head` closing '
