@@ -6231,6 +6231,81 @@ MUTATIONS: tuple[Mutation, ...] = (
       """    rb''\n""",
       ('tests/hooks/hook_imports_test.py::test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module',),
       "a Together key's name given a value (TOGETHER_API_KEY=<hex>) is taken for a table's header: every blocked commit of a legacy key indexes the file's headers and imports csv and re"),
+    # --- Session 36 (faults36): fail closed on your piped .env, a cut report, key names, .git files
+    M('faults36-env-pipe-skipped', 'together_hooks/env/ownkeys.py',
+      '    if fifo:\n        if not pipes:\n',
+      '    if False:\n        if not pipes:\n',
+      ('tests/faults36_test.py::test_your_key_in_a_served_env_pipe_is_learnt',
+       'tests/faults36_test.py::test_an_env_pipe_no_program_serves_fails_closed'),
+      'a .env that is a named pipe (a password manager serves it) is passed over: your legacy key in it '
+      'is not learnt, its commit passes, and one no program serves passes too'),
+    M('faults36-env-pipe-unread-passed', 'together_hooks/env/ownkeys.py',
+      '    if unread:  # your keys in it unknown: fail closed, naming the first\n',
+      '    if False:  # your keys in it unknown: fail closed, naming the first\n',
+      ('tests/faults36_test.py::test_an_env_pipe_no_program_serves_fails_closed',),
+      'a .env pipe no program served in time is left out without a word: the run passes with your keys unread'),
+    M('faults36-pipe-empty-taken-as-end', 'together_hooks/fileio.py',
+      '                if data is not None and (data or met):\n',
+      '                if data is not None:\n',
+      ('tests/faults36_test.py::test_an_env_pipe_no_program_serves_fails_closed',),
+      'an empty read of a pipe no writer has opened yet is taken for its end: a pipe no program '
+      'serves reads as an empty .env, and the run passes'),
+    M('faults36-report-cut-unseen', 'together_hooks/runtime.py',
+      '        _flush(sys.stdout)\n        _read_whole(sys.stdout)\n',
+      '        _flush(sys.stdout)\n',
+      ('tests/faults36_test.py::test_a_clean_report_cut_by_head_is_not_a_pass',),
+      'a report written whole into the pipe and left unread by a reader that went (| head -c 10) is a pass, exit 0'),
+    M('faults36-broken-pipe-silent', 'together_hooks/runtime.py',
+      "            _say(f'{prog}: error: {STDOUT_CUT}', plain=True)\n",
+      '',
+      ('tests/faults36_test.py::test_a_findings_report_cut_by_its_reader_says_so',),
+      'a report cut by a broken pipe is exit 2 with stderr silent: nothing says the report is incomplete'),
+    M('faults36-output-pipe-unread', 'together_hooks/fileio.py',
+      '        if unread:\n',
+      '        if False:\n',
+      ('tests/faults36_test.py::test_an_output_pipe_read_in_part_is_not_written',),
+      '--output into a FIFO whose reader took part of the report and went says "report written", exit 0'),
+    M('faults36-key-name-describes', 'together_hooks/env/values.py',
+      '                return not any(w in _DESCRIBES for w in after[j + 1:])\n',
+      '                return True\n',
+      ('tests/faults36_test.py::test_which_names_hold_a_key',),
+      'TOGETHER_KEY_ID and TOGETHER_API_KEY_FILE are taken for variables holding your key'),
+    M('faults36-own-settings-learnt', 'together_hooks/env/values.py',
+      '    if name.upper().startswith(OWN_SETTINGS) or cached(_DIGEST_NAME).search(name):\n',
+      '    if cached(_DIGEST_NAME).search(name):\n',
+      ('tests/faults36_test.py::test_a_github_token_in_our_setting_is_no_together_key',),
+      "TOGETHER_HOOKS_GITHUB_TOKEN (scan-org's GitHub token) is learnt as your Together key: "
+      'a file holding the GitHub token is reported as together-own-key'),
+    M('faults36-key-word-prefix', 'together_hooks/env/values.py',
+      "_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|token|secret)s?\\Z'",
+      "_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|token|secret)'",
+      ('tests/faults36_test.py::test_which_names_hold_a_key',
+       'tests/faults36_test.py::test_your_key_in_together_secret_is_learnt'),
+      'a word that only starts with a key word (TOGETHER_TOKENIZER, TOGETHER_KEYBOARD) names your key: '
+      'its random value is matched everywhere'),
+    M('faults36-may-hold-any-together', 'together_hooks/env/held.py',
+      "    return 'TOGETHER' in up and (\n",
+      "    return 'TOGETHER' in up or (\n",
+      ('tests/faults36_test.py::test_which_names_hold_a_key',),
+      "any variable naming TOGETHER (the suite's TOGETHER_TESTS_RUN_LOG) may hold a key: "
+      "the first stage hands every commit to the full hook"),
+    M('faults36-gitfile-read-whole', 'together_hooks/gitrun.py',
+      '        if not stat.S_ISREG(info.st_mode) or info.st_size > GITFILE_MOST:\n'
+      '            return None\n'
+      '        data = os.read(fd, GITFILE_MOST)\n',
+      "        data = open(path, 'rb').readline()\n",
+      ('tests/faults36_test.py::test_a_git_file_of_1_gb_is_not_read_whole',
+       'tests/faults36_test.py::test_a_git_file_linked_to_dev_zero_is_not_read'),
+      'a .git file is read to its first newline whatever it is: 1 GB with none, or a link to /dev/zero, '
+      'is memory without bound'),
+    M('faults36-gitfolders-read-whole', 'together_hooks/fileio.py',
+      '        if not stat.S_ISREG(info.st_mode) or info.st_size > _GITFILE_MOST:\n'
+      "            return ''\n"
+      '        data = os.read(fd, _GITFILE_MOST)\n',
+      "        data = open(path, 'rb').readline()\n",
+      ('tests/faults36_test.py::test_a_git_file_of_1_gb_is_not_read_whole',),
+      'the .git file a write is checked against is read to its first newline: a 1 GB one with none is '
+      'memory without bound before git refuses it'),
 )
 
 
