@@ -367,6 +367,28 @@ def test_a_git_file_of_1_gb_is_not_read_whole(git_repo, keys):
         assert rss < 200 * MB, rss
 
 
+def test_a_git_file_of_1_gb_beside_git_dir_is_not_read_whole(git_repo, keys):
+    """Failed on eeb1dacc: with ``GIT_DIR`` naming the repository (git
+    then reads no ``.git`` file), a 1 GB ``.git`` file in the work tree
+    was still read whole where ``--output`` is checked against git's
+    folders (``fileio.git_folders``): out of memory under ``ulimit -v``
+    600 MB after 10 s.  Now the report is written, the key found."""
+    from tests.memory_test import peak
+
+    (git_repo / 'k.py').write_text(f'K = "{keys()}"\n')
+    real = git_repo.parent / 'real.git'
+    shutil.move(str(git_repo / '.git'), real)
+    with open(git_repo / '.git', 'wb') as f:
+        f.write(b'gitdir: ')
+        f.truncate(1 << 30)
+    env = {**os.environ, 'GIT_DIR': str(real), 'GIT_WORK_TREE': str(git_repo)}
+    r, rss = peak('together-hooks', 'scan', '--format', 'json', '--output', 'r.json', 'k.py',
+                  cwd=git_repo, address_space=600 * MB, env=env)
+    found(r)
+    assert json.loads((git_repo / 'r.json').read_text())['findings']
+    assert rss < 200 * MB, rss
+
+
 def test_a_git_file_linked_to_dev_zero_is_not_read(git_repo, keys):
     """Failed on eeb1dacc: ``.git -> /dev/zero`` was read without end
     (out of memory under ``ulimit -v`` 600 MB).  git passes over it; so

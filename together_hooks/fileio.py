@@ -741,8 +741,9 @@ def pipe_reader(path: str, wait: float | None = None) -> Callable[[int], bytes] 
     deadline = time.monotonic() + wait
     poll = select.poll()
     poll.register(fd, select.POLLIN)
-    # Linux reports no hang-up to a reader no writer has met yet: until
-    # one came, an empty read is "not yet", never the end.
+    # Linux reports no event to a reader no writer has met yet (the poll
+    # waits), where a read would say the end at once: a pipe is read only
+    # once the poll says a writer came (bytes, or its hang-up).
     met = False
 
     def read(n: int) -> bytes:
@@ -756,7 +757,7 @@ def pipe_reader(path: str, wait: float | None = None) -> Callable[[int], bytes] 
                     data = os.read(fd, n)
                 except BlockingIOError:
                     data = None
-                if data is not None and (data or met):
+                if data is not None:
                     if not data:
                         _close()
                     return data
