@@ -28,6 +28,7 @@ import json
 import os
 import shutil
 import signal
+import string
 import subprocess
 import threading
 import time
@@ -321,8 +322,7 @@ def test_a_github_token_in_our_setting_is_no_together_key(git_repo):
     import random
 
     rng = random.Random(36)
-    token = 'ghp_' + ''.join(rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789')
-                             for _ in range(36))
+    token = 'ghp_' + ''.join(rng.choice(string.ascii_letters + string.digits) for _ in range(36))
     (git_repo / 'ci.yml').write_text(f'token: {token}\n')
     git(git_repo, 'add', 'ci.yml')
     r = th('scan', '--staged', cwd=git_repo, env={'TOGETHER_HOOKS_GITHUB_TOKEN': token})
@@ -337,7 +337,7 @@ def test_your_key_in_together_secret_is_learnt(git_repo, keys):
 
     hexkey = keys('hex')
     rng = random.Random(7)
-    other = ''.join(rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnop0123456789') for _ in range(40))
+    other = ''.join(rng.choice(string.ascii_letters + string.digits) for _ in range(40))
     (git_repo / 'data.txt').write_text(f'value: {hexkey}\n')
     (git_repo / 'other.txt').write_text(f'value: {other}\n')
     git(git_repo, 'add', '-A')
