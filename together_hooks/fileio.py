@@ -475,6 +475,31 @@ def _is_git_name(part: str) -> bool:
     return name in ('.git', 'git~1')
 
 
+# git reads a ``.git`` file or a ``commondir`` of at most this size.
+_GITFILE_MOST = 1 << 20
+
+
+def _first_line(path: str) -> str:
+    """The first line of the small regular file ``path`` (a link
+    followed), stripped; '' for anything else (a FIFO, a device, larger
+    than git reads: it was read to its end, a ``.git`` file of 1 GB with
+    no newline whole, a ``.git`` linked to ``/dev/zero`` without end)."""
+    try:  # a link followed, as git follows one
+        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_CLOEXEC', 0))
+    except OSError:
+        return ''
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _GITFILE_MOST:
+            return ''
+        data = os.read(fd, _GITFILE_MOST)
+    except OSError:
+        return ''
+    finally:
+        os.close(fd)
+    return data.split(b'\n', 1)[0].decode('utf-8', 'surrogateescape').strip()
+
+
 def git_folders(within: str) -> list[str]:
     """The real folders git keeps the work tree ``within``'s files in: its
     ``.git`` (a folder, or where a ``.git`` file points: a worktree's or a
@@ -483,22 +508,13 @@ def git_folders(within: str) -> list[str]:
     found = [os.path.join(top, '.git')]
     dot_git = found[0]
     if os.path.isfile(dot_git):
-        try:
-            with open(dot_git, encoding='utf-8', errors='surrogateescape') as f:
-                line = f.readline().strip()
-        except OSError:
-            line = ''
+        line = _first_line(dot_git)
         if line.startswith('gitdir:'):
             found.append(os.path.realpath(os.path.join(top, line[len('gitdir:'):].strip())))
     if os.environ.get('GIT_DIR'):
         found.append(os.path.realpath(os.environ['GIT_DIR']))
     for folder in list(found[1:]):
-        try:
-            with open(os.path.join(folder, 'commondir'), encoding='utf-8',
-                      errors='surrogateescape') as f:
-                common = f.readline().strip()
-        except OSError:
-            continue
+        common = _first_line(os.path.join(folder, 'commondir'))
         if common:
             found.append(os.path.realpath(os.path.join(folder, common)))
     return found
@@ -705,6 +721,114 @@ def pipe_writer(path: str, wait: float | None = None, within: str | None = None)
     return fd
 
 
+def pipe_reader(path: str, wait: float | None = None) -> Callable[[int], bytes] | None:
+    """``read(n)`` over the named pipe ``path`` (a ``.env`` a password
+    manager serves: 1Password's and others' mounts are FIFOs), read
+    without ever blocking: opened ``O_NONBLOCK`` (a FIFO with no writer
+    would block the open for good), then each read waits at most until
+    ``wait`` seconds (None: ``pipe_reader_wait``) after the open for
+    bytes or the writer's end; a pipe no process wrote to by then, or
+    whose writer is still at it, is ``NotScanned`` (fatal) saying so.
+    None when ``path`` is no FIFO (a link, a file, gone).  The caller
+    reads it in bounded pieces (``stream_windows``); the descriptor is
+    closed at the stream's end, at the deadline, or by ``read.close()``."""
+    import select
+    import time
+
+    if wait is None:
+        wait = pipe_reader_wait()
+    try:
+        fd = os.open(path, _OPEN_FLAGS | getattr(os, 'O_CLOEXEC', 0))
+    except OSError:
+        return None
+    if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    deadline = time.monotonic() + wait
+    poll = select.poll()
+    poll.register(fd, select.POLLIN)
+    # Linux reports no event to a reader no writer has met yet (the poll
+    # waits), where a read would say the end at once: a pipe is read only
+    # once the poll says a writer came (bytes, or its hang-up).
+    met = False
+
+    def read(n: int) -> bytes:
+        nonlocal met
+        while fd >= 0:
+            left = deadline - time.monotonic()
+            events = poll.poll(max(0, int(left * 1000) + 1)) if left > 0 else poll.poll(0)
+            if events:
+                met = True
+                try:
+                    data = os.read(fd, n)
+                except BlockingIOError:
+                    data = None
+                if data is not None:
+                    if not data:
+                        _close()
+                    return data
+            if deadline <= time.monotonic():
+                _close()
+                said = 'wrote nothing' if not met else 'did not finish writing'
+                raise NotScanned(
+                    f'a named pipe whose writer {said} within {wait:g} s '
+                    '(TOGETHER_HOOKS_PIPE_WAIT): not read', fatal=True,
+                )
+        return b''
+
+    def _close() -> None:
+        nonlocal fd
+        if fd >= 0:
+            os.close(fd)
+            fd = -1
+
+    read.close = _close  # type: ignore[attr-defined]
+    return read
+
+
+# How long a report's writer waits, at its end, to learn whether the
+# pipe it wrote into was read whole (``left_unread``): a reader that is
+# still there after it (a pager the user has not scrolled) may read the
+# rest later, and the run ends as it would have.
+UNREAD_WAIT = 1.0
+
+
+def left_unread(fd: int, wait: float = UNREAD_WAIT) -> int:
+    """Bytes of what we wrote into the pipe at ``fd`` that its reader
+    left unread when it went (``| head -c 10`` after a report written
+    into the pipe's buffer whole: no write of ours failed, and the
+    report was cut all the same); 0 when ``fd`` is no pipe, when the
+    pipe was read to its end, or when its reader is still there after
+    ``wait`` seconds.  Linux (``FIONREAD`` on a pipe); 0 elsewhere."""
+    import time
+
+    try:
+        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+            return 0
+        import fcntl
+        import select
+        import struct
+        import termios
+
+        poll = select.poll()
+        poll.register(fd, 0)  # POLLERR and POLLHUP are always reported
+        deadline = time.monotonic() + wait
+        pause = 0.001
+        while True:
+            held = struct.unpack('i', fcntl.ioctl(fd, termios.FIONREAD, b'\0\0\0\0'))[0]
+            if held <= 0:
+                return 0
+            if any(events & select.POLLERR for _fd, events in poll.poll(0)):
+                return held
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return 0
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.05)
+    except (ImportError, OSError, ValueError):
+        return 0
+
+
 def refuse_unnamed(path: str, what: str) -> None:
     """One line (InputError) when ``path``, the value of an option naming
     a file to write, names none: blank (``--audit-log=' '``, a variable
@@ -776,8 +900,15 @@ def write_atomic(
                 out = open(path, 'w', encoding='utf-8', errors='backslashreplace', newline='')
             with out:
                 out.write(text)
+                out.flush()
+                unread = left_unread(out.fileno())
         except OSError as e:
             raise InputError(f'{path}: cannot write ({e.strerror or e})')
+        if unread:
+            raise InputError(
+                f'{path}: its reader stopped before reading it whole ({unread:,} bytes '
+                'left unread): the report is incomplete',
+            )
         return
     # A symlinked file (a baseline kept elsewhere) is written where it
     # points, and the link stays a link.

@@ -641,12 +641,33 @@ def _git_dir(root: str) -> str | None:
     return os.path.join(root, line[len('gitdir: '):])
 
 
+# git reads a ``.git`` file (``gitdir: …``) or a ``commondir`` of at most
+# this size (``read_gitfile_gently``: "too large to be a .git file").
+GITFILE_MOST = 1 << 20
+
+
 def _read_line(path: str) -> str | None:
+    """The first line of the small regular file ``path`` (a ``.git``
+    file, a ``commondir``), as git reads it; None for anything else: a
+    FIFO, a device (a ``.git`` linked to ``/dev/zero`` was read without
+    end, memory and all), a file larger than git reads (``GITFILE_MOST``),
+    gone.  git itself refuses each such one."""
+    import stat
+
     try:
-        with open(path, encoding='utf-8', errors='surrogateescape') as f:
-            return f.readline().rstrip('\n')
+        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_CLOEXEC', 0))
     except OSError:
         return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > GITFILE_MOST:
+            return None
+        data = os.read(fd, GITFILE_MOST)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data.split(b'\n', 1)[0].decode('utf-8', 'surrogateescape')
 
 
 def git_toplevel(path: str) -> str | None:

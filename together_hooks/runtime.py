@@ -83,6 +83,7 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
             raise InputError(EMPTY)
         code = func()
         _flush(sys.stdout)
+        _read_whole(sys.stdout)
         return code
     except InputError as e:
         msg = _one_line(str(e))
@@ -95,8 +96,9 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
         _say(f'{prog}: interrupted', plain=True)
         return 130
     except BrokenPipeError:
-        if _stdout_gone():  # ``| head``: the reader has all it wanted
+        if _stdout_gone():  # ``| head``: the reader stopped before the report's end
             _silence(sys.stdout)
+            _say(f'{prog}: error: {STDOUT_CUT}', plain=True)
             return EXIT_ERROR
         msg = ('a process this run fed stopped reading (a broken pipe): git dies so '
                "when a memory limit (ulimit -v, a container's) is below what it needs")
@@ -181,6 +183,28 @@ def _silence(stream: Any) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), inner.fileno())
     except (AttributeError, OSError, ValueError):
         pass
+
+
+# A report cut because its reader stopped (``| head``, a reader that
+# died): never a clean pass, and said on stderr (where that is not the
+# same closed pipe).  git dies silently by SIGPIPE and ripgrep exits 0
+# there; a scan whose report did not arrive whole vouches for nothing.
+STDOUT_CUT = ('standard output was closed before the report was read whole (a '
+              'broken pipe): the report is incomplete')
+
+
+def _read_whole(stream: Any) -> None:
+    """InputError when the pipe our report went into was left with some
+    of it unread by a reader that has gone (``fileio.left_unread``)."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    from together_hooks.fileio import left_unread
+
+    if left_unread(fd):
+        _silence(stream)
+        raise InputError(STDOUT_CUT)
 
 
 def _stdout_gone() -> bool:

@@ -831,8 +831,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/first_stage_test.py::test_a_folder_named_like_an_env_file_is_no_key_held',),
       'a virtualenv in .env/ sends every commit to the full hook'),
     M('env-own-key-name', 'together_hooks/env/values.py',
-      "    r'.*together.*(?:key|token)'",
-      "    r'.*together.*key'",
+      "_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|token|secret)s?\\Z'",
+      "_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|secret)s?\\Z'",
       ('tests/env/envfiles_test.py',),
       'the own key in TOGETHER_TOKEN is not searched for'),
     M('scrub-own-keys-late', 'together_hooks/runtime.py',
@@ -1638,7 +1638,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       'the guard whose error line cannot go through the scrub (a thread or git refused at a memory '
       'limit) writes nothing: exit 2, stderr empty'),
     M('feeding-broken-pipe-silent', 'together_hooks/runtime.py',
-      '        if _stdout_gone():  # ``| head``: the reader has all it wanted\n',
+      "        if _stdout_gone():  # ``| head``: the reader stopped before the report's end\n",
       '        if True:\n',
       ('tests/faults_test.py::test_a_git_that_stopped_reading_is_a_line_a_closed_reader_is_not',),
       'a broken pipe to a git the run feeds (git died at a memory limit) is taken for `head` closing '
@@ -6460,6 +6460,81 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/file_valued_test.py::test_the_run_pass_answers_as_the_translate',
        'tests/detect/file_valued_test.py::test_a_file_is_found_as_before'),
       "the one pass says a run is there where none is and none where one is: legacy keys in a large run's files pass"),
+    # --- Session 36 (faults36): fail closed on your piped .env, a cut report, key names, .git files
+    M('faults36-env-pipe-skipped', 'together_hooks/env/ownkeys.py',
+      '    if fifo:\n        if not pipes:\n',
+      '    if False:\n        if not pipes:\n',
+      ('tests/faults36_test.py::test_your_key_in_a_served_env_pipe_is_learnt',
+       'tests/faults36_test.py::test_an_env_pipe_no_program_serves_fails_closed'),
+      'a .env that is a named pipe (a password manager serves it) is passed over: your legacy key in it '
+      'is not learnt, its commit passes, and one no program serves passes too'),
+    M('faults36-env-pipe-unread-passed', 'together_hooks/env/ownkeys.py',
+      '    if unread:  # your keys in it unknown: fail closed, naming the first\n',
+      '    if False:  # your keys in it unknown: fail closed, naming the first\n',
+      ('tests/faults36_test.py::test_an_env_pipe_no_program_serves_fails_closed',),
+      'a .env pipe no program served in time is left out without a word: the run passes with your keys unread'),
+    M('faults36-pipe-empty-taken-as-end', 'together_hooks/fileio.py',
+      '            if events:\n                met = True\n',
+      '            if True:\n                met = True\n',
+      ('tests/faults36_test.py::test_an_env_pipe_no_program_serves_fails_closed',),
+      'an empty read of a pipe no writer has opened yet is taken for its end: a pipe no program '
+      'serves reads as an empty .env, and the run passes'),
+    M('faults36-report-cut-unseen', 'together_hooks/runtime.py',
+      '        _flush(sys.stdout)\n        _read_whole(sys.stdout)\n',
+      '        _flush(sys.stdout)\n',
+      ('tests/faults36_test.py::test_a_clean_report_cut_by_head_is_not_a_pass',),
+      'a report written whole into the pipe and left unread by a reader that went (| head -c 10) is a pass, exit 0'),
+    M('faults36-broken-pipe-silent', 'together_hooks/runtime.py',
+      "            _say(f'{prog}: error: {STDOUT_CUT}', plain=True)\n",
+      '',
+      ('tests/faults36_test.py::test_a_findings_report_cut_by_its_reader_says_so',),
+      'a report cut by a broken pipe is exit 2 with stderr silent: nothing says the report is incomplete'),
+    M('faults36-output-pipe-unread', 'together_hooks/fileio.py',
+      '        if unread:\n',
+      '        if False:\n',
+      ('tests/faults36_test.py::test_an_output_pipe_read_in_part_is_not_written',),
+      '--output into a FIFO whose reader took part of the report and went says "report written", exit 0'),
+    M('faults36-key-name-describes', 'together_hooks/env/values.py',
+      '                return not any(w in _DESCRIBES for w in after[j + 1:])\n',
+      '                return True\n',
+      ('tests/faults36_test.py::test_which_names_hold_a_key',),
+      'TOGETHER_KEY_ID and TOGETHER_API_KEY_FILE are taken for variables holding your key'),
+    M('faults36-own-settings-learnt', 'together_hooks/env/values.py',
+      '    if name.upper().startswith(OWN_SETTINGS) or cached(_DIGEST_NAME).search(name):\n',
+      '    if cached(_DIGEST_NAME).search(name):\n',
+      ('tests/faults36_test.py::test_a_github_token_in_our_setting_is_no_together_key',),
+      "TOGETHER_HOOKS_GITHUB_TOKEN (scan-org's GitHub token) is learnt as your Together key: "
+      'a file holding the GitHub token is reported as together-own-key'),
+    M('faults36-key-word-prefix', 'together_hooks/env/values.py',
+      "_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|token|secret)s?\\Z'",
+      "_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|token|secret)'",
+      ('tests/faults36_test.py::test_which_names_hold_a_key',
+       'tests/faults36_test.py::test_your_key_in_together_secret_is_learnt'),
+      'a word that only starts with a key word (TOGETHER_TOKENIZER, TOGETHER_KEYBOARD) names your key: '
+      'its random value is matched everywhere'),
+    M('faults36-may-hold-any-together', 'together_hooks/env/held.py',
+      "    return 'TOGETHER' in up and (\n",
+      "    return 'TOGETHER' in up or (\n",
+      ('tests/faults36_test.py::test_which_names_hold_a_key',),
+      "any variable naming TOGETHER (the suite's TOGETHER_TESTS_RUN_LOG) may hold a key: "
+      "the first stage hands every commit to the full hook"),
+    M('faults36-gitfile-read-whole', 'together_hooks/gitrun.py',
+      '        if not stat.S_ISREG(info.st_mode) or info.st_size > GITFILE_MOST:\n'
+      '            return None\n'
+      '        data = os.read(fd, GITFILE_MOST)\n',
+      "        data = open(path, 'rb').readline()\n",
+      ('tests/faults36_test.py::test_a_git_file_of_1_gb_is_not_read_whole',
+       'tests/faults36_test.py::test_a_git_file_linked_to_dev_zero_is_not_read'),
+      'a .git file is read to its first newline whatever it is: 1 GB with none, or a link to /dev/zero, '
+      'is memory without bound'),
+    M('faults36-gitfolders-read-whole', 'together_hooks/fileio.py',
+      '        if not stat.S_ISREG(info.st_mode) or info.st_size > _GITFILE_MOST:\n'
+      "            return ''\n"
+      '        data = os.read(fd, _GITFILE_MOST)\n',
+      "        data = open(path, 'rb').readline()\n",
+      ('tests/faults36_test.py::test_a_git_file_of_1_gb_beside_git_dir_is_not_read_whole',),
+      'the .git file a write is checked against is read to its first newline: a 1 GB one with none is '
+      'memory without bound before git refuses it'),
 )
 
 

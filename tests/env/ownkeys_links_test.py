@@ -36,6 +36,12 @@ def test_the_same_env_file_inside_the_repository_is_read(git_repo, outside):
     assert len(own_keys(str(git_repo), environ={})) == 1
 
 
-def test_a_fifo_named_like_an_env_file_is_skipped(git_repo):
+def test_a_fifo_named_like_an_env_file_no_program_serves_is_unread(git_repo, monkeypatch):
+    """Never a hang: a bounded wait for a writer, then your keys in it are
+    unknown (faults36: it was skipped, and a key of yours passed)."""
+    from together_hooks.env.ownkeys import EnvFileUnread
+
+    monkeypatch.setenv('TOGETHER_HOOKS_PIPE_WAIT', '0.2')
     os.mkfifo(git_repo / '.env')
-    assert len(own_keys(str(git_repo), environ={})) == 0
+    with pytest.raises(EnvFileUnread, match='named pipe'):
+        own_keys(str(git_repo), environ={})

@@ -26,9 +26,17 @@ if TYPE_CHECKING:
 
 def may_hold(name: str, value: str) -> bool:
     """Whether the environment variable ``name`` may hold a key of the
-    developer's (``env.values.keys_in_environ`` reads only these): its
-    name says Together, or its value holds a current key's prefix."""
-    return 'TOGETHER' in name.upper() or 'tgp_v1_' in value
+    developer's (``env.values.keys_in_environ`` reads only these), or is
+    one of our own settings (``TOGETHER_HOOKS_*``: the first stage hands
+    a run with one to the full hook): its name says Together and a key
+    word (a cheap superset of ``values.is_key_name``, no regex), or its
+    value holds a current key's prefix.  ``TOGETHER_TESTS_RUN_LOG`` (no
+    key word) is none."""
+    if 'tgp_v1_' in value:
+        return True
+    up = name.upper()
+    return 'TOGETHER' in up and (
+        up.startswith('TOGETHER_HOOKS_') or 'KEY' in up or 'TOKEN' in up or 'SECRET' in up)
 
 
 def local_env_files(

@@ -11,6 +11,7 @@ from together_hooks.env.names import is_envrc_script
 from together_hooks.env.names import is_template
 from together_hooks.env.values import keys_in_env
 from together_hooks.env.values import keys_in_environ
+from together_hooks.errors import InputError
 from together_hooks.fileio import read_small
 from together_hooks.gitrun import git
 from together_hooks.gitrun import zsplit
@@ -59,37 +60,91 @@ def own_keys(
     for name, value in (os.environ if environ is None else environ).items():
         for key in keys_in_environ({name: value}):
             sources.setdefault(key, f'the variable {name}')
-    for rel, key in _env_file_keys(root, _untracked(root, local_env_files(root, index=index))):
+    unread: list[str] = []
+    for rel, key in _env_file_keys(root, _untracked(root, local_env_files(root, index=index)), unread):
         sources.setdefault(key, f'the env file {rel}')
+    if unread:  # your keys in it unknown: fail closed, naming the first
+        more = f' (and {len(unread) - 1} more)' if len(unread) > 1 else ''
+        raise EnvFileUnread(unread[0] + more, set(sources))
     return OwnKeys(sources, sources)
 
 
-def _env_file_keys(root: str, files: list[str]) -> Iterator[tuple[str, str]]:
+class EnvFileUnread(InputError):
+    """An env file of yours that was there and could not be read (a named
+    pipe no program served in time): your keys in it unknown, so no run
+    may pass on them.  ``keys``: those read from every other source, for
+    the output scrub to hold (``own_keys_at``)."""
+
+    def __init__(self, message: str, keys: set[str]) -> None:
+        super().__init__(message)
+        self.keys = keys
+
+
+def _env_file_keys(
+        root: str, files: list[str], unread: list[str] | None = None,
+) -> Iterator[tuple[str, str]]:
     """(file, key) for each key in the env files ``files`` (relative to
     ``root``) but templates: a file up to ``MAX_ENV_FILE`` read whole, a
     larger one in windows of that size (never left out: a key you hold
     in a padded ``.env`` is still yours, and a commit of it is still
-    found)."""
+    found), a named pipe as its writer gives it (``_env_file_windows``).
+    A pipe that gives nothing in time is added to ``unread`` (one line
+    each) and the other files are still read; with ``unread`` None, a
+    pipe is not read at all (a best effort that must not wait)."""
+    from together_hooks.fileio import NotScanned
+
     for rel in files:
         if is_template(rel) and not is_envrc_script(rel):
             continue
-        for data in _env_file_windows(os.path.join(root, rel)):
-            for key in keys_in_env(data):
-                yield rel, key
+        try:
+            for data in _env_file_windows(os.path.join(root, rel), pipes=unread is not None):
+                for key in keys_in_env(data):
+                    yield rel, key
+        except NotScanned as e:
+            if unread is not None:
+                unread.append(
+                    f'the env file {rel} holding your keys is {e.reason}; start or '
+                    'unlock the program that serves it (a password manager), or '
+                    'move it aside, and run it again',
+                )
 
 
-def _env_file_windows(path: str) -> Iterator[bytes]:
+def _env_file_windows(path: str, pipes: bool = True) -> Iterator[bytes]:
     """The bytes of the env file ``path``: whole up to ``MAX_ENV_FILE``,
     else in windows of that size overlapping by ``rules.MAX_CONTEXT`` (a
-    line shorter than that is whole in one of them); nothing for a link,
-    a folder, a FIFO, a device or a file that cannot be read."""
+    line shorter than that is whole in one of them); a named pipe (a
+    password manager's ``.env`` mount) in the same windows, read without
+    blocking for at most ``TOGETHER_HOOKS_PIPE_WAIT`` seconds
+    (``fileio.pipe_reader``: NotScanned past that); nothing for a link,
+    a folder, a socket, a device or a file that cannot be read (and a
+    pipe unless ``pipes``)."""
+    import stat
+
     from together_hooks.fileio import NotScanned
+    from together_hooks.fileio import pipe_reader
     from together_hooks.fileio import read_windows
+    from together_hooks.fileio import stream_windows
     from together_hooks.rules import MAX_CONTEXT
 
     data = read_small(path, MAX_ENV_FILE)
     if data:
         yield data
+        return
+    try:
+        fifo = stat.S_ISFIFO(os.lstat(path).st_mode)
+    except OSError:
+        return
+    if fifo:
+        if not pipes:
+            return
+        read = pipe_reader(path)
+        if read is None:  # replaced meanwhile: no pipe, nothing of ours to wait for
+            return
+        try:
+            for _base, _start, _end, window in stream_windows(read, MAX_ENV_FILE, MAX_CONTEXT):
+                yield window
+        finally:
+            read.close()  # type: ignore[attr-defined]
         return
     try:
         for _base, _start, _end, window in read_windows(path, MAX_ENV_FILE, MAX_CONTEXT):
@@ -111,10 +166,14 @@ def own_keys_at(
     from together_hooks.gitdir import worktree_root
 
     root = worktree_root(where) or where
-    own = own_keys(root, index=index)
     # Another repository's keys (``doctor ../other``) stand for no read
     # of the keys of the one the run is in: the scrub still reads those.
     here = os.path.realpath(root) == os.path.realpath(worktree_root('.') or '.')
+    try:
+        own = own_keys(root, index=index)
+    except EnvFileUnread as e:  # what was read is held: the error line never waits again
+        hold(e.keys, here)
+        raise
     hold(own.keys, here)
     return own
 

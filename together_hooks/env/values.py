@@ -12,17 +12,59 @@ if TYPE_CHECKING:
     from typing import Mapping
 
 # Regex sources, built on first use from the user's cache (regex_cache.cached).
-# (not a name qualified by a digest word: ``TOGETHER_KEY_SHA256`` holds
-# the key's digest, which is no copy of a key to look for everywhere; the
-# word only as a whole part of the name, between ``_``, ``.``, ``-``,
-# digits, its ends or a camelCase hump: ``NATASHA_``, ``SHASHANK_`` or
-# ``HASHICORP_`` hold a real key, and a lost own key is a leak)
-_NAMED_KEY = (
-    r'(?i)\A(?!.*(?-i:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))'
+# A name qualified by a digest word holds no key: ``TOGETHER_KEY_SHA256``
+# holds the key's digest, which is no copy of a key to look for
+# everywhere; the word only as a whole part of the name, between ``_``,
+# ``.``, ``-``, digits, its ends or a camelCase hump: ``NATASHA_``,
+# ``SHASHANK_`` or ``HASHICORP_`` hold a real key, and a lost own key is
+# a leak.
+_DIGEST_NAME = (
+    r'(?i)(?-i:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))'
     r'(?:sha-?\d*|md5|hash(?:ed|es)?|digests?|checksums?|fingerprints?)(?:sums?)?'
-    r'(?-i:(?![A-Za-z])|(?<=[a-z0-9])(?=[A-Z])))'
-    r'.*together.*(?:key|token)'
+    r'(?-i:(?![A-Za-z])|(?<=[a-z0-9])(?=[A-Z]))'
 )
+# A name's words: at ``_``, ``-``, ``.``, digits and camelCase humps
+# (``TogetherApiKey``: together, api, key; ``TOGETHER_API_KEY`` the same).
+_NAME_WORDS = r'[A-Z]+(?![a-z])|[A-Z]?[a-z]+'
+# Together's word, alone or glued to the key words after it
+# (``TOGETHERAI``, ``TOGETHERAPIKEY``), and a word that says key.
+_TOGETHER_WORD = r'together(?:ai)?((?:api|access|auth)?(?:key|token|secret)s?)?\Z'
+_KEY_WORD = r'(?:api|access|auth|secret)?(?:key|token|secret)s?\Z'
+# Words after the key word that say the value describes the key rather
+# than holds it (``TOGETHER_KEY_ID``: a ``key_…`` id; ``…_KEY_FILE``).
+_DESCRIBES = frozenset(('id', 'ids', 'name', 'names', 'file', 'path', 'url', 'uri', 'prefix'))
+# Our own settings (``TOGETHER_HOOKS_API_BASE``, ``TOGETHER_HOOKS_GITHUB_TOKEN``:
+# a GitHub token for ``scan-org``) hold no Together key of yours by name.
+OWN_SETTINGS = 'TOGETHER_HOOKS_'
+
+
+def is_key_name(name: str) -> bool:
+    """Whether a variable named ``name`` holds a Together key by its name:
+    Together's word (a whole word: not ``ALTOGETHER``) and, after it, a
+    key word (key, token, secret; ``apikey``), in any case and spelling
+    (``TOGETHER_API_KEY``, ``TOGETHERAI_API_KEY``, ``TogetherApiKey``,
+    ``MY_TOGETHER_KEY``, ``TOGETHER_API_KEY_PROD``, ``TOGETHER_SECRET``).
+    Not a word that merely starts so (``TOGETHER_TOKENIZER``,
+    ``TOGETHER_MONKEY``, ``TOGETHER_KEYBOARD``), a name that describes the
+    key (``TOGETHER_KEY_ID``, ``…_KEY_FILE``, a digest's
+    ``TOGETHER_KEY_SHA256``), our own settings (``OWN_SETTINGS``), nor one
+    with no key word (``TOGETHER_TESTS_RUN_LOG``)."""
+    if name.upper().startswith(OWN_SETTINGS) or cached(_DIGEST_NAME).search(name):
+        return False
+    words = [w.lower() for w in cached(_NAME_WORDS).findall(name)]
+    for i, word in enumerate(words):
+        glued = cached(_TOGETHER_WORD).match(word)
+        if glued is None:
+            continue
+        after = words[i + 1:]
+        if glued.group(1):
+            return not any(w in _DESCRIBES for w in after)
+        for j, later in enumerate(after):
+            if cached(_KEY_WORD).match(later):
+                return not any(w in _DESCRIBES for w in after[j + 1:])
+    return False
+
+
 _ASSIGN = rb'(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$'
 _VALUE_CHARS = r'[A-Za-z0-9_\-.+/=~]+\Z'
 # A value of a key's own shape, current or legacy: the rule's own checks
@@ -233,7 +275,7 @@ def keys_in_env(data: bytes) -> set[str]:
 
     found = {f.secret for f in scan_bytes(data, '.env')}
     for m in cached(_ASSIGN).finditer(data):
-        if not cached(_NAMED_KEY).search(m.group(1).decode('ascii', 'replace')):
+        if not is_key_name(m.group(1).decode('ascii', 'replace')):
             continue
         value = _unquote(m.group(2)).decode('utf-8', 'replace')
         if value not in found and plausible_key(value):
@@ -257,7 +299,7 @@ def keys_in_environ(environ: Mapping[str, str]) -> set[str]:
         if not may_hold(name, value) or name.startswith(DESCRIBING):
             continue  # most variables: no regex (a clean commit loads no ``re``)
         value = value.strip()
-        if cached(_NAMED_KEY).search(name):
+        if is_key_name(name):
             if plausible_key(value):
                 found.add(value)
         elif 'tgp_v1_' in value:
