@@ -107,7 +107,10 @@ def parse_shard(text: str) -> tuple[int, int]:
 def normalize(location: str, base: str) -> str:
     """A URL as given; a local path made absolute (workers run elsewhere)."""
     _refuse_credentials(location)
-    if re.match(r'^[a-z][a-z0-9+.-]*://', location, re.I) or re.match(r'^[^/]+@[^/:]+:', location):
+    scheme = re.match(r'^[a-z][a-z0-9+.-]*://', location, re.I)
+    if scheme:  # git knows ``https`` only in lower case (``HTTPS``: "transport not allowed")
+        return scheme[0].lower() + location[scheme.end():]
+    if re.match(r'^[^/]+@[^/:]+:', location):
         return location
     path = os.path.abspath(os.path.join(base, os.path.expanduser(location)))
     if os.path.isdir(path):  # a folder first, as ``git clone`` takes one
@@ -131,7 +134,9 @@ def read_repos_file(path: str) -> list[Target]:
     from together_hooks.fileio import read_config_file
 
     try:  # a FIFO or /dev/zero is refused, a file is bounded
-        lines = read_config_file(path).decode('utf-8').splitlines()
+        # 'utf-8-sig': a byte-order mark (Notepad, PowerShell's
+        # Out-File) is no part of the first repository's name
+        lines = read_config_file(path).decode('utf-8-sig').splitlines()
     except OSError as e:
         raise InputError(f'{path}: cannot read ({e.strerror or e})')
     except UnicodeDecodeError:
@@ -151,12 +156,19 @@ def same_repository(location: str) -> str:
     ``repo/``, ``repo/.git``, ``file://…/repo`` and a symlink to it are one
     (each scanned and counted once, under the first spelling given); any
     other URL as it is written (a server may serve ``app`` and ``app.git``
-    as two repositories)."""
+    as two repositories), save its scheme and host, which name the same
+    server in any case (``HTTPS://GitHub.com/acme/app``)."""
     if re.match(r'^file://', location, re.I):
         path = urllib.parse.unquote(urllib.parse.urlsplit(location).path)
     elif location.startswith('/'):
         path = location
     else:
+        url = re.match(r'^([a-z][a-z0-9+.-]*://)([^/?#@]*@)?([^/?#@]*)(.*)$', location, re.I | re.S)
+        if url:  # a user's name keeps its case
+            return url[1].lower() + (url[2] or '') + url[3].lower() + url[4]
+        scp = re.match(r'^([^/@:]*@)?([^/@:\[]+)(:.*)$', location, re.S)
+        if scp and scp_like(location):  # git's ``user@host:path``
+            return (scp[1] or '') + scp[2].lower() + scp[3]
         return location
     real = os.path.realpath(path)
     dotgit = os.path.join(real, '.git')
