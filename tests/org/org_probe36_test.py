@@ -25,6 +25,8 @@ import threading
 
 import pytest
 
+from together_hooks.errors import InputError
+from together_hooks.org import inputs
 from tests.cli_run import leaked
 from tests.cli_run import scan
 from tests.conftest import git
@@ -149,6 +151,31 @@ def test_paths_differing_in_case_on_one_server_stay_two(served, tmp_path):
     result = _audit(tmp_path, f'{one}\n{two}\n', 'paths')
     assert result.rc == 1, result.err
     assert set(_keys_of(result)) == {one, two}
+
+
+def test_ssh_hosts_in_two_cases_are_one_repository_and_users_and_paths_keep_theirs(tmp_path):
+    """git's ``user@host:path`` and ``ssh://`` forms: the host in any
+    case is one server (before: two repositories); a user's name and a
+    path keep their case (the decoys: each is another repository).  ssh
+    is ``false`` here: every clone fails, each named once."""
+    lines = ['git@Example.invalid:acme/app.git', 'git@example.invalid:acme/app.git',
+             'git@example.invalid:Acme/app.git', 'ssh://Deploy@EXAMPLE.invalid/acme/app.git',
+             'ssh://deploy@example.invalid/acme/app.git', 'ssh://deploy@example.INVALID/acme/app.git']
+    result = _audit(tmp_path, ''.join(line + '\n' for line in lines), 'ssh', '--retries', '0',
+                    '--timeout', '30')
+    assert result.rc == 2, result.err
+    assert sorted(f['repo'] for f in result.json()['failures']) == sorted(
+        [lines[0], lines[2], lines[3], lines[4]])
+
+
+def test_an_at_sign_in_an_scp_like_path_has_a_spelling_that_is_cloned(tmp_path):
+    """``host:app@2.git`` is spelled as ``user:password@host`` is, and
+    stays refused (unprinted); the docs give ``ssh://host/~/app@2.git``,
+    which is a location."""
+    with pytest.raises(InputError, match='carries credentials') as e:
+        inputs.normalize('host:app@2.git', str(tmp_path))
+    assert 'app@2' not in str(e.value)
+    assert inputs.normalize('ssh://host/~/app@2.git', str(tmp_path)) == 'ssh://host/~/app@2.git'
 
 
 # ------------------------------------- what a local path's store holds
