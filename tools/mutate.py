@@ -6316,6 +6316,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            return (scp[1] or '') + (scp[2] + scp[3]).lower()\n",
       ('tests/org/org_probe36_test.py',),
       "git@host:Acme/app and git@host:acme/app (two paths the server may tell apart) are one repository: the second is never scanned"),
+    M('org36-org-name-checked-late', 'together_hooks/cli/scan_org.py',
+      "    inputs.org_name(args.github_org)  # before any request carries it\n",
+      "",
+      ('tests/org/org_probe36_test.py',),
+      "--github-org's value is checked only after GET /orgs/<it> was sent: a key pasted there goes to GitHub in a URL"),
+    M('org36-org-counts-unchecked', 'together_hooks/org/inputs.py',
+      "    data, _ = client.get(f'{client.api}/orgs/{org_name(org)}')\n",
+      "    data, _ = client.get(f'{client.api}/orgs/{org}')\n",
+      ('tests/org/org_probe36_test.py',),
+      "org_counts sends any organisation name it is given: acme/../users/x asks another endpoint"),
 )
 
 

@@ -435,6 +435,41 @@ def test_a_clone_url_with_credentials_from_the_api_is_refused_unprinted(tmp_path
         tmp_path / 'gh.sqlite', 'rb').read()
 
 
+@pytest.mark.parametrize('org', ['{key}', 'acme/../users/{key}', 'acme?q={key}', 'acme#x'])
+def test_an_organisation_name_that_is_none_is_refused_before_any_request(tmp_path, raw_api, org):
+    """A key pasted as ``--github-org`` (or a name with a path or a
+    query in it): before, ``GET /orgs/<it>`` was sent to the API first
+    (the key in a URL to GitHub, ``acme/..`` another endpoint), and only
+    then refused.  Now one line, exit 2, nothing asked."""
+    api = raw_api(_Raw)
+    key = make_key(random.Random('org36-org-' + org))
+    result = scan_org('--github-org', org.format(key=key), '--github-api-url', api,
+                      '--store', str(tmp_path / 'gh.sqlite'), cwd=tmp_path, env={})
+    assert result.rc == 2 and 'not an organisation name' in result.err, result.err
+    assert len(result.err.strip().splitlines()) == 1, result.err
+    assert FakeGitHub.seen == []
+    assert leaked([key], result.out, result.err) == []
+
+
+def test_the_counts_of_an_organisation_name_that_is_none_are_never_asked(raw_api):
+    """``org_counts`` holds to the same check, for any other caller."""
+    api = raw_api(_Raw)
+    with pytest.raises(InputError, match='not an organisation name'):
+        inputs.org_counts(inputs.GitHub(api, None), 'acme/../users/x')
+    assert FakeGitHub.seen == []
+
+
+def test_an_organisation_name_with_a_hyphen_is_asked_for(tmp_path, raw_api):
+    """The decoy: a real organisation's name (letters, digits, ``-``)
+    is listed."""
+    api = raw_api(_Raw)
+    FakeGitHub.routes = {'/orgs/acme-2/repos?per_page=100&type=all': ([], None)}
+    result = scan_org('--github-org', 'acme-2', '--github-api-url', api,
+                      '--store', str(tmp_path / 'gh.sqlite'), cwd=tmp_path, env={})
+    assert result.rc == 0, result.err
+    assert [p for p, _ in FakeGitHub.seen][0] == '/orgs/acme-2'
+
+
 # ------------------------------------------------- the store and reports
 
 def test_a_store_moved_to_another_path_reports_the_same(tmp_path):

@@ -460,8 +460,7 @@ def github_targets(
     A clone URL off the API's own host (``clone_origin``): a ``file://``
     URL, a local path, ssh, another host) is never cloned: it comes back
     as a target of its own with the reason it is ``refused``."""
-    if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9-]*', org):
-        raise InputError(f'--github-org {org!r}: not an organisation name')
+    org_name(org)
     origin = clone_origin(client.api)
     targets = []
     refused: list[Target] = []
@@ -651,12 +650,21 @@ def _count_listed(repo: dict, listed: dict[str, int], distinct: set[object]) -> 
     listed[f'listed {kind}'] = listed.get(f'listed {kind}', 0) + 1
 
 
+def org_name(org: str) -> str:
+    """``org`` when it can name a GitHub organisation (letters, digits,
+    ``-``); checked before any request is sent with it: a key pasted in
+    its place, or ``acme/../users/x``, never reaches the API's URL."""
+    if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9-]*', org):
+        raise InputError(f'--github-org {org!r}: not an organisation name')
+    return org
+
+
 def org_counts(client: GitHub, org: str) -> dict[str, int | None]:
     """The organisation's own counts (``GET /orgs/ORG``): ``public``
     (``public_repos``) and ``private`` (``owned_private_repos``, None when
     GitHub hides it: it shows it to the organisation's owners, a token
     with ``admin:org``, not to its members)."""
-    data, _ = client.get(f'{client.api}/orgs/{org}')
+    data, _ = client.get(f'{client.api}/orgs/{org_name(org)}')
     if not isinstance(data, dict):
         raise InputError(f'GitHub API: /orgs/{org}: expected an object')
     counts: dict[str, int | None] = {}
