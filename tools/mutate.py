@@ -6326,6 +6326,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    data, _ = client.get(f'{client.api}/orgs/{org}')\n",
       ('tests/org/org_probe36_test.py',),
       "org_counts sends any organisation name it is given: acme/../users/x asks another endpoint"),
+    M('org36-store-source-raw', 'together_hooks/org/store.py',
+      "            (now(), version, rules, stored(source), executor),  # a repos file's path too\n",
+      "            (now(), version, rules, source, executor),\n",
+      ('tests/org/org_probe36_test.py',),
+      "a run's source is stored as given: a repos file in a folder named with a key puts the whole key in the store"),
+    M('org36-store-listing-raw', 'together_hooks/org/store.py',
+      "                            (key, stored('\\n'.join(shortfall))))\n",
+      "                            (key, '\\n'.join(shortfall)))\n",
+      ('tests/org/org_probe36_test.py',),
+      "a listing shortfall is stored with the API's URL as given: an API root whose path holds a key puts the whole key in the store"),
 )
 
 

@@ -483,6 +483,46 @@ def test_a_store_moved_to_another_path_reports_the_same(tmp_path):
     assert report.json()['findings'] == first.json()['findings']
 
 
+def test_a_repos_files_path_holding_a_key_is_kept_redacted_in_the_store(tmp_path):
+    """The store keeps each run's source (``repos file PATH``): before,
+    a repos file in a folder named with a key put the whole key in the
+    store's ``runs`` table.  The decoy: a plain path is kept as written."""
+    key = make_key(random.Random('org36-source'))
+    repo, _ = key_repo(tmp_path / 'app', K['moved'])
+    for folder in ('plain', 'd-' + key):
+        os.makedirs(tmp_path / folder)
+        result = _audit(tmp_path / folder, repo + '\n', 'repos-' + folder)
+        assert result.rc == 1, result.err
+        store = tmp_path / folder / f'repos-{folder}.sqlite'
+        with sqlite3.connect(store) as db:
+            (source,) = db.execute('SELECT source FROM runs').fetchone()
+        with open(store, 'rb') as f:
+            assert leaked([key], f.read().decode('latin-1'), result.out, result.err) == []
+    assert source.startswith('repos file ') and 'd-tgp_v1_' in source
+    with sqlite3.connect(tmp_path / 'plain' / 'repos-plain.sqlite') as db:
+        assert db.execute('SELECT source FROM runs').fetchall() == [
+            (f'repos file {tmp_path}/plain/repos-plain.txt',)]
+
+
+def test_a_listing_shortfall_under_an_api_url_holding_a_key_is_kept_redacted(tmp_path, raw_api):
+    """An organisation listed short is kept in the store (a row of every
+    report until a listing misses nothing), named by the API's URL: before,
+    an API root whose path held a key (``--github-api-url`` takes a path,
+    ``https://HOST/api/v3``) put the whole key in the store's ``meta``."""
+    key = make_key(random.Random('org36-listing'))
+    api = raw_api(_Raw) + '/' + key
+    FakeGitHub.routes = {f'/{key}/orgs/acme': ({'login': 'acme', 'public_repos': 1}, None),
+                         f'/{key}{LISTING}': ([], None)}
+    result = scan_org('--github-org', 'acme', '--github-api-url', api, '--store',
+                      str(tmp_path / 'gh.sqlite'), cwd=tmp_path, env={})
+    assert result.rc == 2 and 'listed 0 of its 1 public' in result.err, result.err
+    report = scan_org('report', '--store', str(tmp_path / 'gh.sqlite'))
+    assert report.rc == 2 and 'NOT SCANNED: the GitHub API listed 0 of its 1' in report.out
+    assert '/tgp_v1_' in report.out  # the row is there, its key redacted
+    with open(tmp_path / 'gh.sqlite', 'rb') as f:
+        assert leaked([key], f.read().decode('latin-1'), result.out, result.err, report.out) == []
+
+
 def test_a_key_percent_encoded_in_a_file_url_is_in_no_report(tmp_path):
     """A folder named with a key, its ``file://`` URL spelling every
     character as ``%XX``: the key is in no format's output nor the store
