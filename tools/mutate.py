@@ -6336,6 +6336,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                            (key, '\\n'.join(shortfall)))\n",
       ('tests/org/org_probe36_test.py',),
       "a listing shortfall is stored with the API's URL as given: an API root whose path holds a key puts the whole key in the store"),
+    M('org36-empty-repos-file-clean', 'together_hooks/org/inputs.py',
+      "    if not targets:  # a list whose making failed (`gh repo list > FILE`) is no clean audit\n",
+      "    if False:\n",
+      ('tests/org/org_probe36_test.py',),
+      "a repos file naming no repository (empty, all comments) is an audit of nothing: exit 0, read as clean"),
 )
 
 

@@ -100,6 +100,24 @@ def test_windows_line_ends_blanks_tabs_and_comments_are_read_as_one_repository(t
     assert '1 repositories (1 scanned' in result.err
 
 
+@pytest.mark.parametrize('text', ['', '\n\n', '# acme/app\n  # acme/web\n', '\ufeff\r\n'])
+def test_a_repos_file_naming_no_repository_is_exit_2_never_clean(tmp_path, text):
+    """A list whose making failed (``gh repo list acme > repos.txt``
+    without a login leaves it empty), or one all comments: before, 0
+    repositories and exit 0, an audit that read nothing read as clean."""
+    result = _audit(tmp_path, text, 'none')
+    assert result.rc == 2, result.err
+    assert 'names no repository' in result.err
+    assert len(result.err.strip().splitlines()) == 1, result.err
+
+
+def test_one_repository_among_comments_is_an_audit(tmp_path):
+    """The decoy: comments and blank lines around one repository."""
+    repo, _ = key_repo(tmp_path / 'app', K['crlf'])
+    result = _audit(tmp_path, f'# acme\n\n{repo}\n# end\n', 'one')
+    assert result.rc == 1, result.err
+
+
 @pytest.fixture(scope='module')
 def served(tmp_path_factory):
     """Two repositories served over git's dumb HTTP protocol on loopback,

@@ -147,6 +147,8 @@ def read_repos_file(path: str) -> list[Target]:
         words = line.split('#', 1)[0].split() if not line.lstrip().startswith('#') else []
         if words:
             targets.append(Target(tuple(dict.fromkeys(normalize(w, base) for w in words))))
+    if not targets:  # a list whose making failed (`gh repo list > FILE`) is no clean audit
+        raise InputError(f'{path}: names no repository (one clone URL or path a line)')
     return dedupe(targets, same_repository)
 
 
