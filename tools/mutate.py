@@ -6341,6 +6341,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if False:\n",
       ('tests/org/org_probe36_test.py',),
       "a repos file naming no repository (empty, all comments) is an audit of nothing: exit 0, read as clean"),
+    M('org36-report-empty-author-said', 'together_hooks/org/report.py',
+      "    return (f' by {shown(f[\"author\"])}' if f.get('author') else '') + (\n",
+      "    return (f' by {shown(f[\"author\"])}' if True else '') + (\n",
+      ('tests/org/org_probe36_test.py',),
+      "scan-org's text and SARIF say 'added in blob <id> by  on ' for a blob a tag names, which has no author"),
 )
 
 

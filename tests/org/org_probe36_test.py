@@ -321,6 +321,22 @@ def test_a_force_pushed_key_stays_reported_and_the_store_says_when_it_was_last_s
     assert scanned == [(5,)]
 
 
+def test_the_reports_say_no_author_for_a_tagged_blob_and_one_for_a_commit(runs):
+    """A blob a tag names has no author nor date: the text and SARIF
+    reports said ``added in blob <id> by  on ``; now they leave both out,
+    as ``scan``'s reports do.  The decoy: a commit's line names its author."""
+    repo = runs[0]
+    store = os.path.join(os.path.dirname(repo), 'runs.sqlite')
+    text = scan_org('report', '--store', store, '--format', 'text')
+    sarif = scan_org('report', '--store', store, '--format', 'sarif')
+    assert text.rc == 1 and sarif.rc == 1
+    messages = [r['message']['text'] for run in json.loads(sarif.out)['runs'] for r in run['results']]
+    for said in (text.out.splitlines(), messages):
+        blob = [line for line in said if 'added in blob ' in line]
+        assert blob and all(' by ' not in line and ' on ' not in line for line in blob), blob
+        assert any(' by Dev <dev@example.com> on 20' in line for line in said), said
+
+
 def test_five_thousand_refs_on_one_commit_are_one_finding(tmp_path):
     repo, added = key_repo(tmp_path / 'app', K['refs'])
     head = git(repo, 'rev-parse', 'HEAD').strip()
