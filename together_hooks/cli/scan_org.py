@@ -329,6 +329,7 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         return inputs.read_repos_file(args.repos), None, None, f'repos file {args.repos}', None
     if not args.github_org:
         raise InputError('scan-org needs --repos FILE or --github-org ORG')
+    inputs.org_name(args.github_org)  # before any request carries it
     secret = inputs.token()
     client = inputs.GitHub(args.github_api_url, secret)
     if secret is None:

@@ -107,7 +107,10 @@ def parse_shard(text: str) -> tuple[int, int]:
 def normalize(location: str, base: str) -> str:
     """A URL as given; a local path made absolute (workers run elsewhere)."""
     _refuse_credentials(location)
-    if re.match(r'^[a-z][a-z0-9+.-]*://', location, re.I) or re.match(r'^[^/]+@[^/:]+:', location):
+    scheme = re.match(r'^[a-z][a-z0-9+.-]*://', location, re.I)
+    if scheme:  # git knows ``https`` only in lower case (``HTTPS``: "transport not allowed")
+        return scheme[0].lower() + location[scheme.end():]
+    if re.match(r'^[^/]+@[^/:]+:', location):
         return location
     path = os.path.abspath(os.path.join(base, os.path.expanduser(location)))
     if os.path.isdir(path):  # a folder first, as ``git clone`` takes one
@@ -131,7 +134,9 @@ def read_repos_file(path: str) -> list[Target]:
     from together_hooks.fileio import read_config_file
 
     try:  # a FIFO or /dev/zero is refused, a file is bounded
-        lines = read_config_file(path).decode('utf-8').splitlines()
+        # 'utf-8-sig': a byte-order mark (Notepad, PowerShell's
+        # Out-File) is no part of the first repository's name
+        lines = read_config_file(path).decode('utf-8-sig').splitlines()
     except OSError as e:
         raise InputError(f'{path}: cannot read ({e.strerror or e})')
     except UnicodeDecodeError:
@@ -142,6 +147,8 @@ def read_repos_file(path: str) -> list[Target]:
         words = line.split('#', 1)[0].split() if not line.lstrip().startswith('#') else []
         if words:
             targets.append(Target(tuple(dict.fromkeys(normalize(w, base) for w in words))))
+    if not targets:  # a list whose making failed (`gh repo list > FILE`) is no clean audit
+        raise InputError(f'{path}: names no repository (one clone URL or path a line)')
     return dedupe(targets, same_repository)
 
 
@@ -151,12 +158,19 @@ def same_repository(location: str) -> str:
     ``repo/``, ``repo/.git``, ``file://…/repo`` and a symlink to it are one
     (each scanned and counted once, under the first spelling given); any
     other URL as it is written (a server may serve ``app`` and ``app.git``
-    as two repositories)."""
+    as two repositories), save its scheme and host, which name the same
+    server in any case (``HTTPS://GitHub.com/acme/app``)."""
     if re.match(r'^file://', location, re.I):
         path = urllib.parse.unquote(urllib.parse.urlsplit(location).path)
     elif location.startswith('/'):
         path = location
     else:
+        url = re.match(r'^([a-z][a-z0-9+.-]*://)([^/?#@]*@)?([^/?#@]*)(.*)$', location, re.I | re.S)
+        if url:  # a user's name keeps its case
+            return url[1].lower() + (url[2] or '') + url[3].lower() + url[4]
+        scp = re.match(r'^([^/@:]*@)?([^/@:\[]+)(:.*)$', location, re.S)
+        if scp and scp_like(location):  # git's ``user@host:path``
+            return (scp[1] or '') + scp[2].lower() + scp[3]
         return location
     real = os.path.realpath(path)
     dotgit = os.path.join(real, '.git')
@@ -448,8 +462,7 @@ def github_targets(
     A clone URL off the API's own host (``clone_origin``): a ``file://``
     URL, a local path, ssh, another host) is never cloned: it comes back
     as a target of its own with the reason it is ``refused``."""
-    if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9-]*', org):
-        raise InputError(f'--github-org {org!r}: not an organisation name')
+    org_name(org)
     origin = clone_origin(client.api)
     targets = []
     refused: list[Target] = []
@@ -639,12 +652,21 @@ def _count_listed(repo: dict, listed: dict[str, int], distinct: set[object]) -> 
     listed[f'listed {kind}'] = listed.get(f'listed {kind}', 0) + 1
 
 
+def org_name(org: str) -> str:
+    """``org`` when it can name a GitHub organisation (letters, digits,
+    ``-``); checked before any request is sent with it: a key pasted in
+    its place, or ``acme/../users/x``, never reaches the API's URL."""
+    if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9-]*', org):
+        raise InputError(f'--github-org {org!r}: not an organisation name')
+    return org
+
+
 def org_counts(client: GitHub, org: str) -> dict[str, int | None]:
     """The organisation's own counts (``GET /orgs/ORG``): ``public``
     (``public_repos``) and ``private`` (``owned_private_repos``, None when
     GitHub hides it: it shows it to the organisation's owners, a token
     with ``admin:org``, not to its members)."""
-    data, _ = client.get(f'{client.api}/orgs/{org}')
+    data, _ = client.get(f'{client.api}/orgs/{org_name(org)}')
     if not isinstance(data, dict):
         raise InputError(f'GitHub API: /orgs/{org}: expected an object')
     counts: dict[str, int | None] = {}

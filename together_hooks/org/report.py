@@ -51,6 +51,14 @@ def _held(f: dict) -> str:
     return f'{f.get("object_type") or "commit"} {f["commit"][:12]}'
 
 
+def _by_on(f: dict, shown=str) -> str:
+    """`` by <author> on <date>``, leaving out what the object has not
+    (a blob or tree a tag names has no author nor date), as ``scan``'s
+    reports do."""
+    return (f' by {shown(f["author"])}' if f.get('author') else '') + (
+        f' on {f["date"]}' if f.get('date') else '')
+
+
 def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
     lines = []
     for f in findings:
@@ -58,7 +66,7 @@ def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
         lines.append(
             f'{shown_path(f["repo"])}: {shown_path(f["path"])}:{f["line"]}: {f["rule"]} '
             f'{f["redacted"]} (hashed_secret {f["hashed_secret"]}) added in '
-            f'{shown_path(_held(f))} by {shown_path(f["author"])} on {f["date"]}{verified}',
+            f'{shown_path(_held(f))}{_by_on(f, shown_path)}{verified}',
         )
     for url, error in failures:
         lines.append(f'{shown_path(url)}: NOT SCANNED: {shown_path(error)}')
@@ -107,8 +115,8 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
                 'level': 'warning' if f.get('verification') == 'invalid' else 'error',
                 'message': {'text': (
                     f'Together API key {f["redacted"]} (hashed_secret '
-                    f'{f["hashed_secret"]}), added in {_held(f)} by '
-                    f'{f["author"]} on {f["date"]}. {rotate_at(verb="Rotate")}.'
+                    f'{f["hashed_secret"]}), added in {_held(f)}{_by_on(f)}. '
+                    f'{rotate_at(verb="Rotate")}.'
                 )},
                 'locations': [{'physicalLocation': {
                     'artifactLocation': location,

@@ -83,7 +83,8 @@ _REPOSITORIES = (
 
 
 def stored(url: str) -> str:
-    """A repository's URL (or path) as the store keeps it: each Together
+    """A repository's URL (or path), and any other text from outside (a
+    repos file's path, a listing's shortfall), as the store keeps it: each Together
     key in it redacted (``tgp_v1_Ab…yz``), the same way every run, so a
     run finds the rows of the last (a file of the store is read and
     copied where no key may go)."""
@@ -303,7 +304,7 @@ class Store:
             return row[0], True
         cur = self.db.execute(
             'INSERT INTO runs (started, version, rules, source, executor) VALUES (?,?,?,?,?)',
-            (now(), version, rules, source, executor),
+            (now(), version, rules, stored(source), executor),  # a repos file's path too
         )
         return int(cur.lastrowid or 0), False
 
@@ -326,7 +327,7 @@ class Store:
             self.db.execute('DELETE FROM meta WHERE key=?', (key,))
         else:
             self.db.execute('INSERT OR REPLACE INTO meta VALUES (?, ?)',
-                            (key, '\n'.join(shortfall)))
+                            (key, stored('\n'.join(shortfall))))
 
     @_reads
     def listings(self) -> list[tuple[str, str]]:
