@@ -6286,6 +6286,36 @@ MUTATIONS: tuple[Mutation, ...] = (
       ")",
       ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
       "a quoted name paired by `to` or `->` names no value: Kotlin's `mapOf(\"together\" to mapOf(\"apiKey\" to <hex>))` passes"),
+    M('fp36-embedded-unasked', 'together_hooks/detect/engine.py',
+      "    if _embedded_vetoes(*(",
+      "    if False and _embedded_vetoes(*(",
+      ('tests/detect/embedded_document36_test.py', 'tests/detect/escaped_vetoes35_test.py'),
+      "a key in a document written as an escaped string is never judged on the document alone: "
+      "`{\"settings\": \"Rotate Together key\\n<hex>\"}` (a commit's hash under its subject) is reported"),
+    M('fp36-embedded-outside-unasked', 'together_hooks/detect/engine.py',
+      "    if any(data.find(k, max(0, lo - window), lo) != -1 or data.find(k, hi, hi + window) != -1\n",
+      "    if False and any(data.find(k, max(0, lo - window), lo) != -1 or data.find(k, hi, hi + window) != -1\n",
+      ('tests/detect/embedded_document36_test.py',),
+      "an escaped string is judged alone even where the structure outside it names Together: "
+      "`{\"together\": {\"env\": \"API_KEY=<hex>\\n# run the two together\"}}` is missed"),
+    M('fp36-embedded-all-levels', 'together_hooks/detect/engine.py',
+      "        from together_hooks.detect.codec import string_escapes_view\n\n        view = string_escapes_view(data[lo:hi])\n",
+      "        from together_hooks.detect.codec import escapes_view\n\n        view = escapes_view(data[lo:hi], False)\n",
+      ('tests/detect/embedded_document36_test.py', 'tests/detect/escaped_vetoes35_test.py'),
+      "an escaped string is unescaped all levels at once: JSON in JSON in JSON's inner strings hold raw "
+      "line breaks and are judged as no document, another host's `.netrc` password is reported"),
+    M('fp36-literal-escape-unskipped', 'together_hooks/detect/engine.py',
+      "            i += 2 if data[i] == 92 else 1\n",
+      "            i += 1\n",
+      ('tests/detect/embedded_document36_test.py', 'tests/detect/escaped_vetoes35_test.py'),
+      "an escaped quote ends a string literal: the document a JSON string holds is cut at its first "
+      "`\\\"`, another provider's section beside `[together]` is reported"),
+    M('fp36-embedded-keyword-unasked', 'together_hooks/detect/engine.py',
+      "    if near == -1 or not _plain_keyword_near(text, near, rule):\n",
+      "    if near == -1:\n",
+      ('tests/detect/embedded_document36_test.py',),
+      "an escaped string naming nothing is judged alone: a key in it under a long object named "
+      "`together` (its name past the rule's window) is missed"),
 )
 
 

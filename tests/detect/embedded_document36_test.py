@@ -114,3 +114,13 @@ def test_each_level_of_json_in_json_is_its_own_document():
     for _ in range(3):
         data = json.dumps({'settings': data})
     assert scan_bytes(data.encode(), 'config/settings.json') == []
+
+
+def test_a_string_naming_nothing_is_not_judged_alone():
+    # The literal names nothing and Together's name is farther than the
+    # rule's window outside it (a long object under ``"together"``): the
+    # structure around answers, as for any value.
+    text, key = _doc('API_KEY={hex}\nX=1', 'fp36-far')
+    data = json.dumps({'together': {'notes': 'n' * 5000, 'env': text}})
+    found = scan_bytes(data.encode(), 'config/settings.json')
+    assert [f.hashed_secret for f in found] == [hash_secret(key)]
