@@ -6293,8 +6293,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a key in a document written as an escaped string is never judged on the document alone: "
       "`{\"settings\": \"Rotate Together key\\n<hex>\"}` (a commit's hash under its subject) is reported"),
     M('fp36-embedded-outside-unasked', 'together_hooks/detect/engine.py',
-      "    if any(data.find(k, max(0, lo - window), lo) != -1 or data.find(k, hi, hi + window) != -1\n",
-      "    if False and any(data.find(k, max(0, lo - window), lo) != -1 or data.find(k, hi, hi + window) != -1\n",
+      "    if _named_outside(data, lo, hi, rule, window):\n",
+      "    if False:\n",
       ('tests/detect/embedded_document36_test.py',),
       "an escaped string is judged alone even where the structure outside it names Together: "
       "`{\"together\": {\"env\": \"API_KEY=<hex>\\n# run the two together\"}}` is missed"),
@@ -6305,8 +6305,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "an escaped string is unescaped all levels at once: JSON in JSON in JSON's inner strings hold raw "
       "line breaks and are judged as no document, another host's `.netrc` password is reported"),
     M('fp36-literal-escape-unskipped', 'together_hooks/detect/engine.py',
-      "            i += 2 if data[i] == 92 else 1\n",
-      "            i += 1\n",
+      '(?P<d>(?:[^"\\\\]|\\\\[\\x00-\\xff])*)',
+      '(?P<d>[^"]*)',
       ('tests/detect/embedded_document36_test.py', 'tests/detect/escaped_vetoes35_test.py'),
       "an escaped quote ends a string literal: the document a JSON string holds is cut at its first "
       "`\\\"`, another provider's section beside `[together]` is reported"),
@@ -6316,6 +6316,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/embedded_document36_test.py',),
       "an escaped string naming nothing is judged alone: a key in it under a long object named "
       "`together` (its name past the rule's window) is missed"),
+    M('fp36-other-documents-counted', 'together_hooks/detect/engine.py',
+      "                if other is None or data.find(b'\\\\', *other) == -1:\n",
+      "                if True:\n",
+      ('tests/detect/embedded_document36_test.py',),
+      "Together's name in another record's escaped string counts as the structure around a key: "
+      "a JSON Lines file of commit messages, each a hash under `Rotate Together key`, is reported"),
 )
 
 

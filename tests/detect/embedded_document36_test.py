@@ -118,9 +118,28 @@ def test_each_level_of_json_in_json_is_its_own_document():
 
 def test_a_string_naming_nothing_is_not_judged_alone():
     # The literal names nothing and Together's name is farther than the
-    # rule's window outside it (a long object under ``"together"``): the
-    # structure around answers, as for any value.
+    # rule's window outside it (a long object under ``"together"``, one
+    # item a line): the structure around answers, as for any value.
     text, key = _doc('API_KEY={hex}\nX=1', 'fp36-far')
-    data = json.dumps({'together': {'notes': 'n' * 5000, 'env': text}})
+    notes = {f'note{i}': 'n' * 1000 for i in range(5)}
+    data = json.dumps({'together': {**notes, 'env': text}}, indent=2)
     found = scan_bytes(data.encode(), 'config/settings.json')
+    assert [f.hashed_secret for f in found] == [hash_secret(key)]
+
+
+def test_records_each_naming_together_are_each_their_own_document():
+    # A JSON Lines file of such records names Together on every line, each
+    # inside another record's string: none is the structure around this
+    # one, which is judged alone as on a line of its own.
+    rng = random.Random('fp36-jsonl')
+    lines = []
+    for _ in range(20):
+        text, _key = fill(DECOYS['commit-subject'], rng)
+        lines.append(json.dumps({'message': text}))
+    data = '\n'.join(lines) + '\n'
+    assert scan_bytes(data.encode(), 'commits.jsonl') == []
+    # (and a record holding a key among them is found)
+    text, key = fill(KEYS['env'], rng)
+    lines.insert(10, json.dumps({'message': text}))
+    found = scan_bytes(('\n'.join(lines) + '\n').encode(), 'commits.jsonl')
     assert [f.hashed_secret for f in found] == [hash_secret(key)]

@@ -567,24 +567,43 @@ _EMBEDDED = object()
 _PATH = 'path'
 
 
+# A string literal, quotes and all: ``"`` or ``'`` opens one, a backslash
+# escapes the next byte, the same quote closes it (or the line's end).
+_LITERAL = rb'"(?P<d>(?:[^"\\]|\\[\x00-\xff])*)"?|\'(?P<s>(?:[^\'\\]|\\[\x00-\xff])*)\'?'
+
+
 def _literal_around(data: bytes, lo: int, hi: int, at: int) -> tuple[int, int] | None:
     """The bounds of the string literal (inside its quotes) holding ``at``
-    in ``data[lo:hi]``, a line read from its start: ``"`` or ``'`` opens
-    one, a backslash escapes the next byte, the same quote closes it;
-    None when ``at`` is in none."""
-    i = lo
-    while i < at:
-        quote = data[i]
-        i += 1
-        if quote not in (34, 39):
-            continue
-        start = i
-        while i < hi and data[i] != quote:
-            i += 2 if data[i] == 92 else 1
-        if start <= at < i:
-            return start, min(i, hi)
-        i += 1
+    in ``data[lo:hi]``, a line read from its start (``_LITERAL``); None
+    when ``at`` is in none."""
+    from together_hooks.regex_cache import cached
+
+    for m in cached(_LITERAL).finditer(data, lo, hi):
+        inner = m.lastgroup or 'd'
+        start, end = m.span(inner)
+        if start > at:
+            break
+        if at < end:
+            return start, end
     return None
+
+
+def _named_outside(data: bytes, lo: int, hi: int, rule: Rule, window: int) -> bool:
+    """Does ``data`` write one of ``rule``'s keywords within ``window`` of
+    the literal ``data[lo:hi]``, outside it and outside any other literal
+    holding escapes (another record's document: a JSON Lines file of
+    them names Together in every line, none of them the structure
+    around this one)?"""
+    for k in rule.keywords:
+        for start, stop in ((max(0, lo - window), lo), (hi, hi + window)):
+            at = data.find(k, start, stop)
+            while at != -1:
+                line_lo, line_hi = _line_bounds(data, at)
+                other = _literal_around(data, line_lo, line_hi, at)
+                if other is None or data.find(b'\\', *other) == -1:
+                    return True
+                at = data.find(k, max(at + 1, other[1]), stop)
+    return False
 
 
 def _embedded_vetoes(data: bytes, at: int, secret: str, rule: Rule, walkers: dict[object, object]) -> bool:
@@ -610,8 +629,7 @@ def _embedded_vetoes(data: bytes, at: int, secret: str, rule: Rule, walkers: dic
     if bounds is None or data.find(b'\\', *bounds) == -1:
         return False
     lo, hi = bounds
-    if any(data.find(k, max(0, lo - window), lo) != -1 or data.find(k, hi, hi + window) != -1
-           for k in rule.keywords):
+    if _named_outside(data, lo, hi, rule, window):
         return False
     made = walkers.get(_EMBEDDED)
     if not isinstance(made, dict):
