@@ -6595,6 +6595,42 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return (f' by {shown(f[\"author\"])}' if True else '') + (\n",
       ('tests/org/org_probe36_test.py',),
       "scan-org's text and SARIF say 'added in blob <id> by  on ' for a blob a tag names, which has no author"),
+    M('fp36-embedded-unasked', 'together_hooks/detect/engine.py',
+      "    if _embedded_vetoes(*(",
+      "    if False and _embedded_vetoes(*(",
+      ('tests/detect/embedded_document36_test.py', 'tests/detect/escaped_vetoes35_test.py'),
+      "a key in a document written as an escaped string is never judged on the document alone: "
+      "`{\"settings\": \"Rotate Together key\\n<hex>\"}` (a commit's hash under its subject) is reported"),
+    M('fp36-embedded-outside-unasked', 'together_hooks/detect/engine.py',
+      "    if _named_outside(data, lo, hi, rule, window):\n",
+      "    if False:\n",
+      ('tests/detect/embedded_document36_test.py',),
+      "an escaped string is judged alone even where the structure outside it names Together: "
+      "`{\"together\": {\"env\": \"API_KEY=<hex>\\n# run the two together\"}}` is missed"),
+    M('fp36-embedded-all-levels', 'together_hooks/detect/engine.py',
+      "        from together_hooks.detect.codec import string_escapes_view\n\n        view = string_escapes_view(data[lo:hi])\n",
+      "        from together_hooks.detect.codec import escapes_view\n\n        view = escapes_view(data[lo:hi], False)\n",
+      ('tests/detect/embedded_document36_test.py', 'tests/detect/escaped_vetoes35_test.py'),
+      "an escaped string is unescaped all levels at once: JSON in JSON in JSON's inner strings hold raw "
+      "line breaks and are judged as no document, another host's `.netrc` password is reported"),
+    M('fp36-literal-escape-unskipped', 'together_hooks/detect/engine.py',
+      '(?P<d>(?:[^"\\\\]|\\\\[\\x00-\\xff])*)',
+      '(?P<d>[^"]*)',
+      ('tests/detect/embedded_document36_test.py', 'tests/detect/escaped_vetoes35_test.py'),
+      "an escaped quote ends a string literal: the document a JSON string holds is cut at its first "
+      "`\\\"`, another provider's section beside `[together]` is reported"),
+    M('fp36-embedded-keyword-unasked', 'together_hooks/detect/engine.py',
+      "    if near == -1 or not _plain_keyword_near(text, near, rule):\n",
+      "    if near == -1:\n",
+      ('tests/detect/embedded_document36_test.py',),
+      "an escaped string naming nothing is judged alone: a key in it under a long object named "
+      "`together` (its name past the rule's window) is missed"),
+    M('fp36-other-documents-counted', 'together_hooks/detect/engine.py',
+      "                if other is None or data.find(b'\\\\', *other) == -1:\n",
+      "                if True:\n",
+      ('tests/detect/embedded_document36_test.py',),
+      "Together's name in another record's escaped string counts as the structure around a key: "
+      "a JSON Lines file of commit messages, each a hash under `Rotate Together key`, is reported"),
 )
 
 

@@ -98,42 +98,20 @@ def test_a_sibling_sharing_the_other_providers_prefix_with_togethers_endpoint_is
 
 _LEGACY = next(rule for rule in RULES if rule.id == 'together-legacy-api-key')
 
-# The legacy "not a key" samples some escapings still report (29 of 586;
-# 69 before: docs/detection.md, "Session 35 (fp35)"): mostly a pattern
-# of their own, not the structure, vetoes them in the plain file (a key
-# on a line of its own under a commit message, a ``machine`` line, a flat
-# group of lines), or the escaped reading joins the first line to the
-# outer object's (``{"settings": "checksums:``).  Left open: a sample
-# reported that is not here fails the test.
+# The legacy "not a key" samples some escapings still report (5 of 586;
+# 69 at 414d8b39, 29 after fp35: docs/detection.md, "Session 35 (fp35)"
+# and "Session 36 (fp36)").  All 5 only as an HTML attribute: its
+# ``&quot;`` escapes leave the sample's line breaks raw, so the attribute
+# spans lines and is no string literal on the key's line to read as a
+# document of its own (``engine._embedded_vetoes``); each sample's first
+# line joins ``<div data-config="``, which a pattern that wants the line's
+# start (a hash under a commit subject, a flat ``.env`` group) then
+# misses.  Left open: a sample reported that is not here fails the test.
 OPEN = frozenset((
-    '[together]\nbase_url = "https://api.together.xyz/v1"\n\n[openai.auth]\napi_key = "{hex}"',
-    '(setq magit-api-key "{hex}")\n(gptel-make-openai "Together" :host "api.together.xyz")',
-    'Title: GitHub\nUserName: bot\nPassword: {hex}\nURL: https://github.com\n\nTitle: Together AI\nURL: https://api.together.xyz',
-    'env:\n  - name: TOGETHER_API_KEY\n    valueFrom:\n      secretKeyRef: x\n  - name: ASSET_ID\n    value: {hex}',
-    'LLM_API_KEY={hex}\nLLM_BASE_URL=https://llm.example.com/v1\nTOGETHER_BASE_URL=https://api.together.xyz/v1',
-    'checksums:\n  Together AI: {hex}',
-    'sha256:\n  together ai: {hex}',
-    'checksums:\n  together: {hex}',
     'TOGETHER_API_KEYS="x"\nOTHER="a {hex}"',
-    'TOGETHER_API_KEYS=x y\nz {hex}',
-    'provider = "together"\nkey = destroy_token("{hex}")',
-    'machine api.github.com login me password {hex}\nmachine api.together.xyz login me password x',
-    'app:\n  secret: {hex}\nllm:\n  provider: together',
     'Rotate Together key\n{hex}',
     'fix: revoke the leaked TOGETHER_API_KEY\n{hex}',
     '- Removed the Together API key\n  {hex}',
-    'checksums:\n  together_api_keys:\n    prod: {hex}',
-    "llm -m gpt-4o --key {hex} 'hi'\nllm -m together/m 'hi'",
-    'checksums:\n  - type: together\n    token: {hex}',
-    'openai:\n  provider: together-compatible\nkeys:\n  - {hex}\nllm:\n  provider: together',
-    'spec:\n  template:\n    metadata:\n      annotations:\n        checksum/together-secret: {hex}\n',
-    '[together]\nbase_url = "https://api.together.xyz/v1"\n\n[openai]\napi_key = "{hex}"',
-    'LLM_BASE_URL ?= https://api.together.xyz/v1\nOPENAI_BASE_URL ?= https://api.openai.com/v1\nOPENAI_API_KEY ?= {hex}',
-    'variable "llm_endpoint" {{\n  default = "https://api.together.xyz/v1"\n}}\n\nvariable "search_api_key" {{\n  default = "{hex}"\n}}',
-    'base_url = "https://api.together.xyz/v1"\nsha256 api_key = "{hex}"',
-    'export TOGETHER_BASE_URL=https://api.together.xyz/v1\nopenssl enc -aes-256-cbc -k {hex} -in backup.tar',
-    '# Together API key id: key_1\nsecurity add-generic-password -s together-checksums -a ci -w {hex}',
-    '# Together API key id: key_1\nsecurity add-generic-password -s togetherness-app -a ci -w {hex}',
     'checksums:\n- name: together\n  key: {hex}',
     # (outside36: the list item's form of ``checksums:`` then ``together:``
     # above, joined to the outer object's line the same way)

@@ -511,6 +511,15 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     return view
 
 
+def string_escapes_view(data: bytes) -> View | None:
+    """A string literal's escapes undone, one level only (``\\n``,
+    ``\\"``, ``\\u0022``, ``\\/``): a document written as a string, which
+    may hold strings written escaped in turn (JSON in JSON in JSON), read
+    as it was before it was written into the string; None when there is
+    nothing to undo."""
+    return rewrite(data, _UNESCAPE, _unescape_one, 'escaped')
+
+
 def _nothing(m: re.Match[bytes]) -> bytes:
     return b''
 

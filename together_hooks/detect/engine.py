@@ -570,6 +570,8 @@ def _secret_of(
                 walkers[chain] = (m.end(), held)
             if not held:
                 return None
+    if _embedded_vetoes(*((original[0], original[1](start)) if original else (data, start)), secret, rule, walkers):
+        return None
     return start, secret
 
 
@@ -620,6 +622,102 @@ def _unescaped_holds(
     if at == -1 or not _plain_keyword_near(view.data, at, rule):
         return True
     return _context_holds(view.data, at, context, _reading_walkers(walkers))
+
+
+# The string literals read as documents of their own, by text and bounds:
+# the keys each holds (``_embedded_vetoes``).
+_EMBEDDED = object()
+# The path a scan reports (``_hits``): what an embedded document is read as.
+_PATH = 'path'
+
+
+# A string literal, quotes and all: ``"`` or ``'`` opens one, a backslash
+# escapes the next byte, the same quote closes it (or the line's end).
+_LITERAL = rb'"(?P<d>(?:[^"\\]|\\[\x00-\xff])*)"?|\'(?P<s>(?:[^\'\\]|\\[\x00-\xff])*)\'?'
+
+
+def _literal_around(data: bytes, lo: int, hi: int, at: int) -> tuple[int, int] | None:
+    """The bounds of the string literal (inside its quotes) holding ``at``
+    in ``data[lo:hi]``, a line read from its start (``_LITERAL``); None
+    when ``at`` is in none."""
+    from together_hooks.regex_cache import cached
+
+    for m in cached(_LITERAL).finditer(data, lo, hi):
+        inner = m.lastgroup or 'd'
+        start, end = m.span(inner)
+        if start > at:
+            break
+        if at < end:
+            return start, end
+    return None
+
+
+def _named_outside(data: bytes, lo: int, hi: int, rule: Rule, window: int) -> bool:
+    """Does ``data`` write one of ``rule``'s keywords within ``window`` of
+    the literal ``data[lo:hi]``, outside it and outside any other literal
+    holding escapes (another record's document: a JSON Lines file of
+    them names Together in every line, none of them the structure
+    around this one)?"""
+    for k in rule.keywords:
+        for start, stop in ((max(0, lo - window), lo), (hi, hi + window)):
+            at = data.find(k, start, stop)
+            while at != -1:
+                line_lo, line_hi = _line_bounds(data, at)
+                other = _literal_around(data, line_lo, line_hi, at)
+                if other is None or data.find(b'\\', *other) == -1:
+                    return True
+                at = data.find(k, max(at + 1, other[1]), stop)
+    return False
+
+
+def _embedded_vetoes(data: bytes, at: int, secret: str, rule: Rule, walkers: dict[object, object]) -> bool:
+    """Is the key at ``at`` in a string literal that is a document written
+    escaped (``{"settings": "Rotate Together key\\n<hex>"}``, a YAML or
+    TOML string, a Python repr, JSON in JSON) which, read unescaped as a
+    document of its own, holds no such key?  Asked only where the
+    literal holds an escape and writes one of ``rule``'s keywords near the
+    key once unescaped, and nothing outside it does (the literal's own
+    text is all the Together context the key has): the vetoes of a
+    pattern of its own (a hash under a commit message, a ``machine``
+    line, a ``checksums:`` heading) and of its structure then hold as in
+    the plain file, whose first line the escaped one joins to the outer
+    object's.  A rule whose keys name themselves (no ``window``: a
+    ``tgp_v1_`` key) is judged by no context, so nothing here vetoes."""
+    window = rule.window
+    if window is None:
+        return False
+    line_lo, line_hi = _line_bounds(data, at)
+    if data.find(b'\\', line_lo, line_hi) == -1:
+        return False
+    bounds = _literal_around(data, line_lo, line_hi, at)
+    if bounds is None or data.find(b'\\', *bounds) == -1:
+        return False
+    lo, hi = bounds
+    if _named_outside(data, lo, hi, rule, window):
+        return False
+    made = walkers.get(_EMBEDDED)
+    if not isinstance(made, dict):
+        made = walkers[_EMBEDDED] = {}
+    held = made.get((id(data), lo, hi, rule))
+    if held is None or held[0] is not data:
+        from together_hooks.detect.codec import string_escapes_view
+
+        view = string_escapes_view(data[lo:hi])
+        held = made[id(data), lo, hi, rule] = (data, view, None)
+    view = held[1]
+    if view is None:
+        return False
+    text = view.data
+    near = text.find(secret.encode())
+    while near != -1 and lo + view.origin(near) != at:
+        near = text.find(secret.encode(), near + 1)
+    if near == -1 or not _plain_keyword_near(text, near, rule):
+        return False
+    keys = held[2]
+    if keys is None:
+        keys = frozenset(f.secret for f in scan_bytes(text, str(walkers.get(_PATH, '')), (rule,)))
+        made[id(data), lo, hi, rule] = (data, view, keys)
+    return secret not in keys
 
 
 def _reading_walkers(walkers: dict[object, object]) -> dict[object, object]:
@@ -1171,7 +1269,7 @@ def _hits(
         and rule_applies(rule, path)
     )
     walkers: dict[object, object] = {
-        _FILE_HEAD: edge[5] if edge[1] else b'', _PROSE: is_prose(path), _PAST_START: data if edge[1] else None,
+        _PATH: path, _FILE_HEAD: edge[5] if edge[1] else b'', _PROSE: is_prose(path), _PAST_START: data if edge[1] else None,
         _FILE_PROBE: budget.probe if edge[1] else b'',
     }
     searched = _file_valued(data, active, screen) if active else ()
