@@ -540,6 +540,49 @@ def test_ctrl_c_while_verify_waits_shows_no_key(tmp_path):
     assert seen([KEY, OTHER], text) == [], text
 
 
+def _blocked(status: str) -> int:
+    """The ``SigBlk`` mask of a ``/proc/PID/task/TID/status`` text."""
+    return int(re.search(r'^SigBlk:\s*([0-9a-f]+)$', status, re.M).group(1), 16)
+
+
+@pytest.mark.skipif(not os.path.isdir('/proc/self/task'), reason='reads /proc')
+def test_only_the_main_thread_takes_ctrl_c_while_verify_waits(tmp_path):
+    """Ctrl-C (SIGINT, SIGTERM) sent to the process while ``--verify``
+    waits on the API must reach the main thread, whose wait a signal
+    wakes: a worker thread that took it would leave it pending until its
+    request ended (seen under load: the run finished the scan and exited
+    1 after the API gave up, the interrupt lost).  Every thread but the
+    main one blocks both, so the kernel gives them to the main thread."""
+    repo = _new_repo(tmp_path / 'repo')
+    (repo / 'a.env').write_text(f'TOGETHER_API_KEY={KEY}\nOTHER={OTHER}\n')
+    git(repo, 'add', '.')
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Hang)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
+    Hang.asked.clear()
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan', '--verify', '--verify-timeout', '60'),
+        cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        env=_environ(TOGETHER_HOOKS_API_BASE=f'http://127.0.0.1:{server.server_address[1]}',
+                     PYTHONIOENCODING='utf-8'))
+    try:
+        assert Hang.asked.wait(120), 'the API was asked'
+        masks = {}
+        for tid in os.listdir(f'/proc/{proc.pid}/task'):
+            with open(f'/proc/{proc.pid}/task/{tid}/status') as f:
+                masks[int(tid)] = _blocked(f.read())
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.communicate(timeout=120)
+        server.shutdown()
+        server.server_close()
+    wanted = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
+    workers = {tid: mask for tid, mask in masks.items() if tid != proc.pid}
+    assert workers, masks
+    assert all(mask & wanted == wanted for mask in workers.values()), masks
+    assert masks[proc.pid] & wanted == 0, masks
+
+
 def test_the_regex_cache_holds_no_pattern_made_from_data(tmp_path):
     """Every file under ``$XDG_CACHE_HOME`` a run writes (the compiled
     regex programs, hyperscan's databases) after runs that hold keys in

@@ -22,6 +22,7 @@ import math
 import os
 import queue
 import re
+import signal
 import threading
 import time
 from typing import Iterable
@@ -281,6 +282,10 @@ def verify_keys(
     done = threading.Condition()
 
     def work() -> None:
+        # Ctrl-C and SIGTERM go to the main thread, waiting below, which a
+        # signal wakes; one a worker took would wait for its request.
+        if hasattr(signal, 'pthread_sigmask'):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         while True:
             try:
                 key = pending.get_nowait()

@@ -6631,6 +6631,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/embedded_document36_test.py',),
       "Together's name in another record's escaped string counts as the structure around a key: "
       "a JSON Lines file of commit messages, each a hash under `Rotate Together key`, is reported"),
+    M('lead36-verify-workers-take-signals', 'together_hooks/verify.py',
+      "            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})\n",
+      "            pass\n",
+      ('tests/leak_probe36_test.py::test_only_the_main_thread_takes_ctrl_c_while_verify_waits',),
+      "--verify's worker threads take SIGINT/SIGTERM: under load Ctrl-C lands on a worker and waits for its request; the run finishes as if not interrupted"),
 )
 
 
