@@ -6232,8 +6232,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "an argument label after the value is no name of it: Swift's "
       "`UserDefaults.standard.set(<hex>, forKey: \"togetherAPIKey\")` passes"),
     M('acc36-cli-mention-dropped', 'together_hooks/rules.py',
-      "(?:\\$[ \\t]{1,4})?together[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
-      "(?:\\$[ \\t]{1,4})?together(?!)[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
+      "_COMMAND_POSITION + rb'together[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
+      "_COMMAND_POSITION + rb'together(?!)[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
       ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
       "together-python 0.x's CLI run with a command is no Together context: "
       "`together complete \"...\" --api-key <hex>` passes"),
@@ -6320,6 +6320,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a store of its own holding many commits no ref reaches (a copied local clone, a mirror) is read in "
       "the commit walk's order with the small delta-base cache: git builds each base again for its deltas "
       "(mypy's mirror pack 3.4-3.6 CPU-s of cat-file against 1.8)"),
+    M('review36-cli-prompt-escape-unread', 'together_hooks/rules.py',
+      "(?:(?:[$%>#!]|PS[^\\n>]{0,60}>|RUN(?=[ \\t])|-(?=[ \\t])",
+      "(?:(?:\\$(?=[ \\t])",
+      ('tests/rules_test.py',),
+      "together's CLI run after a prompt other than `$`, a notebook's `!`, a Dockerfile's `RUN` is no "
+      "Together context: `!together complete ... --api-key <hex>`, `RUN together files upload ... --api-key <hex>` pass"),
+    M('review36-cli-after-separator-unread', 'together_hooks/rules.py',
+      "    rb'|(?:&&|\\|\\||[;|`]|\\$\\()[ \\t]{0,4})'\n",
+      "    rb')'\n",
+      ('tests/rules_test.py',),
+      "together's CLI run after a shell separator is no Together context: "
+      "`cd data && together files upload x.jsonl --api-key <hex>` passes"),
+    M('review36-cli-ci-step-unread', 'together_hooks/rules.py',
+      "    rb'|(?:-[ \\t]{1,4})?(?:run|script|command)[ \\t]{0,4}:",
+      "    rb'|(?:-[ \\t]{1,4})?(?:run|script|command)(?!)[ \\t]{0,4}:",
+      ('tests/rules_test.py',),
+      "together's CLI run as a CI step's `run:` is no Together context: "
+      "`- run: together files list --api-key <hex>` passes"),
+    M('review36-cli-v1-commands-unread', 'together_hooks/rules.py',
+      "    rb'(?:complet(?:e|ions)|chat|",
+      "    rb'(?:complete|chat|",
+      ('tests/rules_test.py',),
+      "together-python 1.x's `together completions` is no command of Together's CLI: "
+      "`together completions \"...\" --api-key <hex>` passes"),
 )
 
 
