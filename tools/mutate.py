@@ -2461,7 +2461,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       'a function or type named for encryption, a salt, a nonce, an HMAC, an idempotency key or a shasum (`func togetherEncrypt(...) {`, `def together_hmac(body):`) heads a Together structure: the 64-hex key in its body (an AES-256 key) is reported'),
     M('legacy-declaration-anchor', 'together_hooks/rules.py',
-      "        rb'|(?i:together)\\w{0,30}[ \\t]*(?:\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'",
+      "        rb'|(?i:together)\\w{0,30}[ \\t]*+(?:\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'",
       "        rb'|(?!)(?:'",
       ('tests/rules_test.py', 'tests/accuracy/legacy22_heldout_test.py'),
       'a heading named for Together ending its line (`class TogetherClient:`, `def make_together_client() -> OpenAI:`) opens no window: nothing under it is read'),
@@ -6344,6 +6344,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       "together-python 1.x's `together completions` is no command of Together's CLI: "
       "`together completions \"...\" --api-key <hex>` passes"),
+    M('review36-heading-blanks-backtrack', 'together_hooks/rules.py',
+      "        rb'|(?i:together)\\w{0,30}[ \\t]*+(?:\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'\n        rb'|\\)[ \\t]{0,8}\\w{1,40}[ \\t]*\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'\n        rb'|(?:<-|=)[ \\t]*(?:async[ \\t]+)?(?:function[ \\t]*)?\\([^()\\r\\n]{0,200}\\)[ \\t]*(?::[^\\r\\n={}]{1,80}?)?(?:=>)?)?[ \\t]*+(?:(?:=[ \\t]*)?\\{|:|do)?[ \\t]*+\\r?(?:\\n|\\Z)'\n",
+      "        rb'|(?i:together)\\w{0,30}[ \\t]*(?:\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'\n        rb'|\\)[ \\t]{0,8}\\w{1,40}[ \\t]*\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'\n        rb'|(?:<-|=)[ \\t]*(?:async[ \\t]+)?(?:function[ \\t]*)?\\([^()\\r\\n]{0,200}\\)[ \\t]*(?::[^\\r\\n={}]{1,80}?)?(?:=>)?)?[ \\t]*(?:(?:=[ \\t]*)?\\{|:|do)?[ \\t]*\\r?(?:\\n|\\Z)'\n",
+      ('tests/detect/adversarial_accuracy_test.py::test_bait_yields_what_it_should[blanks-after-heading-name]',),
+      "the legacy anchor's function-heading branch gives blanks back: three runs of blanks in a row are cubic "
+      "in a line's blanks (`together` + 3,000 blanks: minutes a line; the bait hangs)"),
 )
 
 
