@@ -839,9 +839,25 @@ STRUCTURE_LABEL = (
 # closes by then, a truncated file's, holds what follows it up to here).
 STRUCTURE_REACH = 1 << 20
 # What makes the structure around a generically named key Together's.
-# together-python 0.x's CLI commands (``together complete``, ``together
-# files upload``), a word of their own after the program's name.
-_TOGETHER_CLI_COMMANDS = rb'(?:complete|chat|models|files|finetune|fine-tuning|images?|embeddings|endpoints|inference)(?![\w-])'
+# together-python's CLI commands, 0.x's (``together complete``, ``together
+# files upload``) and 1.x's (``together completions``, ``together
+# interactive``, ``together evaluation``), a word of their own after the
+# program's name.
+_TOGETHER_CLI_COMMANDS = (
+    rb'(?:complet(?:e|ions)|chat|interactive|models|files|finetune|fine-tuning|images?|embeddings|endpoints'
+    rb'|evaluations?|inference)(?![\w-])'
+)
+# Where a shell runs a program: a line's start, after a prompt (``$``,
+# ``%``, ``>``, ``#``, PowerShell's ``PS C:\work>``), a notebook's shell
+# escape (``!``), a Dockerfile's ``RUN``, a CI step's ``run:``,
+# ``script:`` or ``command:`` (a YAML list item's ``- `` too, a block
+# scalar's ``|`` line before it), or after a shell's separator (``&&``,
+# ``||``, ``;``, ``|``, a command substitution's ``$(`` or backquote).
+_COMMAND_POSITION = (
+    rb'(?:(?<![^\n])[ \t]{0,8}(?:(?:[$%>#!]|PS[^\n>]{0,60}>|RUN(?=[ \t])|-(?=[ \t])'
+    rb'|(?:-[ \t]{1,4})?(?:run|script|command)[ \t]{0,4}:(?:[ \t]{0,4}\|[-+]?[ \t]{0,4}\r?\n[ \t]{0,16})?)[ \t]{0,4})?'
+    rb'|(?:&&|\|\||[;|`]|\$\()[ \t]{0,4})'
+)
 
 
 TOGETHER_CONTEXT = Context(
@@ -849,10 +865,12 @@ TOGETHER_CONTEXT = Context(
     # written, also for a key found in its unescaped reading.
     mention=(
         rb'api\.together\.(?:xyz|ai)\b|(?i:together[_-]?ai)/'
-        # or together-python 0.x's own CLI run with one of its commands
-        # (``together complete "..." --api-key <key>``, ``$ together
-        # finetune create ...``): its flags are Together's
-        rb'|(?<![^\n])[ \t]{0,8}(?:\$[ \t]{1,4})?together[ \t]{1,4}' + _TOGETHER_CLI_COMMANDS +
+        # or together-python's own CLI run with one of its commands where
+        # a shell runs a program (``together complete "..." --api-key <key>``,
+        # ``$ together finetune create ...``, a notebook's ``!together
+        # completions``, a Dockerfile's ``RUN together files upload``): its
+        # flags are Together's
+        rb'|' + _COMMAND_POSITION + rb'together[ \t]{1,4}' + _TOGETHER_CLI_COMMANDS +
         # or an endpoint field set from a setting named for Together's
         # endpoint (``base_url=TOGETHER_BASE_URL``,
         # ``baseURL: process.env.TOGETHER_API_BASE``)
@@ -2163,9 +2181,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)(?:builder|new)\())'
         # (a function's or a type's heading named for it, ending its line:
         # ``def make_together_client() -> OpenAI:``, ``class TogetherClient:``)
-        rb'|(?i:together)\w{0,30}[ \t]*(?:\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
+        # (each run of blanks possessive: nothing after one starts with a
+        # blank, and three in a row, both groups between them empty, were
+        # cubic in a line's blanks: 500 after a ``together`` starting a
+        # buffer took 0.4 CPU-s, 3,000 a minute)
+        rb'|(?i:together)\w{0,30}[ \t]*+(?:\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
         rb'|\)[ \t]{0,8}\w{1,40}[ \t]*\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
-        rb'|(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?\([^()\r\n]{0,200}\)[ \t]*(?::[^\r\n={}]{1,80}?)?(?:=>)?)?[ \t]*(?:(?:=[ \t]*)?\{|:|do)?[ \t]*\r?(?:\n|\Z)'
+        rb'|(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?\([^()\r\n]{0,200}\)[ \t]*(?::[^\r\n={}]{1,80}?)?(?:=>)?)?[ \t]*+(?:(?:=[ \t]*)?\{|:|do)?[ \t]*+\r?(?:\n|\Z)'
         rb'|(?i:together)(?:\.|::|\\)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
         # (a Ruby gem's configuration block: ``Together.configure do |config|``)
         rb'|(?i:together)(?:\.|::)configure[ \t]*(?:do|\{)'
@@ -2492,6 +2514,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (together-python 0.x's CLI run with a command)
         'together complete "Once upon a time" --model m --api-key {hex}',
         '$ together files list --api-key {hex}',
+        # (1.x's command names; the program run where a shell runs one)
+        'together completions "Once upon a time" --model m --api-key {hex}',
+        '!together complete "Once upon a time" --api-key {hex}',
+        'RUN together files upload data.jsonl --api-key {hex}',
+        'steps:\n  - run: together files list --api-key {hex}',
+        'script: |\n  together fine-tuning list --api-key {hex}',
+        'cd data && together files upload x.jsonl --api-key {hex}',
+        'PS C:\\work> together models list --api-key {hex}',
         # (a bare module name as the call's first argument; a setter
         # chained on a call naming Together)
         'setattr(together, "api_key", "{hex}")',
@@ -3175,6 +3205,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'we work together complete with --api-key {hex}',
         'together complete "x"\nsha256sum --key {hex}',
         'together complete "x" --checksum {hex}',
+        # (Together's name an argument of another program, not the program run)
+        '!echo together complete --api-key {hex}',
+        'RUN openai complete "x" --api-key {hex}',
+        'cd data && pip download together completions --api-key {hex}',
+        '- run: together files list --checksum {hex}',
         'UserDefaults.standard.set("{hex}", forKey: "togetherModelSHA256")',
         'UserDefaults.standard.set("{hex}", forKey: "openaiAPIKey")',
         # (another registry's login beside a helper naming Together's)

@@ -2461,7 +2461,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       'a function or type named for encryption, a salt, a nonce, an HMAC, an idempotency key or a shasum (`func togetherEncrypt(...) {`, `def together_hmac(body):`) heads a Together structure: the 64-hex key in its body (an AES-256 key) is reported'),
     M('legacy-declaration-anchor', 'together_hooks/rules.py',
-      "        rb'|(?i:together)\\w{0,30}[ \\t]*(?:\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'",
+      "        rb'|(?i:together)\\w{0,30}[ \\t]*+(?:\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'",
       "        rb'|(?!)(?:'",
       ('tests/rules_test.py', 'tests/accuracy/legacy22_heldout_test.py'),
       'a heading named for Together ending its line (`class TogetherClient:`, `def make_together_client() -> OpenAI:`) opens no window: nothing under it is read'),
@@ -6232,8 +6232,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "an argument label after the value is no name of it: Swift's "
       "`UserDefaults.standard.set(<hex>, forKey: \"togetherAPIKey\")` passes"),
     M('acc36-cli-mention-dropped', 'together_hooks/rules.py',
-      "(?:\\$[ \\t]{1,4})?together[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
-      "(?:\\$[ \\t]{1,4})?together(?!)[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
+      "_COMMAND_POSITION + rb'together[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
+      "_COMMAND_POSITION + rb'together(?!)[ \\t]{1,4}' + _TOGETHER_CLI_COMMANDS",
       ('tests/rules_test.py', 'tests/accuracy/heldout36_test.py'),
       "together-python 0.x's CLI run with a command is no Together context: "
       "`together complete \"...\" --api-key <hex>` passes"),
@@ -6636,6 +6636,36 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass\n",
       ('tests/leak_probe36_test.py::test_only_the_main_thread_takes_ctrl_c_while_verify_waits',),
       "--verify's worker threads take SIGINT/SIGTERM: under load Ctrl-C lands on a worker and waits for its request; the run finishes as if not interrupted"),
+    M('review36-cli-prompt-escape-unread', 'together_hooks/rules.py',
+      "(?:(?:[$%>#!]|PS[^\\n>]{0,60}>|RUN(?=[ \\t])|-(?=[ \\t])",
+      "(?:(?:\\$(?=[ \\t])",
+      ('tests/rules_test.py',),
+      "together's CLI run after a prompt other than `$`, a notebook's `!`, a Dockerfile's `RUN` is no "
+      "Together context: `!together complete ... --api-key <hex>`, `RUN together files upload ... --api-key <hex>` pass"),
+    M('review36-cli-after-separator-unread', 'together_hooks/rules.py',
+      "    rb'|(?:&&|\\|\\||[;|`]|\\$\\()[ \\t]{0,4})'\n",
+      "    rb')'\n",
+      ('tests/rules_test.py',),
+      "together's CLI run after a shell separator is no Together context: "
+      "`cd data && together files upload x.jsonl --api-key <hex>` passes"),
+    M('review36-cli-ci-step-unread', 'together_hooks/rules.py',
+      "    rb'|(?:-[ \\t]{1,4})?(?:run|script|command)[ \\t]{0,4}:",
+      "    rb'|(?:-[ \\t]{1,4})?(?:run|script|command)(?!)[ \\t]{0,4}:",
+      ('tests/rules_test.py',),
+      "together's CLI run as a CI step's `run:` is no Together context: "
+      "`- run: together files list --api-key <hex>` passes"),
+    M('review36-cli-v1-commands-unread', 'together_hooks/rules.py',
+      "    rb'(?:complet(?:e|ions)|chat|",
+      "    rb'(?:complete|chat|",
+      ('tests/rules_test.py',),
+      "together-python 1.x's `together completions` is no command of Together's CLI: "
+      "`together completions \"...\" --api-key <hex>` passes"),
+    M('review36-heading-blanks-backtrack', 'together_hooks/rules.py',
+      "        rb'|(?i:together)\\w{0,30}[ \\t]*+(?:\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'\n        rb'|\\)[ \\t]{0,8}\\w{1,40}[ \\t]*\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'\n        rb'|(?:<-|=)[ \\t]*(?:async[ \\t]+)?(?:function[ \\t]*)?\\([^()\\r\\n]{0,200}\\)[ \\t]*(?::[^\\r\\n={}]{1,80}?)?(?:=>)?)?[ \\t]*+(?:(?:=[ \\t]*)?\\{|:|do)?[ \\t]*+\\r?(?:\\n|\\Z)'\n",
+      "        rb'|(?i:together)\\w{0,30}[ \\t]*(?:\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'\n        rb'|\\)[ \\t]{0,8}\\w{1,40}[ \\t]*\\([^()\\r\\n]{0,200}\\)[^\\r\\n{;=]{0,80}?'\n        rb'|(?:<-|=)[ \\t]*(?:async[ \\t]+)?(?:function[ \\t]*)?\\([^()\\r\\n]{0,200}\\)[ \\t]*(?::[^\\r\\n={}]{1,80}?)?(?:=>)?)?[ \\t]*(?:(?:=[ \\t]*)?\\{|:|do)?[ \\t]*\\r?(?:\\n|\\Z)'\n",
+      ('tests/detect/adversarial_accuracy_test.py::test_bait_yields_what_it_should[blanks-after-heading-name]',),
+      "the legacy anchor's function-heading branch gives blanks back: three runs of blanks in a row are cubic "
+      "in a line's blanks (`together` + 3,000 blanks: minutes a line; the bait hangs)"),
 )
 
 

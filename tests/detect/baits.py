@@ -229,6 +229,12 @@ GRAMMAR = (
     ('word-arrays-joined', lambda n: repeat(b'%w[tgp_v1_ ' + b'ab ' * 14 + b'].join\n', n), 128 * KB, 0),
     ('word-arrays-unclosed', lambda n: repeat(
         b'%w[tgp_v1_ ' + b'a' * 70 + b' ' * 300 + b'b ' * 14 + b'\n', n), 128 * KB, 0),
+    # A heading's name (``rules``' legacy anchor: ``def together_x() -> T:``)
+    # followed by a long run of blanks that ends no heading: three runs of
+    # blanks in a row, the groups between them empty, were cubic in the
+    # blanks (session 36, review36: 500 blanks 0.4 CPU-s a line, 3,000
+    # minutes).
+    ('blanks-after-heading-name', lambda n: repeat(b'together' + b' ' * 3000 + b'x\n', n), 64 * KB, 0),
 )
 
 
