@@ -1,0 +1,92 @@
+"""review36b: keys in tag characters that leak36's reading missed.
+
+leak36 read tag characters (U+E0020-E007E, "ASCII smuggling") and
+variation selectors as the letters and bytes they encode, but only in
+the line as shown and its backslash escapes, and never folded after: a
+key in tag characters each carrying a combining mark, or written as
+percent-encoded UTF-8, HTML references (``&#xE0074;``, ``&#917620;``) or
+JavaScript's ``\\u{E0074}``, was echoed whole.  Decoys: a flag's tag
+sequence and an emoji's presentation selector in the same spellings print
+as given.  docs/hardening.md, "Session 36 (review36b)".
+"""
+from __future__ import annotations
+
+import html
+import random
+import re
+import urllib.parse
+
+import pytest
+
+from tests.cli_run import run_in_process
+from tests.keys import make_key
+from tests.leak_probe36_test import _environ
+from tests.leak_probe36_test import _new_repo
+from tests.leak_probe36_test import _tag_letters
+from tests.leak_probe36_test import seen
+from tests.leak_probe36_test import terminal
+
+_RNG = random.Random('review36b-tags')
+KEY = make_key(_RNG)
+
+
+def _tag(c: str) -> int:
+    return 0xe0000 + ord(c)
+
+
+SPELLINGS = {
+    'tags-each-marked': lambda k: ''.join(chr(_tag(c)) + '\u0301' for c in k),
+    'tags-percent-encoded': lambda k: urllib.parse.quote(''.join(chr(_tag(c)) for c in k)),
+    'tags-html-hex': lambda k: ''.join('&#x%X;' % _tag(c) for c in k),
+    'tags-html-decimal': lambda k: ''.join('&#%d;' % _tag(c) for c in k),
+    'tags-js-braces': lambda k: ''.join('\\u{%X}' % _tag(c) for c in k),
+}
+
+
+def _js(text: str) -> str:
+    return re.sub(r'\\u\{([0-9a-fA-F]{1,6})\}', lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _read(texts: list[str]) -> list[str]:
+    """Every text as shown, and as a reader decodes it (percent, HTML,
+    JavaScript's braces), then as a terminal draws it and with its tag
+    characters read as their letters."""
+    out = []
+    for text in texts:
+        for form in (text, urllib.parse.unquote(text), html.unescape(text), _js(text)):
+            out += [form, terminal(form), _tag_letters(form)]
+    return out
+
+
+@pytest.fixture(scope='module')
+def repo(tmp_path_factory):
+    return _new_repo(tmp_path_factory.mktemp('r36b') / 'repo')
+
+
+@pytest.mark.parametrize('name', list(SPELLINGS))
+def test_a_key_in_tag_characters_spelt_another_way_is_not_echoed(repo, name):
+    spelt = SPELLINGS[name](KEY)
+    runs = [run_in_process('together-hooks', 'scan', '--format', spelt, cwd=repo, env=_environ()),
+            run_in_process('together-hooks', 'scan', f'no/{spelt}.txt', cwd=repo, env=_environ())]
+    texts = [t for r in runs for t in (r.out, r.err)]
+    assert [r.rc for r in runs] == [2, 2], texts
+    assert not any('Traceback' in t or 'internal error' in t for t in texts), texts
+    assert seen([KEY], *_read(texts)) == [], texts
+    assert '--format' in texts[1] and 'no/' in texts[3], texts
+
+
+DECOYS = {
+    # Scotland's flag (its tag sequence) and a heart with VS16, spelt so
+    'flag-html-hex': '&#x1F3F4;' + ''.join('&#x%X;' % _tag(c) for c in 'gbsct') + '&#xE007F;',
+    'flag-percent': urllib.parse.quote('\U0001f3f4' + ''.join(chr(_tag(c)) for c in 'gbsct') + '\U000e007f'),
+    'heart-js-selector': '\\u{2764}\\u{FE0F} together',
+    'heart-html-decimal': '&#10084;&#65039; together',
+}
+
+
+@pytest.mark.parametrize('name', list(DECOYS))
+def test_a_tag_sequence_spelt_another_way_is_echoed_as_given(repo, name):
+    given = DECOYS[name]
+    r = run_in_process('together-hooks', 'scan', '--format', given, cwd=repo, env=_environ())
+    assert r.rc == 2 and (given in r.err or given.replace('\\', '\\\\') in r.err), r.err
+    assert 'REDACTED' not in r.err.upper() and '***' not in r.err, r.err
