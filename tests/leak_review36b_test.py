@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import random
 import re
+import unicodedata
 import urllib.parse
 
 import pytest
@@ -90,3 +91,45 @@ def test_a_tag_sequence_spelt_another_way_is_echoed_as_given(repo, name):
     r = run_in_process('together-hooks', 'scan', '--format', given, cwd=repo, env=_environ())
     assert r.rc == 2 and (given in r.err or given.replace('\\', '\\\\') in r.err), r.err
     assert 'REDACTED' not in r.err.upper() and '***' not in r.err, r.err
+
+
+# --- which marks send a line to the folded reading ----------------------------
+
+_CYRILLIC = str.maketrans('aceopxyABCEHKMOPTX', 'асеорхуАВСЕНКМОРТХ')
+
+
+@pytest.mark.parametrize('spell', [
+    lambda k: ''.join(c + '\u0301' for c in k.translate(_CYRILLIC)),
+    lambda k: ''.join(c + '\u0332' for c in unicodedata.normalize('NFC', ''.join(c + '\u0301' for c in k))),
+    lambda k: ''.join(chr(ord(c) + 0xfee0) + '\u0336' if c.isalnum() else c for c in k),
+], ids=['cyrillic-look-alikes-marked', 'precomposed-then-underlined', 'fullwidth-struck'])
+def test_a_key_of_letters_drawn_as_latin_under_marks_is_not_echoed(repo, spell):
+    """A mark on a letter a reader takes for an ASCII one (a Cyrillic
+    twin, a precomposed ``é``, a fullwidth letter) still sends its line to
+    the folded reading."""
+    spelt = spell(KEY)
+    runs = [run_in_process('together-hooks', 'scan', '--format', spelt, cwd=repo, env=_environ()),
+            run_in_process('together-hooks', 'scan', f'no/{spelt}.txt', cwd=repo, env=_environ())]
+    texts = [t for r in runs for t in (r.out, r.err)]
+    assert [r.rc for r in runs] == [2, 2], texts
+    assert seen([KEY], *_read(texts)) == [], texts
+
+
+@pytest.mark.parametrize('text, marked', [
+    ('नमस्ते दुनिया', False),  # Devanagari's vowel signs and virama
+    ('שָׁלוֹם עוֹלָם', False),  # Hebrew's points
+    ('สวัสดี', False),  # Thai's vowel signs
+    ('مَرْحَبًا', False),  # Arabic's harakat
+    ('t\u0301', True),
+    ('\u0430\u0301', True),  # Cyrillic a, a Latin twin
+    ('\u00e9\u0332', True),  # precomposed, then underlined
+    ('\uff54\u0301', True),  # fullwidth t
+    ('1\u20e3', True),  # a keycap on a digit
+], ids=['devanagari', 'hebrew', 'thai', 'arabic', 'latin', 'cyrillic-twin', 'precomposed', 'fullwidth', 'keycap'])
+def test_only_marks_on_letters_read_as_latin_make_a_line_marked(text, marked):
+    """A mark on another script's letter hides no key: its line is not
+    read once more (a report of 10,000 Devanagari lines: 3x the scrub)."""
+    from together_hooks.detect.scrub import _marked
+
+    assert _marked(text) is marked
+    assert _marked(unicodedata.normalize('NFKD', text)) is marked

@@ -33,6 +33,7 @@ What goes:
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -2087,12 +2088,32 @@ _MARKS = ('Mn', 'Me')
 
 
 def _marked(text: str) -> bool:
-    """Whether ``text`` holds a combining mark (``_MARKS``); none lies
-    below U+0300."""
+    """Whether ``text`` holds a combining mark (``_MARKS``; none lies
+    below U+0300) on a letter a reader takes for an ASCII one
+    (``_latin_base``).  A mark of another script's letter (Devanagari's
+    vowel signs, Hebrew's points, Thai's) hides no key: reading its line
+    once more for one cost a report of Hindi or Hebrew lines 3x its scrub
+    (docs/hardening.md, "Session 36 (review36b)")."""
     import unicodedata
 
     category = unicodedata.category
-    return any(category(c) in _MARKS for c in text if c >= '\u0300')
+    base = ''
+    for c in text:
+        if c < '\u0300' or category(c) not in _MARKS:
+            base = c
+        elif base and (base < '\x80' or _latin_base(base)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=512)
+def _latin_base(char: str) -> bool:
+    """Whether a reader takes ``char`` for an ASCII character: its
+    compatibility decomposition's first (``é``, ``ｔ``, ``𝐭``), or that read
+    as the Latin letter it is drawn as (Cyrillic ``а``: ``_LOOK_ALIKE``)."""
+    import unicodedata
+
+    return unicodedata.normalize('NFKD', char)[:1].translate(_LOOK_ALIKE).isascii()
 
 
 def _folded(text: str) -> str:
