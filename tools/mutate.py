@@ -6500,6 +6500,12 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/leak_review36b_test.py::test_a_key_of_letters_drawn_as_latin_under_marks_is_not_echoed'),
       "a mark on a Cyrillic twin of a Latin letter does not mark its line (the echo is still redacted "
       "by the look-alike reading: this row holds _marked to its word)"),
+    M('review36b-type-names-a-digest', 'together_hooks/rules.py',
+      "    rb'(?![\\w.\\[\\]|, <>:]{0,40}?(?i:sha-?\\d|md5|checksum|digest|fingerprint))[A-Za-z_][\\w.\\[\\]|, <>:]{0,40}?'\n",
+      "    rb'[A-Za-z_][\\w.\\[\\]|, <>:]{0,40}?'\n",
+      ('tests/rules_test.py::test_false_positive',),
+      "a declared type between a key name and its = may name a digest: `api_key from env, sha256=<hex>` on "
+      "a line of Together's logger (or beside Together's URL) is reported as the key's value"),
 )
 
 
