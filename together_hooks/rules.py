@@ -505,9 +505,12 @@ _SUBST = (
     rb'(?=["\']?[0-9a-f]{64}["\']?[ \t]{0,8}[)`])'
 )
 # A declared type between a name and its ``=`` (``: &str``, ``: String``,
-# Go's `` string``, Zig's ``: []const u8``).
+# Go's `` string``, Zig's ``: []const u8``).  No type names a digest: in
+# ``api_key from env, sha256=<hex>`` (a log line) the value is the
+# digest's, not the name's (review36b).
 _TYPE = (
-    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*?]{0,2}(?:\[\w{0,8}\])?(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
+    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*?]{0,2}(?:\[\w{0,8}\])?(?:\'\w+[ \t]+)?'
+    rb'(?![\w.\[\]|, <>:]{0,40}?(?i:sha-?\d|md5|checksum|digest|fingerprint))[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==)'
     # (or a C# auto-property's accessors, its initializer after them:
     # ``ApiKey { get; set; } = <key>``, ``{ get; init; }``)
@@ -3199,6 +3202,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # printed, in Python logging's formats)
         "2024-05-01 10:00:00,123 DEBUG together.abstract.api_requestor: Request headers: {{'Authorization': 'Bearer {hex}'}}",
         "DEBUG:together.client:headers {{'Authorization': 'Bearer {hex}'}}",
+        # (review36b: beside the decoy of a digest on such a line, the
+        # credential's own value on it)
+        '2024-05-01 10:00:00,123 INFO together.files: uploaded with api_key from env, api_key={hex}',
     ),
     false_positives=(
         'openai complete "x" --api-key {hex}',
@@ -4059,6 +4065,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "2024-05-01 INFO chat.together_router: headers {{'Authorization': 'Bearer {hex}'}}",
         '2024-05-01 DEBUG together.files: uploaded train.jsonl sha256={hex}',
         "DEBUG openai._base_client: headers {{'Authorization': 'Bearer {hex}'}}\nDEBUG together.files: uploaded train.jsonl",
+        # (review36b: a Together logger's line naming the credential, its
+        # value a digest's; the ``api_key <type> =`` reading took it)
+        '2024-05-01 10:00:00,123 INFO together.files: uploaded with api_key from env, sha256={hex}',
     ),
 )
 

@@ -6399,8 +6399,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "enclosing marks (Me: a circle U+20DD, a keycap U+20E3) are not read as marks: a key with every third "
       "letter circled is shown whole"),
     M('leak36-marks-latin-only', 'together_hooks/detect/scrub.py',
-      r"    return any(category(c) in _MARKS for c in text if c >= '\u0300')",
-      r"    return any(category(c) in _MARKS for c in text if '\u0300' <= c <= '\u036f')",
+      r"        if c < '\u0300' or category(c) not in _MARKS:" "\n",
+      r"        if c < '\u0300' or c > '\u036f' or category(c) not in _MARKS:" "\n",
       ('tests/leak_probe36_test.py::test_a_key_spelt_with_unseen_characters_in_a_file_name[thai-vowel-sign]',
        'tests/leak_probe36_test.py::test_a_key_spelt_with_unseen_characters_in_a_file_name[devanagari-nukta]'),
       "only the Combining Diacritical Marks block is read as marks: a key spelt with another script's "
@@ -6418,7 +6418,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a decoded reading of a line is never folded: a key cut by a braille blank in a SARIF uri "
       "(%E2%A0%80) is shown whole there, though redacted in the text report"),
     M('leak36-tags-unread', 'together_hooks/detect/scrub.py',
-      '        if _pattern(_TAG_LEAD).search(own):\n',
+      '        if tagged:\n',
       '        if False:\n',
       ('tests/leak_probe36_test.py::test_a_key_in_tag_characters_is_not_shown_escaped',),
       "a key spelt in Unicode's tag characters (ASCII smuggling) is shown as their escapes, \\U000e0074 "
@@ -6666,6 +6666,52 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/adversarial_accuracy_test.py::test_bait_yields_what_it_should[blanks-after-heading-name]',),
       "the legacy anchor's function-heading branch gives blanks back: three runs of blanks in a row are cubic "
       "in a line's blanks (`together` + 3,000 blanks: minutes a line; the bait hangs)"),
+    M('review36b-tags-own-line-only', 'together_hooks/detect/scrub.py',
+      "        tagged = [t for t in undone if _pattern(_TAG_LEAD).search(t)]\n",
+      "        tagged = [t for t in undone[:1] if _pattern(_TAG_LEAD).search(t)]\n",
+      ('tests/leak_review36b_test.py::test_a_key_in_tag_characters_spelt_another_way_is_not_echoed',),
+      "tag characters are read only in the line as shown, not in its decoded readings: a key in tag "
+      "characters percent-encoded (%F3%A0%81%B4...) or as HTML references is echoed whole"),
+    M('review36b-tags-unfolded', 'together_hooks/detect/scrub.py',
+      "            spelt += [_pattern(_CONTROL).sub('', _folded(t)) for t in spelt if _folds(t)]\n",
+      "",
+      ('tests/leak_review36b_test.py::test_a_key_in_tag_characters_spelt_another_way_is_not_echoed[tags-each-marked]',),
+      "a key in tag characters with a combining mark on each is read as its letters under the marks, "
+      "never folded: echoed whole"),
+    M('review36b-tag-references-unread', 'together_hooks/detect/scrub.py',
+      "    r'|&#[xX]0{0,2}(?:[eE]0[01][0-9a-fA-F]{2}|[fF][eE]0[0-9a-fA-F]);'\n",
+      "",
+      ('tests/leak_review36b_test.py::test_a_key_in_tag_characters_spelt_another_way_is_not_echoed[tags-html-hex]',),
+      "a key in tag characters written as HTML hex references (&#xE0074;) is echoed whole"),
+    M('review36b-tag-decimal-references-unread', 'together_hooks/detect/scrub.py',
+      "    r'|&#0{0,2}(?:9175[3-9]\\d|917[6-9]\\d\\d|6502[4-9]|6503\\d);'\n",
+      "",
+      ('tests/leak_review36b_test.py::test_a_key_in_tag_characters_spelt_another_way_is_not_echoed[tags-html-decimal]',),
+      "a key in tag characters written as HTML decimal references (&#917620;) is echoed whole"),
+    M('review36b-tag-braces-unread', 'together_hooks/detect/scrub.py',
+      "    r'|\\\\u\\{0{0,2}(?:[eE]0[01][0-9a-fA-F]{2}|[fF][eE]0[0-9a-fA-F])\\}'\n",
+      "",
+      ('tests/leak_review36b_test.py::test_a_key_in_tag_characters_spelt_another_way_is_not_echoed[tags-js-braces]',),
+      "a key in tag characters written as JavaScript's \\u{E0074} is echoed whole"),
+    M('review36b-marks-any-script', 'together_hooks/detect/scrub.py',
+      "        elif base and (base < '\\x80' or _latin_base(base)):\n",
+      "        elif True:\n",
+      ('tests/leak_review36b_test.py::test_only_marks_on_letters_read_as_latin_make_a_line_marked',),
+      "a mark of any script's letter sends its line to the folded reading: a report of Hindi, Hebrew or "
+      "Thai lines costs 3x its scrub for no key"),
+    M('review36b-marks-look-alike-base', 'together_hooks/detect/scrub.py',
+      "    return unicodedata.normalize('NFKD', char)[:1].translate(_LOOK_ALIKE).isascii()\n",
+      "    return unicodedata.normalize('NFKD', char)[:1].isascii()\n",
+      ('tests/leak_review36b_test.py::test_only_marks_on_letters_read_as_latin_make_a_line_marked[cyrillic-twin]',
+       'tests/leak_review36b_test.py::test_a_key_of_letters_drawn_as_latin_under_marks_is_not_echoed'),
+      "a mark on a Cyrillic twin of a Latin letter does not mark its line (the echo is still redacted "
+      "by the look-alike reading: this row holds _marked to its word)"),
+    M('review36b-type-names-a-digest', 'together_hooks/rules.py',
+      "    rb'(?![\\w.\\[\\]|, <>:]{0,40}?(?i:sha-?\\d|md5|checksum|digest|fingerprint))[A-Za-z_][\\w.\\[\\]|, <>:]{0,40}?'\n",
+      "    rb'[A-Za-z_][\\w.\\[\\]|, <>:]{0,40}?'\n",
+      ('tests/rules_test.py::test_false_positive',),
+      "a declared type between a key name and its = may name a digest: `api_key from env, sha256=<hex>` on "
+      "a line of Together's logger (or beside Together's URL) is reported as the key's value"),
 )
 
 

@@ -33,6 +33,7 @@ What goes:
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -717,6 +718,12 @@ _TAG_LETTERS = {
 _TAG_LEAD = (
     r'[\U000e0020-\U000e007e\U000e0100-\U000e01ef\ufe00-\ufe0f]'
     r'|\\udb40\\ud[cd][0-9a-fA-F]{2}|\\U000[eE]0[01][0-9a-fA-F]{2}|\\u[fF][eE]0[0-9a-fA-F]'
+    # (or as an escape or reference no escape reading undoes past ASCII:
+    # JavaScript's and Rust's ``\u{E0074}``, HTML's ``&#xE0074;`` and
+    # ``&#917620;``)
+    r'|\\u\{0{0,2}(?:[eE]0[01][0-9a-fA-F]{2}|[fF][eE]0[0-9a-fA-F])\}'
+    r'|&#[xX]0{0,2}(?:[eE]0[01][0-9a-fA-F]{2}|[fF][eE]0[0-9a-fA-F]);'
+    r'|&#0{0,2}(?:9175[3-9]\d|917[6-9]\d\d|6502[4-9]|6503\d);'
 )
 
 
@@ -728,8 +735,10 @@ def _tag_letter(m: re.Match[str]) -> str:
         code = ord(found)
     elif found.startswith('\\udb40'):  # a surrogate pair: its low half
         code = 0xe0000 + int(found[-4:], 16) - 0xdc00
-    else:
-        code = int(found[2:], 16)
+    elif found.startswith('&#'):  # ``&#xE0074;``, ``&#917620;``
+        code = int(found[3:-1], 16) if found[2] in 'xX' else int(found[2:-1])
+    else:  # ``\U000e0074``, ``\ufe0f``, ``\u{E0074}``
+        code = int(found[2:].strip('{}'), 16)
     return chr(_TAG_LETTERS.get(code, 0))
 
 
@@ -1509,6 +1518,9 @@ class Scrubber:
         readings = [plain] if plain != own else []
         if _folds(own):
             readings.append(_pattern(_CONTROL).sub('', _folded(plain)))
+        # (each decoded reading before its invisible characters go: tag
+        # characters, below, are read in every one)
+        undone = [own]
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
@@ -1517,9 +1529,11 @@ class Scrubber:
                 decoded = view.data.decode('utf-8', 'replace')
                 if '\n' in decoded and 'tgp_v1_' in decoded:  # ``\n`` wraps a key
                     self._learn_wrapped(decoded)
+                undone.append(decoded)
                 readings.append(_pattern(_CONTROL).sub('', decoded))
         coded = _coded(own)
         if coded != own:
+            undone.append(coded)
             readings.append(_pattern(_CONTROL).sub('', coded))
         # A decoded reading read as a reader takes it too: ``%E2%A0%80``
         # (a braille blank: a gap) or ``\u0301`` (a mark) in a SARIF
@@ -1529,8 +1543,15 @@ class Scrubber:
         # Tag characters (U+E0020-E007E) are ASCII's letters made invisible
         # ("ASCII smuggling"): shown escaped, they still spell what they
         # tag, so each is read as its letter too (and, above, as nothing).
-        if _pattern(_TAG_LEAD).search(own):
-            spelt = [_pattern(_CONTROL).sub('', _tag_letters(t)) for t in (own, *_coded_or_escaped(own))]
+        # (in the line as shown and in each reading that undid its escapes
+        # or codes: ``%F3%A0%81%B4``, ``&#xE0074;``; and folded after, a
+        # mark on each tag, ``\U000e0074\u0301``, being a mark on its letter)
+        tagged = [t for t in undone if _pattern(_TAG_LEAD).search(t)]
+        if tagged:
+            if tagged[0] is own:
+                tagged += [t for t in _coded_or_escaped(own) if t not in tagged]
+            spelt = [_pattern(_CONTROL).sub('', _tag_letters(t)) for t in tagged]
+            spelt += [_pattern(_CONTROL).sub('', _folded(t)) for t in spelt if _folds(t)]
             readings += [r for r in spelt if r not in readings]
         for joined in readings:
             # A key cut two ways (an invisible character and a space, a
@@ -2067,12 +2088,32 @@ _MARKS = ('Mn', 'Me')
 
 
 def _marked(text: str) -> bool:
-    """Whether ``text`` holds a combining mark (``_MARKS``); none lies
-    below U+0300."""
+    """Whether ``text`` holds a combining mark (``_MARKS``; none lies
+    below U+0300) on a letter a reader takes for an ASCII one
+    (``_latin_base``).  A mark of another script's letter (Devanagari's
+    vowel signs, Hebrew's points, Thai's) hides no key: reading its line
+    once more for one cost a report of Hindi or Hebrew lines 3x its scrub
+    (docs/hardening.md, "Session 36 (review36b)")."""
     import unicodedata
 
     category = unicodedata.category
-    return any(category(c) in _MARKS for c in text if c >= '\u0300')
+    base = ''
+    for c in text:
+        if c < '\u0300' or category(c) not in _MARKS:
+            base = c
+        elif base and (base < '\x80' or _latin_base(base)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=512)
+def _latin_base(char: str) -> bool:
+    """Whether a reader takes ``char`` for an ASCII character: its
+    compatibility decomposition's first (``é``, ``ｔ``, ``𝐭``), or that read
+    as the Latin letter it is drawn as (Cyrillic ``а``: ``_LOOK_ALIKE``)."""
+    import unicodedata
+
+    return unicodedata.normalize('NFKD', char)[:1].translate(_LOOK_ALIKE).isascii()
 
 
 def _folded(text: str) -> str:
