@@ -48,6 +48,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 from typing import Callable
+from typing import Collection
 
 import pytest
 
@@ -191,6 +192,24 @@ def ci_script(service: str) -> tuple[str, ...]:
 
 def found(rc: int, text: str, key: str) -> bool:
     return rc != 0 and hash_secret(key) in text
+
+
+def judge(outcome: tuple[int, bool], name: str, mode: str, decoy: bool,
+          closed: Collection[tuple[str, str]] = (), refused: Collection[tuple[str, str]] = ()) -> None:
+    """A probe's verdict on one case in one mode (``outcome``: its exit
+    code, and whether its report named the case's key): a pair in
+    ``closed`` is refused with exit 2 naming no key; one in ``refused`` is
+    refused by a program before ours; a decoy passes (in a stack of
+    decoys, ``found`` tells whose key made the exit 1); a key is found."""
+    rc, seen = outcome
+    if (name, mode) in closed:
+        assert rc == 2 and not seen, (name, mode, rc)
+    elif (name, mode) in refused:
+        assert rc != 0 and not seen, (name, mode, rc)
+    elif decoy:
+        assert rc == 0 and not seen, (name, mode, rc, seen)
+    else:
+        assert seen, (name, mode, rc)
 
 
 def run_stack(template: Path, env: dict[str, str], where: Path, stack: list[Case],
