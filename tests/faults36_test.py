@@ -292,7 +292,7 @@ def test_an_output_pipe_read_in_part_is_not_written(git_repo):
     ('TOGETHER_SECRET', True), ('TOGETHER_API_SECRET', True), ('together.api_key', True),
     ('TOGETHER_TESTS_RUN_LOG', False), ('TOGETHER_HOOKS_GITHUB_TOKEN', False),
     ('TOGETHER_HOOKS_API_BASE', False), ('TOGETHER_TOKENIZER', False), ('TOGETHER_MONKEY', False),
-    ('TOGETHER_KEYBOARD_LAYOUT', False), ('TOGETHER_KEY_ID', False), ('TOGETHER_API_KEY_FILE', False),
+    ('TOGETHER_KEYBOARD_LAYOUT', False), ('TOGETHER_KEY_ID', False), ('TOGETHER_WEBHOOK_SIGNING_SECRET', False), ('TOGETHER_API_KEY_FILE', False),
     ('ALTOGETHER_KEY', False), ('TOGETHER_KEY_SHA256', False), ('TOGETHER_MODEL', False),
 ])
 def test_which_names_hold_a_key(name, holds, keys):

@@ -511,6 +511,10 @@ class Hang(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_while_verify_waits_shows_no_key(tmp_path):
     """SIGINT to the process group while ``--verify`` waits on the API:
     one line, exit 130 or 2, no traceback, no key (the key is in the
@@ -523,9 +527,14 @@ def test_ctrl_c_while_verify_waits_shows_no_key(tmp_path):
     threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     Hang.asked.clear()
     try:
+        # Ctrl-C as a terminal's foreground job gets it: SIGINT at its
+        # default (a test before this one in the same worker may leave it
+        # ignored, which a child inherits and Python then keeps: the
+        # full suite saw the run finish uninterrupted).
         proc = subprocess.Popen(
             (os.path.join(BIN, 'together-hooks'), 'scan', '--verify', '--verify-timeout', '60'),
             cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+            preexec_fn=_default_sigint,
             env=_environ(TOGETHER_HOOKS_API_BASE=f'http://127.0.0.1:{server.server_address[1]}',
                          TOGETHER_API_KEY=OTHER, PYTHONIOENCODING='utf-8'))
         assert Hang.asked.wait(120), 'the API was asked'

@@ -807,7 +807,7 @@ def left_unread(fd: int, wait: float = UNREAD_WAIT) -> int:
             return 0
         import fcntl
         import select
-        import struct
+        import sys
         import termios
 
         poll = select.poll()
@@ -815,7 +815,7 @@ def left_unread(fd: int, wait: float = UNREAD_WAIT) -> int:
         deadline = time.monotonic() + wait
         pause = 0.001
         while True:
-            held = struct.unpack('i', fcntl.ioctl(fd, termios.FIONREAD, b'\0\0\0\0'))[0]
+            held = int.from_bytes(fcntl.ioctl(fd, termios.FIONREAD, b'\0\0\0\0'), sys.byteorder, signed=True)
             if held <= 0:
                 return 0
             if any(events & select.POLLERR for _fd, events in poll.poll(0)):

@@ -6700,8 +6700,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a mark of any script's letter sends its line to the folded reading: a report of Hindi, Hebrew or "
       "Thai lines costs 3x its scrub for no key"),
     M('review36b-marks-look-alike-base', 'together_hooks/detect/scrub.py',
-      "    return unicodedata.normalize('NFKD', char)[:1].translate(_LOOK_ALIKE).isascii()\n",
-      "    return unicodedata.normalize('NFKD', char)[:1].isascii()\n",
+      "        known = unicodedata.normalize('NFKD', char)[:1].translate(_LOOK_ALIKE).isascii()\n",
+      "        known = unicodedata.normalize('NFKD', char)[:1].isascii()\n",
       ('tests/leak_review36b_test.py::test_only_marks_on_letters_read_as_latin_make_a_line_marked[cyrillic-twin]',
        'tests/leak_review36b_test.py::test_a_key_of_letters_drawn_as_latin_under_marks_is_not_echoed'),
       "a mark on a Cyrillic twin of a Latin letter does not mark its line (the echo is still redacted "
@@ -6712,6 +6712,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py::test_false_positive',),
       "a declared type between a key name and its = may name a digest: `api_key from env, sha256=<hex>` on "
       "a line of Together's logger (or beside Together's URL) is reported as the key's value"),
+    M('lead36-other-together-secret-a-key-name', 'together_hooks/env/values.py',
+      "                if later.startswith('secret') and any(w not in _SECRET_AFTER for w in after[:j]):\n",
+      "                if False:\n",
+      ('tests/faults36_test.py::test_which_names_hold_a_key',),
+      "another of Together's secrets (TOGETHER_WEBHOOK_SIGNING_SECRET) is read as the API key's name: the hook "
+      "treats a tracked .env's webhook secret as the developer's own key and drops its finding"),
 )
 
 

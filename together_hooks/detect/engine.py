@@ -2136,6 +2136,9 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     any_keyword(tuple(k for rule in rules for k in rule.keywords + rule.b64_keywords))  # ``_b64_past_depth``'s
     for depth in range(B64_DEPTH):  # ``_b64_hits``' at each level
         any_keyword(_b64_plain(rules, depth))
+    # A key inside an escaped string literal is judged on the literal
+    # (``_literal_around``).
+    cached(_LITERAL)
     # A small file holding only a legacy key, named for it (``_named_file``).
     named_for_key('together_api_key.txt')
     cached(_BARE_HEX)

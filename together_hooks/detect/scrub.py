@@ -33,7 +33,6 @@ What goes:
 """
 from __future__ import annotations
 
-import functools
 import os
 import sys
 
@@ -2106,14 +2105,23 @@ def _marked(text: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=512)
+# ``_latin_base``'s answers (a dict, not ``functools.lru_cache``: the
+# scrub is imported by every hook run, which loads no ``functools``).
+_LATIN_BASES: dict[str, bool] = {}
+
+
 def _latin_base(char: str) -> bool:
     """Whether a reader takes ``char`` for an ASCII character: its
     compatibility decomposition's first (``é``, ``ｔ``, ``𝐭``), or that read
     as the Latin letter it is drawn as (Cyrillic ``а``: ``_LOOK_ALIKE``)."""
-    import unicodedata
+    known = _LATIN_BASES.get(char)
+    if known is None:
+        import unicodedata
 
-    return unicodedata.normalize('NFKD', char)[:1].translate(_LOOK_ALIKE).isascii()
+        known = unicodedata.normalize('NFKD', char)[:1].translate(_LOOK_ALIKE).isascii()
+        if len(_LATIN_BASES) < 4096:
+            _LATIN_BASES[char] = known
+    return known
 
 
 def _folded(text: str) -> str:

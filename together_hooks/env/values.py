@@ -61,8 +61,16 @@ def is_key_name(name: str) -> bool:
             return not any(w in _DESCRIBES for w in after)
         for j, later in enumerate(after):
             if cached(_KEY_WORD).match(later):
+                if later.startswith('secret') and any(w not in _SECRET_AFTER for w in after[:j]):
+                    # Another secret of Together's (``TOGETHER_WEBHOOK_SIGNING_SECRET``:
+                    # a webhook's, not the API's): as before, no key's name.
+                    continue
                 return not any(w in _DESCRIBES for w in after[j + 1:])
     return False
+
+
+# The words a Together ``secret`` may follow and still be the API key's.
+_SECRET_AFTER = frozenset(('api', 'access', 'auth', 'ai'))
 
 
 _ASSIGN = rb'(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$'
