@@ -443,10 +443,16 @@ def test_github_org_relays_no_key_from_the_apis_body(tmp_path, echo, status, bod
 @pytest.fixture(scope='module')
 def served(tmp_path_factory):
     """A bare repository and a commit holding a key to push into it."""
-    root = tmp_path_factory.mktemp('leak35-served')
+    return serve(tmp_path_factory.mktemp('leak35-served'), OTHER)
+
+
+def serve(root: Path, key: str) -> tuple[Path, str, str]:
+    """A bare repository at main's first commit under ``root``, and the
+    commit after it, whose ``settings.env`` holds ``key`` (its id and its
+    parent's): what a push into a pre-receive gate brings."""
     work = _new_repo(root / 'work')
     first = git(work, 'rev-parse', 'HEAD').strip()
-    (work / 'settings.env').write_text(f'TOGETHER_API_KEY={OTHER}\n')
+    (work / 'settings.env').write_text(f'TOGETHER_API_KEY={key}\n')
     git(work, 'add', '.')
     _commit(work, '-m', 'settings')
     second = git(work, 'rev-parse', 'HEAD').strip()

@@ -47,6 +47,9 @@ from tests.cli_run import run_in_process
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
+from tests.leak_probe35_test import _environ
+from tests.leak_probe35_test import _new_repo
+from tests.leak_probe35_test import serve
 
 _RNG = random.Random('leak-probe-36')
 KEY, HEX, OTHER = make_key(_RNG), make_hex(_RNG), make_key(_RNG)
@@ -142,25 +145,8 @@ def seen(keys: list[str], *texts: str) -> list[int]:
 _RAW = re.compile(r'[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]')
 
 
-def _environ(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if 'TOGETHER' not in k.upper() and 'PROXY' not in k.upper() and not k.startswith(('GIT_', 'PRE_COMMIT'))}
-    env.update(extra)
-    return env
-
-
 def _commit(repo: Path, *args: str, name: str = 'Dev') -> None:
     git(repo, '-c', f'user.name={name}', '-c', 'user.email=dev@example.com', 'commit', '-q', *args)
-
-
-def _new_repo(path: Path) -> Path:
-    path.mkdir(parents=True)
-    git(path, 'init', '-q', '-b', 'main')
-    git(path, 'config', 'commit.gpgsign', 'false')
-    (path / 'app.py').write_text('print("hi")\n')
-    git(path, 'add', '.')
-    _commit(path, '-m', 'first')
-    return path
 
 
 def _check(runs, *written: str, keys=(KEY, OTHER)) -> list[str]:
@@ -374,17 +360,7 @@ def test_a_key_with_marks_in_an_author_and_message_is_not_shown(tmp_path):
 
 @pytest.fixture(scope='module')
 def served(tmp_path_factory):
-    root = tmp_path_factory.mktemp('leak36-served')
-    work = _new_repo(root / 'work')
-    first = git(work, 'rev-parse', 'HEAD').strip()
-    (work / 'settings.env').write_text(f'TOGETHER_API_KEY={OTHER}\n')
-    git(work, 'add', '.')
-    _commit(work, '-m', 'settings')
-    second = git(work, 'rev-parse', 'HEAD').strip()
-    bare = root / 'served.git'
-    git(root, 'clone', '-q', '--bare', str(work), str(bare))
-    git(bare, 'update-ref', 'refs/heads/main', first)
-    return bare, first, second
+    return serve(tmp_path_factory.mktemp('leak36-served'), OTHER)
 
 
 @pytest.mark.parametrize('ref', [
