@@ -100,3 +100,72 @@ def test_which_gits_print_in_full_buffers(git_repo, monkeypatch):
         env={**os.environ, 'GIT_FLUSH': '1'},
     ).stdout
     assert walked == flushed and walked.count(b'\x01') == 3
+
+
+# ``cat-file --batch`` / ``--batch-check`` flush after each object whatever
+# ``GIT_FLUSH`` says: only ``--buffer`` makes them fill a buffer first.
+def _blob(repo) -> bytes:
+    return subprocess.run(
+        ('git', 'hash-object', '-w', '--stdin'), cwd=repo, input=b'one blob\n',
+        capture_output=True, check=True,
+    ).stdout.strip()
+
+
+def _fed_by_a_pipe(repo, *args: str):
+    """git_stream of ``args`` reading a pipe we hold open (the way
+    ``LogSized`` and ``_Sized`` feed ``cat-file``): (the process, our end)."""
+    read, write = os.pipe()
+    with open(read, 'rb', buffering=0) as source:
+        proc = git_stream(repo, *args, source=source)
+    return proc, write
+
+
+def test_a_batch_cat_file_read_whole_answers_at_its_end(git_repo):
+    """``cat-file --batch-check`` fed by a pipe held open, read at its end
+    (``LogSized``, ``_Sized``), settings before the command (``-c``) as
+    history gives them: its answer stays in git's buffer while git runs,
+    then comes whole, the same bytes."""
+    sha = _blob(git_repo)
+    for args in (
+            ('cat-file', '--batch-check'),
+            ('-c', 'core.packedGitWindowSize=4m', 'cat-file', '--batch-check=%(objectname) %(objectsize)'),
+    ):
+        proc, write = _fed_by_a_pipe(git_repo, *args)
+        try:
+            os.write(write, sha + b'\n')
+            assert not _readable(proc.stdout, 0.3), args
+            os.close(write)
+            write = -1
+            out = proc.stdout.read()
+            assert proc.wait() == 0
+        finally:
+            if write != -1:
+                os.close(write)
+            _stop(proc)
+        assert out in (sha + b' blob 9\n', sha + b' 9\n'), (args, out)
+    # And run whole with its input given at once (``git``): the same bytes.
+    assert git(git_repo, 'cat-file', '--batch-check', input=sha + b'\n') == sha + b' blob 9\n'
+
+
+def test_a_cat_file_asked_or_in_command_mode_answers_at_once(git_repo):
+    """Decoys: ``cat-file --batch-check`` we converse with (``stdin=True``)
+    answers each request before the next comes; ``--batch-command``,
+    even read whole, is not given ``--buffer`` (it would then hold its
+    answers for a ``flush`` command) and answers each command at once."""
+    sha = _blob(git_repo)
+    proc = git_stream(git_repo, 'cat-file', '--batch-check', stdin=True)
+    try:
+        proc.stdin.write(sha + b'\n')
+        proc.stdin.flush()
+        assert _readable(proc.stdout, 10)
+        assert os.read(proc.stdout.fileno(), 100) == sha + b' blob 9\n'
+    finally:
+        _stop(proc)
+    proc, write = _fed_by_a_pipe(git_repo, 'cat-file', '--batch-command')
+    try:
+        os.write(write, b'info ' + sha + b'\n')
+        assert _readable(proc.stdout, 10)
+        assert os.read(proc.stdout.fileno(), 100) == sha + b' blob 9\n'
+    finally:
+        os.close(write)
+        _stop(proc)

@@ -135,6 +135,33 @@ def _writes_a_file(target: str) -> bool:
 # ``git_stream``); one we ``asked`` (requests written while its answers are
 # read, ``_Fed``) keeps git's own flushing, which a conversation needs.
 _BUFFERED = {'GIT_FLUSH': '0'}
+# ``cat-file --batch`` and ``--batch-check`` flush after every object
+# whatever ``GIT_FLUSH`` says (flask's local clone: ``LogSized``'s 9,521
+# answers of ~52 bytes, a write each); ``--buffer`` makes them fill
+# stdio's buffer first, the same bytes.  Given with ``_BUFFERED`` to every
+# such git not ``asked`` (``--batch-command`` left alone: its ``--buffer``
+# waits for a ``flush`` command).
+_BATCH_BUFFER = '--buffer'
+
+
+def _batch_buffered(args: tuple[str, ...]) -> tuple[str, ...]:
+    """``args`` with ``--buffer`` after ``cat-file`` when it answers a
+    batch (``--batch``, ``--batch-check``, with or without a format)."""
+    skip = False
+    for at, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg in ('-c', '-C'):
+            skip = True
+        elif not arg.startswith('-'):
+            if arg != 'cat-file' or _BATCH_BUFFER in args[at + 1:]:
+                return args
+            if not any(
+                    a in ('--batch', '--batch-check') or a.startswith(('--batch=', '--batch-check='))
+                    for a in args[at + 1:]):
+                return args
+            return (*args[:at + 1], _BATCH_BUFFER, *args[at + 1:])
+    return args
 
 
 def _command(
@@ -142,8 +169,11 @@ def _command(
 ) -> dict:
     """Popen's command and environment: ``env`` (default ours), pinned
     (``pinned_env``), without replace refs and grafts unless ``rewrites``;
-    output in full buffers unless git is ``asked`` (``_BUFFERED``)."""
+    output in full buffers unless git is ``asked`` (``_BUFFERED``,
+    ``_batch_buffered``)."""
     pinned = pinned_env(env) if asked else {**pinned_env(env), **_BUFFERED}
+    if not asked:
+        args = _batch_buffered(args)
     if rewrites:
         return {'args': ('git', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG, *args), 'env': pinned}
     return {'args': (*GIT, *args), 'env': {**pinned, **_NO_GRAFTS}}

@@ -6718,6 +6718,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/faults36_test.py::test_which_names_hold_a_key',),
       "another of Together's secrets (TOGETHER_WEBHOOK_SIGNING_SECRET) is read as the API key's name: the hook "
       "treats a tracked .env's webhook secret as the developer's own key and drops its finding"),
+    M('perfF37-batch-flushes-per-object', 'together_hooks/gitrun.py',
+      "            return (*args[:at + 1], _BATCH_BUFFER, *args[at + 1:])\n",
+      "            return args\n",
+      ('tests/gitrun_buffered_test.py::test_a_batch_cat_file_read_whole_answers_at_its_end',),
+      "a batch cat-file read to its end writes each answer alone: a local clone's LogSized sizes (9,521 on "
+      "flask) wake their reader one by one, ~6 ms of git a run"),
+    M('perfF37-batch-command-buffered', 'together_hooks/gitrun.py',
+      "                    a in ('--batch', '--batch-check') or a.startswith(('--batch=', '--batch-check='))\n",
+      "                    a.startswith('--batch')\n",
+      ('tests/gitrun_buffered_test.py::test_a_cat_file_asked_or_in_command_mode_answers_at_once',),
+      "cat-file --batch-command is given --buffer too: it then holds every answer until a flush command "
+      "that a caller reading each answer never sends"),
+    M('perfF37-asked-batch-buffered', 'together_hooks/gitrun.py',
+      "    if not asked:\n        args = _batch_buffered(args)\n",
+      "    args = _batch_buffered(args)\n",
+      ('tests/gitrun_buffered_test.py::test_a_cat_file_asked_or_in_command_mode_answers_at_once',),
+      "a batch cat-file we converse with (stdin=True) holds its answers in its buffer: a request waiting "
+      "for its answer hangs"),
 )
 
 
