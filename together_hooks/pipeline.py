@@ -1113,7 +1113,7 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
     args.range_base = base  # what judges the range: its reports name it (``_committed_where``)
     root = args.repo_root
     try:
-        sha = resolve_commit(root, base, '--diff BASE')
+        sha = resolve_commit(root, base, '--diff BASE', getattr(args, 'revisions', None))
     except InputError:
         return
     from together_hooks.fileio import MAX_CONFIG_FILE

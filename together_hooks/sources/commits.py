@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from together_hooks.findings import Finding
     from together_hooks.gitrun import Blob
     from together_hooks.sources.content import Walked
+    from together_hooks.sources.ranges import Revisions
 
     Scan = Callable[[Content], list[Finding]]
     # What ``message_keys`` found: (the commits whose message or header
@@ -1103,12 +1104,20 @@ def notes_on(
             yield Revision(NOTE, data, _all, commit=on[sha])
 
 
-def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
+def tags_on_the_way(
+        root: str, rev: str, scan: Scan, revisions: Revisions | None = None,
+) -> Iterator[Revision]:
     """``tag_messages`` of the annotated tags ``rev`` names on its way to
     an object that is no tag (a tag, a tag of a tag): ``--diff BASE...TAG``
-    brings the tag too, as ``git push`` of it does."""
+    brings the tag too, as ``git push`` of it does.  ``revisions``: the
+    run's names already asked (``ranges.Revisions``): a ``rev`` it knows
+    as no tag has none on its way, and starts no git."""
     tags = []
-    sha = git(root, 'rev-parse', '--verify', '--quiet', rev, ok=(0, 1)).decode().strip()
+    known = revisions.known(rev) if revisions is not None else None
+    if known is not None and known[1] != 'tag':
+        return
+    sha = known[0] if known is not None else git(
+        root, 'rev-parse', '--verify', '--quiet', rev, ok=(0, 1)).decode().strip()
     while sha and git(root, 'cat-file', '-t', sha).strip() == b'tag':
         tags.append(sha)
         first = _head_of(root, sha, 'tag').split(b'\n', 1)[0]  # object <sha>
