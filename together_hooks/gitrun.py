@@ -1173,6 +1173,38 @@ def file_at(root: str, commit: str, name: str, limit: int) -> bytes | None:
         root, 'cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)',
         input=f'{commit}^{{commit}}:{name}\n'.encode('utf-8', 'surrogateescape'),
     )
+    return _blob_answered(root, commit, name, out, limit)
+
+
+def files_at(root: str, commit: str, names: Sequence[str], limit: int) -> Callable[[str], bytes | None]:
+    """``file_at`` of ``commit`` as a reader by name, for a reader that
+    asks for several (a config's files): the kind and size of each of
+    ``names`` asked in one ``cat-file --batch-check`` the first time one
+    is read, each answer the line ``file_at`` would have had alone.  A
+    name not among them, or one a line cannot carry (a newline, a
+    carriage return git's line reader drops), is asked alone."""
+    lines = [n for n in names if '\n' not in n and not n.endswith('\r')]
+    answers: dict[str, bytes] = {}
+
+    def read(name: str) -> bytes | None:
+        if name not in lines:
+            return file_at(root, commit, name, limit)
+        if not answers:
+            out = git(
+                root, 'cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)',
+                input=''.join(f'{commit}^{{commit}}:{n}\n' for n in lines).encode('utf-8', 'surrogateescape'),
+            )
+            each = out.split(b'\n')
+            if len(each) != len(lines) + 1 or each[-1]:
+                raise unreadable(out)
+            answers.update(zip(lines, each))
+        return _blob_answered(root, commit, name, answers[name], limit)
+
+    return read
+
+
+def _blob_answered(root: str, commit: str, name: str, out: bytes, limit: int) -> bytes | None:
+    """``file_at``'s blob from ``cat-file --batch-check``'s answer line."""
     fields = out.split()
     if len(fields) != 3 or fields[1] != b'blob':
         return None

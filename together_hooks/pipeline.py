@@ -1083,14 +1083,14 @@ def committed_config(root: str, commit: str) -> Config:
     """The config file as ``commit`` has it (EMPTY when there is no such
     commit: an empty repository)."""
     from together_hooks import config
-    from together_hooks.gitrun import file_at
+    from together_hooks.gitrun import files_at
     from together_hooks.gitrun import git_output
 
     if git_output(root, 'rev-parse', '--verify', '--quiet', f'{commit}^{{commit}}') is None:
         return config.EMPTY
     from together_hooks.fileio import MAX_CONFIG_FILE
 
-    return config.load_from(lambda name: file_at(root, commit, name, MAX_CONFIG_FILE))
+    return config.load_from(files_at(root, commit, config.FILES, MAX_CONFIG_FILE))
 
 
 def narrow_to_base(args: argparse.Namespace, base: str) -> None:
@@ -1117,11 +1117,11 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
     except InputError:
         return
     from together_hooks.fileio import MAX_CONFIG_FILE
-    from together_hooks.gitrun import file_at
+    from together_hooks.gitrun import files_at
 
     unread = ''
     try:  # ``sha`` is a commit: read as ``committed_config`` reads one
-        based = config.load_from(lambda name: file_at(root, sha, name, MAX_CONFIG_FILE))
+        based = config.load_from(files_at(root, sha, config.FILES, MAX_CONFIG_FILE))
     except InputError as e:
         # A base whose config is broken excuses nothing: a range that
         # mends it is judged by the rules alone, never refused for it.

@@ -20,7 +20,6 @@ import subprocess
 import pytest
 
 from tests.cli_run import scan_in_process
-from tests.conftest import git
 from tests.keys import make_key
 from tests.sources.histories import tree_walks
 from together_hooks.errors import InputError
