@@ -1214,3 +1214,51 @@ def _blob_answered(root: str, commit: str, name: str, out: bytes, limit: int) ->
             'a file of this kind holds; it was not read',
         )
     return git(root, 'cat-file', 'blob', fields[0].decode())
+
+
+# Tracked and untracked files in one listing: ``-t`` tags each path, ``? ``
+# an untracked one (``--others``), any other tag a tracked one (``H ``,
+# ``S `` skip-worktree, ``M `` unmerged); without ``--ignored`` the
+# exclude rules touch only what ``--others`` lists.  Others come first,
+# then the index's entries in its order, each stage of an unmerged one:
+# the tracked ones are ``ls-files --cached``'s list, the untracked ones
+# ``ls-files --others --exclude-standard``'s.
+TRACKED_AND_UNTRACKED = ('ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard')
+
+
+class Listings:
+    """git's listings of one work tree, each asked once by the checks of
+    one run (``doctor``: the keys, the env files, the stages each listed
+    the tree again): ``git`` answers a command it gave before from what
+    git said then (a failure is asked again, and fails again), and
+    ``tracked``/``untracked`` are the two halves of one listing
+    (``TRACKED_AND_UNTRACKED``)."""
+
+    __slots__ = ('root', '_said')
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._said: dict[tuple[str, ...], bytes] = {}
+
+    def git(self, *args: str, env: dict[str, str] | None = None) -> bytes:
+        """``git(root, *args, env=env)``, once (``env`` is the caller's
+        for that command: the same command always comes with the same)."""
+        out = self._said.get(args)
+        if out is None:
+            out = self._said[args] = git(self.root, *args, env=env)
+        return out
+
+    def _halves(self) -> tuple[list[str], list[str]]:
+        tracked: list[str] = []
+        untracked: list[str] = []
+        for entry in zsplit(self.git(*TRACKED_AND_UNTRACKED)):
+            (untracked if entry[:2] == '? ' else tracked).append(entry[2:])
+        return tracked, untracked
+
+    def tracked(self) -> list[str]:
+        """``ls-files -z --cached``'s paths, in its order."""
+        return self._halves()[0]
+
+    def untracked(self) -> list[str]:
+        """``ls-files -z --others --exclude-standard``'s paths."""
+        return self._halves()[1]

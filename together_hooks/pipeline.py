@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     from together_hooks.baseline.format import Baseline
     from together_hooks.detect.ownkeys import OwnKeys
     from together_hooks.filters import Exclusions
+    from together_hooks.gitrun import Listings
     from together_hooks.config import Config
     from together_hooks.rules import Rule
     from together_hooks.sources.content import Content
@@ -151,10 +152,11 @@ class Scanner:
     @classmethod
     def for_run(
             cls, where: str = '.', exclusions: Exclusions | None = None, walk: bool = False,
+            listings: Listings | None = None,
     ) -> Scanner:
         """The rules, and the own keys of the repository at ``where``
-        (``walk``: ``load_own_keys``')."""
-        return cls(own_keys=load_own_keys(where, walk), exclusions=exclusions)
+        (``walk``, ``listings``: ``load_own_keys``')."""
+        return cls(own_keys=load_own_keys(where, walk, listings), exclusions=exclusions)
 
     def skips(self, content: Content) -> bool:
         """Is this file left out of the run (config ``exclude``, baseline filter)?"""
@@ -351,7 +353,9 @@ def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
     return [f for f in raw if f.secret not in secrets] + members
 
 
-def load_own_keys(where: str = '.', walk: bool = False) -> OwnKeys | None:
+def load_own_keys(
+        where: str = '.', walk: bool = False, listings: Listings | None = None,
+) -> OwnKeys | None:
     """The keys this developer holds: the environment and the local env
     files of the repository at ``where`` (``env.ownkeys.own_keys``).
 
@@ -366,11 +370,13 @@ def load_own_keys(where: str = '.', walk: bool = False) -> OwnKeys | None:
     name git's walk could list past the top folder answers for that
     process, as the first stage's does (``env.held.none_under``: on a
     large tree the walk gives up and git is asked, so a scan's default
-    stays git's; docs/performance.md, "Issue 17, session 34")."""
+    stays git's; docs/performance.md, "Issue 17, session 34").
+    ``listings``: the run's git listings (``gitrun.Listings``: doctor's
+    checks list the same tree)."""
     from together_hooks.env.ownkeys import own_keys_at
 
     if not walk:
-        return own_keys_at(where)
+        return own_keys_at(where, listings=listings)
     from together_hooks.sources.index import index_entries
 
     return own_keys_at(where, index_entries)
