@@ -80,7 +80,7 @@ def repos(tmp_path_factory):
     _git(repo, 'branch', 'dup', c2)
     _git(repo, 'update-ref', f'refs/heads/{c2}', c1)  # a branch named as another commit's id
     _git(repo, 'tag', '-a', '-m', 'a tree', 'treetag', f'{c2}^{{tree}}')
-    _git(repo, 'tag', '-a', '-m', 'tagged', 'atag', c1)
+    _git(repo, 'tag', '-a', '-m', f'tagged {key}', 'atag', c1)  # a key in its message
     _git(repo, 'tag', '-a', '-m', 'a tag of a tag', 'tagtag', 'atag')
     _git(repo, 'branch', 'spaced', c1)
     c3 = _git(repo, 'commit-tree', '-p', c1, '-m', 'replacement', f'{c2}^{{tree}}').strip()
@@ -186,6 +186,7 @@ def test_tags_and_the_kind_of_object_a_name_gives_are_the_same(repos):
         alone = [(r.path, r.data) for r in tags_on_the_way(root, name, scan)]
         batched = [(r.path, r.data) for r in tags_on_the_way(root, name, scan, revisions)]
         assert batched == alone, name
+        assert bool(alone) is (name in ('atag', 'tagtag')), name  # the key in atag's message
         assert ranges.names_no_commit(root, name, revisions) == ranges.names_no_commit(root, name), name
     assert ranges.names_no_commit(root, 'treetag', ranges.Revisions(root))
 
