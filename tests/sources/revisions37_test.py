@@ -169,12 +169,37 @@ def test_a_carriage_return_or_a_newline_is_never_read_as_another_name(repos):
     """cat-file reads ``HEAD\\r`` as ``HEAD`` and ``main\\nmain`` as two
     names: the batch must not be asked them (a naive one resolves both)."""
     root = repos['repo']
-    for name in ('HEAD\r', 'main\r', 'main\nmain'):
+    scan = Scanner().scan_one
+    for name in ('HEAD\r', 'main\r', 'atag\r', 'main\nmain', 'atag\natag'):
         revisions = ranges.Revisions(root)
-        revisions.ask([f'{name}^{{commit}}', 'HEAD^{commit}'])
+        revisions.ask([f'{name}^{{commit}}', name, 'HEAD^{commit}'])  # the bare name ends a line
         assert revisions.known(f'{name}^{{commit}}') is None
+        assert revisions.known(name) is None
         assert revisions.known('HEAD^{commit}')[0] == repos['c2']  # the other names still answered
         assert _batched(root, name, revisions).startswith('error: x: ')
+        alone = [(r.path, r.data) for r in tags_on_the_way(root, name, scan)]
+        assert [(r.path, r.data) for r in tags_on_the_way(root, name, scan, revisions)] == alone == []
+
+
+def test_an_answer_of_more_lines_than_names_is_not_taken(repos, tmp_path, monkeypatch):
+    """A ``git`` that prints a line of its own before cat-file's answers (a
+    wrapper's banner): no answer is matched to a name by its place; each
+    name is asked of rev-parse alone, and resolves as it does there."""
+    real = subprocess.run(('sh', '-c', 'command -v git'), capture_output=True, text=True).stdout.strip()
+    folder = tmp_path / 'wrapper'
+    folder.mkdir()
+    script = folder / 'git'
+    script.write_text(
+        '#!/bin/sh\nfor a in "$@"; do [ "$a" = cat-file ] && echo "welcome to git"; done\n'
+        f'exec {real} "$@"\n')
+    script.chmod(0o755)
+    monkeypatch.setenv('PATH', f'{folder}{os.pathsep}{os.environ["PATH"]}')
+    root = repos['repo']
+    revisions = ranges.Revisions(root)
+    revisions.ask(['dup^{commit}', 'main^{commit}'])
+    assert revisions.known('main^{commit}') is None and revisions.known('dup^{commit}') is None
+    assert revisions.commit('main', 'x') == repos['c2']
+    assert revisions.commit('dup', 'x') == repos['c1']
 
 
 def test_tags_and_the_kind_of_object_a_name_gives_are_the_same(repos):
