@@ -6722,8 +6722,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return bool(name) and '\\n' not in name and not name.endswith('\\r') and not name.startswith(('-', '^'))\n",
       "    return bool(name) and '\\n' not in name and not name.startswith(('-', '^'))\n",
       ('tests/sources/revisions37_test.py::test_a_carriage_return_or_a_newline_is_never_read_as_another_name',),
-      "a range end named `HEAD\\r` is asked of cat-file's batch, whose line reader drops the carriage return: "
-      "the range runs from HEAD where rev-parse refuses the name (exit 2)"),
+      "a name ending in a carriage return, asked bare (a range's head, for the tags on its way), is read by "
+      "cat-file's line reader as the name without it: `atag\\r` passes for atag where rev-parse finds no such name"),
     M('gitstart37-batch-takes-a-newline', 'together_hooks/sources/ranges.py',
       "    return bool(name) and '\\n' not in name and not name.endswith('\\r') and not name.startswith(('-', '^'))\n",
       "    return bool(name) and not name.endswith('\\r') and not name.startswith(('-', '^'))\n",
