@@ -6740,6 +6740,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    known = None\n",
       ('tests/sources/revisions37_test.py::test_a_range_asks_its_ends_of_git_once',),
       "each range end is asked of rev-parse again by every step that names it (13 gits for a clean --diff, not 6)"),
+    M('gitstart37-bare-names-asked-twice', 'together_hooks/cli/scan.py',
+      "    if revisions is None or os.path.realpath(revisions.root) != os.path.realpath(root):\n",
+      "    if revisions is None or revisions.root != root:\n",
+      ('tests/sources/revisions37_test.py::test_a_range_asks_its_ends_of_git_once',),
+      "in a bare repository (whose root the config names `.` and the range names absolutely) a range's names "
+      "are asked of git in two batches"),
     M('gitstart37-known-tag-passed-over', 'together_hooks/sources/commits.py',
       "    if known is not None and known[1] != 'tag':\n",
       "    if known is not None:\n",

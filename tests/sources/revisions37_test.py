@@ -95,10 +95,12 @@ def repos(tmp_path_factory):
     detached = top / 'detached'
     _git(top, 'clone', '-q', str(repo), str(detached))
     _git(detached, 'checkout', '-q', '--detach', c1)
+    bare = top / 'bare.git'
+    _git(top, 'clone', '-q', '--bare', str(repo), str(bare))
     unborn = top / 'unborn'
     unborn.mkdir()
     _git(unborn, 'init', '-q', '-b', 'main')
-    return {'repo': str(repo), 'shallow': str(shallow), 'detached': str(detached),
+    return {'repo': str(repo), 'shallow': str(shallow), 'bare': str(bare), 'detached': str(detached),
             'unborn': str(unborn), 'c1': c1, 'c2': c2, 'c3': c3, 'short': short, 'key': key}
 
 
@@ -246,16 +248,19 @@ def test_a_name_git_refuses_alone_is_refused_in_a_range(repos, spec, monkeypatch
     assert 'is not a commit' in result.err or 'names no commit' in result.err, result.err
 
 
-def test_a_range_asks_its_ends_of_git_once(repos, monkeypatch):
+@pytest.mark.parametrize('where', ['repo', 'bare'])
+def test_a_range_asks_its_ends_of_git_once(repos, monkeypatch, where):
     """``scan --diff BASE...HEAD`` (clean: a finding's take-out advice asks
-    git more): no ``rev-parse --verify`` a name, no ``cat-file -t``: one
-    batch answers the ends and HEAD's kind."""
-    root = repos['repo']
+    git more), in a clone or a bare repository (whose root the config and
+    the range name apart): no ``rev-parse --verify`` a name, no ``cat-file
+    -t``: one batch answers the ends and HEAD's kind."""
+    root = repos[where]
     monkeypatch.chdir(root)
     walk = tree_walks(lambda: _diff(root, 'refs/heads/dup...main'))
     assert walk.result.rc == 0, walk.result.err
     started = [a[1:] for a in walk.started if a[0] == 'git']
-    asked = [a for a in started if 'rev-parse' in a and '--verify' in a]
+    # (A bare repository's own config is read at its HEAD, asked apart: no range's name.)
+    asked = [a for a in started if 'rev-parse' in a and '--verify' in a and 'HEAD^{commit}' not in a]
     assert asked == [], [a[a.index("rev-parse"):] for a in asked]
     assert not [a for a in started if 'cat-file' in a and '-t' in a], started
     batches = [a for a in started if '--batch-check=%(objectname) %(objecttype)' in a]

@@ -248,7 +248,7 @@ def commits(
     # Every name the range needs, asked of git in one batch (``run`` may
     # have asked them already, for the config that judges the range).
     revisions = getattr(args, 'revisions', None)
-    if revisions is None or revisions.root != root:
+    if revisions is None or os.path.realpath(revisions.root) != os.path.realpath(root):
         revisions = ranges.Revisions(root)
     revisions.ask(_names_asked(args))
     if args.commits is not None:
