@@ -27,6 +27,8 @@ OWN_FILE = '.together-hooks.toml'
 DEFAULT_BASELINE = '.secrets.baseline'
 PYPROJECT = 'pyproject.toml'
 TABLE = 'together-hooks'
+# The files ``load_from`` reads, each time (a commit's are asked of git together).
+FILES = (OWN_FILE, PYPROJECT)
 # Where a message tells the user the config file is.
 WHERE = f'{OWN_FILE}, or [tool.{TABLE}] in {PYPROJECT}'
 # How a pyproject.toml may spell our table's name: the one we read, and

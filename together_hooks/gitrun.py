@@ -1203,6 +1203,38 @@ def file_at(root: str, commit: str, name: str, limit: int) -> bytes | None:
         root, 'cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)',
         input=f'{commit}^{{commit}}:{name}\n'.encode('utf-8', 'surrogateescape'),
     )
+    return _blob_answered(root, commit, name, out, limit)
+
+
+def files_at(root: str, commit: str, names: Sequence[str], limit: int) -> Callable[[str], bytes | None]:
+    """``file_at`` of ``commit`` as a reader by name, for a reader that
+    asks for several (a config's files): the kind and size of each of
+    ``names`` asked in one ``cat-file --batch-check`` the first time one
+    is read, each answer the line ``file_at`` would have had alone.  A
+    name not among them, or one a line cannot carry (a newline, a
+    carriage return git's line reader drops), is asked alone."""
+    lines = [n for n in names if '\n' not in n and not n.endswith('\r')]
+    answers: dict[str, bytes] = {}
+
+    def read(name: str) -> bytes | None:
+        if name not in lines:
+            return file_at(root, commit, name, limit)
+        if not answers:
+            out = git(
+                root, 'cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)',
+                input=''.join(f'{commit}^{{commit}}:{n}\n' for n in lines).encode('utf-8', 'surrogateescape'),
+            )
+            each = out.split(b'\n')
+            if len(each) != len(lines) + 1 or each[-1]:
+                raise unreadable(out)
+            answers.update(zip(lines, each))
+        return _blob_answered(root, commit, name, answers[name], limit)
+
+    return read
+
+
+def _blob_answered(root: str, commit: str, name: str, out: bytes, limit: int) -> bytes | None:
+    """``file_at``'s blob from ``cat-file --batch-check``'s answer line."""
     fields = out.split()
     if len(fields) != 3 or fields[1] != b'blob':
         return None
@@ -1212,3 +1244,51 @@ def file_at(root: str, commit: str, name: str, limit: int) -> bytes | None:
             'a file of this kind holds; it was not read',
         )
     return git(root, 'cat-file', 'blob', fields[0].decode())
+
+
+# Tracked and untracked files in one listing: ``-t`` tags each path, ``? ``
+# an untracked one (``--others``), any other tag a tracked one (``H ``,
+# ``S `` skip-worktree, ``M `` unmerged); without ``--ignored`` the
+# exclude rules touch only what ``--others`` lists.  Others come first,
+# then the index's entries in its order, each stage of an unmerged one:
+# the tracked ones are ``ls-files --cached``'s list, the untracked ones
+# ``ls-files --others --exclude-standard``'s.
+TRACKED_AND_UNTRACKED = ('ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard')
+
+
+class Listings:
+    """git's listings of one work tree, each asked once by the checks of
+    one run (``doctor``: the keys, the env files, the stages each listed
+    the tree again): ``git`` answers a command it gave before from what
+    git said then (a failure is asked again, and fails again), and
+    ``tracked``/``untracked`` are the two halves of one listing
+    (``TRACKED_AND_UNTRACKED``)."""
+
+    __slots__ = ('root', '_said')
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._said: dict[tuple[str, ...], bytes] = {}
+
+    def git(self, *args: str, env: dict[str, str] | None = None) -> bytes:
+        """``git(root, *args, env=env)``, once (``env`` is the caller's
+        for that command: the same command always comes with the same)."""
+        out = self._said.get(args)
+        if out is None:
+            out = self._said[args] = git(self.root, *args, env=env)
+        return out
+
+    def _halves(self) -> tuple[list[str], list[str]]:
+        tracked: list[str] = []
+        untracked: list[str] = []
+        for entry in zsplit(self.git(*TRACKED_AND_UNTRACKED)):
+            (untracked if entry[:2] == '? ' else tracked).append(entry[2:])
+        return tracked, untracked
+
+    def tracked(self) -> list[str]:
+        """``ls-files -z --cached``'s paths, in its order."""
+        return self._halves()[0]
+
+    def untracked(self) -> list[str]:
+        """``ls-files -z --others --exclude-standard``'s paths."""
+        return self._halves()[1]

@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     from together_hooks.baseline.format import Baseline
     from together_hooks.detect.ownkeys import OwnKeys
     from together_hooks.filters import Exclusions
+    from together_hooks.gitrun import Listings
     from together_hooks.config import Config
     from together_hooks.rules import Rule
     from together_hooks.sources.content import Content
@@ -151,10 +152,11 @@ class Scanner:
     @classmethod
     def for_run(
             cls, where: str = '.', exclusions: Exclusions | None = None, walk: bool = False,
+            listings: Listings | None = None,
     ) -> Scanner:
         """The rules, and the own keys of the repository at ``where``
-        (``walk``: ``load_own_keys``')."""
-        return cls(own_keys=load_own_keys(where, walk), exclusions=exclusions)
+        (``walk``, ``listings``: ``load_own_keys``')."""
+        return cls(own_keys=load_own_keys(where, walk, listings), exclusions=exclusions)
 
     def skips(self, content: Content) -> bool:
         """Is this file left out of the run (config ``exclude``, baseline filter)?"""
@@ -351,7 +353,9 @@ def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
     return [f for f in raw if f.secret not in secrets] + members
 
 
-def load_own_keys(where: str = '.', walk: bool = False) -> OwnKeys | None:
+def load_own_keys(
+        where: str = '.', walk: bool = False, listings: Listings | None = None,
+) -> OwnKeys | None:
     """The keys this developer holds: the environment and the local env
     files of the repository at ``where`` (``env.ownkeys.own_keys``).
 
@@ -366,11 +370,13 @@ def load_own_keys(where: str = '.', walk: bool = False) -> OwnKeys | None:
     name git's walk could list past the top folder answers for that
     process, as the first stage's does (``env.held.none_under``: on a
     large tree the walk gives up and git is asked, so a scan's default
-    stays git's; docs/performance.md, "Issue 17, session 34")."""
+    stays git's; docs/performance.md, "Issue 17, session 34").
+    ``listings``: the run's git listings (``gitrun.Listings``: doctor's
+    checks list the same tree)."""
     from together_hooks.env.ownkeys import own_keys_at
 
     if not walk:
-        return own_keys_at(where)
+        return own_keys_at(where, listings=listings)
     from together_hooks.sources.index import index_entries
 
     return own_keys_at(where, index_entries)
@@ -1083,14 +1089,14 @@ def committed_config(root: str, commit: str) -> Config:
     """The config file as ``commit`` has it (EMPTY when there is no such
     commit: an empty repository)."""
     from together_hooks import config
-    from together_hooks.gitrun import file_at
+    from together_hooks.gitrun import files_at
     from together_hooks.gitrun import git_output
 
     if git_output(root, 'rev-parse', '--verify', '--quiet', f'{commit}^{{commit}}') is None:
         return config.EMPTY
     from together_hooks.fileio import MAX_CONFIG_FILE
 
-    return config.load_from(lambda name: file_at(root, commit, name, MAX_CONFIG_FILE))
+    return config.load_from(files_at(root, commit, config.FILES, MAX_CONFIG_FILE))
 
 
 def narrow_to_base(args: argparse.Namespace, base: str) -> None:
@@ -1113,15 +1119,15 @@ def narrow_to_base(args: argparse.Namespace, base: str) -> None:
     args.range_base = base  # what judges the range: its reports name it (``_committed_where``)
     root = args.repo_root
     try:
-        sha = resolve_commit(root, base, '--diff BASE')
+        sha = resolve_commit(root, base, '--diff BASE', getattr(args, 'revisions', None))
     except InputError:
         return
     from together_hooks.fileio import MAX_CONFIG_FILE
-    from together_hooks.gitrun import file_at
+    from together_hooks.gitrun import files_at
 
     unread = ''
     try:  # ``sha`` is a commit: read as ``committed_config`` reads one
-        based = config.load_from(lambda name: file_at(root, sha, name, MAX_CONFIG_FILE))
+        based = config.load_from(files_at(root, sha, config.FILES, MAX_CONFIG_FILE))
     except InputError as e:
         # A base whose config is broken excuses nothing: a range that
         # mends it is judged by the rules alone, never refused for it.

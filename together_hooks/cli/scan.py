@@ -245,6 +245,12 @@ def commits(
     from together_hooks.sources.commits import under_a_push
 
     remotes = Remotes(root)  # read once a run, where a push asks (never unasked)
+    # Every name the range needs, asked of git in one batch (``run`` may
+    # have asked them already, for the config that judges the range).
+    revisions = getattr(args, 'revisions', None)
+    if revisions is None or os.path.realpath(revisions.root) != os.path.realpath(root):
+        revisions = ranges.Revisions(root)
+    revisions.ask(_names_asked(args))
     if args.commits is not None:
         # What a push sends: REV's commits a set of refs lacks (none, into
         # an empty repository), a commit on no local ref too.
@@ -256,10 +262,10 @@ def commits(
         # hook's ``--since=--remotes=$1``) is that remote's own tracking
         # refs, or none where it pushes elsewhere (``remote_refs``).
         exclude = remote_words(root, [
-            word if word.startswith('-') else ranges.resolve_commit(root, word, '--since')
+            word if word.startswith('-') else revisions.commit(word, '--since')
             for word in (args.since.split() if args.since else [])
         ], remotes)
-        if ranges.names_no_commit(root, args.commits):
+        if ranges.names_no_commit(root, args.commits, revisions):
             # A tag of a tree or blob (``git push origin <tree>:refs/tags/t``,
             # as a pre-push hook is given it): the objects it names that
             # the refs of --since lack, and its tags' messages.
@@ -267,18 +273,18 @@ def commits(
 
             return itertools.chain(
                 beside_commits(root, [args.commits], exclude, scan),
-                tags_on_the_way(root, args.commits, scan),
+                tags_on_the_way(root, args.commits, scan, revisions),
                 under_a_push(root, [], [], scan, args.ref_name, remotes),
             )
-        head_sha = ranges.resolve_commit(root, args.commits, '--commits')
+        head_sha = revisions.commit(args.commits, '--commits')
         return itertools.chain(
             added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked,
                              sent=_pushing(args), remotes=remotes),
-            tags_on_the_way(root, args.commits, scan),
+            tags_on_the_way(root, args.commits, scan, revisions),
             under_a_push(root, [head_sha], exclude, scan, args.ref_name, remotes),
         )
     base, head, since_fork = ranges.parse_range(args.diff)
-    if base == head == 'HEAD' and ranges.unborn_head(root) and runs_under_a_push():
+    if base == head == 'HEAD' and ranges.unborn_head(root, revisions) and runs_under_a_push():
         # HEAD...HEAD where no commit is yet, under a ``git push`` (a plain
         # pre-push hook's push that only deletes, from a fresh clone): the
         # range is empty, and what the push sends beside commits (its
@@ -288,19 +294,33 @@ def commits(
     # not for a push, which sends HEAD's commits BASE lacks whatever they
     # share, each cut of a shallow clone read whole: ``_pushing``).
     pushing = _pushing(args)
-    ranges.range_start(root, base, head, since_fork and not pushing)
-    base_sha = ranges.resolve_commit(root, base, '--diff BASE')
-    head_sha = ranges.resolve_commit(root, head, '--diff HEAD')
+    ranges.range_start(root, base, head, since_fork and not pushing, revisions=revisions)
+    base_sha = revisions.commit(base, '--diff BASE')
+    head_sha = revisions.commit(head, '--diff HEAD')
     return itertools.chain(
         added_by_commits(root, [head_sha], [base_sha], scan, walked=walked, sent=pushing,
                          remotes=remotes),
-        tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
+        tags_on_the_way(root, head, scan, revisions),  # HEAD an annotated tag: its message too
         # Notes on the range's commits travel with a push of refs/notes/*
         # (a CI job's --diff; under a git push, the refs it sends decide).
         () if runs_under_a_push() else notes_on(root, [head_sha], [base_sha], scan),
         # Run by a pre-push hook: push options and submodules' commits go too.
         under_a_push(root, [head_sha], [base_sha], scan, args.ref_name, remotes),
     )
+
+
+def _names_asked(args: argparse.Namespace) -> list[str]:
+    """The names a range's scan resolves (``ranges.Revisions``): each end
+    as a commit, the head as itself (a tag on the way) and, for
+    ``--commits``, as what it peels to (a tree or blob tagged)."""
+    from together_hooks.sources.ranges import parse_range
+
+    if args.commits is not None:
+        since = [w for w in (args.since.split() if args.since else []) if not w.startswith('-')]
+        return [*(f'{w}^{{commit}}' for w in since),
+                f'{args.commits}^{{}}', f'{args.commits}^{{commit}}', args.commits]
+    base, head, _since_fork = parse_range(args.diff)
+    return [f'{base}^{{commit}}', f'{head}^{{commit}}', head]
 
 
 def _pushing(args: argparse.Namespace) -> bool:
@@ -390,8 +410,13 @@ def run(args: argparse.Namespace) -> int:
     if args.diff is not None and not (args.history or args.commits is not None
                                       or args.paths or args.staged):
         from together_hooks.sources.ranges import parse_range
+        from together_hooks.sources.ranges import Revisions
 
-        # The range may change the config that judges it: the base's counts too.
+        # The range may change the config that judges it: the base's counts
+        # too.  Its names are asked of git once, for that and the range.
+        if args.repo_root:
+            args.revisions = Revisions(args.repo_root)
+            args.revisions.ask(_names_asked(args))
         pipeline.narrow_to_base(args, parse_range(args.diff)[0])
     args.clean_summary = True  # a clean run says what it did, on stderr
     from together_hooks.env.hints import in_ci

@@ -55,9 +55,13 @@ class Repo:
     """What the checks share: the work tree, its tracked files, its config."""
 
     def __init__(self, root: str) -> None:
+        from together_hooks.gitrun import Listings
+
         self.root = root
         self._tracked: list[str] | None = None
         self._config: Config | None = None
+        # The tree's git listings, each asked once by all the checks.
+        self.listings = Listings(root)
 
     @classmethod
     def at(cls, path: str) -> Repo:
@@ -86,9 +90,7 @@ class Repo:
     @property
     def tracked(self) -> list[str]:
         if self._tracked is None:
-            from together_hooks.gitrun import zsplit
-
-            self._tracked = sorted(set(zsplit(self.git('ls-files', '-z', '--cached'))))
+            self._tracked = sorted(set(self.listings.tracked()))
         return self._tracked
 
     def config(self) -> Config:
@@ -225,7 +227,7 @@ def check_keys(repo: Repo) -> Check:
     known = _baseline_or_none(repo)
     exclusions = Exclusions(config.load(repo.root), known)
     # With the developer's own keys, as the hook has them.
-    scanner = Scanner.for_run(where=repo.root, exclusions=exclusions)
+    scanner = Scanner.for_run(where=repo.root, exclusions=exclusions, listings=repo.listings)
     findings = scan_contents(list(from_files(repo.root, repo.tracked)), summary, scanner)
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     hidden = _behind_pragmas(repo, exclusions, findings)
@@ -297,7 +299,7 @@ def _behind_pragmas(repo: Repo, exclusions: object, found: list[Any]) -> list[st
     if not marked:
         return []
     with ignored():
-        scanner = Scanner.for_run(where=repo.root, exclusions=exclusions)
+        scanner = Scanner.for_run(where=repo.root, exclusions=exclusions, listings=repo.listings)
         again = scan_contents(list(from_files(repo.root, marked)), Summary(), scanner)
     again.sort(key=lambda f: (f.path, f.line, f.column))
     return [
@@ -379,9 +381,9 @@ def check_env_ignored(repo: Repo) -> Check:
     from together_hooks.env import gitignore
 
     templates = env_templates(repo)
-    tracked = gitignore.tracked_env_files(repo.root, templates)
+    tracked = gitignore.tracked_env_files(repo.root, templates, repo.listings)
     # problems_of already names tracked env files.
-    files = gitignore.listing(repo.root)
+    files = gitignore.listing(repo.root, repo.listings)
     found = gitignore.probes(repo.root, templates, files)
     problems = gitignore.problems_of(found, files.tracked, templates, repo.root)
     unshared = gitignore.uncommitted_rules(found, files.tracked, repo.root)
@@ -423,7 +425,7 @@ def env_templates(repo: Repo) -> list[str]:
 def check_stage_keys(repo: Repo) -> Check:
     from together_hooks.env.stages import shared_keys_across_stages
 
-    pairs = [tuple(p) for p in shared_keys_across_stages(repo.root)]
+    pairs = [tuple(p) for p in shared_keys_across_stages(repo.root, listings=repo.listings)]
     if not pairs:
         return Check(
             'keys-differ-per-stage', PASS,

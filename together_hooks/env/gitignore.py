@@ -18,6 +18,7 @@ from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
 from together_hooks.env.names import unspelt
 from together_hooks.gitrun import git
+from together_hooks.gitrun import Listings
 from together_hooks.gitrun import unreadable
 from together_hooks.gitrun import zfields
 from together_hooks.gitrun import zsplit
@@ -48,22 +49,23 @@ _PROJECT_MARKERS = frozenset((
 GITIGNORE_HEADER = '# together-hooks: keep .env files out of git, templates in'
 
 
-def tracked_env_files(root: str, allow: Iterable[str] = ()) -> list[str]:
+def tracked_env_files(
+        root: str, allow: Iterable[str] = (), listings: Listings | None = None,
+) -> list[str]:
     """Env files git tracks (templates excluded; files inside a ``.env/``
-    folder included), relative to ``root``."""
+    folder included), relative to ``root``; ``listings``: the run's
+    (``gitrun.Listings``: its tracked half is ``ls-files --cached``)."""
     allow = tuple(allow)
-    return [
-        p for p in zsplit(git(root, 'ls-files', '-z', '--cached'))
-        if is_secret_env_file(p, allow)
-    ]
+    tracked = listings.tracked() if listings is not None else zsplit(git(root, 'ls-files', '-z', '--cached'))
+    return [p for p in tracked if is_secret_env_file(p, allow)]
 
 
-def ignored_files(root: str) -> list[str]:
+_IGNORED = ('ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory')
+
+
+def ignored_files(root: str, listings: Listings | None = None) -> list[str]:
     """Ignored files (ignored folders collapsed to ``dir/``, not walked)."""
-    return zsplit(git(
-        root, 'ls-files', '-z', '--others', '--ignored', '--exclude-standard',
-        '--directory',
-    ))
+    return zsplit(listings.git(*_IGNORED) if listings is not None else git(root, *_IGNORED))
 
 
 # --- check-ignore probes -----------------------------------------------------
@@ -210,15 +212,12 @@ class Listing:
         self.ignored = ignored
 
 
-def listing(root: str) -> Listing:
-    # One ls-files for tracked and untracked files: -t tags each path
-    # ("? " untracked; "H ", "S ", "M "... tracked).
-    tracked, untracked = [], []
-    for entry in zsplit(git(
-            root, 'ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard',
-    )):
-        (untracked if entry[:2] == '? ' else tracked).append(entry[2:])
-    return Listing(tracked, untracked, ignored_files(root))
+def listing(root: str, listings: Listings | None = None) -> Listing:
+    """One ls-files for tracked and untracked files (``gitrun.Listings``:
+    ``-t`` tags each path), one for the ignored ones; ``listings``: the
+    run's, when other checks list the same tree."""
+    listings = Listings(root) if listings is None else listings
+    return Listing(listings.tracked(), listings.untracked(), ignored_files(root, listings))
 
 
 def probes(

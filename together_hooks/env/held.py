@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Container
 
+    from together_hooks.gitrun import Listings
+
 
 def may_hold(name: str, value: str) -> bool:
     """Whether the environment variable ``name`` may hold a key of the
@@ -42,6 +44,7 @@ def may_hold(name: str, value: str) -> bool:
 def local_env_files(
         root: str, everywhere: bool = False,
         index: Callable[[str], Container[bytes] | None] | None = None,
+        listings: Listings | None = None,
 ) -> list[str]:
     """Env files in the work tree: untracked ones, ignored or not, in any
     folder but an ignored one (``untracked_env_files``: one walk), and
@@ -51,7 +54,9 @@ def local_env_files(
     (``sources.index.index_entries``, handed in from above this layer;
     None: git's to read): a walk that meets no name git's walk could
     list past the top folder (``none_under``) then answers for git, and
-    no git process starts (the hook's, as its first stage asks)."""
+    no git process starts (the hook's, as its first stage asks).
+    ``listings``: the run's (``gitrun.Listings``), where other checks list
+    the same tree: each listing is asked once."""
     found = set(root_env_files(root))
     from together_hooks.errors import InputError
     from together_hooks.gitrun import git
@@ -65,7 +70,7 @@ def local_env_files(
         if tracked is not None and none_under(root, tracked, top=found):
             return _env_named(found)  # git's walk would add none to the top folder's
     try:
-        found.update(untracked_env_files(root))
+        found.update(untracked_env_files(root, listings))
     except InputError as e:
         if str(e).startswith('git ls-files failed') and os.path.lexists(os.path.join(root, '.git')):
             from together_hooks.gitrun import git_probe
@@ -78,7 +83,10 @@ def local_env_files(
         # claim, one it refuses to open) or no git to ask: its top folder
         # is all we know.
         return sorted(found)
-    if everywhere:
+    if everywhere and listings is not None:  # (its halves: the two listings below)
+        found.update(listings.tracked())
+        found.update(listings.untracked())
+    elif everywhere:
         found.update(zsplit(git(root, 'ls-files', '-z', '--cached')))
         found.update(zsplit(git(
             root, 'ls-files', '-z', '--others', '--exclude-standard',
@@ -222,7 +230,7 @@ _ENV_LIST = (
 )
 
 
-def untracked_env_files(root: str) -> list[str]:
+def untracked_env_files(root: str, listings: Listings | None = None) -> list[str]:
     """Env files git does not track, in any folder but an ignored one,
     whether ignored or not: a key you keep in ``api/.env`` is yours whether
     or not a ``.gitignore`` rule covers it yet (``forbid-env-files`` stops
@@ -235,7 +243,7 @@ def untracked_env_files(root: str) -> list[str]:
     from together_hooks.gitrun import zsplit
 
     env = {k: v for k, v in os.environ.items() if k != 'GIT_LITERAL_PATHSPECS'}
-    listed = zsplit(git(root, *_ENV_LIST, env=env))
+    listed = zsplit(git(root, *_ENV_LIST, env=env) if listings is None else listings.git(*_ENV_LIST, env=env))
     files = [p for p in listed if not p.endswith('/')]
     # (a folder marked, or one inside a folder marked that holds tracked
     # files: git walks that one, and shows each untracked folder in it)
@@ -249,7 +257,8 @@ def untracked_env_files(root: str) -> list[str]:
             for folder in folders
             for icase, name in ((',icase', '*.env*'), ('', '*[! -~]*'))
         ]
-        files += zsplit(git(root, *_ENV_WALK[:_ENV_WALK.index('--') + 1], *specs, env=env))
+        walk = (*_ENV_WALK[:_ENV_WALK.index('--') + 1], *specs)
+        files += zsplit(git(root, *walk, env=env) if listings is None else listings.git(*walk, env=env))
     return files
 
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from typing import Iterator
     from typing import Mapping
 
+    from together_hooks.gitrun import Listings
+
 # An env file is a few lines; a larger one is no env file of ours.
 MAX_ENV_FILE = 1 << 20
 
@@ -47,6 +49,7 @@ def _untracked(root: str, files: list[str]) -> list[str]:
 def own_keys(
         root: str = '.', environ: Mapping[str, str] | None = None,
         index: Callable[[str], Container[bytes] | None] | None = None,
+        listings: Listings | None = None,
 ) -> OwnKeys:
     """The key values this developer holds: ``TOGETHER_*KEY`` variables (and
     any variable holding a ``tgp_v1_`` key) in the environment, and keys in
@@ -54,14 +57,15 @@ def own_keys(
     a tracked one): ``local_env_files``, whichever command asks (the hook,
     ``scan``, ``baseline create``), so all agree on which keys you hold.
     ``index``: how to read a work tree's index without git, where the
-    caller may (``local_env_files``).
+    caller may (``local_env_files``); ``listings``: the run's git
+    listings (``gitrun.Listings``), where other checks ask the same.
     """
     sources: dict[str, str] = {}
     for name, value in (os.environ if environ is None else environ).items():
         for key in keys_in_environ({name: value}):
             sources.setdefault(key, f'the variable {name}')
     unread: list[str] = []
-    for rel, key in _env_file_keys(root, _untracked(root, local_env_files(root, index=index)), unread):
+    for rel, key in _env_file_keys(root, _untracked(root, local_env_files(root, index=index, listings=listings)), unread):
         sources.setdefault(key, f'the env file {rel}')
     if unread:  # your keys in it unknown: fail closed, naming the first
         more = f' (and {len(unread) - 1} more)' if len(unread) > 1 else ''
@@ -155,6 +159,7 @@ def _env_file_windows(path: str, pipes: bool = True) -> Iterator[bytes]:
 
 def own_keys_at(
         where: str = '.', index: Callable[[str], Container[bytes] | None] | None = None,
+        listings: Listings | None = None,
 ) -> OwnKeys:
     """``own_keys`` of the repository holding ``where`` (its work tree's
     top folder, else ``where`` itself).  The run's scrub is told them
@@ -170,7 +175,9 @@ def own_keys_at(
     # of the keys of the one the run is in: the scrub still reads those.
     here = os.path.realpath(root) == os.path.realpath(worktree_root('.') or '.')
     try:
-        own = own_keys(root, index=index)
+        if listings is not None and os.path.realpath(listings.root) != os.path.realpath(root):
+            listings = None  # another tree's listings answer nothing here
+        own = own_keys(root, index=index, listings=listings)
     except EnvFileUnread as e:  # what was read is held: the error line never waits again
         hold(e.keys, here)
         raise

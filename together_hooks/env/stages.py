@@ -17,9 +17,14 @@ from together_hooks.errors import InputError
 from together_hooks.fileio import NotScanned
 from together_hooks.fileio import read_bounded
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from together_hooks.gitrun import Listings
+
 
 def shared_keys_across_stages(
         root: str, config: Config = EMPTY, unread: list[str] | None = None,
+        listings: Listings | None = None,
 ) -> list[tuple[str, str]]:
     """Pairs of env files of different stages holding the same Together
     key (``.env.development`` and ``.env.production``), names only.  The
@@ -28,12 +33,13 @@ def shared_keys_across_stages(
     be read (a FIFO, a device, unreadable, past ``MAX_ENV_FILE``) may share
     a key, so it is never passed over: ``path: why`` of each goes to
     ``unread`` when given, else the first is an InputError after all are
-    read (a symlink is read as git stores it: a name, no key)."""
+    read (a symlink is read as git stores it: a name, no key).
+    ``listings``: the run's git listings (``gitrun.Listings``)."""
     from together_hooks.findings import hash_secret
 
     holders: dict[str, list[str]] = {}
     missed: list[str] = []
-    for rel in local_env_files(root, everywhere=True):
+    for rel in local_env_files(root, everywhere=True, listings=listings):
         name = path_parts(rel)[-1]
         if not is_dotenv_name(name) or is_template(rel, config.env_templates):
             continue

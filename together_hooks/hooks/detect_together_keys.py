@@ -61,12 +61,14 @@ def hook_contents(
         root = git_toplevel('.')
         if root is not None:
             from together_hooks.sources.commits import pushed
+            from together_hooks.sources.commits import Remotes
             from together_hooks.sources.commits import unpushed_files
 
             scanner = pipeline.Scanner.for_run(exclusions=exclusions, walk=True)
-            found = pushed(root, os.environ, filenames, scanner.scan_one)
+            remotes = Remotes(root)  # the push's, read once by both
+            found = pushed(root, os.environ, filenames, scanner.scan_one, remotes)
             if found is not None:
-                loose = unpushed_files(root, os.environ, filenames)
+                loose = unpushed_files(root, os.environ, filenames, remotes)
                 if loose:  # push variables left behind: the files count too
                     import itertools
 

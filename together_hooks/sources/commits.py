@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from together_hooks.findings import Finding
     from together_hooks.gitrun import Blob
     from together_hooks.sources.content import Walked
+    from together_hooks.sources.ranges import Revisions
 
     Scan = Callable[[Content], list[Finding]]
     # What ``message_keys`` found: (the commits whose message or header
@@ -239,13 +240,23 @@ class Remotes:
     ask): every ``remote.<name>.*`` setting and every ``pushInsteadOf`` from
     one ``git config``, and the URLs a remote fetches from and pushes to
     (``git remote get-url``, which applies ``insteadOf``) asked at most once
-    a remote, and only where its settings can make the two differ."""
+    a remote, and only where its settings can make the two differ; and the
+    files pre-commit offers a push (``offered``: the range and the files
+    left out of it both ask), asked once."""
 
     def __init__(self, root: str) -> None:
         self.root = root
         self._settings: dict[str, dict[str, list[str | None]]] | None = None
         self._push_rewrites = False
         self._urls: dict[str, tuple[list[str], list[str]]] = {}
+        self._offered: dict[tuple[str, str], bytes] = {}
+
+    def offered(self, from_ref: str, to_ref: str) -> bytes:
+        """``_offered(root, from_ref, to_ref)``, once a run."""
+        out = self._offered.get((from_ref, to_ref))
+        if out is None:
+            out = self._offered[from_ref, to_ref] = _offered(self.root, from_ref, to_ref)
+        return out
 
     def settings(self) -> dict[str, dict[str, list[str | None]]]:
         """{remote name: {variable (lower case): its values}}, in the order
@@ -1103,12 +1114,20 @@ def notes_on(
             yield Revision(NOTE, data, _all, commit=on[sha])
 
 
-def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
+def tags_on_the_way(
+        root: str, rev: str, scan: Scan, revisions: Revisions | None = None,
+) -> Iterator[Revision]:
     """``tag_messages`` of the annotated tags ``rev`` names on its way to
     an object that is no tag (a tag, a tag of a tag): ``--diff BASE...TAG``
-    brings the tag too, as ``git push`` of it does."""
+    brings the tag too, as ``git push`` of it does.  ``revisions``: the
+    run's names already asked (``ranges.Revisions``): a ``rev`` it knows
+    as no tag has none on its way, and starts no git."""
     tags = []
-    sha = git(root, 'rev-parse', '--verify', '--quiet', rev, ok=(0, 1)).decode().strip()
+    known = revisions.known(rev) if revisions is not None else None
+    if known is not None and known[1] != 'tag':
+        return
+    sha = known[0] if known is not None else git(
+        root, 'rev-parse', '--verify', '--quiet', rev, ok=(0, 1)).decode().strip()
     while sha and git(root, 'cat-file', '-t', sha).strip() == b'tag':
         tags.append(sha)
         first = _head_of(root, sha, 'tag').split(b'\n', 1)[0]  # object <sha>
@@ -1448,7 +1467,7 @@ LOCAL_REFS = (
 
 def pushed(
         root: str, environ: dict[str, str] | os._Environ[str], filenames: Sequence[str],
-        scan: Scan,
+        scan: Scan, remotes: Remotes | None = None,
 ) -> Iterator[Content] | None:
     """What a push brings, as pre-commit describes it to a pre-push hook;
     None when this is not a push.
@@ -1480,8 +1499,9 @@ def pushed(
     batch reports the keys of its own files, and one of them (the first to
     ask, ``_first_batch``) what belongs to no passed file (paths pre-commit
     never saw, path names, messages, tags), so the push is reported once.
+    ``remotes``: the run's (``Remotes``), when the caller asks more of it.
     """
-    remotes = Remotes(root)  # read once for the whole push
+    remotes = remotes or Remotes(root)  # read once for the whole push
     described = push_range(root, environ, remotes=remotes)
     if described is None:
         return None
@@ -1543,8 +1563,8 @@ def push_range(
         # The files pre-commit was shown, by its own command: its diff
         # follows renames (a moved file's old name is not offered) and sees
         # replace refs and grafts; a path only they hide was never offered.
-        return [to_ref, *more], [*_bound(root, remotes, remote, from_ref, to_ref), *exclude], _offered(
-            root, from_ref, to_ref)
+        return [to_ref, *more], [*_bound(root, remotes, remote, from_ref, to_ref), *exclude], remotes.offered(
+            from_ref, to_ref)
     if remote and local:
         return [local, *more], exclude, git(root, 'ls-files', '-z')
     return None
@@ -1908,6 +1928,7 @@ def _offered(root: str, from_ref: str, to_ref: str) -> bytes:
 
 def unpushed_files(
         root: str, environ: dict[str, str] | os._Environ[str], filenames: Sequence[str],
+        remotes: Remotes | None = None,
 ) -> list[str]:
     """The files a hook told it runs for a push (``pushed``) must scan as
     they are all the same.  pre-commit sets its ``PRE_COMMIT_*`` variables
@@ -1915,14 +1936,16 @@ def unpushed_files(
     hook that runs for a commit: every file when ``git commit`` runs it
     (git sets ``GIT_INDEX_FILE`` for a commit's hooks, never for a push's);
     else each file the range ``FROM...TO`` does not change (pre-commit
-    offers a push no other: ``run --all-files`` does)."""
+    offers a push no other: ``run --all-files`` does).  ``remotes``: the
+    run's (``pushed``'s: the files offered asked of git once)."""
     if environ.get('GIT_INDEX_FILE'):
         return list(filenames)
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
     if not (from_ref and to_ref) or not filenames:
         return []
-    offered = {to_display(os.fsdecode(n)) for n in zfields(_offered(root, from_ref, to_ref)) if n}
+    offered = {to_display(os.fsdecode(n))
+               for n in zfields((remotes or Remotes(root)).offered(from_ref, to_ref)) if n}
     here = os.path.realpath('.')
     return [
         f for f in filenames

@@ -3,9 +3,15 @@ its ends, and one line with the fix when a clone lacks them.  What the
 commits of a range add is ``sources/commits.py``."""
 from __future__ import annotations
 
+import os
+
 from together_hooks.errors import InputError
 from together_hooks.gitrun import git
 from together_hooks.gitrun import git_output
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable
 
 FULL_HISTORY = (
     'clone with full history (actions/checkout: fetch-depth: 0; GitLab: '
@@ -76,27 +82,100 @@ def is_shallow(root: str) -> bool:
     return git_output(root, 'rev-parse', '--is-shallow-repository') == b'true\n'
 
 
-def unborn_head(root: str) -> bool:
+def unborn_head(root: str, revisions: Revisions | None = None) -> bool:
     """HEAD names a branch with no commit yet (``git init``, perhaps with
-    refs fetched since)."""
+    refs fetched since); never when ``revisions`` resolved ``HEAD``."""
     from together_hooks.gitrun import git_probe
 
+    if revisions is not None and revisions.known('HEAD') is not None:
+        return False  # (rev-parse --verify HEAD gives that object)
     return (git_probe(root, 'rev-parse', '--verify', '--quiet', 'HEAD') is None
             and git_probe(root, 'symbolic-ref', '--quiet', 'HEAD') is not None)
 
 
-def names_no_commit(root: str, rev: str) -> bool:
+def names_no_commit(root: str, rev: str, revisions: Revisions | None = None) -> bool:
     """``rev`` names a tree or a blob (through any chain of tags), not a
     commit: a tag of a tree.  False when it names nothing
-    (``resolve_commit`` says why)."""
+    (``resolve_commit`` says why).  ``revisions``: as ``resolve_commit``'s
+    (``cat-file -t`` and the batch resolve ``rev^{}`` alike)."""
     if not rev or rev.startswith(('-', '^')):
         return False
+    known = revisions.known(f'{rev}^{{}}') if revisions is not None else None
+    if known is not None:
+        return known[1] in ('tree', 'blob')
     out = git_output(root, 'cat-file', '-t', f'{rev}^{{}}')
     return out is not None and out.strip() in (b'tree', b'blob')
 
 
-def resolve_commit(root: str, rev: str, what: str) -> str:
-    """The commit ``rev`` names, or one line saying why it cannot be had."""
+# A name ``cat-file --batch-check`` can be asked as ``rev-parse`` is: one a
+# line, so none with a newline, nor ending in a carriage return (git's line
+# reader drops one before the newline: ``HEAD\r`` would be read as ``HEAD``),
+# nor empty or starting with ``-``/``^`` (``resolve_commit`` refuses those).
+def _batchable(name: str) -> bool:
+    return bool(name) and '\n' not in name and not name.endswith('\r') and not name.startswith(('-', '^'))
+
+
+_TYPES = (b'commit', b'tree', b'blob', b'tag')
+
+
+class Revisions:
+    """The objects one run's names resolve to, each name asked of git once:
+    ``ask`` puts every name a command needs to one ``git cat-file
+    --batch-check`` (it resolves a name as ``rev-parse --verify`` does:
+    the same lookup, under the same ``GIT`` options), and each answer is
+    kept only when it is one (an object id and a type); a name it was not
+    given, or did not answer (missing, ambiguous, anything else), is asked
+    of ``rev-parse`` alone, as before, whose failure says why.  A run's
+    ends are then one object throughout (the config that judges the
+    range, the range itself, its tags), however often they are named."""
+
+    __slots__ = ('root', '_known')
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._known: dict[str, tuple[str, str]] = {}  # name -> (object id, type)
+
+    def ask(self, names: Iterable[str]) -> None:
+        """One ``cat-file --batch-check`` for every batchable name not yet
+        known; a git that fails answers nothing (each name is then asked
+        alone, as before, and fails as before)."""
+        todo = list(dict.fromkeys(n for n in names if _batchable(n) and n not in self._known))
+        if not todo:
+            return
+        out = _batch_check(self.root, todo)
+        if out is None:
+            return
+        lines = out.split(b'\n')
+        if len(lines) != len(todo) + 1 or lines[-1]:
+            return  # not one answer a name: none is taken
+        for name, line in zip(todo, lines):
+            fields = line.split(b' ')
+            if (len(fields) == 2 and len(fields[0]) in (40, 64)
+                    and not fields[0].strip(b'0123456789abcdef') and fields[1] in _TYPES):
+                self._known[name] = (fields[0].decode(), fields[1].decode())
+
+    def known(self, name: str) -> tuple[str, str] | None:
+        """(object id, type) of ``name`` when a batch answered it."""
+        return self._known.get(name)
+
+    def commit(self, rev: str, what: str) -> str:
+        """``resolve_commit``, answered from the batch where it can be."""
+        return resolve_commit(self.root, rev, what, self)
+
+
+def _batch_check(root: str, names: list[str]) -> bytes | None:
+    """git's answer a name (its output), or None when it failed."""
+    request = b''.join(os.fsencode(n) + b'\n' for n in names)  # as argv is encoded
+    try:
+        return git(root, 'cat-file', '--batch-check=%(objectname) %(objecttype)', input=request)
+    except InputError:
+        return None
+
+
+def resolve_commit(root: str, rev: str, what: str, revisions: Revisions | None = None) -> str:
+    """The commit ``rev`` names, or one line saying why it cannot be had;
+    ``revisions``: a run's names already asked (``Revisions``), where a
+    commit it knows is taken and a new one kept."""
     if not rev or rev.startswith(('-', '^')):
         raise InputError(f'{what}: {rev!r} is not a revision')
     if len(rev) in (40, 64) and not rev.strip('0'):
@@ -108,7 +187,11 @@ def resolve_commit(root: str, rev: str, what: str) -> str:
             'CI_COMMIT_BEFORE_SHA); scan every commit of the head instead: '
             '--commits HEAD',
         )
-    out = git_output(root, 'rev-parse', '--verify', '--quiet', f'{rev}^{{commit}}')
+    name = f'{rev}^{{commit}}'
+    known = revisions.known(name) if revisions is not None else None
+    if known is not None and known[1] == 'commit':
+        return known[0]
+    out = git_output(root, 'rev-parse', '--verify', '--quiet', name)
     if out is None and '..' in rev:  # a range where one commit goes: no fetch fixes it
         raise InputError(
             f'{what}: {rev} is a range, not a commit; give its last commit and '
@@ -127,7 +210,10 @@ def resolve_commit(root: str, rev: str, what: str) -> str:
         raise InputError(
             f'{what}: {rev} is not a commit in {where}; '
             f'{_fetch_fix(rev, where != "this repository", _remotes(root))}')
-    return out.decode().strip()
+    sha = out.decode().strip()
+    if revisions is not None:
+        revisions._known[name] = (sha, 'commit')
+    return sha
 
 
 def parse_range(spec: str) -> tuple[str, str, bool]:
@@ -147,11 +233,12 @@ def parse_range(spec: str) -> tuple[str, str, bool]:
 
 def range_start(
         root: str, base: str, head: str, since_fork: bool,
-        what: str = '--diff', fork_fallback: bool = False,
+        what: str = '--diff', fork_fallback: bool = False, revisions: Revisions | None = None,
 ) -> tuple[str, str]:
-    """(old, new) commits whose difference is what the range adds."""
-    base_sha = resolve_commit(root, base, f'{what} BASE')
-    head_sha = resolve_commit(root, head, f'{what} HEAD')
+    """(old, new) commits whose difference is what the range adds;
+    ``revisions``: see ``resolve_commit``."""
+    base_sha = resolve_commit(root, base, f'{what} BASE', revisions)
+    head_sha = resolve_commit(root, head, f'{what} HEAD', revisions)
     if not since_fork:
         return base_sha, head_sha
     out = git_output(root, 'merge-base', base_sha, head_sha)
