@@ -6718,6 +6718,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/faults36_test.py::test_which_names_hold_a_key',),
       "another of Together's secrets (TOGETHER_WEBHOOK_SIGNING_SECRET) is read as the API key's name: the hook "
       "treats a tracked .env's webhook secret as the developer's own key and drops its finding"),
+    M('outside37-dotted-provider-unread', 'together_hooks/rules.py',
+      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
+      "rb'|[_-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
+      ('tests/rules_test.py', 'tests/accuracy/outside37_test.py'),
+      "the provider after the key word only as one word: a per-provider setting `\"codegpt.apiKey.Together\": <legacy key>` "
+      "and .NET's `ApiKey:Together` pass"),
+    M('outside37-dotted-provider-goes-on', 'together_hooks/rules.py',
+      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
+      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-])))'",
+      ('tests/rules_test.py', 'tests/accuracy/outside37_test.py'),
+      "a dotted name going on past the provider is still the key's: `\"apiKey.together.sha256\": <digest>` is reported"),
 )
 
 

@@ -1593,8 +1593,19 @@ TOGETHER_API_KEY=⟦hex⟧
       '[[package]]\nname = "together"\nfiles = [{file = "together-1.3.3.tar.gz", hash = "sha256:⟦_hex⟧"}]\n', _gzip),
 ]
 
+# --- written with the fixes: the near-misses of each newly found shape ----------------------------
+
+FIXED = [
+    T('decoy-settings-dotted-key-digest', '.vscode/settings.local.json', '''\
+{
+    "codegpt.apiKey.Together": "",
+    "codegpt.apiKey.Together.sha256": "⟦_hex⟧"
+}
+'''),
+]
+
 ALL_CASES = (CHAT + DOCS + API_CLIENTS + HISTORIES + LOGS + TRACES + EDITORS + OPS + LEGACY
-             + BINARIES + ENCODED)
+             + BINARIES + ENCODED + FIXED)
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
@@ -1603,6 +1614,9 @@ ALL_CASES = (CHAT + DOCS + API_CLIENTS + HISTORIES + LOGS + TRACES + EDITORS + O
 # first Sentry case put the legacy key in the event's ``request`` headers,
 # which are the app's own incoming request, not a call to Together: a
 # wrong case, not a miss; it became the frame's local variables, found.)
+# Then (session 37) the provider as a dotted or colon-joined setting's
+# last part (``"codegpt.apiKey.Together"``) found: 145 of 148.  The
+# FIXED block's decoy was written with that fix.
 MISSED: dict[str, str] = {
     'slack-export-legacy-after-url': (
         "prose: `the key is `<hex>`` after `base url is <https://api.together.xyz/v1>` in one "
@@ -1613,8 +1627,6 @@ MISSED: dict[str, str] = {
     'claude-code-mcp-args-legacy': (
         "an argv array's flag `\"--api-key\", \"<hex>\"` inside an MCP server named "
         "`together-images` running `together-image-mcp`: the flag is a generic key name"),
-    'vscode-settings-extension-legacy': (
-        "a dotted setting whose Together segment follows the key word: `\"codegpt.apiKey.Together\": \"<hex>\"`"),
 }
 
 CASES = ALL_CASES
