@@ -6729,6 +6729,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-])))'",
       ('tests/rules_test.py', 'tests/accuracy/outside37_test.py'),
       "a dotted name going on past the provider is still the key's: `\"apiKey.together.sha256\": <digest>` is reported"),
+    M('outside37-baseline-advice-unstaged', 'together_hooks/pipeline.py',
+      "        f', then stage it (`git add {quote(path)}`) and commit it.'\n",
+      "        f', then commit {path}.'\n",
+      ('tests/hooks/baseline_advice_test.py', 'tests/cli/first_day_test.py'),
+      "the false-positive advice says to record the key in the baseline and commit it, naming no `git add`: "
+      "through pre-commit an updated baseline left unstaged is stashed and the same commit is refused again, "
+      "and a new one left untracked excuses the key while the commit goes in without it"),
 )
 
 
