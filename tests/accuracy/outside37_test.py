@@ -38,6 +38,7 @@ import base64
 import gzip
 import io
 import json
+import random
 import re
 import sqlite3
 import string
@@ -65,8 +66,14 @@ _OTHERS = {
     'replicate': ('r8' + '_', _ALNUM, 37),
 }
 _OTHER = re.compile(r'⟦_(%s)⟧' % '|'.join(_OTHERS))
-# Readable fakes a fixture writes (built here: no literal key in the file).
-_FIXED = {'⟦_seqhex⟧': '0123456789abcdef' * 4}
+# Readable fakes a fixture writes, and ids a tool writes (built here: no
+# literal key, placeholder or hex id in the file for a scanner to flag).
+_FIXED = {
+    '⟦_seqhex⟧': '0123456789abcdef' * 4,
+    '⟦_yourkey⟧': '-'.join(('your', 'api', 'key', 'here')),
+    '⟦_traceid⟧': format(random.Random('traceid').getrandbits(128), '032x'),
+    '⟦_spanid⟧': format(random.Random('spanid').getrandbits(64), '016x'),
+}
 
 
 def _fill37(m: Made, template: str) -> tuple[str, list[str]]:
@@ -337,7 +344,7 @@ later (`key_⟦_uuid⟧`) is not the key.
 '''),
     T('decoy-readme-quickstart-env', 'docs/quickstart-env.md', '''\
 ```bash
-export TOGETHER_API_KEY="your-api-key-here"
+export TOGETHER_API_KEY="⟦_yourkey⟧"
 curl https://api.together.xyz/v1/models -H "Authorization: Bearer $TOGETHER_API_KEY"
 ```
 '''),
@@ -547,7 +554,7 @@ LOGS = [
     T('otel-span-json-legacy', 'traces/span.json', '''\
 {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"summarizer"}}]},
  "scopeSpans":[{"scope":{"name":"opentelemetry.instrumentation.httpx"},"spans":[{
-  "traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"POST",
+  "traceId":"⟦_traceid⟧","spanId":"⟦_spanid⟧","name":"POST",
   "attributes":[
    {"key":"http.url","value":{"stringValue":"https://api.together.xyz/v1/chat/completions"}},
    {"key":"http.request.header.authorization","value":{"arrayValue":{"values":[{"stringValue":"Bearer ⟦hex⟧"}]}}}
@@ -1567,7 +1574,7 @@ def _docker_config_auths(m: Made) -> tuple[bytes, list[str]]:
 
 
 def _decoy_k8s_secret_placeholder(m: Made) -> tuple[bytes, list[str]]:
-    return _k8s_secret('summarizer', {'TOGETHER_API_KEY': 'replace-me'}).encode(), []
+    return _k8s_secret('summarizer', {'TOGETHER_API_KEY': '-'.join(('replace', 'me'))}).encode(), []
 
 
 ENCODED = [
