@@ -812,9 +812,12 @@ def _not_a_key_step(
         if not findings:
             return in_name + take_out_step(named if taken is None else taken, root, _pushed(args))
     inline = _allow_inline(findings)
-    # Outside git there is nothing to commit the baseline to.
+    # Outside git there is nothing to commit the baseline to.  In git, the
+    # command the user types next: the hook judges the baseline as staged
+    # (pre-commit stashes what is not), and a baseline left unstaged stays
+    # out of the commit, so CI and the team still see the key.
     keep = (
-        f', then commit {path}.'
+        f', then stage it (`git add {quote(path)}`) and commit it.'
         if any(f.commit for f in findings) or worktree_root(root) is not None
         else f' (it writes {path}).'
     )

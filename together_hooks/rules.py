@@ -427,8 +427,11 @@ _LEGACY_NAME = (
     rb'(?:(?<![\w-])(?i:(?:api[ _-]?)?(?:key|token)(?:[ \t]{1,4}(?:for|of)[ \t]{1,4}(?:the[ \t]{1,4})?'
     rb'together(?:[ _-]?ai)?(?![\w-])|[ \t]{0,4}\([ \t]{0,4}together(?:[ _-]?ai)?[ \t]{0,4}\)'
     # (the provider after the key word, as one name: SillyTavern's
-    # ``api_key_togetherai``, ``API_KEY_TOGETHER``)
-    rb'|[_-]together(?:[_-]?ai)?(?![\w-])))'
+    # ``api_key_togetherai``, ``API_KEY_TOGETHER``; or as the last part
+    # of a dotted or colon-joined one, a per-provider setting:
+    # ``"codegpt.apiKey.Together"``, .NET's ``ApiKey:Together``)
+    # (not one going on after a dot or colon: ``apiKey.together.sha256``)
+    rb'|[_.:-]together(?:[_-]?ai)?(?![\w-]|[.:]\w)))'
     # (a mapping of keys by provider, one key by subscript or attribute:
     # ``api_keys["together"] =``, Ruby's ``CREDENTIALS[:together] =``,
     # ``apiKeys.together =``)
@@ -2387,6 +2390,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{\n    "api_key_openai": "",\n    "api_key_togetherai": "{hex}"\n}}',
         'API_KEY_TOGETHER={hex}',
         'token_together: {hex}',
+        # (outside37: as a dotted or colon-joined setting's last part)
+        '{{\n    "editor.formatOnSave": true,\n    "codegpt.apiKey.Together": "{hex}"\n}}',
+        '"ApiKey:Together": "{hex}"',
         # The value before its name: a widget's label, the next argument.
         'key = mo.ui.text(value="{hex}", label="Together API key", kind="password")',
         'gr.Textbox(value="{hex}", label="Together API Key")',
@@ -3211,6 +3217,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'we work together complete with --api-key {hex}',
         'together complete "x"\nsha256sum --key {hex}',
         'together complete "x" --checksum {hex}',
+        # (outside37: a dotted name going on past the provider names
+        # something of Together's key, not the key)
+        '"apiKey.together.sha256": "{hex}"',
+        'key:together:{hex}',
         # (Together's name an argument of another program, not the program run)
         '!echo together complete --api-key {hex}',
         'RUN openai complete "x" --api-key {hex}',

@@ -6810,6 +6810,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if os.path.exists(path):\n",
       ('tests/gitrun_path37_test.py',),
       "a folder named git (or a git file no one may execute) earlier on PATH is taken for git: every git fails to start"),
+    M('outside37-dotted-provider-unread', 'together_hooks/rules.py',
+      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
+      "rb'|[_-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
+      ('tests/rules_test.py', 'tests/accuracy/outside37_test.py'),
+      "the provider after the key word only as one word: a per-provider setting `\"codegpt.apiKey.Together\": <legacy key>` "
+      "and .NET's `ApiKey:Together` pass"),
+    M('outside37-dotted-provider-goes-on', 'together_hooks/rules.py',
+      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
+      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-])))'",
+      ('tests/rules_test.py', 'tests/accuracy/outside37_test.py'),
+      "a dotted name going on past the provider is still the key's: `\"apiKey.together.sha256\": <digest>` is reported"),
+    M('outside37-baseline-advice-unstaged', 'together_hooks/pipeline.py',
+      "        f', then stage it (`git add {quote(path)}`) and commit it.'\n",
+      "        f', then commit {path}.'\n",
+      ('tests/hooks/baseline_advice_test.py', 'tests/cli/first_day_test.py'),
+      "the false-positive advice says to record the key in the baseline and commit it, naming no `git add`: "
+      "through pre-commit an updated baseline left unstaged is stashed and the same commit is refused again, "
+      "and a new one left untracked excuses the key while the commit goes in without it"),
 )
 
 

@@ -64,6 +64,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import outside34_test
     from tests.accuracy import outside35_test
     from tests.accuracy import outside36_test
+    from tests.accuracy import outside37_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import legacy26_heldout_test
@@ -205,6 +206,14 @@ def _sets() -> dict[str, list[Case]]:
         'outside36': [
             c for c in outside36_test.CASES
             if c.id not in outside36_test.MISSED
+        ],
+        # outside37 (an outside tester's set: where developers paste keys:
+        # chats, docs, API clients, histories, logs, agent traces, editor
+        # and MCP configs, operations files; binaries, encodings), shared
+        # group.
+        'outside37': [
+            c for c in outside37_test.CASES
+            if c.id not in outside37_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

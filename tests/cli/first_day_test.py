@@ -109,7 +109,7 @@ def test_not_a_key_in_json_names_the_baseline_not_a_comment(git_repo, keys):
     assert 'pragma' not in advice
     assert advice.startswith(
         'Not a real key? JSON has no comments: record it in the baseline: '
-        '`together-hooks baseline create`, then commit .secrets.baseline.',
+        '`together-hooks baseline create`, then stage it (`git add .secrets.baseline`) and commit it.',
     )
     created = run('together-hooks', 'baseline', 'create', cwd=git_repo)
     assert created.rc == 0, created.err

@@ -220,7 +220,7 @@ def test_refusal_says_how_a_baseline_counts_on_the_server(git_repo, served, env,
     commit(git_repo, 'fixture')
     rc, out = push(git_repo, env, 'main')
     assert rc != 0, out
-    assert 'then commit .secrets.baseline' not in out
+    assert 'git add .secrets.baseline`) and commit it' not in out
     assert 'remote: Not a real key?' in out and '.secrets.baseline on the default branch' in out
     # As it says: the baseline alone first, then the commit with the key.
     git(git_repo, 'reset', '-q', '--soft', 'HEAD~1')
