@@ -6632,9 +6632,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       "Together's name in another record's escaped string counts as the structure around a key: "
       "a JSON Lines file of commit messages, each a hash under `Rotate Together key`, is reported"),
     M('lead36-verify-workers-take-signals', 'together_hooks/verify.py',
-      "            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})\n",
-      "            pass\n",
-      ('tests/leak_probe36_test.py::test_only_the_main_thread_takes_ctrl_c_while_verify_waits',),
+      "        start_daemon(work, 'together-hooks-verify')\n",
+      "        threading.Thread(target=work, name='together-hooks-verify', daemon=True).start()\n",
+      ('tests/leak_probe36_test.py::test_only_the_main_thread_takes_ctrl_c_while_verify_waits',
+       'tests/faults37_test.py::test_verify_workers_are_born_blocking_ctrl_c'),
       "--verify's worker threads take SIGINT/SIGTERM: under load Ctrl-C lands on a worker and waits for its request; the run finishes as if not interrupted"),
     M('review36-cli-prompt-escape-unread', 'together_hooks/rules.py',
       "(?:(?:[$%>#!]|PS[^\\n>]{0,60}>|RUN(?=[ \\t])|-(?=[ \\t])",
@@ -6718,6 +6719,29 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/faults36_test.py::test_which_names_hold_a_key',),
       "another of Together's secrets (TOGETHER_WEBHOOK_SIGNING_SECRET) is read as the API key's name: the hook "
       "treats a tracked .env's webhook secret as the developer's own key and drops its finding"),
+    M('faults37-threads-born-taking-signals', 'together_hooks/threads.py',
+      "    was = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HELD)\n",
+      "    was = _signal.pthread_sigmask(_signal.SIG_BLOCK, ())\n",
+      ('tests/faults37_test.py::test_verify_workers_are_born_blocking_ctrl_c',
+       'tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c'),
+      "threads of ours are born able to take Ctrl-C: one that takes it leaves the main thread asleep in its "
+      "wait (--verify's: until the API answers, 30-39 s under load)"),
+    M('faults37-threads-mask-kept', 'together_hooks/threads.py',
+      "        _signal.pthread_sigmask(_signal.SIG_SETMASK, was)\n",
+      "        pass\n",
+      ('tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c',),
+      "the thread that starts one of ours keeps Ctrl-C blocked: the main thread never takes it again, and "
+      "main() run in process leaves the block to its caller and every child it starts"),
+    M('faults37-history-readers-plain-start', 'together_hooks/sources/history.py',
+      "        start(self)\n",
+      "        threading.Thread.start(self)\n",
+      ('tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c',),
+      "the threads reading a git's output in the background (--history) are born able to take Ctrl-C"),
+    M('faults37-git-feeder-plain-start', 'together_hooks/gitrun.py',
+      "        self._writer = start_daemon(feed)\n",
+      "        self._writer = __import__('threading').Thread(target=feed, daemon=True)\n        self._writer.start()\n",
+      ('tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c',),
+      "the thread feeding git cat-file --batch past a pipe's worth of requests is born able to take Ctrl-C"),
 )
 
 
