@@ -71,7 +71,8 @@ class Births:
 
     def __exit__(self, *exc: object) -> None:
         threading.setprofile(None)
-        signal.pthread_sigmask(signal.SIG_SETMASK, self._was)
+        # What the creating thread blocks now: its own mask must be back.
+        self.left = HELD & {int(s) for s in signal.pthread_sigmask(signal.SIG_SETMASK, self._was)}
 
     def deaf(self) -> list[str]:
         """Threads of ours that were born able to take SIGINT or SIGTERM."""
@@ -115,6 +116,7 @@ def test_verify_workers_are_born_blocking_ctrl_c(rejecting, keys):
     assert sorted(v.status for v in got.values()) == ['invalid'] * 3, got
     assert births.masks, 'no thread of ours ran'
     assert births.deaf() == [], births.masks
+    assert births.left == set(), 'the caller was left blocking Ctrl-C'
 
 
 @pytest.mark.skipif(not hasattr(signal, 'pthread_sigmask'), reason='POSIX thread masks')
@@ -137,3 +139,4 @@ def test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c(git_repo, keys
     names = {name for name, _mask in births.masks}
     assert any('gitrun' in n for n in names) and any('history' in n for n in names), names
     assert births.deaf() == [], births.masks
+    assert births.left == set(), 'the caller was left blocking Ctrl-C'
