@@ -6742,6 +6742,22 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        self._writer = __import__('threading').Thread(target=feed, daemon=True)\n        self._writer.start()\n",
       ('tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c',),
       "the thread feeding git cat-file --batch past a pipe's worth of requests is born able to take Ctrl-C"),
+    M('faults37-allow-spares-only-own-rule', 'together_hooks/filters.py',
+      "        if f.rule == OWN_KEY_RULE or (held is not None and held(f.secret)):\n",
+      "        if f.rule == OWN_KEY_RULE:\n",
+      ('tests/faults37_test.py::test_an_allowed_hash_never_excuses_a_copy_of_your_key',),
+      "the config's allow excuses a copy of a key you hold when the rules found it (a raw copy under its "
+      "name, a base64-wrapped .env, an xxd dump): the commit passes"),
+    M('faults37-scanner-tells-no-held-keys', 'together_hooks/pipeline.py',
+      "            found = self.exclusions.findings(found, data, self.own_keys.holds if self.own_keys else None)\n",
+      "            found = self.exclusions.findings(found, data)\n",
+      ('tests/faults37_test.py::test_an_allowed_hash_never_excuses_a_copy_of_your_key',),
+      "the scanner never tells the filters which keys you hold: an allowed hash excuses every copy of yours the rules found"),
+    M('faults37-unread-wait-fixed', 'together_hooks/fileio.py',
+      "        wait = UNREAD_WAIT if os.environ.get('TOGETHER_HOOKS_PIPE_WAIT') is None else pipe_reader_wait()\n",
+      "        wait = UNREAD_WAIT\n",
+      ('tests/faults37_test.py::test_a_reader_that_quits_late_is_seen_within_the_bound_you_set',),
+      "a report's reader quitting more than 1 s after the run's end is never seen, whatever TOGETHER_HOOKS_PIPE_WAIT says"),
 )
 
 
