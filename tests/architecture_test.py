@@ -24,7 +24,7 @@ ROOT = os.path.dirname(os.path.abspath(together_hooks.__file__))
 # docs/architecture.md (test_docs_show_the_same_table).
 LAYERS: tuple[tuple[str, ...], ...] = (
     ('together_hooks', 'regex_cache'),
-    ('errors', 'findings', 'rules', 'messages', 'gitdir', 'proc'),
+    ('errors', 'findings', 'rules', 'messages', 'gitdir', 'proc', 'threads'),
     ('gitrun', 'fileio', 'userregex'),
     ('detect', 'config'),
     ('sources', 'env'),

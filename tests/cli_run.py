@@ -112,6 +112,10 @@ def _state() -> dict[str, object]:
         'environ': dict(os.environ),
         'umask': umask,
         'signals': {n: signal.getsignal(getattr(signal, n)) for n in _SIGNALS if hasattr(signal, n)},
+        # The calling thread's blocked signals: a run that blocked Ctrl-C
+        # here and never unblocked it would hand the block to every child
+        # the process starts after (they would sleep through Ctrl-C).
+        'mask': signal.pthread_sigmask(signal.SIG_BLOCK, ()) if hasattr(signal, 'pthread_sigmask') else None,
         'timers': [signal.getitimer(getattr(signal, t)) for t in ('ITIMER_REAL', 'ITIMER_VIRTUAL')
                    if hasattr(signal, t)],
         'excepthook': sys.excepthook,
@@ -139,6 +143,8 @@ def _restore(before: dict[str, object]) -> list[str]:
     for name, handler in before['signals'].items():  # type: ignore[attr-defined]
         if handler is not None:
             signal.signal(getattr(signal, name), handler)
+    if before['mask'] is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before['mask'])  # type: ignore[arg-type]
     for which, timer in zip(('ITIMER_REAL', 'ITIMER_VIRTUAL'), before['timers']):  # type: ignore[call-overload]
         if timer == (0.0, 0.0):
             signal.setitimer(getattr(signal, which), 0)

@@ -789,22 +789,34 @@ def pipe_reader(path: str, wait: float | None = None) -> Callable[[int], bytes] 
 # How long a report's writer waits, at its end, to learn whether the
 # pipe it wrote into was read whole (``left_unread``): a reader that is
 # still there after it (a pager the user has not scrolled) may read the
-# rest later, and the run ends as it would have.
+# rest later, and the run ends as it would have.  A reader that quits
+# later than that with bytes unread (``| (sleep 2; head -c 10)``) is not
+# seen: no bound would see every one, and each second of it is a second
+# every piped run may wait at its end.  ``TOGETHER_HOOKS_PIPE_WAIT``, the
+# seconds the other end of any pipe of ours is given, sets it too.
 UNREAD_WAIT = 1.0
 
 
-def left_unread(fd: int, wait: float = UNREAD_WAIT) -> int:
+def left_unread(fd: int, wait: float | None = None) -> int:
     """Bytes of what we wrote into the pipe at ``fd`` that its reader
     left unread when it went (``| head -c 10`` after a report written
     into the pipe's buffer whole: no write of ours failed, and the
     report was cut all the same); 0 when ``fd`` is no pipe, when the
     pipe was read to its end, or when its reader is still there after
-    ``wait`` seconds.  Linux (``FIONREAD`` on a pipe); 0 elsewhere."""
+    ``wait`` seconds (None: ``UNREAD_WAIT``, or the seconds
+    ``TOGETHER_HOOKS_PIPE_WAIT`` says: ``pipe_reader_wait``'s InputError
+    for a value out of range).  Linux (``FIONREAD`` on a pipe); 0
+    elsewhere."""
     import time
 
     try:
         if not stat.S_ISFIFO(os.fstat(fd).st_mode):
             return 0
+    except (OSError, ValueError):
+        return 0
+    if wait is None:
+        wait = UNREAD_WAIT if os.environ.get('TOGETHER_HOOKS_PIPE_WAIT') is None else pipe_reader_wait()
+    try:
         import fcntl
         import select
         import sys

@@ -15,6 +15,7 @@ from together_hooks.userregex import bounded
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from typing import Callable
     from typing import Container
     from typing import Sequence
     from together_hooks.baseline.format import Baseline
@@ -66,17 +67,23 @@ class Exclusions:
         with bounded(self._what):
             return any(r.search(name) for r in self._files)
 
-    def findings(self, findings: list[Finding], data: bytes) -> list[Finding]:
+    def findings(
+            self, findings: list[Finding], data: bytes,
+            held: Callable[[str], bool] | None = None,
+    ) -> list[Finding]:
         """The findings no allow value, excluded secret or excluded line
-        silences (``data``: the bytes they were found in)."""
-        return [f for f in findings if not self._silenced(f, data)]
+        silences (``data``: the bytes they were found in).  ``held``: whether
+        a value is a key the developer holds (``OwnKeys.holds``)."""
+        return [f for f in findings if not self._silenced(f, data, held)]
 
-    def _silenced(self, f: Finding, data: bytes) -> bool:
+    def _silenced(self, f: Finding, data: bytes, held: Callable[[str], bool] | None) -> bool:
         from together_hooks.detect.ownkeys import OWN_KEY_RULE
 
         # A copy of a key the developer holds is never a false positive:
-        # nothing silences it (pragmas do not either).
-        if f.rule == OWN_KEY_RULE:
+        # nothing silences it (pragmas do not either), whichever reading
+        # found it: the rules' (a base64-wrapped .env, an xxd dump, a raw
+        # copy under its name) as well as the own-key matcher's.
+        if f.rule == OWN_KEY_RULE or (held is not None and held(f.secret)):
             return False
         if self.config.allow and self.config.allowed_key(f.secret, f.hashed_secret):
             return True

@@ -1119,8 +1119,6 @@ class _Fed:
         os.close(stdin)
 
     def _feed(self, fd: int, todo: memoryview, close: Callable[[], None]) -> None:
-        import threading
-
         def feed() -> None:
             try:
                 rest = todo
@@ -1134,8 +1132,9 @@ class _Fed:
                 except OSError:
                     pass
 
-        self._writer = threading.Thread(target=feed, daemon=True)
-        self._writer.start()
+        from together_hooks.threads import start_daemon
+
+        self._writer = start_daemon(feed)
 
     def close(self) -> None:
         self.stdout.close()

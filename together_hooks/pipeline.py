@@ -300,7 +300,7 @@ class Scanner:
 
     def _unsilenced(self, found: list[Finding], data: bytes) -> list[Finding]:
         if found and self.exclusions is not None:
-            found = self.exclusions.findings(found, data)
+            found = self.exclusions.findings(found, data, self.own_keys.holds if self.own_keys else None)
         return found
 
     def prepare(self, nbytes: int) -> None:

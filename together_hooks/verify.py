@@ -22,7 +22,6 @@ import math
 import os
 import queue
 import re
-import signal
 import threading
 import time
 from typing import Iterable
@@ -33,6 +32,7 @@ from urllib.parse import urlsplit
 
 from together_hooks.findings import Finding
 from together_hooks.errors import InputError
+from together_hooks.threads import start_daemon
 
 ENV_BASE = 'TOGETHER_HOOKS_API_BASE'
 TOGETHER_HOSTS = ('api.together.xyz', 'api.together.ai')
@@ -282,10 +282,6 @@ def verify_keys(
     done = threading.Condition()
 
     def work() -> None:
-        # Ctrl-C and SIGTERM go to the main thread, waiting below, which a
-        # signal wakes; one a worker took would wait for its request.
-        if hasattr(signal, 'pthread_sigmask'):
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         while True:
             try:
                 key = pending.get_nowait()
@@ -298,7 +294,9 @@ def verify_keys(
 
     count = max(1, min(workers, len(todo)))
     for _ in range(count):
-        threading.Thread(target=work, name='together-hooks-verify', daemon=True).start()
+        # Ctrl-C and SIGTERM go to the main thread, waiting below, which a
+        # signal wakes; one a worker took would wait for its request.
+        start_daemon(work, 'together-hooks-verify')
     waves = math.ceil(len(todo) / count)
     deadline = time.monotonic() + waves * timeout + 1.0
     with done:

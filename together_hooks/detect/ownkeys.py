@@ -175,6 +175,13 @@ class OwnKeys:
         """``hashed_secret`` of each key (what may be shown or stored)."""
         return self._hashes
 
+    def holds(self, value: str) -> bool:
+        """Whether ``value`` is one of the keys (``_keys`` is sorted)."""
+        import bisect
+
+        at = bisect.bisect_left(self._keys, value)
+        return at < len(self._keys) and self._keys[at] == value
+
     def held(self) -> dict[str, str]:
         """Where each key was read, by its ``hashed_secret`` ('' unknown)."""
         return {h: self._sources.get(k, '') for h, k in zip(self._hashes, self._keys)}

@@ -23,7 +23,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 from together_hooks.errors import InputError
@@ -87,8 +86,10 @@ def _run(proc: subprocess.Popen[bytes], given: bytes, deadline: float) -> tuple[
     got: dict[int, bytes] = {}
     readers = [threading.Thread(target=lambda i=i, f=f: got.__setitem__(i, f.read()), daemon=True)
                for i, f in enumerate((proc.stdout, proc.stderr))]
+    from together_hooks.threads import start
+
     for reader in readers:
-        reader.start()
+        start(reader)
     try:
         try:
             proc.stdin.write(given)  # type: ignore[union-attr]
@@ -227,7 +228,9 @@ def _watch_parent() -> None:
             if os.getppid() != parent:
                 os.killpg(0, signal.SIGKILL)
 
-    threading.Thread(target=watch, daemon=True).start()
+    from together_hooks.threads import start_daemon
+
+    start_daemon(watch)
 
 
 def main() -> int:

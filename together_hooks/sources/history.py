@@ -226,6 +226,11 @@ class _Reader(threading.Thread):
         super().__init__(target=target, daemon=True)
         self.failed: BaseException | None = None
 
+    def start(self) -> None:
+        from together_hooks.threads import start  # Ctrl-C is the main thread's
+
+        start(self)
+
     def run(self) -> None:
         try:
             super().run()
