@@ -6718,6 +6718,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/faults36_test.py::test_which_names_hold_a_key',),
       "another of Together's secrets (TOGETHER_WEBHOOK_SIGNING_SECRET) is read as the API key's name: the hook "
       "treats a tracked .env's webhook secret as the developer's own key and drops its finding"),
+    M('perfT37-programs-kept-as-int-lists', 'together_hooks/regex_cache.py',
+      "            flags | state.flags, array(_WORD, _compiler._code(parsed, flags)).tobytes(), state.groups - 1,\n",
+      "            flags | state.flags, array(_WORD, _compiler._code(parsed, flags)).tolist(), state.groups - 1,\n",
+      ('tests/regex_cache_test.py::test_the_file_keeps_each_program_as_its_code_words_in_one_bytes',),
+      "a program's code is kept as a list of ints again: every run reading the file makes an int object a "
+      "code word for every program it holds, built or not"),
+    M('perfT37-word-width-unkeyed', 'together_hooks/regex_cache.py',
+      "    return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE,\n"
+      "            memoryview(b'\\0' * 8).cast(_WORD).itemsize)\n",
+      "    return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, 4)\n",
+      ('tests/regex_cache_test.py::test_a_file_of_other_code_words_is_not_read',),
+      "the file's key leaves out the width of its code words: a file of 8-byte words is read as 4-byte ones"),
+    M('perfT37-program-code-shape-unchecked', 'together_hooks/regex_cache.py',
+      "        and type(program[0]) is int and type(program[1]) is bytes\n",
+      "        and type(program[0]) is int\n",
+      ('tests/regex_cache_test.py::test_a_damaged_or_foreign_file_is_re_compile',),
+      "a program whose code is not bytes (the first format's list, under this format's key) is taken "
+      "from the file: its build fails on every use of the pattern instead of the file being dropped once"),
 )
 
 
