@@ -6736,6 +6736,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/regex_cache_test.py::test_a_damaged_or_foreign_file_is_re_compile',),
       "a program whose code is not bytes (the first format's list, under this format's key) is taken "
       "from the file: its build fails on every use of the pattern instead of the file being dropped once"),
+    M('perfT37-blocked-commit-teardown', 'together_hooks/hooks/first_stage.py',
+      "        _exit_now(code)\n",
+      "        pass\n",
+      ('tests/hooks/hook_imports_test.py::test_a_blocked_commit_ends_the_console_script_without_teardown',),
+      "a blocked commit pays Python's teardown of every module at exit"),
+    M('perfT37-exit-code-dropped', 'together_hooks/hooks/first_stage.py',
+      "    os._exit(code)\n",
+      "    os._exit(0)\n",
+      ('tests/hooks/hook_imports_test.py::test_a_blocked_commit_ends_the_console_script_without_teardown',),
+      "the console script ends a blocked commit's process with exit 0: pre-commit lets the key in"),
+    M('perfT37-blocked-exit-in-process', 'together_hooks/hooks/first_stage.py',
+      "    if console:  # the full hook's work is done too: its report written and flushed\n",
+      "    if True:\n",
+      ('tests/hooks/hook_imports_test.py::test_a_blocked_commit_ends_the_console_script_without_teardown',),
+      "main() called in process (a test, a tool importing the hook) ends its caller's process after a blocked commit"),
 )
 
 
