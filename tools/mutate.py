@@ -6751,6 +6751,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if True:\n",
       ('tests/hooks/hook_imports_test.py::test_a_blocked_commit_ends_the_console_script_without_teardown',),
       "main() called in process (a test, a tool importing the hook) ends its caller's process after a blocked commit"),
+    M('perfT37-budget-for-every-file', 'together_hooks/pipeline.py',
+      "        windows = content.windows(WINDOW, MAX_CONTEXT)\n",
+      "        windows = content.windows(WINDOW, MAX_CONTEXT)\n        Budget(content.path)\n",
+      ('tests/file_gate_test.py::test_a_file_the_gate_fails_makes_no_budget',),
+      "every file of a tree makes a decompression budget, the 3,266 of the bench tree's 3,441 that file_test "
+      "fails included"),
 )
 
 
