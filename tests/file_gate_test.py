@@ -201,3 +201,27 @@ def test_own_keys_take_no_gate(gate) -> None:  # type: ignore[no-untyped-def]
     assert [f.secret for f in scanner.scan_one(Content('build.py', data, 'build.py'), scanner.file_test())] == [HEX]
     decoy = pipeline.Scanner(own_keys=OwnKeys([make_hex(random.Random('file-gate-other'))]))
     assert decoy.scan_one(Content('build.py', data, 'build.py'), decoy.file_test()) == []
+
+
+def test_a_file_the_gate_fails_makes_no_budget(gate, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A file's decompression budget is made once it is to be scanned:
+    none for a file ``file_test`` fails (most of a tree's), one for a file
+    it passes (a key, a zip), one for a file read with no gate (own keys,
+    a hook's few files), whose findings it holds as before."""
+    made = []
+    real = pipeline.Budget
+
+    def counted(path: str):  # type: ignore[no-untyped-def]
+        made.append(path)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, 'Budget', counted)
+    clean = b'def f(x):\n    return x + 1\n' * 40
+    assert _found('src/clean.py', clean, gate) == [] and made == []
+    keyed = b'client = Together(api_key="' + KEY.encode() + b'")\n'
+    assert [f[4] for f in _found('src/app.py', keyed, gate)] == [KEY]
+    assert made == ['src/app.py']
+    assert [f[4] for f in _found('pack.zip', _zip('app.py', keyed), gate)] == [KEY]
+    assert made == ['src/app.py', 'pack.zip']
+    assert _found('src/clean.py', clean) == []  # no gate: scanned, and budgeted
+    assert made == ['src/app.py', 'pack.zip', 'src/clean.py']

@@ -167,9 +167,12 @@ def test_cached_programs_match_what_re_compile_matches_on_any_input(text):
             [m.span() + m.groups() for m in plain.finditer(subject)]
 
 
-@pytest.mark.parametrize('damage', ['garbage', 'other build', 'refused program', 'wrong shape'])
+@pytest.mark.parametrize('damage', [
+    'garbage', 'other build', 'refused program', 'wrong shape', 'torn code', 'code as a list',
+])
 def test_a_damaged_or_foreign_file_is_re_compile(cache, monkeypatch, damage):
     import marshal
+    from array import array
 
     from_cache(monkeypatch)
     key, programs = marshal.loads(cache.read_bytes())
@@ -177,12 +180,21 @@ def test_a_damaged_or_foreign_file_is_re_compile(cache, monkeypatch, damage):
         data = b'\0not marshal' * 10
     elif damage == 'other build':
         data = marshal.dumps((key[:2] + ('2.7.18',) + key[3:], programs))
-    elif damage == 'refused program':  # code _sre's validator refuses
-        data = marshal.dumps((key, {k: (v[0], [99999] * len(v[1]), *v[2:]) for k, v in programs.items()}))
+    elif damage == 'refused program':  # code words _sre's validator refuses
+        data = marshal.dumps((key, {
+            k: (v[0], array('I', [99999]).tobytes() * (len(v[1]) // 4), *v[2:]) for k, v in programs.items()
+        }))
+    elif damage == 'torn code':  # not a whole number of code words
+        data = marshal.dumps((key, {k: (v[0], v[1][:-1], *v[2:]) for k, v in programs.items()}))
+    elif damage == 'code as a list':  # the first format's shape, under this format's key
+        data = marshal.dumps((key, {k: (v[0], list(array('I', v[1])), *v[2:]) for k, v in programs.items()}))
     else:
         data = marshal.dumps((key, {k: v[:3] for k, v in programs.items()}))
     cache.write_bytes(data)
     restart(monkeypatch)
+    if damage not in ('refused program', 'torn code'):  # (those two are refused when built)
+        assert regex_cache._load() == {}  # the file is dropped as it is read, not at each build
+        restart(monkeypatch)
     for pattern, flags in our_patterns():
         assert same(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
     regex_cache._save()  # and the next run finds good programs again
@@ -190,6 +202,43 @@ def test_a_damaged_or_foreign_file_is_re_compile(cache, monkeypatch, damage):
     for pattern, flags in our_patterns():
         regex_cache.compile(pattern, flags)
     assert regex_cache._generated == {}
+
+
+def test_the_file_keeps_each_program_as_its_code_words_in_one_bytes(cache, monkeypatch):
+    """A program's code is kept as the bytes of its words, not as a list of
+    ints: reading the file then makes no int object a word for programs the
+    run never builds (a hook builds ~40 of the ~300 a tree scan leaves
+    there).  The words are those ``re``'s compiler generates, and a run
+    reading the file builds from them exactly ``re.compile``'s pattern."""
+    import marshal
+    from array import array
+    from re import _compiler  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    built = from_cache(monkeypatch)
+    key, programs = marshal.loads(cache.read_bytes())
+    assert key == regex_cache._build_key() and key[0] == regex_cache._FORMAT
+    for (pattern, flags), regex in zip(our_patterns(), built):
+        code = programs[pattern, flags][1]
+        assert type(code) is bytes, pattern
+        assert list(array('I', code)) == list(_compiler._code(_parser.parse(pattern, flags), flags)), pattern
+        assert same(regex, re.compile(pattern, flags)), pattern
+
+
+def test_a_file_of_other_code_words_is_not_read(cache, monkeypatch):
+    """The words' width is part of the file's key: programs kept as 8-byte
+    words (another platform's ``unsigned int``) are never read as 4-byte
+    ones, where each word would read as two and build another program."""
+    monkeypatch.setattr(regex_cache, '_WORD', 'Q')
+    for pattern, flags in our_patterns():
+        assert same(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
+    regex_cache._save()
+    assert cache.is_file()
+    restart(monkeypatch)
+    monkeypatch.setattr(regex_cache, '_WORD', 'I')
+    assert regex_cache._load() == {}
+    for pattern, flags in our_patterns():
+        assert same(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
 
 
 def test_no_cache_folder_is_only_slower(tmp_path, monkeypatch):

@@ -186,13 +186,13 @@ class Scanner:
         windows = content.windows(WINDOW, MAX_CONTEXT)
         first = next(windows, None) if windows is not None else None
         # One decompression budget for the file: its windows, its members,
-        # its base64 values and binary patches all spend it.
-        budget = Budget(content.path)
+        # its base64 values and binary patches all spend it (made once the
+        # file is to be scanned: most of a tree's files fail ``worth``).
         if first is not None and container_kind(first[3], cut=True) is not None:  # a large file's start
-            found = self._scan_large_container(first, windows, content, budget)  # type: ignore[arg-type]
+            found = self._scan_large_container(first, windows, content, Budget(content.path))  # type: ignore[arg-type]
         elif first is not None:
             # A large file: memory bounded, the findings of a whole read.
-            found = self._scan_windows(first, windows, content, budget)  # type: ignore[arg-type]
+            found = self._scan_windows(first, windows, content, Budget(content.path))  # type: ignore[arg-type]
         else:
             data = content.data  # (read once: an in-memory content's is made each time)
             if worth is not None and content.fs_path is not None and not worth(data):
@@ -201,6 +201,7 @@ class Scanner:
                 # discovery passes blobs over the same way).  A file's
                 # only: a tree's path names are read as names whatever.
                 return []
+            budget = Budget(content.path)
             found = self._scan_kept(data, content.path, budget=budget)
             if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path, budget)

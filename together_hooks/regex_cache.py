@@ -40,7 +40,15 @@ if TYPE_CHECKING:
     from typing import Any
     from typing import AnyStr
 
-_FORMAT = 1
+_FORMAT = 2
+# A program's code words are kept as one bytes object of native unsigned
+# ints (``_WORD``, ``_sre.CODESIZE`` bytes each), turned into the list
+# ``_sre.compile`` takes only when the program is built: marshal reads a
+# list of ints as an object a word (~130,000 in a tree scan's file, 2.2 ms
+# of a fresh process), bytes in one copy (0.8 ms), and a hook builds ~40 of
+# the ~300 programs the file holds (docs/performance.md, "Issue 17,
+# session 37 (perfT37)").
+_WORD = 'I'
 # More entries than our own patterns could ever need: a bound, not a size.
 _MAX_ENTRIES = 1024
 # Far more than those entries take (about 4 KB each at most).
@@ -98,7 +106,8 @@ def build(pattern: Any, program: tuple[Any, ...]) -> Any:
     import _sre
 
     final_flags, code, groups, groupindex, indexgroup = program
-    return _sre.compile(pattern, final_flags, list(code), groups, dict(groupindex), indexgroup)
+    words = memoryview(code).cast(_WORD).tolist()
+    return _sre.compile(pattern, final_flags, words, groups, dict(groupindex), indexgroup)
 
 
 def _keep(pattern: Any, flags: int, compiled: re.Pattern[Any]) -> None:
@@ -128,8 +137,10 @@ def program_of(pattern: Any, flags: int, compiled: re.Pattern[Any]) -> tuple[Any
         indexgroup: list[str | None] = [None] * state.groups
         for name, i in state.groupdict.items():
             indexgroup[i] = name
+        from array import array
+
         program = (
-            flags | state.flags, [*map(int, _compiler._code(parsed, flags))], state.groups - 1,
+            flags | state.flags, array(_WORD, _compiler._code(parsed, flags)).tobytes(), state.groups - 1,
             dict(state.groupdict), tuple(indexgroup),
         )
         return program if _same(build(pattern, program), compiled) else None
@@ -153,7 +164,9 @@ def _path() -> str | None:
 def _build_key() -> tuple[Any, ...]:
     import _sre
 
-    return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE)
+    # (and the width of ``_WORD`` here: a program's bytes hold words of it)
+    return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE,
+            memoryview(b'\0' * 8).cast(_WORD).itemsize)
 
 
 def _load() -> dict[Any, tuple[Any, ...]]:
@@ -198,7 +211,7 @@ def _well_formed(key: Any, program: Any) -> bool:
     return (
         type(key) is tuple and len(key) == 2 and type(key[0]) in (str, bytes)
         and type(key[1]) is int and type(program) is tuple and len(program) == 5
-        and type(program[0]) is int and type(program[1]) is list
+        and type(program[0]) is int and type(program[1]) is bytes
         and type(program[2]) is int and type(program[3]) is dict
         and type(program[4]) is tuple
     )

@@ -483,6 +483,51 @@ def test_a_clean_commit_ends_the_console_script_without_teardown(git_repo):
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, 'main returned\n', 'exit functions ran\n')
 
 
+def test_a_blocked_commit_ends_the_console_script_without_teardown(git_repo, keys):
+    """After the full hook has blocked a commit, its console script ends
+    the process as a clean commit's does: exit 1, the report whole on a
+    pipe (flushed), the exit functions run, and no module's objects torn
+    down one by one.  ``main`` called in process (the tests, a tool
+    importing the hook) still returns its code; a run that fails (exit 2:
+    a baseline that is no JSON) ends with its own code and line."""
+    write(git_repo, 'app.py', f'client = Together(api_key="{keys()}")\n')
+    write(git_repo, 'broken.baseline', '{not json\n')
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    env = _keyless_commit_env()
+    env['PYTHONPATH'] = SOURCE
+    for argv, status, said in (
+            (['app.py'], 1, 'app.py:1'),
+            (['--baseline', 'broken.baseline', 'app.py'], 2, 'broken.baseline'),
+    ):
+        code = (
+            'import sys, os, atexit\n'
+            f'sys.path.insert(0, {SOURCE!r})\n'
+            'from together_hooks.hooks.first_stage import main, console\n'
+            'class Freed:\n'
+            '    def __del__(self):\n'
+            '        os.write(2, b"torn down\\n")\n'
+            'sys.modules["kept"] = type(sys)("kept")\n'
+            'sys.modules["kept"].object = Freed()\n'
+            'atexit.register(lambda: os.write(2, b"exit functions ran\\n"))\n'
+            f'assert main(sys.argv[2:]) == {status}\n'  # in process: returns
+            'os.write(2, b"main returned\\n")\n'
+            'sys.argv[1:] = sys.argv[2:]\n'
+            'raise SystemExit(console())\n'
+        )
+        proc = subprocess.run(
+            (sys.executable, '-S', '-c', code, 'detect-together-keys', *argv),
+            cwd=git_repo, capture_output=True, text=True, env=env,
+        )
+        CAPTURED.extend((proc.stdout, proc.stderr))
+        assert proc.returncode == status, proc.stderr
+        assert proc.stderr.count('main returned\n') == 1, proc.stderr
+        assert proc.stderr.endswith('exit functions ran\n') and 'torn down' not in proc.stderr, proc.stderr
+        # What the run says, written twice (in process, then by the
+        # console script), is whole both times: nothing left in a buffer.
+        out = proc.stdout + proc.stderr
+        assert out.count(said) >= 2, out
+
+
 def _clean_commit_env(git_repo) -> dict[str, str]:
     """``git_repo`` with one clean file staged, and an environment that
     holds no key of the developer's: the first stage's clean path."""

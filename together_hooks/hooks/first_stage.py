@@ -99,15 +99,21 @@ def _run(argv: Sequence[str] | None, console: bool) -> int:
         return 0
     from together_hooks.hooks.detect_together_keys import main as full
 
-    return full(argv)
+    code = full(argv)
+    if console:  # the full hook's work is done too: its report written and flushed
+        _exit_now(code)
+    return code
 
 
-def _exit_now() -> None:
-    """End the process with exit 0, as Python's own exit would but without
-    its teardown: on a clean commit nothing was printed, written, started
-    or left open, and clearing every module's objects one by one is work
-    no one sees the result of, paid on every commit (measured in
-    docs/performance.md, "Issue 17, session 26: the hook").  The exit
+def _exit_now(code: int = 0) -> None:
+    """End the process with exit ``code``, as Python's own exit would but
+    without its teardown: on a clean commit nothing was printed, written,
+    started or left open; after the full hook its report is flushed and
+    every file it wrote closed before ``main`` returned
+    (``runtime.configure_process``); clearing every module's objects one
+    by one is work no one sees the result of, paid on every commit
+    (measured in docs/performance.md, "Issue 17, session 26: the hook";
+    a blocked commit's, "Issue 17, session 37 (perfT37)").  The exit
     functions run first, as at any exit; a stream that cannot be flushed
     leaves the exit (and its message) to Python.  So does anything else
     still at work in the process: a tracer or a profiler (``coverage run``,
@@ -125,7 +131,7 @@ def _exit_now() -> None:
         sys.stderr.flush()
     except Exception:
         return
-    os._exit(0)
+    os._exit(code)
 
 
 def _threads_left() -> bool:
