@@ -161,7 +161,13 @@ def template(root: Path) -> tuple[Path, dict[str, str]]:
     repo = root / 'template' / 'repo'
     repo.mkdir(parents=True)
     git(repo, 'init', '-q', '-b', 'main')
-    for k, v in (('user.email', 'dev@example.com'), ('user.name', 'Dev'), ('commit.gpgsign', 'false')):
+    # (no ``git maintenance run --auto`` after each commit or fetch, nor
+    # ``git gc --auto`` after each push a remote receives: settings of the
+    # repositories' own, which no case or product path reads, as
+    # tests/conftest.py's template; 129 and 50 gits of gate_probe34's
+    # 3,473)
+    for k, v in (('user.email', 'dev@example.com'), ('user.name', 'Dev'), ('commit.gpgsign', 'false'),
+                 ('maintenance.auto', 'false')):
         git(repo, 'config', k, v)
     config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')), stages=STAGES)
     config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg, pre-push]')
@@ -171,6 +177,8 @@ def template(root: Path) -> tuple[Path, dict[str, str]]:
     install(repo, env)
     for name in ('origin', 'gate'):
         remote = bare(root / 'template' / f'{name}.git')
+        for k in ('maintenance.auto', 'receive.autogc'):
+            git(remote, 'config', k, 'false')
         git(repo, 'remote', 'add', name, remote)
         git(repo, 'push', '-q', '--no-verify', name, 'main')
     install_gate(str(root / 'template' / 'gate.git'))

@@ -370,7 +370,13 @@ CONTEXT_PIECES = (
 )
 
 
-@settings(max_examples=400, deadline=None, database=None, derandomize=True)  # see SETTINGS
+# SETTINGS' 120 draws, not 400, counted by what they catch (docs/testing.md,
+# "Session 37 (suite37)"): of 14 plausible bugs of the index and of what
+# reads it, the 3 caught (a match ending at a structure's end, or
+# starting at its start, not inside it; the index's matches cut a byte
+# short) are caught at the 2nd draw either way; the other 11 survive
+# 400 draws too.
+@SETTINGS
 @given(
     pieces=st.lists(st.sampled_from(CONTEXT_PIECES), min_size=1, max_size=40),
     where=st.floats(min_value=0, max_value=1),

@@ -153,7 +153,13 @@ def routes() -> tuple[object, ...]:
     return tuple(out)
 
 
-@settings(max_examples=500, deadline=None, database=None, derandomize=True)
+# 300 draws, counted by what they catch (docs/testing.md, "Session 37
+# (suite37)"): of 13 plausible bugs of the routes, 8 are caught, the last
+# at the 152nd draw (grouped searches dropping the needles that hold a
+# shorter one; a grouped search from the byte after the anchor at the
+# 86th, the rows' two at the 86th and 7th); the other 5 survived 500
+# draws too (of 500, the same 8 caught, the last at the 155th).
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
 @given(inputs)
 @example(b'-/Td6WFoAAA')  # an xz magic glued by '-': the reference dropped it, the screen kept it
 def test_every_route_gives_the_offsets_of_a_find_loop(data):
