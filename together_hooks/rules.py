@@ -387,7 +387,7 @@ _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["
 # ``$config['together']['api_key']``, Chef's and Ruby's
 # ``default[:together][:api_key]``).
 _ARG_SEP = (
-    rb'(?:' + _SEP + rb'|(?P<argsep>(?:["\']|(?<=\(together))[ \t]{0,8},[ \t]{0,8}["\']'
+    rb'(?:' + _SEP + rb'|(?P<argsep>(?:["\']|(?<=\(together)|(?<=\([ \t]together)|(?<=\([ \t]{2}together))[ \t]{0,8},[ \t]{0,8}["\']'
     rb'|["\']\)[ \t]{0,4}\.(?:put|set|store)[ \t]{0,4}\([ \t]{0,4}["\'])'
     rb'|["\']?\][ \t]{0,4}\[:?["\']?)'
 )
@@ -819,6 +819,34 @@ HEADING_WORDS = _HEADING_WORDS = (
 # A function's or a type's name that says no credential is in its body
 # (``together_checksums``, ``TogetherCache``, ``TogetherRelease``).
 _NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha(?:sum|[_-]?\d)|md5|fingerprint|integrity|release|artifact|lock|webhook|sign|crypt|cipher|salt|nonce|hmac|idempoten))'
+# A mapping or record built and bound to a name, one grammar for every
+# language's calls, constructors and literals (what follows the name,
+# the name's own pattern before it): maybe a type annotation (Rust's
+# ``: HashMap<&str, &str>``, Python's ``: dict[str, str]``), the binding
+# (``=``, ``:=``, ``:``, ``=>``, ``<-``, Kotlin's ``to``, Scala's ``->``),
+# maybe ``new``, then a mapping type's constructor with its type
+# parameters and path (Julia's ``Dict{String,String}(``, C#'s
+# ``Dictionary<string, string> {``, Rust's ``HashMap::from([``, Go's
+# ``map[string]string{``, Java's ``Map.of(``) or a record's constructor
+# (Haskell's ``Config {``, Go's ``Config{``, as a bare ``{`` after the
+# binding was), blanks allowed between each part.  Each part is bounded:
+# no nesting of its own, no line break.
+_TYPE_ARGS = rb'(?:<[^<>;=\r\n]{1,80}>|\{[^{}=;"\'\r\n]{1,80}\}|\[[^\[\]=;\r\n]{1,40}\][\w.*&]{0,40})'
+# (``Map`` capitalised, Go's ``map`` only before its key type: Python's
+# ``map(`` maps a function over items)
+_MAP_TYPE = (
+    rb'(?:(?:(?i:Dict(?:ionary)?|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|Hash|list|table|SimpleNamespace)'
+    rb'|(?-i:(?:Hash|BTree|Tree|Linked(?:Hash)?|Concurrent(?:Hash)?|Immutable|Sorted)?Map|map(?=\[)))'
+    rb'(?:(?:\.|::)(?:of|from|new|ofEntries))?)'
+)
+_MAP_BUILT = (
+    rb'(?:[ \t]{0,8}:[ \t]{0,8}[\w.:&*]{1,40}' + _TYPE_ARGS + rb'?[ \t]{0,8}(?==))?'
+    rb'(?:[ \t]{0,32}(?:=>|:?=|:|<-)|[ \t]{1,8}(?:to|->)(?=[ \t]))[ \t]{0,32}(?:new[ \t]{1,8})?'
+    rb'(?:' + _MAP_TYPE + rb'[ \t]{0,8}(?:' + _TYPE_ARGS + rb'[ \t]{0,8})?(?:\(|\{)|(?-i:[A-Z])\w{0,40}[ \t]{0,8}\{|\{)'
+    # (and the first entry's own bracket on the same line: Rust's
+    # ``HashMap::from([``, C#'s ``{ ["ApiKey"] =``, ``{ {"ApiKey", ...} }``)
+    rb'(?:[ \t]{0,8}[\[({])?'
+)
 # A label whose whole structure is Together's, however long (a minified
 # ``{"together":{"models":[...],"api_key":...}}``, many tenants under one
 # YAML ``together:``, a long ``[together]`` section): ``o``, an opening
@@ -1006,8 +1034,7 @@ TOGETHER_CONTEXT = Context(
         # dict(api_key=``, Kotlin's ``"together" to mapOf(``, R's
         # ``together <- list(``; a subscript's ``cfg['together'] = {``; not
         # one named for a digest, ``together_sha = Dict(``)
-        rb'|' + _NO_PURPOSE + rb'together\w{0,16}(?:\\?["\'])?\]?(?:[ \t]*(?:=>|[:=]|<-)|[ \t]+(?:to|->)(?=[ \t]))[ \t]*'
-        rb'(?:(?:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|(?-i:Map)|Hash|list|table|SimpleNamespace)[ \t]*\(|\{)'
+        rb'|' + _NO_PURPOSE + rb'together\w{0,16}(?:\\?["\'])?\]?' + _MAP_BUILT +
         # (a setter's argument list on the builder's own line, after any
         # setters before it: ``TogetherClient.builder().apiKey(<key>)``,
         # ``.timeout(Duration.ofSeconds(30)).apiKey(``; not a builder of a
@@ -2133,8 +2160,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``together_cfg = Dict(``, Python's ``together = dict(``, R's
         # ``together <- list(``, Kotlin's ``"together" to mapOf(``, Scala's
         # ``"together" -> Map(``)
-        rb'|\w{0,16}["\'`]?\]?(?:[ \t]{0,32}(?:=>|[:=]|<-)|[ \t]{1,8}(?:to|->)(?=[ \t]))[ \t]{0,32}'
-        rb'(?:(?i:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|Hash|list|table|SimpleNamespace)|Map)[ \t]{0,8}\('
+        rb'|\w{0,16}["\'`]?\]?' + _MAP_BUILT +
         # (the first of a dotted name's parts: a TOML table or key, a
         # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
         rb'|(?i:[_-]?ai)?(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
@@ -2537,6 +2563,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "cfg['together'] = {{'api_key': '{hex}'}}",
         'val providers = mapOf("together" to mapOf("apiKey" to "{hex}"))',
         'val m = Map("together" -> Map("apiKey" -> "{hex}"))',
+        # (acc37: one grammar of calls, constructors and literals: blanks
+        # in the call, type parameters, a type annotation, ``new``, a
+        # path-qualified constructor, a record's constructor)
+        'setattr( together , "api_key", "{hex}" )',
+        'together_cfg = Dict{{String,String}}("api_key" => "{hex}")',
+        'var togetherCfg = map[string]string{{\n\t"api_key": "{hex}",\n}}',
+        'let together_cfg: HashMap<&str, &str> = HashMap::from([\n    ("api_key", "{hex}"),\n]);',
+        'var together = new Dictionary<string, string> {{ ["ApiKey"] = "{hex}" }};',
+        'togetherConfig = Config {{ apiKey = "{hex}", model = "m" }}',
+        'together_cfg: dict[str, str] = {{\n    "api_key": "{hex}",\n}}',
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
@@ -3237,6 +3273,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'val m = mapOf("openai" to mapOf("apiKey" to "{hex}"))',
         'val m = Map("together" -> Map("sha256" -> "{hex}"))',
         'together_items = map(f, api_key="{hex}")',
+        # (acc37: the same grammar, another provider or a digest's name)
+        'setattr( openai , "api_key", "{hex}" )',
+        'setattr( together , "model_sha256", "{hex}" )',
+        'together_sha = Dict{{String,String}}("api_key" => "{hex}")',
+        'together_cfg = Dict{{String,String}}("weights_sha256" => "{hex}")',
+        'var togetherCfg = map[string]string{{\n\t"model_sha256": "{hex}",\n}}',
+        'var openaiCfg = map[string]string{{\n\t"api_key": "{hex}",\n}}',
+        'let together_cache: HashMap<&str, &str> = HashMap::from([("key", "{hex}")]);',
+        'var openai = new Dictionary<string, string> {{ ["ApiKey"] = "{hex}" }};',
+        'togetherRelease = Release {{ sha256 = "{hex}" }}',
+        'together_pairs = map(f, [("api_key", "{hex}")])',
         # (a decoded value's own place says digest, or another host)
         'SHA256_B64={b64digest}',
         '# together wheel\nSHA256_B64={b64digest}',

@@ -550,13 +550,7 @@ CASES = FRAMEWORKS + LANGUAGES + OPS + ENCODED + DECOYS
 # entry goes.
 # Measured at 2d8a76d7: see docs/detection.md, "Session 37 (acc37)".
 MISSED: dict[str, str] = {
-    'together-python-0x-setattr-blanks-legacy': "`setattr( together , \"api_key\", <hex> )`: the call grammar reads Together's name as a call's first argument only right after `(` and before `,` with no blanks (review36's miss)",
     'haystack-pipeline-yaml-legacy': "a generic `api_key` in a YAML block whose only Together words are a `togethercomputer/` model the line above and a `TogetherInvocationLayer` class name below: a model id names no destination",
-    'julia-typed-dict-legacy': "`together_cfg = Dict{String,String}(...)`: a constructor bound to a Together name is read only without type parameters (review36's miss)",
-    'go-map-literal-legacy': "`var togetherCfg = map[string]string{...}`: a composite literal's type (`map[K]V`) between the Together name and `{` ends the binding (review36's miss)",
-    'rust-hashmap-together-legacy': "`let together_cfg: HashMap<&str, &str> = HashMap::from([...])`: a type annotation and a path-qualified constructor between the Together name and the mapping",
-    'csharp-dictionary-legacy': "`var together = new Dictionary<string, string> { [\"ApiKey\"] = <hex> }`: `new` and a generic type between the Together name and the initializer",
-    'haskell-record-legacy': "`togetherConfig = Config { apiKey = <hex> }`: a record constructor's name between the Together name and `{`",
     'httpie-session-together-legacy': "an HTTPie session whose only Together word is its folder (`sessions/api.together.xyz/`): a path is no context (heldout35's `httpie-session-legacy`, heldout36's path-only misses)",
     'yarnrc-npm-auth-ident-legacy': "a `.yarnrc.yml` `npmAuthIdent` (base64 of `user:<hex>`) under a Together scope: the registry-login reader knows Docker's `auth` and `.npmrc`'s `_auth`, not Yarn's name",
 }
