@@ -45,6 +45,35 @@ def _compile(source: bytes) -> re.Pattern[bytes]:
     return regex_cache.compile(source)
 
 
+# A bare name (``key``, ``token``, ``secret``) qualified in prose by the
+# word right before it, one blank between, is named by the two words
+# (``cache key <hex>`` is a cache's key as ``cache_key`` is; so are
+# ``session token``, ``public key``, ``signing secret``): a word naming
+# another purpose (``NON_KEY_PURPOSE``), or two words a kind of name
+# rules out, make it no key.  ``api key <hex>`` stays a key's name.
+_PROSE_QUALIFIER = rb'(?<![\w.-])[A-Za-z][\w-]{0,39}[ \t]\Z'
+_QUALIFIER_REGEXES: list[re.Pattern[bytes]] = []
+
+
+def _qualified_away(m: re.Match[bytes], name: bytes, by_name: list) -> bool:
+    start = m.start('name')
+    if not start or m.string[start - 1] not in b' \t' or not name.isalpha():
+        return False
+    if not _QUALIFIER_REGEXES:
+        _QUALIFIER_REGEXES.extend((_compile(_PROSE_QUALIFIER), _compile(NON_KEY_PURPOSE)))
+    word = _QUALIFIER_REGEXES[0].search(m.string, max(0, start - 41), start)
+    if word is None:
+        return False
+    if _QUALIFIER_REGEXES[1].search(word.group()):
+        return True
+    joined = word.group()[:-1] + b'_' + name
+    # (the last kind takes every name: ``monkey``; not a purpose)
+    for regex, context in by_name[:-1]:
+        if context is None and (_compile(regex) if isinstance(regex, bytes) else regex).fullmatch(joined):
+            return True
+    return False
+
+
 class Pattern:
     """One regex of a rule; its group ``secret`` is the key.
 
@@ -121,6 +150,8 @@ class Pattern:
                     regex = _compile(regex)
                     by_name[i] = (regex, context)
                 if regex.fullmatch(name):
+                    if context is not None and _qualified_away(m, name, by_name):
+                        return False
                     return False if context is None else context
         return self.context
 
@@ -2573,6 +2604,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'var together = new Dictionary<string, string> {{ ["ApiKey"] = "{hex}" }};',
         'togetherConfig = Config {{ apiKey = "{hex}", model = "m" }}',
         'together_cfg: dict[str, str] = {{\n    "api_key": "{hex}",\n}}',
+        # (acc37: a bare name qualified by a word naming no other purpose)
+        'DEBUG:together.client:bearer auth ok; api key {hex}',
+        'DEBUG:together.client:bearer auth ok; new key {hex}',
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
@@ -3273,6 +3307,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'val m = mapOf("openai" to mapOf("apiKey" to "{hex}"))',
         'val m = Map("together" -> Map("sha256" -> "{hex}"))',
         'together_items = map(f, api_key="{hex}")',
+        # (acc37: a bare name qualified in prose by a word naming another
+        # purpose, on a line of Together's logger: review36b's)
+        'DEBUG:together.client:bearer auth ok; cache key {hex}',
+        'DEBUG:together.client:bearer auth ok; session token {hex}',
+        'DEBUG:together.client:Authorization: Bearer x; public key {hex}',
         # (acc37: the same grammar, another provider or a digest's name)
         'setattr( openai , "api_key", "{hex}" )',
         'setattr( together , "model_sha256", "{hex}" )',

@@ -6761,6 +6761,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "|map))'\n",
       ('tests/rules_test.py::test_false_positive',),
       "Python's `map(` is read as a mapping's constructor: `together_pairs = map(f, [(\"api_key\", <hex>)])` is reported"),
+    M('acc37-prose-qualifier-unread', 'together_hooks/rules.py',
+      "                    if context is not None and _qualified_away(m, name, by_name):\n",
+      "                    if False:\n",
+      ('tests/rules_test.py::test_false_positive',),
+      "a bare name's prose qualifier is not read: `DEBUG:together.client:bearer auth ok; cache key <hex>` "
+      "is reported as a Together key (review36b's false positive)"),
+    M('acc37-prose-qualifier-any-word', 'together_hooks/rules.py',
+      "    if _QUALIFIER_REGEXES[1].search(word.group()):\n",
+      "    if word:\n",
+      ('tests/rules_test.py::test_true_positive',),
+      "any word before a bare name takes it away: `...; api key <hex>` on Together's logger line passes"),
 )
 
 
