@@ -952,6 +952,13 @@ TOGETHER_CONTEXT = Context(
         # ``"BACKEND": "llm.backends.Together"``)
         rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
         rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
+        # (or by its bare name in a field naming the class it is, a
+        # pipeline's component or a framework's plug-in: Haystack 1.x's
+        # ``invocation_layer_class: TogetherInvocationLayer``, ``llm_class:
+        # TogetherLLM``; not a class named for a cache or a digest,
+        # ``cache_class: TogetherCache``)
+        rb'|(?<![\w])(?i:(?:[a-z]{1,20}_){1,3}class)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
+        rb'(?:[\w-]{1,40}[.:]){0,6}(?i:' + _NO_PURPOSE + rb')\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w.-])'
         # or an object's own name, id, title or slug (a Kubernetes Secret
         # ``name: together-credentials``, ``kubectl create secret generic
         # together``, a Postman environment ``"name": "Together"``, a
@@ -1899,6 +1906,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # written ``\n``: not another line's ``_auth`` in an escaped file).
         Pattern(rb'auth(?<=["\']auth)["\'][ \t]{0,8}:[ \t]{0,8}["\']' + _BASIC_ENCODED,
                 decoded=_BASIC_DECODED, context=TOGETHER_HEADING),
+        # (Yarn 2+'s ``.yarnrc.yml``, the same login as ``npmAuthIdent``
+        # under a scope or registry named for Together: ``npmScopes:`` then
+        # ``together:`` then ``npmAuthIdent: <base64>``)
+        Pattern(rb'(?<![\w-])npmAuthIdent["\']?[ \t]{0,8}:[ \t]{0,8}["\']?' + _BASIC_ENCODED,
+                decoded=_BASIC_DECODED, context=TOGETHER_HEADING),
         Pattern(rb'(?<![\w.-])//[\w.-]{0,60}\.(?i:together\.(?:ai|xyz))(?::\d{1,5})?(?:/[^\s:\\]{0,120})?:_auth[ \t]{0,8}=[ \t]{0,8}["\']?'
                 + _BASIC_ENCODED, decoded=_BASIC_DECODED, context=TOGETHER_NAMED),
         # The last of a colon-separated line's fields after Together's host
@@ -2287,6 +2299,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a registry's stored login: Docker's ``auth``, an ``.npmrc``'s ``_auth``)
         '{{"auths": {{"registry.together.xyz": {{"auth": "{basichex}"}}}}}}',
         '//npm.together.ai/:_auth={basichex}',
+        'npmScopes:\n  together:\n    npmRegistryServer: "https://npm.together.ai"\n    npmAuthIdent: "{basichex}"',
+        'npmRegistries:\n  "https://npm.together.ai":\n    npmAuthIdent: {basichex}',
         # A binary record's keyword and text parted by a NUL (PNG tEXt, iTXt).
         'tEXtTOGETHER_API_KEY\x00{hex}a1Zq\x00\x00\x00\x00IEND',
         'providers:\n  together: {b64hex}',
@@ -2604,6 +2618,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'var together = new Dictionary<string, string> {{ ["ApiKey"] = "{hex}" }};',
         'togetherConfig = Config {{ apiKey = "{hex}", model = "m" }}',
         'together_cfg: dict[str, str] = {{\n    "api_key": "{hex}",\n}}',
+        # (acc37: a field naming the class a config instantiates, by its bare name)
+        'params:\n  model_name_or_path: m\n  api_key: {hex}\n  invocation_layer_class: TogetherInvocationLayer',
+        'llm:\n  llm_class: TogetherLLM\n  api_key: "{hex}"',
         # (acc37: a bare name qualified by a word naming no other purpose)
         'DEBUG:together.client:bearer auth ok; api key {hex}',
         'DEBUG:together.client:bearer auth ok; new key {hex}',
@@ -3291,6 +3308,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (another registry's login beside a helper naming Together's)
         '{{"auths": {{"ghcr.io": {{"auth": "{basicdigest}"}}}}, "credHelpers": {{"registry.together.xyz": "together"}}}}',
         '@together:registry=https://npm.together.ai/\n//registry.npmjs.org/:_auth={basicdigest}',
+        'npmScopes:\n  together:\n    npmRegistryServer: "https://npm.together.ai"\n  acme:\n    npmAuthIdent: "{basichex}"',
         # (the call and constructor shapes naming another provider, or a
         # digest under Together's name)
         'setattr(openai, "api_key", "{hex}")',
@@ -3312,6 +3330,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'DEBUG:together.client:bearer auth ok; cache key {hex}',
         'DEBUG:together.client:bearer auth ok; session token {hex}',
         'DEBUG:together.client:Authorization: Bearer x; public key {hex}',
+        # (acc37: a class field naming another provider's class or a cache's)
+        'params:\n  api_key: {hex}\n  invocation_layer_class: OpenAIInvocationLayer',
+        'llm:\n  cache_class: TogetherCache\n  api_key: {hex}',
+        'params:\n  api_key: {hex}\n  css_class: together-row',
         # (acc37: the same grammar, another provider or a digest's name)
         'setattr( openai , "api_key", "{hex}" )',
         'setattr( together , "model_sha256", "{hex}" )',

@@ -6772,6 +6772,22 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if word:\n",
       ('tests/rules_test.py::test_true_positive',),
       "any word before a bare name takes it away: `...; api key <hex>` on Together's logger line passes"),
+    M('acc37-yarn-auth-ident-unread', 'together_hooks/rules.py',
+      "        Pattern(rb'(?<![\\w-])npmAuthIdent",
+      "        Pattern(rb'(?!)(?<![\\w-])npmAuthIdent",
+      ('tests/rules_test.py::test_true_positive', 'tests/accuracy/heldout37_test.py'),
+      "a `.yarnrc.yml`'s `npmAuthIdent` (base64 of `user:<hex>`) under a Together scope passes"),
+    M('acc37-class-field-bare-name-unread', 'together_hooks/rules.py',
+      "        rb'|(?<![\\w])(?i:(?:[a-z]{1,20}_){1,3}class)",
+      "        rb'|(?!)(?<![\\w])(?i:(?:[a-z]{1,20}_){1,3}class)",
+      ('tests/rules_test.py::test_true_positive', 'tests/accuracy/heldout37_test.py'),
+      "a field naming the class a config instantiates by its bare name is no Together context: Haystack's "
+      "`invocation_layer_class: TogetherInvocationLayer` beside `api_key: <hex>` passes"),
+    M('acc37-class-field-any-purpose', 'together_hooks/rules.py',
+      "        rb'(?:[\\w-]{1,40}[.:]){0,6}(?i:' + _NO_PURPOSE + rb')\\w{0,16}?Together",
+      "        rb'(?:[\\w-]{1,40}[.:]){0,6}(?i:' + rb')\\w{0,16}?Together",
+      ('tests/rules_test.py::test_false_positive',),
+      "a class field naming a cache's class (`cache_class: TogetherCache`) makes its block's `key: <hex>` Together's"),
 )
 
 

@@ -550,9 +550,7 @@ CASES = FRAMEWORKS + LANGUAGES + OPS + ENCODED + DECOYS
 # entry goes.
 # Measured at 2d8a76d7: see docs/detection.md, "Session 37 (acc37)".
 MISSED: dict[str, str] = {
-    'haystack-pipeline-yaml-legacy': "a generic `api_key` in a YAML block whose only Together words are a `togethercomputer/` model the line above and a `TogetherInvocationLayer` class name below: a model id names no destination",
     'httpie-session-together-legacy': "an HTTPie session whose only Together word is its folder (`sessions/api.together.xyz/`): a path is no context (heldout35's `httpie-session-legacy`, heldout36's path-only misses)",
-    'yarnrc-npm-auth-ident-legacy': "a `.yarnrc.yml` `npmAuthIdent` (base64 of `user:<hex>`) under a Together scope: the registry-login reader knows Docker's `auth` and `.npmrc`'s `_auth`, not Yarn's name",
 }
 
 results, test_case = make_tests(CASES, missed=MISSED, by_key=True)
