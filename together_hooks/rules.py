@@ -55,16 +55,23 @@ _PROSE_QUALIFIER = rb'(?<![\w.-])[A-Za-z][\w-]{0,39}[ \t]\Z'
 _QUALIFIER_REGEXES: list[re.Pattern[bytes]] = []
 
 
+def _qualifier_regexes() -> list[re.Pattern[bytes]]:
+    """The prose qualifier's regexes, compiled on first use (or by
+    ``engine.prepare``, through ``Pattern.contexts``)."""
+    if not _QUALIFIER_REGEXES:
+        _QUALIFIER_REGEXES.extend((_compile(_PROSE_QUALIFIER), _compile(NON_KEY_PURPOSE)))
+    return _QUALIFIER_REGEXES
+
+
 def _qualified_away(m: re.Match[bytes], name: bytes, by_name: list) -> bool:
     start = m.start('name')
     if not start or m.string[start - 1] not in b' \t' or not name.isalpha():
         return False
-    if not _QUALIFIER_REGEXES:
-        _QUALIFIER_REGEXES.extend((_compile(_PROSE_QUALIFIER), _compile(NON_KEY_PURPOSE)))
-    word = _QUALIFIER_REGEXES[0].search(m.string, max(0, start - 41), start)
+    qualifier, purpose = _qualifier_regexes()
+    word = qualifier.search(m.string, max(0, start - 41), start)
     if word is None:
         return False
-    if _QUALIFIER_REGEXES[1].search(word.group()):
+    if purpose.search(word.group()):
         return True
     joined = word.group()[:-1] + b'_' + name
     # (the last kind takes every name: ``monkey``; not a purpose)
@@ -163,6 +170,8 @@ class Pattern:
 
         found = [] if self.context is None else [self.context]
         by_name = self._by_name
+        if by_name:
+            _qualifier_regexes()
         for i, (regex, context) in enumerate(by_name):
             if isinstance(regex, bytes):
                 by_name[i] = (regex_cache.compile(regex), context)

@@ -6768,7 +6768,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a bare name's prose qualifier is not read: `DEBUG:together.client:bearer auth ok; cache key <hex>` "
       "is reported as a Together key (review36b's false positive)"),
     M('acc37-prose-qualifier-any-word', 'together_hooks/rules.py',
-      "    if _QUALIFIER_REGEXES[1].search(word.group()):\n",
+      "    if purpose.search(word.group()):\n",
       "    if word:\n",
       ('tests/rules_test.py::test_true_positive',),
       "any word before a bare name takes it away: `...; api key <hex>` on Together's logger line passes"),
