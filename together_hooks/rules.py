@@ -45,6 +45,42 @@ def _compile(source: bytes) -> re.Pattern[bytes]:
     return regex_cache.compile(source)
 
 
+# A bare name (``key``, ``token``, ``secret``) qualified in prose by the
+# word right before it, one blank between, is named by the two words
+# (``cache key <hex>`` is a cache's key as ``cache_key`` is; so are
+# ``session token``, ``public key``, ``signing secret``): a word naming
+# another purpose (``NON_KEY_PURPOSE``), or two words a kind of name
+# rules out, make it no key.  ``api key <hex>`` stays a key's name.
+_PROSE_QUALIFIER = rb'(?<![\w.-])[A-Za-z][\w-]{0,39}[ \t]\Z'
+_QUALIFIER_REGEXES: list[re.Pattern[bytes]] = []
+
+
+def _qualifier_regexes() -> list[re.Pattern[bytes]]:
+    """The prose qualifier's regexes, compiled on first use (or by
+    ``engine.prepare``, through ``Pattern.contexts``)."""
+    if not _QUALIFIER_REGEXES:
+        _QUALIFIER_REGEXES.extend((_compile(_PROSE_QUALIFIER), _compile(NON_KEY_PURPOSE)))
+    return _QUALIFIER_REGEXES
+
+
+def _qualified_away(m: re.Match[bytes], name: bytes, by_name: list) -> bool:
+    start = m.start('name')
+    if not start or m.string[start - 1] not in b' \t' or not name.isalpha():
+        return False
+    qualifier, purpose = _qualifier_regexes()
+    word = qualifier.search(m.string, max(0, start - 41), start)
+    if word is None:
+        return False
+    if purpose.search(word.group()):
+        return True
+    joined = word.group()[:-1] + b'_' + name
+    # (the last kind takes every name: ``monkey``; not a purpose)
+    for regex, context in by_name[:-1]:
+        if context is None and (_compile(regex) if isinstance(regex, bytes) else regex).fullmatch(joined):
+            return True
+    return False
+
+
 class Pattern:
     """One regex of a rule; its group ``secret`` is the key.
 
@@ -121,6 +157,8 @@ class Pattern:
                     regex = _compile(regex)
                     by_name[i] = (regex, context)
                 if regex.fullmatch(name):
+                    if context is not None and _qualified_away(m, name, by_name):
+                        return False
                     return False if context is None else context
         return self.context
 
@@ -132,6 +170,8 @@ class Pattern:
 
         found = [] if self.context is None else [self.context]
         by_name = self._by_name
+        if by_name:
+            _qualifier_regexes()
         for i, (regex, context) in enumerate(by_name):
             if isinstance(regex, bytes):
                 by_name[i] = (regex_cache.compile(regex), context)
@@ -387,7 +427,7 @@ _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["
 # ``$config['together']['api_key']``, Chef's and Ruby's
 # ``default[:together][:api_key]``).
 _ARG_SEP = (
-    rb'(?:' + _SEP + rb'|(?P<argsep>(?:["\']|(?<=\(together))[ \t]{0,8},[ \t]{0,8}["\']'
+    rb'(?:' + _SEP + rb'|(?P<argsep>(?:["\']|(?<=\(together)|(?<=\([ \t]together)|(?<=\([ \t]{2}together))[ \t]{0,8},[ \t]{0,8}["\']'
     rb'|["\']\)[ \t]{0,4}\.(?:put|set|store)[ \t]{0,4}\([ \t]{0,4}["\'])'
     rb'|["\']?\][ \t]{0,4}\[:?["\']?)'
 )
@@ -822,6 +862,34 @@ HEADING_WORDS = _HEADING_WORDS = (
 # A function's or a type's name that says no credential is in its body
 # (``together_checksums``, ``TogetherCache``, ``TogetherRelease``).
 _NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha(?:sum|[_-]?\d)|md5|fingerprint|integrity|release|artifact|lock|webhook|sign|crypt|cipher|salt|nonce|hmac|idempoten))'
+# A mapping or record built and bound to a name, one grammar for every
+# language's calls, constructors and literals (what follows the name,
+# the name's own pattern before it): maybe a type annotation (Rust's
+# ``: HashMap<&str, &str>``, Python's ``: dict[str, str]``), the binding
+# (``=``, ``:=``, ``:``, ``=>``, ``<-``, Kotlin's ``to``, Scala's ``->``),
+# maybe ``new``, then a mapping type's constructor with its type
+# parameters and path (Julia's ``Dict{String,String}(``, C#'s
+# ``Dictionary<string, string> {``, Rust's ``HashMap::from([``, Go's
+# ``map[string]string{``, Java's ``Map.of(``) or a record's constructor
+# (Haskell's ``Config {``, Go's ``Config{``, as a bare ``{`` after the
+# binding was), blanks allowed between each part.  Each part is bounded:
+# no nesting of its own, no line break.
+_TYPE_ARGS = rb'(?:<[^<>;=\r\n]{1,80}>|\{[^{}=;"\'\r\n]{1,80}\}|\[[^\[\]=;\r\n]{1,40}\][\w.*&]{0,40})'
+# (``Map`` capitalised, Go's ``map`` only before its key type: Python's
+# ``map(`` maps a function over items)
+_MAP_TYPE = (
+    rb'(?:(?:(?i:Dict(?:ionary)?|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|Hash|list|table|SimpleNamespace)'
+    rb'|(?-i:(?:Hash|BTree|Tree|Linked(?:Hash)?|Concurrent(?:Hash)?|Immutable|Sorted)?Map|map(?=\[)))'
+    rb'(?:(?:\.|::)(?:of|from|new|ofEntries))?)'
+)
+_MAP_BUILT = (
+    rb'(?:[ \t]{0,8}:[ \t]{0,8}[\w.:&*]{1,40}' + _TYPE_ARGS + rb'?[ \t]{0,8}(?==))?'
+    rb'(?:[ \t]{0,32}(?:=>|:?=|:|<-)|[ \t]{1,8}(?:to|->)(?=[ \t]))[ \t]{0,32}(?:new[ \t]{1,8})?'
+    rb'(?:' + _MAP_TYPE + rb'[ \t]{0,8}(?:' + _TYPE_ARGS + rb'[ \t]{0,8})?(?:\(|\{)|(?-i:[A-Z])\w{0,40}[ \t]{0,8}\{|\{)'
+    # (and the first entry's own bracket on the same line: Rust's
+    # ``HashMap::from([``, C#'s ``{ ["ApiKey"] =``, ``{ {"ApiKey", ...} }``)
+    rb'(?:[ \t]{0,8}[\[({])?'
+)
 # A label whose whole structure is Together's, however long (a minified
 # ``{"together":{"models":[...],"api_key":...}}``, many tenants under one
 # YAML ``together:``, a long ``[together]`` section): ``o``, an opening
@@ -896,6 +964,13 @@ TOGETHER_CONTEXT = Context(
         # ``"BACKEND": "llm.backends.Together"``)
         rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
         rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
+        # (or by its bare name in a field naming the class it is, a
+        # pipeline's component or a framework's plug-in: Haystack 1.x's
+        # ``invocation_layer_class: TogetherInvocationLayer``, ``llm_class:
+        # TogetherLLM``; not a class named for a cache or a digest,
+        # ``cache_class: TogetherCache``)
+        rb'|(?<![\w])(?i:(?:[a-z]{1,20}_){1,3}class)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
+        rb'(?:[\w-]{1,40}[.:]){0,6}(?i:' + _NO_PURPOSE + rb')\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w.-])'
         # or an object's own name, id, title or slug (a Kubernetes Secret
         # ``name: together-credentials``, ``kubectl create secret generic
         # together``, a Postman environment ``"name": "Together"``, a
@@ -1009,8 +1084,7 @@ TOGETHER_CONTEXT = Context(
         # dict(api_key=``, Kotlin's ``"together" to mapOf(``, R's
         # ``together <- list(``; a subscript's ``cfg['together'] = {``; not
         # one named for a digest, ``together_sha = Dict(``)
-        rb'|' + _NO_PURPOSE + rb'together\w{0,16}(?:\\?["\'])?\]?(?:[ \t]*(?:=>|[:=]|<-)|[ \t]+(?:to|->)(?=[ \t]))[ \t]*'
-        rb'(?:(?:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|(?-i:Map)|Hash|list|table|SimpleNamespace)[ \t]*\(|\{)'
+        rb'|' + _NO_PURPOSE + rb'together\w{0,16}(?:\\?["\'])?\]?' + _MAP_BUILT +
         # (a setter's argument list on the builder's own line, after any
         # setters before it: ``TogetherClient.builder().apiKey(<key>)``,
         # ``.timeout(Duration.ofSeconds(30)).apiKey(``; not a builder of a
@@ -1844,6 +1918,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # written ``\n``: not another line's ``_auth`` in an escaped file).
         Pattern(rb'auth(?<=["\']auth)["\'][ \t]{0,8}:[ \t]{0,8}["\']' + _BASIC_ENCODED,
                 decoded=_BASIC_DECODED, context=TOGETHER_HEADING),
+        # (Yarn 2+'s ``.yarnrc.yml``, the same login as ``npmAuthIdent``
+        # under a scope or registry named for Together: ``npmScopes:`` then
+        # ``together:`` then ``npmAuthIdent: <base64>``)
+        Pattern(rb'(?<![\w-])npmAuthIdent["\']?[ \t]{0,8}:[ \t]{0,8}["\']?' + _BASIC_ENCODED,
+                decoded=_BASIC_DECODED, context=TOGETHER_HEADING),
         Pattern(rb'(?<![\w.-])//[\w.-]{0,60}\.(?i:together\.(?:ai|xyz))(?::\d{1,5})?(?:/[^\s:\\]{0,120})?:_auth[ \t]{0,8}=[ \t]{0,8}["\']?'
                 + _BASIC_ENCODED, decoded=_BASIC_DECODED, context=TOGETHER_NAMED),
         # The last of a colon-separated line's fields after Together's host
@@ -2136,8 +2215,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``together_cfg = Dict(``, Python's ``together = dict(``, R's
         # ``together <- list(``, Kotlin's ``"together" to mapOf(``, Scala's
         # ``"together" -> Map(``)
-        rb'|\w{0,16}["\'`]?\]?(?:[ \t]{0,32}(?:=>|[:=]|<-)|[ \t]{1,8}(?:to|->)(?=[ \t]))[ \t]{0,32}'
-        rb'(?:(?i:Dict|OrderedDict|(?:mutable|hash|linkedHash)?mapOf|(?:Immutable)?Map\.of|Hash|list|table|SimpleNamespace)|Map)[ \t]{0,8}\('
+        rb'|\w{0,16}["\'`]?\]?' + _MAP_BUILT +
         # (the first of a dotted name's parts: a TOML table or key, a
         # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
         rb'|(?i:[_-]?ai)?(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
@@ -2233,6 +2311,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a registry's stored login: Docker's ``auth``, an ``.npmrc``'s ``_auth``)
         '{{"auths": {{"registry.together.xyz": {{"auth": "{basichex}"}}}}}}',
         '//npm.together.ai/:_auth={basichex}',
+        'npmScopes:\n  together:\n    npmRegistryServer: "https://npm.together.ai"\n    npmAuthIdent: "{basichex}"',
+        'npmRegistries:\n  "https://npm.together.ai":\n    npmAuthIdent: {basichex}',
         # A binary record's keyword and text parted by a NUL (PNG tEXt, iTXt).
         'tEXtTOGETHER_API_KEY\x00{hex}a1Zq\x00\x00\x00\x00IEND',
         'providers:\n  together: {b64hex}',
@@ -2543,6 +2623,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "cfg['together'] = {{'api_key': '{hex}'}}",
         'val providers = mapOf("together" to mapOf("apiKey" to "{hex}"))',
         'val m = Map("together" -> Map("apiKey" -> "{hex}"))',
+        # (acc37: one grammar of calls, constructors and literals: blanks
+        # in the call, type parameters, a type annotation, ``new``, a
+        # path-qualified constructor, a record's constructor)
+        'setattr( together , "api_key", "{hex}" )',
+        'together_cfg = Dict{{String,String}}("api_key" => "{hex}")',
+        'var togetherCfg = map[string]string{{\n\t"api_key": "{hex}",\n}}',
+        'let together_cfg: HashMap<&str, &str> = HashMap::from([\n    ("api_key", "{hex}"),\n]);',
+        'var together = new Dictionary<string, string> {{ ["ApiKey"] = "{hex}" }};',
+        'togetherConfig = Config {{ apiKey = "{hex}", model = "m" }}',
+        'together_cfg: dict[str, str] = {{\n    "api_key": "{hex}",\n}}',
+        # (acc37: a field naming the class a config instantiates, by its bare name)
+        'params:\n  model_name_or_path: m\n  api_key: {hex}\n  invocation_layer_class: TogetherInvocationLayer',
+        'llm:\n  llm_class: TogetherLLM\n  api_key: "{hex}"',
+        # (acc37: a bare name qualified by a word naming no other purpose)
+        'DEBUG:together.client:bearer auth ok; api key {hex}',
+        'DEBUG:together.client:bearer auth ok; new key {hex}',
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
@@ -3231,6 +3327,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (another registry's login beside a helper naming Together's)
         '{{"auths": {{"ghcr.io": {{"auth": "{basicdigest}"}}}}, "credHelpers": {{"registry.together.xyz": "together"}}}}',
         '@together:registry=https://npm.together.ai/\n//registry.npmjs.org/:_auth={basicdigest}',
+        'npmScopes:\n  together:\n    npmRegistryServer: "https://npm.together.ai"\n  acme:\n    npmAuthIdent: "{basichex}"',
         # (the call and constructor shapes naming another provider, or a
         # digest under Together's name)
         'setattr(openai, "api_key", "{hex}")',
@@ -3247,6 +3344,26 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'val m = mapOf("openai" to mapOf("apiKey" to "{hex}"))',
         'val m = Map("together" -> Map("sha256" -> "{hex}"))',
         'together_items = map(f, api_key="{hex}")',
+        # (acc37: a bare name qualified in prose by a word naming another
+        # purpose, on a line of Together's logger: review36b's)
+        'DEBUG:together.client:bearer auth ok; cache key {hex}',
+        'DEBUG:together.client:bearer auth ok; session token {hex}',
+        'DEBUG:together.client:Authorization: Bearer x; public key {hex}',
+        # (acc37: a class field naming another provider's class or a cache's)
+        'params:\n  api_key: {hex}\n  invocation_layer_class: OpenAIInvocationLayer',
+        'llm:\n  cache_class: TogetherCache\n  api_key: {hex}',
+        'params:\n  api_key: {hex}\n  css_class: together-row',
+        # (acc37: the same grammar, another provider or a digest's name)
+        'setattr( openai , "api_key", "{hex}" )',
+        'setattr( together , "model_sha256", "{hex}" )',
+        'together_sha = Dict{{String,String}}("api_key" => "{hex}")',
+        'together_cfg = Dict{{String,String}}("weights_sha256" => "{hex}")',
+        'var togetherCfg = map[string]string{{\n\t"model_sha256": "{hex}",\n}}',
+        'var openaiCfg = map[string]string{{\n\t"api_key": "{hex}",\n}}',
+        'let together_cache: HashMap<&str, &str> = HashMap::from([("key", "{hex}")]);',
+        'var openai = new Dictionary<string, string> {{ ["ApiKey"] = "{hex}" }};',
+        'togetherRelease = Release {{ sha256 = "{hex}" }}',
+        'together_pairs = map(f, [("api_key", "{hex}")])',
         # (a decoded value's own place says digest, or another host)
         'SHA256_B64={b64digest}',
         '# together wheel\nSHA256_B64={b64digest}',

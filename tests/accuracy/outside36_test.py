@@ -1383,7 +1383,10 @@ MISSED: dict[str, str] = {
         "a worksheet's inline-string cells (`Together` beside the key, under an `API key` column): "
         "a sheet's rows are not read as a table's"),
     'png-comfyui-prompt-legacy': (
-        "ComfyUI's node `inputs.api_key` whose Together name is its sibling `class_type` (`TogetherImageGen`)"),
+        "ComfyUI's node `inputs.api_key` whose Together name is its sibling `class_type` (`TogetherImageGen`): "
+        "a class field's bare class name is Together context since acc37 (`invocation_layer_class:`), but "
+        "`class_type` is not among those fields, and no window of the legacy rule opens at a class name "
+        "quoted inside JSON (`\"TogetherImageGen\",`): tried in session 37, not kept"),
 }
 
 CASES = ALL_CASES
