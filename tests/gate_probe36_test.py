@@ -581,10 +581,6 @@ MISSED: dict[tuple[str, str], str] = {
         'git rebase', 'prepare-commit-msg, post-commit and post-rewrite'),
     ('am_of_a_patch_holding_the_key', 'commit'): NO_COMMIT_HOOK.format(
         'git am', 'applypatch-msg and pre-applypatch, hook types pre-commit does not offer'),
-    ('merge_of_a_branch_whose_key_the_remote_has', 'commit'): (
-        'over-reported, not a leak: pre-merge-commit refuses every key the merge brings into the '
-        'branch, also one the merged branch has on the remote already (a branch made with '
-        '--no-verify is what the stage is for; the push passes it)'),
     ('hooks_path_taken_over_by_another_hooks_folder', 'commit'): HOOKS_ELSEWHERE,
     ('hooks_path_taken_over_by_another_hooks_folder', 'pre-push'): HOOKS_ELSEWHERE,
     ('submodule_checked_out_holding_the_key', 'path'): (

@@ -572,14 +572,10 @@ NO_HOOK = ('pre-commit starts no pre-push hook when its own `git rev-list TO --n
            'the server-side gate refuses)')
 WORKTREE_HOOKS = ('git runs the hooks of the linked worktree\'s own core.hooksPath (config.worktree), where '
                   'none of ours is; the server-side gate refuses')
-MERGE_OVER = ('over-reported, not a leak: the merged branch\'s key is on every remote already, at the same '
-              'path; a file of the merge that changes too is scanned whole')
 MISSED: dict[tuple[str, str], str] = {
     ('lightweight_tag_of_a_blob_holding_the_key', 'pre-push'): NO_HOOK,
     ('linked_worktree_with_a_hooks_path_of_its_own', 'commit'): WORKTREE_HOOKS,
     ('linked_worktree_with_a_hooks_path_of_its_own', 'pre-push'): WORKTREE_HOOKS,
-    ('merge_of_a_pushed_key_branch_into_a_file_main_changed_too', 'commit'): MERGE_OVER,
-    ('conflict_over_a_pushed_key_branch_concluded_by_commit', 'commit'): MERGE_OVER,
     ('github_pull_request_target_checks_out_the_base', 'github'): (
         'pull_request_target checks out the base: the step, its RANGE empty, scans the base\'s history and '
         'tree, never the pull request'),

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import Sequence
 
     from together_hooks.filters import Exclusions
+    from together_hooks.findings import Finding
     from together_hooks.sources.content import Content
 
 PROG = 'detect-together-keys'
@@ -206,6 +207,68 @@ def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:
     ]
 
 
+class RemoteHeld:
+    """What a merge brings is what its merged commits bring that the
+    remotes lack: a key one of them holds at the same path, where every
+    remote's tracking branches reach that commit, was pushed already (by
+    whoever pushed it) and is not this merge's to refuse; a key of a
+    merged commit some remote lacks (a branch made with ``--no-verify``),
+    of the merge's own resolution, or of our side, is.  ``of_merge``: None
+    outside a merge's commit."""
+
+    def __init__(self, heads: list[str]) -> None:
+        self.heads = heads
+        self.on: list[str] | None = None
+        self.held: dict[str, set[str]] = {}
+        self.scanner = pipeline.Scanner()
+
+    @classmethod
+    def of_merge(cls) -> RemoteHeld | None:
+        from together_hooks.sources.index import merged_heads
+
+        heads = merged_heads('.')
+        if not heads:
+            return None
+        return cls(heads)
+
+    def _on_remotes(self) -> list[str]:
+        """The merged commits every remote has (a tracking branch of each
+        reaches it: the merge may be pushed to any), asked once, and only
+        when a key was found."""
+        if self.on is None:
+            from together_hooks.gitrun import git_probe
+
+            remotes = (git_probe('.', 'remote') or b'').decode('utf-8', 'surrogateescape').split()
+            self.on = []
+            for head in self.heads if remotes else ():
+                refs = (git_probe('.', 'for-each-ref', '--format=%(refname)', '--contains', head,
+                                  'refs/remotes/') or b'').decode('utf-8', 'surrogateescape').splitlines()
+                if all(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):
+                    self.on.append(head)
+        return self.on
+
+    def __call__(self, finding: Finding) -> bool:
+        secrets = self.held.get(finding.path)
+        if secrets is None:
+            from together_hooks.gitrun import git_probe
+            from together_hooks.sources.content import Content
+
+            secrets = set()
+            for head in self._on_remotes():
+                data = git_probe('.', 'cat-file', 'blob', f'{head}:./{finding.path}')
+                if data:
+                    secrets.update(f.secret for f in self.scanner.scan_one(Content(finding.path, data)))
+            self.held[finding.path] = secrets
+        return finding.secret in secrets
+
+    def say(self, dropped: int) -> None:
+        if dropped:
+            import sys
+
+            print(f'{PROG}: {dropped} key(s) the merged branch holds at the same path are on a remote '
+                  'branch already: not refused here (rotate them: they were pushed)', file=sys.stderr)
+
+
 # The arguments' defaults, and the options hookargs reads without argparse.
 DEFAULTS = {'filenames': [], **pipeline.DEFAULTS, **audit_log.defaults(PROG)}
 QUICK_OPTIONS = {**pipeline.QUICK_OPTIONS, **audit_log.QUICK_OPTIONS}
@@ -239,6 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # file (``pipeline.load_own_keys``).
         args.walk_for_env_files = True
         args.unpushed = scanner is not None  # a push's commits: not on the remote yet
+        if scanner is None and os.environ.get('GIT_INDEX_FILE'):
+            args.had = RemoteHeld.of_merge()
         return pipeline.run(contents, args, scanner)
 
     return guard(PROG, go, args)

@@ -309,6 +309,28 @@ def merge_offered(root: str) -> set[str] | None:
     return offered
 
 
+def merged_heads(root: str) -> list[str]:
+    """The commits a merge under way brings in, as a commit's hooks see
+    it: ``git merge`` names each in a ``GITHEAD_<id>`` variable for the
+    hooks it runs (pre-merge-commit runs before ``MERGE_HEAD`` is
+    written), and the commit concluding a merge (``git commit`` after a
+    conflict) finds them in ``MERGE_HEAD``.  None outside a commit's
+    hooks (git sets ``GIT_INDEX_FILE`` for those only)."""
+    if not os.environ.get('GIT_INDEX_FILE'):
+        return []
+    heads = [name[len('GITHEAD_'):] for name in os.environ if name.startswith('GITHEAD_')]
+    if heads:
+        return heads
+    from together_hooks.gitrun import git_probe
+
+    where = (git_probe(root, 'rev-parse', '--git-path', 'MERGE_HEAD') or b'').rstrip(b'\n')
+    try:
+        with open(os.path.join(os.fsencode(root), where), 'rb') as f:
+            return [line.strip().decode('ascii', 'replace') for line in f if line.strip()]
+    except OSError:
+        return []
+
+
 def merge_unoffered(root: str) -> list[str]:
     """The files the commit concluding a merge adds or changes that
     pre-commit offers no hook (``merge_offered``); none outside a merge."""
