@@ -576,12 +576,12 @@ MISSED: dict[tuple[str, str], str] = {
     ('lightweight_tag_of_a_blob_holding_the_key', 'pre-push'): NO_HOOK,
     ('linked_worktree_with_a_hooks_path_of_its_own', 'commit'): WORKTREE_HOOKS,
     ('linked_worktree_with_a_hooks_path_of_its_own', 'pre-push'): WORKTREE_HOOKS,
-    ('github_pull_request_target_checks_out_the_base', 'github'): (
-        'pull_request_target checks out the base: the step, its RANGE empty, scans the base\'s history and '
-        'tree, never the pull request'),
 }
 # Pairs refused with exit 2 (fail closed: one line, no key named).
 CLOSED: dict[tuple[str, str], str] = {
+    ('github_pull_request_target_checks_out_the_base', 'github'): (
+        'pull_request_target checks out the base (the step would scan the base, never the pull '
+        'request): the example exits 2 with one line saying to run it on pull_request'),
 }
 # Pairs refused by a program before ours, naming no key (nothing is sent).
 REFUSED: dict[tuple[str, str], str] = {
