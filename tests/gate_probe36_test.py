@@ -567,8 +567,9 @@ def table(tmp_path_factory, request):
     return SUITE.table(tmp_path_factory, request)
 
 
-NO_COMMIT_HOOK = ('git runs neither pre-commit nor commit-msg for what {} commits (only {}), so no commit '
-                  'stage can refuse it; the pre-push hook, CI and the server-side gate do (docs/configuration.md)')
+NO_COMMIT_HOOK = ('git runs neither pre-commit nor commit-msg for what {} commits (only {}), so neither stage '
+                  'can refuse it; this template installs no prepare-commit-msg (gate_probe37 does: refused there); '
+                  'the pre-push hook, CI and the server-side gate do (docs/configuration.md)')
 HOOKS_ELSEWHERE = ('git runs the hooks of core.hooksPath, where none of ours is: doctor fails '
                    'hooks-installed and its fix (tests/doctor/hooks_path_scope_test.py) installs them; the '
                    'server-side gate refuses')

@@ -22,6 +22,7 @@ before ours; measured at 2d8a76d7.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -34,6 +35,7 @@ from tests.gate_stack import RANGE
 from tests.gate_stack import Ctx
 from tests.gate_stack import Suite
 from tests.gate_stack import judge
+from tests.gitplay import BIN
 from tests.gitplay import run
 
 SUITE = Suite('gate37', history='sarif')
@@ -470,6 +472,145 @@ def atomic_push_of_main_and_a_tag_of_a_key_commit(c: Ctx) -> None:
     c.commit('key')
     c.git('tag', 'at37')
     c.git('checkout', '-q', 'main')
+
+
+# --- commits git makes without the pre-commit hook ----------------------------------------
+
+def _prepare_commit_msg_installed(c: Ctx) -> None:
+    """The prepare-commit-msg stage the manifest offers installed too (and
+    pre-merge-commit, so a merge is judged as the manifest says)."""
+    _pre_merge_commit_installed(c)
+    config = (c.root / '.pre-commit-config.yaml').read_text()
+    if 'prepare-commit-msg' in config:
+        return
+    c.write('.pre-commit-config.yaml', config.replace('[pre-commit, pre-merge-commit, commit-msg, pre-push]',
+                                                      '[pre-commit, pre-merge-commit, prepare-commit-msg, '
+                                                      'commit-msg, pre-push]'))
+    c.commit('prepare-commit-msg stage')
+    rc, out = run(c.root, c.env, os.path.join(BIN, 'pre-commit'), 'install', '--hook-type', 'prepare-commit-msg')
+    assert rc == 0, out
+
+
+def _past(c: Ctx, *args: str) -> str:
+    """A commit made past every hook (``--no-verify`` skips pre-commit and
+    commit-msg only; prepare-commit-msg still runs)."""
+    c.git('add', '-A')
+    c.git('-c', 'core.hooksPath=/dev/null', 'commit', '-q', *args)
+    return c.git('rev-parse', 'HEAD').strip()
+
+
+def _side(c: Ctx, name: str, rel: str, text: str) -> str:
+    here = c.git('rev-parse', '--abbrev-ref', 'HEAD').strip()
+    c.git('checkout', '-q', '-b', name)
+    c.write(rel, text)
+    sha = _past(c, '-m', f'{name}: {rel}')
+    c.git('checkout', '-q', here)
+    return sha
+
+
+@case('commit', *PUSHES, stack='sequencer37')
+def cherry_pick_through_prepare_commit_msg(c: Ctx) -> Iterator[None]:
+    _prepare_commit_msg_installed(c)
+    yield
+    sha = _side(c, 'pick37', 'pick37.py', c.line())
+    if _hooked(c, 'cherry-pick', sha):
+        c.git('cherry-pick', '--abort', ok=True)
+        c.git('reset', '-q', '--hard', 'HEAD')
+        c.git('-c', 'core.hooksPath=/dev/null', 'cherry-pick', sha)
+
+
+@case('commit', *PUSHES, stack='sequencer37')
+def revert_of_the_commit_that_took_the_key_out(c: Ctx) -> Iterator[None]:
+    """``git revert`` of a removal (made past the hooks): the revert
+    brings the key back."""
+    _prepare_commit_msg_installed(c)
+    yield
+    c.write('back37.py', FILLER + c.line())
+    _past(c, '-m', 'key, never pushed')
+    c.write('back37.py', FILLER)
+    _past(c, '-m', 'key out')
+    if _hooked(c, 'revert', '--no-edit', 'HEAD'):
+        c.git('revert', '--abort', ok=True)
+        c.git('reset', '-q', '--hard', 'HEAD')
+        c.git('-c', 'core.hooksPath=/dev/null', 'revert', '--no-edit', 'HEAD')
+
+
+@case('commit', *PUSHES, stack='sequencer37')
+def autosquash_through_prepare_commit_msg(c: Ctx) -> Iterator[None]:
+    _prepare_commit_msg_installed(c)
+    yield
+    c.write('sq37.py', 'f = 1\n')
+    _past(c, '-m', 'to fix')
+    c.write('sq37.py', 'f = 1\n' + c.line())
+    _past(c, '--fixup=HEAD')
+    env = dict(c.env, GIT_SEQUENCE_EDITOR='true', GIT_EDITOR='true')
+    if _hooked(c, 'rebase', '-q', '-i', '--autosquash', 'HEAD~2', env=env):
+        c.git('rebase', '--abort', ok=True)
+        c.git('-c', 'core.hooksPath=/dev/null', 'rebase', '-q', '-i', '--autosquash', 'HEAD~2', env=env)
+
+
+@case('commit', *PUSHES, stack='sequencer37')
+def am_through_a_plain_pre_applypatch_hook(c: Ctx) -> Iterator[None]:
+    """docs/configuration.md's two-line ``pre-applypatch`` (``together-hooks
+    scan --staged``) installed beside pre-commit's hooks."""
+    hook = c.root / '.git' / 'hooks' / 'pre-applypatch'
+    hook.write_text('#!/bin/sh\nexec together-hooks scan --staged\n')
+    hook.chmod(0o755)
+    yield
+    sha = _side(c, 'am37', 'am37.py', c.line())
+    patch = c.root.parent / 'am37.patch'
+    c.git('format-patch', '-1', '-o', str(patch), sha)
+    patch = next(patch.iterdir())
+    if _hooked(c, 'am', '-q', str(patch)):
+        c.git('am', '--abort', ok=True)
+        c.git('-c', 'core.hooksPath=/dev/null', 'am', '-q', str(patch))
+
+
+@case('commit', *PUSHES, stack='sequencer37')
+def commit_no_verify_through_prepare_commit_msg(c: Ctx) -> Iterator[None]:
+    """``git commit --no-verify`` skips pre-commit and commit-msg; git
+    still runs prepare-commit-msg."""
+    _prepare_commit_msg_installed(c)
+    yield
+    c.write('nv37.py', c.line())
+    c.git('add', 'nv37.py')
+    if c.hooked_commit('--no-verify', '-m', 'past pre-commit'):
+        _past(c, '-m', 'past pre-commit')
+
+
+@case('commit', *PUSHES, decoy=True, stack='sequencer-decoys37')
+def clean_picks_reverts_and_rebases_through_prepare_commit_msg(c: Ctx) -> Iterator[None]:
+    """Decoy: a clean cherry-pick, a clean revert, a rebase replaying clean
+    commits and a plain commit, each through prepare-commit-msg."""
+    _prepare_commit_msg_installed(c)
+    yield
+    sha = _side(c, 'cleanpick37', 'cleanpick37.py', 'p = 1\n')
+    rc = _hooked(c, 'cherry-pick', sha)
+    rc |= _hooked(c, 'revert', '--no-edit', 'HEAD')
+    c.write('plain37.py', 'p = 2\n')
+    c.git('add', 'plain37.py')
+    rc |= _hooked(c, 'commit', '-q', '-m', 'plain')
+    env = dict(c.env, GIT_SEQUENCE_EDITOR='true', GIT_EDITOR='true')
+    rc |= _hooked(c, 'rebase', '-q', '-i', '--force-rebase', 'HEAD~2', env=env)
+    c.commit_rc = rc
+
+
+@case('commit', *PUSHES, decoy=True, stack='sequencer-decoys37')
+def merge_of_a_pushed_key_branch_through_prepare_commit_msg(c: Ctx) -> Iterator[None]:
+    """Decoy: the merged branch's key reached every remote long ago; the
+    merge's prepare-commit-msg reads what the merge stages, as
+    pre-merge-commit does."""
+    _prepare_commit_msg_installed(c)
+    c.git('checkout', '-q', '-b', 'pcmhad37')
+    c.write('pcmhad37.py', c.line())
+    _past(c, '-m', 'key, long ago')
+    c.land('pcmhad37')
+    c.git('checkout', '-q', 'main')
+    yield
+    c.write('pcm_main37.py', 'm = 1\n')
+    c.commit('main moves')
+    if _hooked(c, 'merge', '-q', '--no-ff', '--no-edit', 'pcmhad37'):
+        _conclude(c, 'merge', '-q', '--no-ff', '--no-edit', 'pcmhad37')
 
 
 # --- CI ranges ---------------------------------------------------------------------------

@@ -56,6 +56,8 @@ def hook_contents(
     """
     message = _commit_message(filenames)
     if message is not None:
+        if os.environ.get('PRE_COMMIT_COMMIT_MSG_SOURCE') and not _pre_commit_ran():
+            message = [*message, *_sequenced()]
         return message, None
     filenames = _not_forbid_env_files(filenames)
     if os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'):
@@ -133,6 +135,53 @@ def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
         end = end if start is None else start
     return [Content(COMMIT_MESSAGE, data[:end] + _as_committed_encoding(data[:end])),
             *_commit_idents()]
+
+
+def _pre_commit_ran() -> bool:
+    """Whether git ran the pre-commit hook for the commit being made: the
+    running ``git commit`` (``/proc``) was given no ``--no-verify`` (nor
+    ``-n`` in a cluster of short options).  False for every other command
+    that commits (the sequencer's own ``git commit -n`` included), and
+    where it cannot be seen."""
+    from together_hooks.sources.message import running_commit_argv
+
+    argv = running_commit_argv()
+    if argv is None:
+        return False
+    for arg in argv:
+        if arg == '--':
+            break
+        if arg.startswith('--no-v') or arg.startswith('-') and not arg.startswith('--') and 'n' in arg:
+            return False
+    return True
+
+
+def _sequenced() -> Iterable[Content]:
+    """Under pre-commit's ``prepare-commit-msg`` stage (it names the
+    message's source, ``PRE_COMMIT_COMMIT_MSG_SOURCE``, as git gives it
+    for every commit but one typed in the editor): what the index stores
+    that HEAD lacks, names included.  git runs that hook for the commits
+    of ``git cherry-pick``, ``git revert`` and each pick of ``git rebase``,
+    which run neither pre-commit nor commit-msg, and aborts the commit
+    when it fails.  Not read for a ``git commit`` whose pre-commit hook
+    ran (``_pre_commit_ran``): that stage read it.  A ``git commit
+    --no-verify`` skips pre-commit and commit-msg, not this stage."""
+    root = worktree_root('.')
+    if root is None:
+        return ()
+    import itertools
+
+    from together_hooks.sources.content import blob_contents
+    from together_hooks.sources.content import path_names
+    from together_hooks.sources.index import CONTENT_MODES
+    from together_hooks.sources.index import staged_changes
+
+    changes = staged_changes(root)
+    by_sha: dict[str, list[str]] = {}
+    for name, mode, sha in changes:
+        if mode in CONTENT_MODES:
+            by_sha.setdefault(sha, []).append(name)
+    return itertools.chain(path_names(name for name, _mode, _sha in changes), blob_contents(root, by_sha))
 
 
 def _as_committed_encoding(message: bytes) -> bytes:
