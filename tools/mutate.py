@@ -663,8 +663,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/first_stage_test.py::test_each_reason_to_hand_off',),
       "under pre-commit the first stage takes every index entry as in the work tree once the env walk listed it: a staged blob with no file (sparse) passes unread"),
     M('pre-merge-commit-stage', '.pre-commit-hooks.yaml',
-      '    stages: [pre-commit, pre-merge-commit, commit-msg, pre-push, manual]',
-      '    stages: [pre-commit, commit-msg, pre-push, manual]',
+      '    stages: [pre-commit, pre-merge-commit, prepare-commit-msg, commit-msg, pre-push, manual]',
+      '    stages: [pre-commit, prepare-commit-msg, commit-msg, pre-push, manual]',
       ('tests/gate_probe3_test.py::test_a_merge_commit_is_checked_where_its_hook_is_installed',),
       'git merge commits a --no-verify branch\'s key unchecked (the stage is not in the manifest)'),
     M('sent-names-follow-tags', 'together_hooks/sources/commits.py',
@@ -6718,6 +6718,62 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/faults36_test.py::test_which_names_hold_a_key',),
       "another of Together's secrets (TOGETHER_WEBHOOK_SIGNING_SECRET) is read as the API key's name: the hook "
       "treats a tracked .env's webhook secret as the developer's own key and drops its finding"),
+    M('gate37-merge-held-by-remotes', 'together_hooks/hooks/detect_together_keys.py',
+      "        return finding.secret in secrets\n",
+      "        return False\n",
+      ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_pushed_key_branch_into_a_file_main_changed_too-commit]',),
+      "pre-merge-commit refuses a key the merged branch holds at the same path though every remote has that "
+      "commit: a merge of a branch pushed long ago is refused for a key it brings to no remote"),
+    M('gate37-merge-held-every-remote', 'together_hooks/hooks/detect_together_keys.py',
+      "                if all(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):\n",
+      "                if any(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):\n",
+      ('tests/gate_probe36_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[pull_of_a_no_verify_key_branch_through_pre_merge_commit-commit]',),
+      "a merged commit one remote has counts as every remote's: git pull of a branch pushed past the hooks to "
+      "origin merges its key unrefused, though the gate remote lacks it"),
+    M('gate37-merge-head-not-on-a-remote', 'together_hooks/hooks/detect_together_keys.py',
+      "                if all(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):\n",
+      "                if True:\n",
+      ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_pushed_branch_with_a_key_commit_beyond-commit]',
+       'tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[octopus_merge_of_a_pushed_branch_and_a_key_branch-commit]'),
+      "a merged commit no remote has counts as pushed: a merge of a branch with a --no-verify key commit "
+      "beyond what the remote has passes pre-merge-commit"),
+    M('gate37-merge-heads-named-by-githead', 'together_hooks/sources/index.py',
+      "    heads = [name[len('GITHEAD_'):] for name in os.environ if name.startswith('GITHEAD_')]\n",
+      "    heads: list[str] = []\n",
+      ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_pushed_key_branch_into_a_file_main_changed_too-commit]',),
+      "pre-merge-commit runs before MERGE_HEAD is written: without git's GITHEAD_* names the merged commits "
+      "are unknown there and a merge of a pushed key branch is refused again"),
+    M('gate37-merge-heads-from-merge-head', 'together_hooks/sources/index.py',
+      "            return [line.strip().decode('ascii', 'replace') for line in f if line.strip()]\n",
+      "            return []\n",
+      ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[conflict_over_a_pushed_key_branch_concluded_by_commit-commit]',),
+      "the commit concluding a conflicted merge does not read MERGE_HEAD: a conflict over a branch whose key "
+      "every remote has is refused at git commit"),
+    M('gate37-prepare-stage-reads-staged', 'together_hooks/hooks/detect_together_keys.py',
+      "        if os.environ.get('PRE_COMMIT_COMMIT_MSG_SOURCE') and not _pre_commit_ran():\n",
+      "        if False:\n",
+      ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[cherry_pick_through_prepare_commit_msg-commit]',
+       'tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[autosquash_through_prepare_commit_msg-commit]'),
+      "the prepare-commit-msg stage reads the message only: git cherry-pick and git rebase commit a key no "
+      "commit stage refuses"),
+    M('gate37-prepare-stage-no-verify', 'together_hooks/hooks/detect_together_keys.py',
+      "        if arg.startswith('--no-v') or arg.startswith('-') and not arg.startswith('--') and 'n' in arg:\n",
+      "        if arg.startswith('-') and not arg.startswith('--') and 'n' in arg:\n",
+      ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[commit_no_verify_through_prepare_commit_msg-commit]',),
+      "a git commit --no-verify counts as one whose pre-commit hook ran: the prepare-commit-msg stage passes "
+      "its key unread"),
+    M('gate37-prepare-stage-in-the-manifest', '.pre-commit-hooks.yaml',
+      "    stages: [pre-commit, pre-merge-commit, prepare-commit-msg, commit-msg, pre-push, manual]\n",
+      "    stages: [pre-commit, pre-merge-commit, commit-msg, pre-push, manual]\n",
+      ('tests/readme_precommit_test.py',),
+      "the manifest does not offer detect-together-keys at prepare-commit-msg: a user who installs that hook "
+      "type gets nothing from it (and the docs' local block says otherwise)"),
+    M('gate37-github-example-target-event', 'examples/github-actions.yml',
+      "          case \"${GITHUB_EVENT_NAME:-}\" in pull_request_target|workflow_run)\n",
+      "          case \"${GITHUB_EVENT_NAME:-}\" in workflow_run)\n",
+      ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[github_pull_request_target_checks_out_the_base-github]',),
+      "the GitHub example scans under pull_request_target, whose checkout is the base: it passes any pull "
+      "request"),
 )
 
 
