@@ -603,6 +603,29 @@ def clean_picks_reverts_and_rebases_through_prepare_commit_msg(c: Ctx) -> Iterat
 
 
 @case('commit', *PUSHES, decoy=True, stack='sequencer-decoys37')
+def rebase_of_a_pushed_key_branch_through_prepare_commit_msg(c: Ctx) -> Iterator[None]:
+    """Decoy: a branch whose key reached every remote long ago, rebased
+    onto main (each pick replays a commit the remotes have:
+    ``CHERRY_PICK_HEAD``); the rebased branch is then dropped, so the push
+    of main sends none of it."""
+    _prepare_commit_msg_installed(c)
+    c.git('checkout', '-q', '-b', 'rbhad37')
+    c.write('rbhad37.py', c.line())
+    _past(c, '-m', 'key, long ago')
+    c.land('rbhad37')
+    c.git('checkout', '-q', 'main')
+    yield
+    c.write('rb_main37.py', 'm = 1\n')
+    c.commit('main moves')
+    rc = _hooked(c, 'rebase', '-q', 'main', 'rbhad37')
+    if rc:
+        c.git('rebase', '--abort', ok=True)
+    c.git('checkout', '-q', 'main')
+    c.git('branch', '-q', '-D', 'rbhad37')
+    c.commit_rc = rc
+
+
+@case('commit', *PUSHES, decoy=True, stack='sequencer-decoys37')
 def merge_of_a_pushed_key_branch_through_prepare_commit_msg(c: Ctx) -> Iterator[None]:
     """Decoy: the merged branch's key reached every remote long ago; the
     merge's prepare-commit-msg reads what the merge stages, as

@@ -6744,11 +6744,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "pre-merge-commit runs before MERGE_HEAD is written: without git's GITHEAD_* names the merged commits "
       "are unknown there and a merge of a pushed key branch is refused again"),
     M('gate37-merge-heads-from-merge-head', 'together_hooks/sources/index.py',
-      "            return [line.strip().decode('ascii', 'replace') for line in f if line.strip()]\n",
-      "            return []\n",
+      "                heads += [line.strip().decode('ascii', 'replace') for line in f if line.strip()]\n",
+      "                pass\n",
       ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[conflict_over_a_pushed_key_branch_concluded_by_commit-commit]',),
-      "the commit concluding a conflicted merge does not read MERGE_HEAD: a conflict over a branch whose key "
-      "every remote has is refused at git commit"),
+      "the commit concluding a conflicted merge does not read MERGE_HEAD (nor a pick CHERRY_PICK_HEAD): a "
+      "conflict over a branch whose key every remote has is refused at git commit"),
+    M('gate37-pick-replays-cherry-pick-head', 'together_hooks/sources/index.py',
+      "    names = ('CHERRY_PICK_HEAD',) if heads else ('MERGE_HEAD', 'CHERRY_PICK_HEAD')\n",
+      "    names = () if heads else ('MERGE_HEAD',)\n",
+      ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[rebase_of_a_pushed_key_branch_through_prepare_commit_msg-commit]',),
+      "a pick does not name the commit it replays: a rebase of a branch whose key every remote has stops at "
+      "prepare-commit-msg on that pick"),
     M('gate37-prepare-stage-reads-staged', 'together_hooks/hooks/detect_together_keys.py',
       "        if os.environ.get('PRE_COMMIT_COMMIT_MSG_SOURCE') and not _pre_commit_ran():\n",
       "        if False:\n",

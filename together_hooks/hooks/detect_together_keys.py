@@ -262,34 +262,33 @@ class RemoteHeld:
     remote's tracking branches reach that commit, was pushed already (by
     whoever pushed it) and is not this merge's to refuse; a key of a
     merged commit some remote lacks (a branch made with ``--no-verify``),
-    of the merge's own resolution, or of our side, is.  ``of_merge``: None
-    outside a merge's commit."""
+    of the merge's own resolution, or of our side, is.  A pick that
+    replays a commit (``CHERRY_PICK_HEAD``: cherry-pick, a rebase) is
+    judged alike.  ``of_merge``: None outside a commit's hooks."""
 
-    def __init__(self, heads: list[str]) -> None:
-        self.heads = heads
+    def __init__(self) -> None:
         self.on: list[str] | None = None
         self.held: dict[str, set[str]] = {}
         self.scanner = pipeline.Scanner()
 
     @classmethod
     def of_merge(cls) -> RemoteHeld | None:
-        from together_hooks.sources.index import merged_heads
-
-        heads = merged_heads('.')
-        if not heads:
-            return None
-        return cls(heads)
+        """For a commit's hooks (git sets ``GIT_INDEX_FILE``); what it
+        merges or replays is asked only once a key is found."""
+        return cls() if os.environ.get('GIT_INDEX_FILE') else None
 
     def _on_remotes(self) -> list[str]:
-        """The merged commits every remote has (a tracking branch of each
-        reaches it: the merge may be pushed to any), asked once, and only
-        when a key was found."""
+        """The merged or replayed commits every remote has (a tracking
+        branch of each reaches it: the commit may be pushed to any), asked
+        once, and only when a key was found."""
         if self.on is None:
             from together_hooks.gitrun import git_probe
+            from together_hooks.sources.index import merged_heads
 
-            remotes = (git_probe('.', 'remote') or b'').decode('utf-8', 'surrogateescape').split()
+            heads = merged_heads('.')
+            remotes = (git_probe('.', 'remote') or b'').decode('utf-8', 'surrogateescape').split() if heads else []
             self.on = []
-            for head in self.heads if remotes else ():
+            for head in heads if remotes else ():
                 refs = (git_probe('.', 'for-each-ref', '--format=%(refname)', '--contains', head,
                                   'refs/remotes/') or b'').decode('utf-8', 'surrogateescape').splitlines()
                 if all(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):
@@ -351,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # file (``pipeline.load_own_keys``).
         args.walk_for_env_files = True
         args.unpushed = scanner is not None  # a push's commits: not on the remote yet
-        if scanner is None and os.environ.get('GIT_INDEX_FILE'):
+        if scanner is None:
             args.had = RemoteHeld.of_merge()
         return pipeline.run(contents, args, scanner)
 
