@@ -567,8 +567,9 @@ def table(tmp_path_factory, request):
     return SUITE.table(tmp_path_factory, request)
 
 
-NO_COMMIT_HOOK = ('git runs neither pre-commit nor commit-msg for what {} commits (only {}), so no commit '
-                  'stage can refuse it; the pre-push hook, CI and the server-side gate do (docs/configuration.md)')
+NO_COMMIT_HOOK = ('git runs neither pre-commit nor commit-msg for what {} commits (only {}), so neither stage '
+                  'can refuse it; this template installs no prepare-commit-msg (gate_probe37 does: refused there); '
+                  'the pre-push hook, CI and the server-side gate do (docs/configuration.md)')
 HOOKS_ELSEWHERE = ('git runs the hooks of core.hooksPath, where none of ours is: doctor fails '
                    'hooks-installed and its fix (tests/doctor/hooks_path_scope_test.py) installs them; the '
                    'server-side gate refuses')
@@ -581,10 +582,6 @@ MISSED: dict[tuple[str, str], str] = {
         'git rebase', 'prepare-commit-msg, post-commit and post-rewrite'),
     ('am_of_a_patch_holding_the_key', 'commit'): NO_COMMIT_HOOK.format(
         'git am', 'applypatch-msg and pre-applypatch, hook types pre-commit does not offer'),
-    ('merge_of_a_branch_whose_key_the_remote_has', 'commit'): (
-        'over-reported, not a leak: pre-merge-commit refuses every key the merge brings into the '
-        'branch, also one the merged branch has on the remote already (a branch made with '
-        '--no-verify is what the stage is for; the push passes it)'),
     ('hooks_path_taken_over_by_another_hooks_folder', 'commit'): HOOKS_ELSEWHERE,
     ('hooks_path_taken_over_by_another_hooks_folder', 'pre-push'): HOOKS_ELSEWHERE,
     ('submodule_checked_out_holding_the_key', 'path'): (

@@ -1238,6 +1238,11 @@ def run(
         learn(scanner.own_keys.keys)
     findings = distinct(scan_contents(contents, summary, scanner))  # learnt: never shown
     findings.sort(key=lambda f: (f.path, f.line, f.column))
+    had = getattr(args, 'had', None)  # keys a remote already holds there (a merge's, ``hooks``)
+    if had is not None and findings:
+        brought = [f for f in findings if not had(f)]
+        had.say(len(findings) - len(brought))
+        findings = brought
     confirmed: list[Finding] = []
     held = scanner.own_keys.held() if scanner.own_keys else {}
     if known is not None and findings:

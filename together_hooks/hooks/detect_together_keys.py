@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import Sequence
 
     from together_hooks.filters import Exclusions
+    from together_hooks.findings import Finding
     from together_hooks.sources.content import Content
 
 PROG = 'detect-together-keys'
@@ -55,6 +56,8 @@ def hook_contents(
     """
     message = _commit_message(filenames)
     if message is not None:
+        if os.environ.get('PRE_COMMIT_COMMIT_MSG_SOURCE') and not _pre_commit_ran():
+            message = [*message, *_sequenced()]
         return message, None
     filenames = _not_forbid_env_files(filenames)
     if os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'):
@@ -136,6 +139,53 @@ def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
             *_commit_idents()]
 
 
+def _pre_commit_ran() -> bool:
+    """Whether git ran the pre-commit hook for the commit being made: the
+    running ``git commit`` (``/proc``) was given no ``--no-verify`` (nor
+    ``-n`` in a cluster of short options).  False for every other command
+    that commits (the sequencer's own ``git commit -n`` included), and
+    where it cannot be seen."""
+    from together_hooks.sources.message import running_commit_argv
+
+    argv = running_commit_argv()
+    if argv is None:
+        return False
+    for arg in argv:
+        if arg == '--':
+            break
+        if arg.startswith('--no-v') or arg.startswith('-') and not arg.startswith('--') and 'n' in arg:
+            return False
+    return True
+
+
+def _sequenced() -> Iterable[Content]:
+    """Under pre-commit's ``prepare-commit-msg`` stage (it names the
+    message's source, ``PRE_COMMIT_COMMIT_MSG_SOURCE``, as git gives it
+    for every commit but one typed in the editor): what the index stores
+    that HEAD lacks, names included.  git runs that hook for the commits
+    of ``git cherry-pick``, ``git revert`` and each pick of ``git rebase``,
+    which run neither pre-commit nor commit-msg, and aborts the commit
+    when it fails.  Not read for a ``git commit`` whose pre-commit hook
+    ran (``_pre_commit_ran``): that stage read it.  A ``git commit
+    --no-verify`` skips pre-commit and commit-msg, not this stage."""
+    root = worktree_root('.')
+    if root is None:
+        return ()
+    import itertools
+
+    from together_hooks.sources.content import blob_contents
+    from together_hooks.sources.content import path_names
+    from together_hooks.sources.index import CONTENT_MODES
+    from together_hooks.sources.index import staged_changes
+
+    changes = staged_changes(root)
+    by_sha: dict[str, list[str]] = {}
+    for name, mode, sha in changes:
+        if mode in CONTENT_MODES:
+            by_sha.setdefault(sha, []).append(name)
+    return itertools.chain(path_names(name for name, _mode, _sha in changes), blob_contents(root, by_sha))
+
+
 def _as_committed_encoding(message: bytes) -> bytes:
     """``i18n.commitEncoding``: git stores the message's bytes as they
     are, under an ``encoding`` header, and shows them converted (an
@@ -208,6 +258,67 @@ def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:
     ]
 
 
+class RemoteHeld:
+    """What a merge brings is what its merged commits bring that the
+    remotes lack: a key one of them holds at the same path, where every
+    remote's tracking branches reach that commit, was pushed already (by
+    whoever pushed it) and is not this merge's to refuse; a key of a
+    merged commit some remote lacks (a branch made with ``--no-verify``),
+    of the merge's own resolution, or of our side, is.  A pick that
+    replays a commit (``CHERRY_PICK_HEAD``: cherry-pick, a rebase) is
+    judged alike.  ``of_merge``: None outside a commit's hooks."""
+
+    def __init__(self) -> None:
+        self.on: list[str] | None = None
+        self.held: dict[str, set[str]] = {}
+        self.scanner = pipeline.Scanner()
+
+    @classmethod
+    def of_merge(cls) -> RemoteHeld | None:
+        """For a commit's hooks (git sets ``GIT_INDEX_FILE``); what it
+        merges or replays is asked only once a key is found."""
+        return cls() if os.environ.get('GIT_INDEX_FILE') else None
+
+    def _on_remotes(self) -> list[str]:
+        """The merged or replayed commits every remote has (a tracking
+        branch of each reaches it: the commit may be pushed to any), asked
+        once, and only when a key was found."""
+        if self.on is None:
+            from together_hooks.gitrun import git_probe
+            from together_hooks.sources.index import merged_heads
+
+            heads = merged_heads('.')
+            remotes = (git_probe('.', 'remote') or b'').decode('utf-8', 'surrogateescape').split() if heads else []
+            self.on = []
+            for head in heads if remotes else ():
+                refs = (git_probe('.', 'for-each-ref', '--format=%(refname)', '--contains', head,
+                                  'refs/remotes/') or b'').decode('utf-8', 'surrogateescape').splitlines()
+                if all(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):
+                    self.on.append(head)
+        return self.on
+
+    def __call__(self, finding: Finding) -> bool:
+        secrets = self.held.get(finding.path)
+        if secrets is None:
+            from together_hooks.gitrun import git_probe
+            from together_hooks.sources.content import Content
+
+            secrets = set()
+            for head in self._on_remotes():
+                data = git_probe('.', 'cat-file', 'blob', f'{head}:./{finding.path}')
+                if data:
+                    secrets.update(f.secret for f in self.scanner.scan_one(Content(finding.path, data)))
+            self.held[finding.path] = secrets
+        return finding.secret in secrets
+
+    def say(self, dropped: int) -> None:
+        if dropped:
+            import sys
+
+            print(f'{PROG}: {dropped} key(s) the merged branch holds at the same path are on a remote '
+                  'branch already: not refused here (rotate them: they were pushed)', file=sys.stderr)
+
+
 # The arguments' defaults, and the options hookargs reads without argparse.
 DEFAULTS = {'filenames': [], **pipeline.DEFAULTS, **audit_log.defaults(PROG)}
 QUICK_OPTIONS = {**pipeline.QUICK_OPTIONS, **audit_log.QUICK_OPTIONS}
@@ -241,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # file (``pipeline.load_own_keys``).
         args.walk_for_env_files = True
         args.unpushed = scanner is not None  # a push's commits: not on the remote yet
+        if scanner is None:
+            args.had = RemoteHeld.of_merge()
         return pipeline.run(contents, args, scanner)
 
     return guard(PROG, go, args)

@@ -309,6 +309,31 @@ def merge_offered(root: str) -> set[str] | None:
     return offered
 
 
+def merged_heads(root: str) -> list[str]:
+    """The commits whose content the commit being made carries over, as
+    a commit's hooks see it: ``git merge`` names each it merges in a
+    ``GITHEAD_<id>`` variable for the hooks it runs (pre-merge-commit runs
+    before ``MERGE_HEAD`` is written), the commit concluding a merge
+    (``git commit`` after a conflict) finds them in ``MERGE_HEAD``, and a
+    pick of ``git cherry-pick`` or ``git rebase`` names the commit it
+    replays in ``CHERRY_PICK_HEAD``.  None outside a commit's hooks (git
+    sets ``GIT_INDEX_FILE`` for those only)."""
+    if not os.environ.get('GIT_INDEX_FILE'):
+        return []
+    heads = [name[len('GITHEAD_'):] for name in os.environ if name.startswith('GITHEAD_')]
+    from together_hooks.gitrun import git_probe
+
+    names = ('CHERRY_PICK_HEAD',) if heads else ('MERGE_HEAD', 'CHERRY_PICK_HEAD')
+    asked = [arg for name in names for arg in ('--git-path', name)]
+    for where in (git_probe(root, 'rev-parse', *asked) or b'').splitlines():
+        try:
+            with open(os.path.join(os.fsencode(root), where), 'rb') as f:
+                heads += [line.strip().decode('ascii', 'replace') for line in f if line.strip()]
+        except OSError:
+            pass
+    return heads
+
+
 def merge_unoffered(root: str) -> list[str]:
     """The files the commit concluding a merge adds or changes that
     pre-commit offers no hook (``merge_offered``); none outside a merge."""
