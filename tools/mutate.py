@@ -6810,6 +6810,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if os.path.exists(path):\n",
       ('tests/gitrun_path37_test.py',),
       "a folder named git (or a git file no one may execute) earlier on PATH is taken for git: every git fails to start"),
+    M('review37-tracked-waits-on-untracked-walk', 'together_hooks/gitrun.py',
+      "        except InputError:\n            return zsplit(self.git('ls-files', '-z', '--cached'))\n",
+      "        except InputError:\n            raise\n",
+      ('tests/doctor/doctor_listings_review37_test.py',),
+      "doctor's tracked files fail with the untracked walk (a FIFO .gitignore in an untracked folder): a tracked file's key is 'could not check', no longer named"),
 )
 
 
