@@ -6814,7 +6814,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        except InputError:\n            return zsplit(self.git('ls-files', '-z', '--cached'))\n",
       "        except InputError:\n            raise\n",
       ('tests/doctor/doctor_listings_review37_test.py',),
-      "doctor's tracked files fail with the untracked walk (a FIFO .gitignore in an untracked folder): a tracked file's key is 'could not check', no longer named"),
+      "doctor's tracked files fail with the untracked walk (a FIFO .gitignore in an untracked folder): hmac-constant-time says 'could not check' instead of naming a tracked file's == on a signature"),
     M('review37-listing-stuck-passes-open', 'together_hooks/env/held.py',
       "        if os.path.lexists(os.path.join(root, '.git')):\n",
       "        if str(e).startswith('git ls-files failed') and os.path.lexists(os.path.join(root, '.git')):\n",
