@@ -1285,8 +1285,14 @@ class Listings:
         return tracked, untracked
 
     def tracked(self) -> list[str]:
-        """``ls-files -z --cached``'s paths, in its order."""
-        return self._halves()[0]
+        """``ls-files -z --cached``'s paths, in its order; asked alone when
+        the listing fails in its untracked half's walk (a FIFO, or any file
+        git reads for the exclude rules, stuck): the index is read as it
+        was, its files' keys still reported (``untracked`` still fails)."""
+        try:
+            return self._halves()[0]
+        except InputError:
+            return zsplit(self.git('ls-files', '-z', '--cached'))
 
     def untracked(self) -> list[str]:
         """``ls-files -z --others --exclude-standard``'s paths."""

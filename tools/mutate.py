@@ -7039,6 +7039,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[github_pull_request_target_checks_out_the_base-github]',),
       "the GitHub example scans under pull_request_target, whose checkout is the base: it passes any pull "
       "request"),
+    M('review37-tracked-waits-on-untracked-walk', 'together_hooks/gitrun.py',
+      "        except InputError:\n            return zsplit(self.git('ls-files', '-z', '--cached'))\n",
+      "        except InputError:\n            raise\n",
+      ('tests/doctor/doctor_listings_review37_test.py',),
+      "doctor's tracked files fail with the untracked walk (a FIFO .gitignore in an untracked folder): hmac-constant-time says 'could not check' instead of naming a tracked file's == on a signature"),
+    M('review37-listing-stuck-passes-open', 'together_hooks/env/held.py',
+      "        if os.path.lexists(os.path.join(root, '.git')):\n",
+      "        if str(e).startswith('git ls-files failed') and os.path.lexists(os.path.join(root, '.git')):\n",
+      ('tests/hooks/own_keys_fifo_review37_test.py',),
+      "git stuck on a FIFO among its exclude files (a .gitignore in an untracked folder, core.excludesFile) leaves your keys to the top folder's env files: a legacy key held in api/.env and committed bare passes with exit 0"),
 )
 
 

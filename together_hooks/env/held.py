@@ -72,12 +72,15 @@ def local_env_files(
     try:
         found.update(untracked_env_files(root, listings))
     except InputError as e:
-        if str(e).startswith('git ls-files failed') and os.path.lexists(os.path.join(root, '.git')):
+        if os.path.lexists(os.path.join(root, '.git')):
             from together_hooks.gitrun import git_probe
 
             if git_probe(root, 'rev-parse', '--git-dir') is not None:
-                # A repository git opens and then fails to list (a damaged
-                # index): going on would pass the keys its env files hold.
+                # A repository git opens and then fails to list, whatever
+                # the failure (a damaged index; git stuck on a FIFO among
+                # the exclude files it reads, ``.gitignore`` or
+                # ``core.excludesFile``): going on would pass the keys its
+                # env files hold.
                 raise InputError(f'cannot list the untracked env files whose keys you hold: {e}')
         # Not a git work tree (a bare repository, a folder git does not
         # claim, one it refuses to open) or no git to ask: its top folder
