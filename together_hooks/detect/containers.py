@@ -476,8 +476,10 @@ class _DeltaInserts(_Reader):
 
 
 def _why(e: BaseException) -> str:
+    from together_hooks.messages import cut_text
+
     text = str(e).splitlines()[0] if str(e) else type(e).__name__
-    return text[:120]
+    return cut_text(text, 120) or type(e).__name__
 
 
 def _whole_stream(stream: BinaryIO, head: bytes) -> BinaryIO:
