@@ -259,9 +259,10 @@ def test_a_tagged_line_with_no_quoted_printable_is_read_once(monkeypatch):
         return real(data, qp)
 
     monkeypatch.setattr(codec, 'escapes_view', counted)
-    line = 'dir/' + ''.join('\\U%08x' % (0xe0000 + ord(c)) for c in 'gbsct') + '/notes.md'
+    line = 'caf%C3%A9/' + ''.join('\\U%08x' % (0xe0000 + ord(c)) for c in 'gbsct') + '/notes.md'
     assert Scrubber().scrub(line) == line  # decoy: a flag's tags, shown as given
     assert calls == [False], calls
+    assert real(line.encode(), False) is not None  # (an escape reading there is)
 
 
 # --- a key in the config file, echoed by its error ----------------------------
