@@ -66,7 +66,7 @@ def cut_short(
 
 # The characters a key is written in, raw or as its base64 or hex
 # (``cut_text``).
-_KEY_CHARS = frozenset('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+')
+_KEY_CHARS = frozenset('_-+').union(*(map(chr, range(a, b)) for a, b in ((48, 58), (65, 91), (97, 123))))
 
 
 def cut_text(text: str, limit: int) -> str:
