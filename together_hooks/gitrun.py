@@ -650,7 +650,9 @@ def zfields(out: bytes) -> list[bytes]:
 
 def unreadable(out: bytes) -> InputError:
     """Output of ``git`` that is not what git writes: one line, exit 2."""
-    shown = out[:60].decode('utf-8', 'backslashreplace')
+    from together_hooks.messages import cut_text
+
+    shown = cut_text(out[:200].decode('utf-8', 'backslashreplace'), 60)
     return InputError(
         f'git gave output that is not git\'s ({shown!r}{"..." if len(out) > 60 else ""}); '
         'is the git on PATH git? (`git --version`, `command -v git`)',

@@ -64,6 +64,27 @@ def cut_short(
     return shown
 
 
+# The characters a key is written in, raw or as its base64 or hex
+# (``cut_text``).
+_KEY_CHARS = frozenset('_-+').union(*(map(chr, range(a, b)) for a, b in ((48, 58), (65, 91), (97, 123))))
+
+
+def cut_text(text: str, limit: int) -> str:
+    """At most the first ``limit`` characters of ``text``, for a message
+    that shows only the start of something long (git's output that is not
+    git's, a library's error): but where the cut splits a run of key
+    characters, none of that run.  A key cut short is no key to the
+    output's scrub (``detect.scrub`` takes one cut by up to 7 characters),
+    so a cut at 29 of its 43 was shown as it was cut; the run's end is
+    not shown either way."""
+    if len(text) <= limit or text[limit] not in _KEY_CHARS:
+        return text[:limit]
+    start = limit
+    while start and text[start - 1] in _KEY_CHARS:
+        start -= 1
+    return text[:start]
+
+
 def json_text(doc: object, **options: object) -> str:
     """``json.dumps`` of a report or log: text as it is (not ASCII-escaped),
     but a byte of a name that is not UTF-8 (its surrogate escape) as JSON's

@@ -7049,6 +7049,51 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if str(e).startswith('git ls-files failed') and os.path.lexists(os.path.join(root, '.git')):\n",
       ('tests/hooks/own_keys_fifo_review37_test.py',),
       "git stuck on a FIFO among its exclude files (a .gitignore in an untracked folder, core.excludesFile) leaves your keys to the top folder's env files: a legacy key held in api/.env and committed bare passes with exit 0"),
+    M('leak37-cut-inside-key', 'together_hooks/messages.py',
+      "    return text[:start]\n",
+      "    return text[:limit]\n",
+      ('tests/leak_probe37_test.py::test_git_output_cut_at_60_bytes_shows_no_piece_of_a_key',
+       'tests/leak_probe37_test.py::test_a_zip_error_cut_at_120_characters_shows_no_piece_of_a_key'),
+      "a message that shows the start of something long ends inside a key: a key cut at 29 of its 43 "
+      "characters is no key to the scrub, and is shown as cut"),
+    M('leak37-cut-drops-all', 'together_hooks/messages.py',
+      "    if len(text) <= limit or text[limit] not in _KEY_CHARS:\n        return text[:limit]\n",
+      "    if len(text) <= limit or text[limit] not in _KEY_CHARS:\n        return ''\n",
+      ('tests/leak_probe37_test.py::test_git_output_shorter_than_the_cut_is_shown_whole',
+       'tests/leak_probe37_test.py::test_a_zip_error_that_fits_is_shown_whole'),
+      "a cut message shows nothing even where it fits or ends between words: git's stray output and a "
+      "zip's error no longer say what they were"),
+    M('leak37-git-output-uncut', 'together_hooks/gitrun.py',
+      "    shown = cut_text(out[:200].decode('utf-8', 'backslashreplace'), 60)\n",
+      "    shown = out[:60].decode('utf-8', 'backslashreplace')\n",
+      ('tests/leak_probe37_test.py::test_git_output_cut_at_60_bytes_shows_no_piece_of_a_key',),
+      "output of a git on PATH that is not git's is shown cut at 60 bytes wherever that falls: a file "
+      "named with a key in the listing is shown with 29-36 of its characters"),
+    M('leak37-zip-error-uncut', 'together_hooks/detect/containers.py',
+      "    return cut_text(text, 120) or type(e).__name__\n",
+      "    return text[:120]\n",
+      ('tests/leak_probe37_test.py::test_a_zip_error_cut_at_120_characters_shows_no_piece_of_a_key',),
+      "a damaged container's error (zipfile's 'Bad CRC-32 for file ...') is cut at 120 characters "
+      "inside a member's name: a key in it shown with 22-32 of its characters"),
+    M('leak37-lost-raw', 'together_hooks/org/task.py',
+      "        raise Lost(engine.one_line(\n",
+      "        raise Lost(str(\n",
+      ('tests/leak_probe37_test.py::test_a_lost_scan_process_line_is_scrubbed_where_it_is_raised',),
+      "a crashed scan process's last stderr line is raised raw on the worker: a Dask worker logs it "
+      "(Compute Failed) with the key PYTHONWARNINGS or any input put there"),
+    M('leak37-tag-plain-escapes-unread', 'together_hooks/detect/scrub.py',
+      "                more = [escaped] if escaped is not None else []\n",
+      "                more = []\n",
+      ('tests/leak_probe37_test.py::test_a_tagged_lines_escape_readings_differ_and_each_is_read',),
+      "a tagged line is read with its escapes undone only QP-aware: a legacy key whose name is in tags "
+      "and whose digits are escaped after '=' is shown, beside any '=80'"),
+    M('leak37-tag-escapes-twice', 'together_hooks/detect/scrub.py',
+      "                if qp:\n                    plain_view = escapes_view(_bytes(own), qp=False)\n",
+      "                if escaped is not None or qp:\n"
+      "                    plain_view = escapes_view(_bytes(own), qp=False)\n",
+      ('tests/leak_probe37_test.py::test_a_tagged_line_with_no_quoted_printable_is_read_once',),
+      "a tagged line with no quoted-printable escape has its escapes undone twice, the second time "
+      "giving the reading the first made"),
 )
 
 

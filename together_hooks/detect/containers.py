@@ -41,6 +41,7 @@ from together_hooks.detect.windows import scan_stream_windows
 from together_hooks.errors import InputError
 from together_hooks.fileio import filled
 from together_hooks.fileio import stream_windows
+from together_hooks.messages import cut_text
 from together_hooks.rules import MAX_CONTEXT
 
 TYPE_CHECKING = False
@@ -477,7 +478,7 @@ class _DeltaInserts(_Reader):
 
 def _why(e: BaseException) -> str:
     text = str(e).splitlines()[0] if str(e) else type(e).__name__
-    return text[:120]
+    return cut_text(text, 120) or type(e).__name__
 
 
 def _whole_stream(stream: BinaryIO, head: bytes) -> BinaryIO:

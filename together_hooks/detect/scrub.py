@@ -747,22 +747,6 @@ def _tag_letters(text: str) -> str:
     return _pattern(_TAG_LEAD).sub(_tag_letter, text)
 
 
-def _coded_or_escaped(text: str) -> list[str]:
-    """``text`` with its escapes undone (``codec.escapes_view``) and with
-    characters written by their codes undone (``_coded``), where either
-    differs."""
-    from together_hooks.detect.codec import escapes_view
-
-    out = []
-    view = escapes_view(_bytes(text), qp=False) if _pattern(_ESCAPE_LEAD).search(text) else None
-    if view is not None:
-        out.append(view.data.decode('utf-8', 'replace'))
-    coded = _coded(text)
-    if coded != text:
-        out.append(coded)
-    return out
-
-
 def _escaped(char: str) -> str:
     """A character no line may show as it is: a byte of a name that is
     not UTF-8 (a surrogate escape) as that byte, ``\\xe9``, in every line as
@@ -1520,12 +1504,17 @@ class Scrubber:
         # (each decoded reading before its invisible characters go: tag
         # characters, below, are read in every one)
         undone = [own]
+        escaped = None  # the escape reading that takes no ``=XX`` for quoted-printable
+        qp = False
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
-            view = escapes_view(_bytes(own), qp=_pattern(_QP_ESCAPE).search(own) is not None)
+            qp = _pattern(_QP_ESCAPE).search(own) is not None
+            view = escapes_view(_bytes(own), qp=qp)
             if view is not None:
                 decoded = view.data.decode('utf-8', 'replace')
+                if not qp:
+                    escaped = decoded
                 if '\n' in decoded and 'tgp_v1_' in decoded:  # ``\n`` wraps a key
                     self._learn_wrapped(decoded)
                 undone.append(decoded)
@@ -1548,7 +1537,19 @@ class Scrubber:
         tagged = [t for t in undone if _pattern(_TAG_LEAD).search(t)]
         if tagged:
             if tagged[0] is own:
-                tagged += [t for t in _coded_or_escaped(own) if t not in tagged]
+                # The line's escapes undone as no mail's: a tagged line's
+                # ``=XX`` is no quoted-printable (the QP-aware reading above
+                # may differ: ``=\x39\x31…`` is ``=91…`` once unescaped,
+                # a byte to it, a legacy key's digits to this one); and its
+                # codes undone (``coded``, the same reading as above).
+                if qp:
+                    plain_view = escapes_view(_bytes(own), qp=False)
+                    if plain_view is not None:
+                        escaped = plain_view.data.decode('utf-8', 'replace')
+                more = [escaped] if escaped is not None else []
+                if coded != own:
+                    more.append(coded)
+                tagged += [t for t in more if t not in tagged]
             spelt = [_pattern(_CONTROL).sub('', _tag_letters(t)) for t in tagged]
             spelt += [_pattern(_CONTROL).sub('', _folded(t)) for t in spelt if _folds(t)]
             readings += [r for r in spelt if r not in readings]

@@ -68,10 +68,14 @@ def run_task(payload: dict) -> dict:
         RUNNING.discard(proc)
     if proc.returncode != 0 or not out:
         lines = err.decode('utf-8', 'replace').strip().splitlines()
-        raise Lost(
+        # Scrubbed here, where the exception is made: a Dask worker logs
+        # it (``Compute Failed``) before the coordinator's scrub sees it,
+        # and the child's last line may quote its input (Python's own
+        # ``Invalid -W option ignored: …`` names what PYTHONWARNINGS holds).
+        raise Lost(engine.one_line(
             f'scan process ended with exit {proc.returncode}'
             + (f': {lines[-1]}' if lines else ''),
-        )
+        ))
     return json.loads(out)
 
 
