@@ -6868,6 +6868,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        wait = UNREAD_WAIT\n",
       ('tests/faults37_test.py::test_a_reader_that_quits_late_is_seen_within_the_bound_you_set',),
       "a report's reader quitting more than 1 s after the run's end is never seen, whatever TOGETHER_HOOKS_PIPE_WAIT says"),
+    M('suiteM37-regex-cache-generates-again', 'together_hooks/regex_cache.py',
+      "    program = programs.get((pattern, flags)) or _generated.get((pattern, flags))\n",
+      "    program = programs.get((pattern, flags))\n",
+      ('tests/regex_cache_test.py::test_a_program_generated_in_a_run_is_not_generated_again',),
+      "a pattern the cache file lacks is parsed and generated again in pure Python at every compile of a run (csvrow's header cell: 2 of a 9 CPU-s scan)"),
 )
 
 
