@@ -70,7 +70,10 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)``, from the cached program when there
     is one."""
     programs = _load() if _programs is None else _programs
-    program = programs.get((pattern, flags))
+    # (or one this run generated: a pattern compiled again in a hot path,
+    # ``csvrow``'s header cell once a header line, was generated anew at
+    # each call, in pure Python, until the file held it)
+    program = programs.get((pattern, flags)) or _generated.get((pattern, flags))
     if program is not None:
         try:
             built = build(pattern, program)

@@ -7094,6 +7094,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/leak_probe37_test.py::test_a_tagged_line_with_no_quoted_printable_is_read_once',),
       "a tagged line with no quoted-printable escape has its escapes undone twice, the second time "
       "giving the reading the first made"),
+    M('suiteM37-regex-cache-generates-again', 'together_hooks/regex_cache.py',
+      "    program = programs.get((pattern, flags)) or _generated.get((pattern, flags))\n",
+      "    program = programs.get((pattern, flags))\n",
+      ('tests/regex_cache_test.py::test_a_program_generated_in_a_run_is_not_generated_again',),
+      "a pattern the cache file lacks is parsed and generated again in pure Python at every compile of a run (csvrow's header cell: 2 of a 9 CPU-s scan)"),
 )
 
 
