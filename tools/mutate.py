@@ -6830,15 +6830,15 @@ MUTATIONS: tuple[Mutation, ...] = (
       "through pre-commit an updated baseline left unstaged is stashed and the same commit is refused again, "
       "and a new one left untracked excuses the key while the commit goes in without it"),
     M('faults37-threads-born-taking-signals', 'together_hooks/threads.py',
-      "    was = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HELD)\n",
-      "    was = _signal.pthread_sigmask(_signal.SIG_BLOCK, ())\n",
+      "        self._was = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HELD)\n",
+      "        self._was = _signal.pthread_sigmask(_signal.SIG_BLOCK, ())\n",
       ('tests/faults37_test.py::test_verify_workers_are_born_blocking_ctrl_c',
        'tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c'),
       "threads of ours are born able to take Ctrl-C: one that takes it leaves the main thread asleep in its "
       "wait (--verify's: until the API answers, 30-39 s under load)"),
     M('faults37-threads-mask-kept', 'together_hooks/threads.py',
-      "        _signal.pthread_sigmask(_signal.SIG_SETMASK, was)\n",
-      "        pass\n",
+      "            _signal.pthread_sigmask(_signal.SIG_SETMASK, self._was)\n",
+      "            pass\n",
       ('tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c',),
       "the thread that starts one of ours keeps Ctrl-C blocked: the main thread never takes it again, and "
       "main() run in process leaves the block to its caller and every child it starts"),
@@ -6907,6 +6907,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/file_gate_test.py::test_a_file_the_gate_fails_makes_no_budget',),
       "every file of a tree makes a decompression budget, the 3,266 of the bench tree's 3,441 that file_test "
       "fails included"),
+    M('review37b-pool-workers-born-taking-signals', 'together_hooks/threads.py',
+      "            with born_blocking():\n                super()._adjust_thread_count()\n",
+      "            super()._adjust_thread_count()\n",
+      ('tests/review37b_test.py::test_scan_org_pool_workers_are_born_blocking_ctrl_c',),
+      "scan-org's local pool starts its workers (concurrent.futures, in submit) able to take Ctrl-C: one that "
+      "takes it leaves the main thread asleep in its wait"),
+    M('review37b-scan-org-plain-pool', 'together_hooks/org/executors.py',
+      "        pool(width, 'scan-org'),",
+      "        __import__('concurrent.futures').futures.ThreadPoolExecutor(width, 'scan-org'),",
+      ('tests/review37b_test.py::test_scan_org_pool_workers_are_born_blocking_ctrl_c',),
+      "scan-org's local pool is a plain ThreadPoolExecutor again: its workers are born able to take Ctrl-C"),
 )
 
 
