@@ -2,11 +2,16 @@
 (docs/hardening.md, "Session 37 (review37b)")."""
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 import threading
+import time
 
 import pytest
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HELD = {int(signal.SIGINT), int(signal.SIGTERM)}
 posix_masks = pytest.mark.skipif(not hasattr(signal, 'pthread_sigmask'), reason='POSIX thread masks')
 
@@ -62,3 +67,66 @@ def test_the_callers_mask_comes_back_when_a_start_fails(taking_signals):
     with pytest.raises(RuntimeError):
         start(t)
     assert _mask() & HELD == set()
+
+
+# ------------------------------------------- Ctrl-C with a forked half running
+
+_SPLIT_PROBE = '''
+import os, sys, time
+from together_hooks.runtime import guard
+from together_hooks.sources.parallel import split
+
+ready = sys.argv[1]
+
+def lines():
+    try:
+        yield 1
+        yield 2
+    finally:
+        time.sleep(1.0)  # a git being stopped and reaped as the reader closes
+
+def child():
+    it = lines()
+    next(it)
+    open(ready, 'w').close()
+    time.sleep(30)
+    return 0
+
+def parent():
+    time.sleep(30)
+    return 0
+
+sys.exit(guard('together-hooks', lambda: split(child, parent) and 0))
+'''
+
+
+@pytest.mark.skipif(not hasattr(os, 'killpg'), reason='POSIX process groups')
+@pytest.mark.parametrize('sig', [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_to_the_group_with_a_forked_half_running_says_one_line(tmp_path, sig):
+    """``scan --history`` forks a half (``sources.parallel.split``); Ctrl-C
+    reaches the whole process group.  On 659fdc0a the forked half took it
+    too, and then its parent's SIGTERM while the first stop unwound (a
+    reader closing its git): a second line on the shared stderr
+    ("terminated"), or a traceback ("Exception ignored in: <generator
+    object stream_blobs>"; seen on together-python's history at 1.2-2.4 s).
+    SIGTERM to the group (a CI job cancelled) gave two "terminated" lines."""
+    script = tmp_path / 'probe.py'
+    script.write_text(_SPLIT_PROBE)
+    ready = tmp_path / 'ready'
+    env = {**os.environ, 'PYTHONPATH': ROOT + os.pathsep + os.environ.get('PYTHONPATH', '')}
+    p = subprocess.Popen([sys.executable, str(script), str(ready)], stderr=subprocess.PIPE,
+                         start_new_session=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists():
+            assert p.poll() is None and time.monotonic() < deadline, p.stderr.read()
+            time.sleep(0.01)
+        os.killpg(p.pid, sig)
+        err = p.communicate(timeout=30)[1].decode()
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    word, code = ('interrupted', 130) if sig == signal.SIGINT else ('terminated', 128 + 15)
+    assert p.returncode == code, (p.returncode, err)
+    assert err == f'together-hooks: {word}\n', err

@@ -6918,6 +6918,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        __import__('concurrent.futures').futures.ThreadPoolExecutor(width, 'scan-org'),",
       ('tests/review37b_test.py::test_scan_org_pool_workers_are_born_blocking_ctrl_c',),
       "scan-org's local pool is a plain ThreadPoolExecutor again: its workers are born able to take Ctrl-C"),
+    M('review37b-forked-half-stopped-twice', 'together_hooks/sources/parallel.py',
+      "                signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGINT, signal.SIGTERM))\n",
+      "                pass\n",
+      ('tests/review37b_test.py::test_ctrl_c_to_the_group_with_a_forked_half_running_says_one_line',),
+      "a forked half (scan --history) takes Ctrl-C or SIGTERM from the group and then its parent's SIGTERM "
+      "while the first unwinds: a second line or a traceback on stderr beside the parent's one line"),
 )
 
 
