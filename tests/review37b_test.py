@@ -130,3 +130,34 @@ def test_ctrl_c_to_the_group_with_a_forked_half_running_says_one_line(tmp_path, 
     word, code = ('interrupted', 130) if sig == signal.SIGINT else ('terminated', 128 + 15)
     assert p.returncode == code, (p.returncode, err)
     assert err == f'together-hooks: {word}\n', err
+
+
+def _blocked_in(native_id: int) -> set[int]:
+    """The signals thread ``native_id`` of this process blocks (Linux's
+    ``SigBlk``)."""
+    with open(f'/proc/self/task/{native_id}/status') as f:
+        line = next(x for x in f if x.startswith('SigBlk:'))
+    bits = int(line.split()[1], 16)
+    return {n for n in range(1, 65) if bits >> (n - 1) & 1}
+
+
+@posix_masks
+@pytest.mark.skipif(not os.path.exists('/proc/self/task'), reason='Linux /proc')
+def test_a_dask_clients_threads_are_born_blocking_ctrl_c(tmp_path, taking_signals):
+    """``scan-org --scheduler``: the Dask client starts its own threads (its
+    event loop's) as it connects; on 659fdc0a they took Ctrl-C."""
+    pytest.importorskip('distributed')
+    from tests.org.scan_org_test import dask_processes
+    from together_hooks.org.executors import dask
+
+    with dask_processes(tmp_path, 1) as (address, _procs):
+        before = {t.ident for t in threading.enumerate()}
+        pool = dask(address, timeout=60)
+        try:
+            new = [t for t in threading.enumerate() if t.ident not in before and t.is_alive()]
+            masks = {t.name: _blocked_in(t.native_id) for t in new}
+            assert _mask() & HELD == set(), 'the caller was left blocking Ctrl-C'
+        finally:
+            pool.close()
+    assert masks, 'the client started no thread'
+    assert all(HELD <= m for m in masks.values()), masks

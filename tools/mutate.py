@@ -6924,6 +6924,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/review37b_test.py::test_ctrl_c_to_the_group_with_a_forked_half_running_says_one_line',),
       "a forked half (scan --history) takes Ctrl-C or SIGTERM from the group and then its parent's SIGTERM "
       "while the first unwinds: a second line or a traceback on stderr beside the parent's one line"),
+    M('review37b-dask-client-threads-take-signals', 'together_hooks/org/executors.py',
+      "        with born_blocking():  # the client's threads (its event loop's) take no Ctrl-C\n",
+      "        if True:\n",
+      ('tests/review37b_test.py::test_a_dask_clients_threads_are_born_blocking_ctrl_c',),
+      "scan-org --scheduler: the Dask client's own threads (its event loop's) are born able to take Ctrl-C"),
 )
 
 

@@ -100,7 +100,10 @@ def dask(address: str, timeout: float | None = None) -> Pool:
         )
     try:
         waits = {} if timeout is None else {'timeout': timeout}
-        client = distributed.Client(address, set_as_default=False, **waits)
+        from together_hooks.threads import born_blocking
+
+        with born_blocking():  # the client's threads (its event loop's) take no Ctrl-C
+            client = distributed.Client(address, set_as_default=False, **waits)
     except (OSError, TimeoutError) as e:
         raise InputError(f'--scheduler {address}: cannot connect ({e})')
     try:
