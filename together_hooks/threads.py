@@ -30,21 +30,35 @@ def start(thread: threading.Thread) -> threading.Thread:
     """``threading.Thread.start(thread)``, the new thread blocking SIGINT
     and SIGTERM for its whole life (the caller's mask is as it was when
     this returns).  A subclass's own ``start`` may call this."""
-    import _signal  # the C module: ``signal`` imports enum on every hook run
     import threading
 
-    global _HELD
-    if not hasattr(_signal, 'pthread_sigmask'):  # no POSIX threads' masks (Windows)
+    with born_blocking():
         threading.Thread.start(thread)
-        return thread
-    if _HELD is None:
-        _HELD = (_signal.SIGINT, _signal.SIGTERM)
-    was = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HELD)
-    try:
-        threading.Thread.start(thread)
-    finally:
-        _signal.pthread_sigmask(_signal.SIG_SETMASK, was)
     return thread
+
+
+class born_blocking:  # noqa: N801 (used as a ``with`` statement's word)
+    """``with born_blocking():``: every thread started inside, by us or by
+    a library (``concurrent.futures``' pool starts its workers in
+    ``submit``), blocks SIGINT and SIGTERM for its whole life; the
+    caller's mask is as it was when the block ends, whatever it raised."""
+
+    def __enter__(self) -> None:
+        import _signal  # the C module: ``signal`` imports enum on every hook run
+
+        global _HELD
+        self._was = None
+        if not hasattr(_signal, 'pthread_sigmask'):  # no POSIX threads' masks (Windows)
+            return
+        if _HELD is None:
+            _HELD = (_signal.SIGINT, _signal.SIGTERM)
+        self._was = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HELD)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._was is not None:
+            import _signal
+
+            _signal.pthread_sigmask(_signal.SIG_SETMASK, self._was)
 
 
 def start_daemon(target: Callable[..., Any], name: str | None = None,
@@ -53,3 +67,17 @@ def start_daemon(target: Callable[..., Any], name: str | None = None,
     import threading
 
     return start(threading.Thread(target=target, name=name, args=args, daemon=True))
+
+
+def pool(workers: int, name: str):  # type: ignore[no-untyped-def]
+    """A ``concurrent.futures.ThreadPoolExecutor`` of ``workers`` threads
+    named ``name``, each born blocking SIGINT and SIGTERM (the pool starts
+    them as tasks are submitted: ``born_blocking`` around that)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    class Pool(ThreadPoolExecutor):
+        def _adjust_thread_count(self) -> None:  # where the pool starts a worker
+            with born_blocking():
+                super()._adjust_thread_count()
+
+    return Pool(max_workers=workers, thread_name_prefix=name)

@@ -6830,15 +6830,15 @@ MUTATIONS: tuple[Mutation, ...] = (
       "through pre-commit an updated baseline left unstaged is stashed and the same commit is refused again, "
       "and a new one left untracked excuses the key while the commit goes in without it"),
     M('faults37-threads-born-taking-signals', 'together_hooks/threads.py',
-      "    was = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HELD)\n",
-      "    was = _signal.pthread_sigmask(_signal.SIG_BLOCK, ())\n",
+      "        self._was = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HELD)\n",
+      "        self._was = _signal.pthread_sigmask(_signal.SIG_BLOCK, ())\n",
       ('tests/faults37_test.py::test_verify_workers_are_born_blocking_ctrl_c',
        'tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c'),
       "threads of ours are born able to take Ctrl-C: one that takes it leaves the main thread asleep in its "
       "wait (--verify's: until the API answers, 30-39 s under load)"),
     M('faults37-threads-mask-kept', 'together_hooks/threads.py',
-      "        _signal.pthread_sigmask(_signal.SIG_SETMASK, was)\n",
-      "        pass\n",
+      "            _signal.pthread_sigmask(_signal.SIG_SETMASK, self._was)\n",
+      "            pass\n",
       ('tests/faults37_test.py::test_git_feeding_and_reading_threads_are_born_blocking_ctrl_c',),
       "the thread that starts one of ours keeps Ctrl-C blocked: the main thread never takes it again, and "
       "main() run in process leaves the block to its caller and every child it starts"),
@@ -7099,6 +7099,28 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    program = programs.get((pattern, flags))\n",
       ('tests/regex_cache_test.py::test_a_program_generated_in_a_run_is_not_generated_again',),
       "a pattern the cache file lacks is parsed and generated again in pure Python at every compile of a run (csvrow's header cell: 2 of a 9 CPU-s scan)"),
+    M('review37b-pool-workers-born-taking-signals', 'together_hooks/threads.py',
+      "            with born_blocking():\n                super()._adjust_thread_count()\n",
+      "            super()._adjust_thread_count()\n",
+      ('tests/review37b_test.py::test_scan_org_pool_workers_are_born_blocking_ctrl_c',),
+      "scan-org's local pool starts its workers (concurrent.futures, in submit) able to take Ctrl-C: one that "
+      "takes it leaves the main thread asleep in its wait"),
+    M('review37b-scan-org-plain-pool', 'together_hooks/org/executors.py',
+      "        pool(width, 'scan-org'),",
+      "        __import__('concurrent.futures').futures.ThreadPoolExecutor(width, 'scan-org'),",
+      ('tests/review37b_test.py::test_scan_org_pool_workers_are_born_blocking_ctrl_c',),
+      "scan-org's local pool is a plain ThreadPoolExecutor again: its workers are born able to take Ctrl-C"),
+    M('review37b-forked-half-stopped-twice', 'together_hooks/sources/parallel.py',
+      "                signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGINT, signal.SIGTERM))\n",
+      "                pass\n",
+      ('tests/review37b_test.py::test_ctrl_c_to_the_group_with_a_forked_half_running_says_one_line',),
+      "a forked half (scan --history) takes Ctrl-C or SIGTERM from the group and then its parent's SIGTERM "
+      "while the first unwinds: a second line or a traceback on stderr beside the parent's one line"),
+    M('review37b-dask-client-threads-take-signals', 'together_hooks/org/executors.py',
+      "        with born_blocking():  # the client's threads (its event loop's) take no Ctrl-C\n",
+      "        if True:\n",
+      ('tests/review37b_test.py::test_a_dask_clients_threads_are_born_blocking_ctrl_c',),
+      "scan-org --scheduler: the Dask client's own threads (its event loop's) are born able to take Ctrl-C"),
 )
 
 

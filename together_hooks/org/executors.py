@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Executor
-from concurrent.futures import ThreadPoolExecutor
 
 from together_hooks.errors import InputError
 
@@ -49,9 +48,10 @@ def local(workers: int | None) -> Pool:
     if width < 1:
         raise InputError('--workers must be at least 1')
     from together_hooks.org.task import kill_running
+    from together_hooks.threads import pool
 
     return Pool(
-        ThreadPoolExecutor(max_workers=width, thread_name_prefix='scan-org'),
+        pool(width, 'scan-org'),  # its workers born blocking Ctrl-C (threads.py)
         width, f'local pool of {width}', close=kill_running,
     )
 
@@ -100,7 +100,10 @@ def dask(address: str, timeout: float | None = None) -> Pool:
         )
     try:
         waits = {} if timeout is None else {'timeout': timeout}
-        client = distributed.Client(address, set_as_default=False, **waits)
+        from together_hooks.threads import born_blocking
+
+        with born_blocking():  # the client's threads (its event loop's) take no Ctrl-C
+            client = distributed.Client(address, set_as_default=False, **waits)
     except (OSError, TimeoutError) as e:
         raise InputError(f'--scheduler {address}: cannot connect ({e})')
     try:

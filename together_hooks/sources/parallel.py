@@ -116,7 +116,16 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     if pid == 0:  # the child: do its half, send the result, exit at once
         try:
             os.close(read_fd)
-            payload = marshal.dumps(('ok', child()))
+            try:
+                payload = marshal.dumps(('ok', child()))
+            finally:
+                # Stopped once is enough: a Ctrl-C or SIGTERM reaches the
+                # whole process group, and then the parent's own SIGTERM
+                # (above) came while the first stop unwound (a reader's git
+                # being reaped): a second stop escaped this block, a second
+                # line or a traceback on the shared stderr beside the
+                # parent's one.  The parent reports; this half is silent.
+                signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGINT, signal.SIGTERM))
         except BaseException as e:
             payload = marshal.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
         try:
