@@ -7050,8 +7050,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/own_keys_fifo_review37_test.py',),
       "git stuck on a FIFO among its exclude files (a .gitignore in an untracked folder, core.excludesFile) leaves your keys to the top folder's env files: a legacy key held in api/.env and committed bare passes with exit 0"),
     M('review37c-tracking-owner-shortest', 'together_hooks/hooks/detect_together_keys.py',
-      "    return max(under, key=len) if under else None\n",
-      "    return min(under, key=len) if under else None\n",
+      "                owners = {_tracking_owner(ref, remotes) for ref in refs}\n",
+      "                owners = {name for ref in refs for name in remotes if ref.startswith(f'refs/remotes/{name}/')}\n",
       ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[prefix-key]',),
       "a tracking ref of remote origin/old counts as remote origin's: a merged key only origin/old has passes "
       "pre-merge-commit though the push goes to origin, which lacks it"),
@@ -7072,6 +7072,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            for head in heads if remotes else ():\n",
       ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[pushurl-key]', 'tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[two_urls-key]'),
       "tracking refs vouch for a push target they were never fetched from (pushurl, a second url)"),
+    M('review37c-pre-commit-hook-unasked', 'together_hooks/hooks/detect_together_keys.py',
+      "    if not _pre_commit_hook_installed():\n",
+      "    if False:\n",
+      ('tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[none-key]', 'tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[foreign-key]'),
+      "the prepare-commit-msg stage skips its read for any plain git commit: with only that hook type installed "
+      "(or another tool's pre-commit hook) a key is committed though no check of ours ran"),
+    M('review37c-pre-commit-hook-any-script', 'together_hooks/hooks/detect_together_keys.py',
+      "    return PRE_COMMIT_SCRIPT_ID in head and re.search(",
+      "    return True or re.search(",
+      ('tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[foreign-key]',),
+      "any executable pre-commit hook counts as pre-commit's: husky's or a hand-written one lets the "
+      "prepare-commit-msg stage skip its read, and a key is committed unchecked"),
 )
 
 

@@ -147,6 +147,8 @@ def _pre_commit_ran() -> bool:
     where it cannot be seen."""
     from together_hooks.sources.message import running_commit_argv
 
+    if not _pre_commit_hook_installed():
+        return False
     argv = running_commit_argv()
     if argv is None:
         return False
@@ -156,6 +158,32 @@ def _pre_commit_ran() -> bool:
         if arg.startswith('--no-v') or arg.startswith('-') and not arg.startswith('--') and 'n' in arg:
             return False
     return True
+
+
+# pre-commit's hook script: its template's ID line, and the hook type it runs.
+PRE_COMMIT_SCRIPT_ID = b'# ID: 138fd403232d2ddd5efb44317e38bf03'
+
+
+def _pre_commit_hook_installed() -> bool:
+    """Whether git has a pre-commit hook to run that is pre-commit's own
+    (its template's ID and ``--hook-type=pre-commit``, where git looks:
+    ``core.hooksPath`` honoured), executable.  None installed (only
+    ``pre-commit install -t prepare-commit-msg``), or another tool's
+    (husky, lefthook, a hand-written script): no pre-commit check of ours
+    ran for the commit, whatever its arguments."""
+    from together_hooks.gitrun import git_probe
+
+    where = (git_probe('.', 'rev-parse', '--git-path', 'hooks/pre-commit') or b'').rstrip(b'\n')
+    if not where or not os.access(where, os.X_OK):
+        return False
+    try:
+        with open(where, 'rb') as f:
+            head = f.read(1 << 16)
+    except OSError:
+        return False
+    import re
+
+    return PRE_COMMIT_SCRIPT_ID in head and re.search(rb'--hook-type=pre-commit(?![\w-])', head) is not None
 
 
 def _sequenced() -> Iterable[Content]:
