@@ -6984,13 +6984,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       "pre-merge-commit refuses a key the merged branch holds at the same path though every remote has that "
       "commit: a merge of a branch pushed long ago is refused for a key it brings to no remote"),
     M('gate37-merge-held-every-remote', 'together_hooks/hooks/detect_together_keys.py',
-      "                if all(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):\n",
-      "                if any(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):\n",
+      "                if all(name in owners for name in remotes):\n",
+      "                if any(name in owners for name in remotes):\n",
       ('tests/gate_probe36_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[pull_of_a_no_verify_key_branch_through_pre_merge_commit-commit]',),
       "a merged commit one remote has counts as every remote's: git pull of a branch pushed past the hooks to "
       "origin merges its key unrefused, though the gate remote lacks it"),
     M('gate37-merge-head-not-on-a-remote', 'together_hooks/hooks/detect_together_keys.py',
-      "                if all(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):\n",
+      "                if all(name in owners for name in remotes):\n",
       "                if True:\n",
       ('tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_pushed_branch_with_a_key_commit_beyond-commit]',
        'tests/gate_probe37_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[octopus_merge_of_a_pushed_branch_and_a_key_branch-commit]'),
@@ -7121,6 +7121,41 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if True:\n",
       ('tests/review37b_test.py::test_a_dask_clients_threads_are_born_blocking_ctrl_c',),
       "scan-org --scheduler: the Dask client's own threads (its event loop's) are born able to take Ctrl-C"),
+    M('review37c-tracking-owner-shortest', 'together_hooks/hooks/detect_together_keys.py',
+      "                owners = {_tracking_owner(ref, remotes) for ref in refs}\n",
+      "                owners = {name for ref in refs for name in remotes if ref.startswith(f'refs/remotes/{name}/')}\n",
+      ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[prefix-key]',),
+      "a tracking ref of remote origin/old counts as remote origin's: a merged key only origin/old has passes "
+      "pre-merge-commit though the push goes to origin, which lacks it"),
+    M('review37c-pushurl-unread', 'together_hooks/hooks/detect_together_keys.py',
+      "        if pushed is not None and pushed != urls.get((name, 'url'), set()):\n",
+      "        if False:\n",
+      ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[pushurl-key]',),
+      "a remote whose pushurl is not its url vouches by its fetched refs: a merged key the fetch server has passes "
+      "pre-merge-commit though the push server lacks it"),
+    M('review37c-two-urls-unread', 'together_hooks/hooks/detect_together_keys.py',
+      "        if count.get(name, 0) > 1:\n",
+      "        if False:\n",
+      ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[two_urls-key]',),
+      "a remote with two urls vouches by what its first holds: a merged key passes pre-merge-commit though the "
+      "push also goes to a url that lacks it"),
+    M('review37c-fetched-where-pushed-unasked', 'together_hooks/hooks/detect_together_keys.py',
+      "            for head in heads if remotes and _fetched_where_pushed(remotes) else ():\n",
+      "            for head in heads if remotes else ():\n",
+      ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[pushurl-key]', 'tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[two_urls-key]'),
+      "tracking refs vouch for a push target they were never fetched from (pushurl, a second url)"),
+    M('review37c-pre-commit-hook-unasked', 'together_hooks/hooks/detect_together_keys.py',
+      "    if not _pre_commit_hook_installed():\n",
+      "    if False:\n",
+      ('tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[none-key]', 'tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[foreign-key]'),
+      "the prepare-commit-msg stage skips its read for any plain git commit: with only that hook type installed "
+      "(or another tool's pre-commit hook) a key is committed though no check of ours ran"),
+    M('review37c-pre-commit-hook-any-script', 'together_hooks/hooks/detect_together_keys.py',
+      "    return PRE_COMMIT_SCRIPT_ID in head and re.search(",
+      "    return True or re.search(",
+      ('tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[foreign-key]',),
+      "any executable pre-commit hook counts as pre-commit's: husky's or a hand-written one lets the "
+      "prepare-commit-msg stage skip its read, and a key is committed unchecked"),
 )
 
 

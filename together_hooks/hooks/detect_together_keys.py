@@ -147,6 +147,8 @@ def _pre_commit_ran() -> bool:
     where it cannot be seen."""
     from together_hooks.sources.message import running_commit_argv
 
+    if not _pre_commit_hook_installed():
+        return False
     argv = running_commit_argv()
     if argv is None:
         return False
@@ -156,6 +158,32 @@ def _pre_commit_ran() -> bool:
         if arg.startswith('--no-v') or arg.startswith('-') and not arg.startswith('--') and 'n' in arg:
             return False
     return True
+
+
+# pre-commit's hook script: its template's ID line, and the hook type it runs.
+PRE_COMMIT_SCRIPT_ID = b'# ID: 138fd403232d2ddd5efb44317e38bf03'
+
+
+def _pre_commit_hook_installed() -> bool:
+    """Whether git has a pre-commit hook to run that is pre-commit's own
+    (its template's ID and ``--hook-type=pre-commit``, where git looks:
+    ``core.hooksPath`` honoured), executable.  None installed (only
+    ``pre-commit install -t prepare-commit-msg``), or another tool's
+    (husky, lefthook, a hand-written script): no pre-commit check of ours
+    ran for the commit, whatever its arguments."""
+    from together_hooks.gitrun import git_probe
+
+    where = (git_probe('.', 'rev-parse', '--git-path', 'hooks/pre-commit') or b'').rstrip(b'\n')
+    if not where or not os.access(where, os.X_OK):
+        return False
+    try:
+        with open(where, 'rb') as f:
+            head = f.read(1 << 16)
+    except OSError:
+        return False
+    import re
+
+    return PRE_COMMIT_SCRIPT_ID in head and re.search(rb'--hook-type=pre-commit(?![\w-])', head) is not None
 
 
 def _sequenced() -> Iterable[Content]:
@@ -290,10 +318,11 @@ class RemoteHeld:
             heads = merged_heads('.')
             remotes = (git_probe('.', 'remote') or b'').decode('utf-8', 'surrogateescape').split() if heads else []
             self.on = []
-            for head in heads if remotes else ():
+            for head in heads if remotes and _fetched_where_pushed(remotes) else ():
                 refs = (git_probe('.', 'for-each-ref', '--format=%(refname)', '--contains', head,
                                   'refs/remotes/') or b'').decode('utf-8', 'surrogateescape').splitlines()
-                if all(any(ref.startswith(f'refs/remotes/{name}/') for ref in refs) for name in remotes):
+                owners = {_tracking_owner(ref, remotes) for ref in refs}
+                if all(name in owners for name in remotes):
                     self.on.append(head)
         return self.on
 
@@ -317,6 +346,40 @@ class RemoteHeld:
 
             print(f'{PROG}: {dropped} key(s) the merged branch holds at the same path are on a remote '
                   'branch already: not refused here (rotate them: they were pushed)', file=sys.stderr)
+
+
+def _tracking_owner(ref: str, remotes: Sequence[str]) -> str | None:
+    """The remote whose tracking ref ``ref`` is: the longest remote name
+    it sits under (``refs/remotes/origin/old/main`` is remote
+    ``origin/old``'s, not ``origin``'s, when both are remotes)."""
+    under = [name for name in remotes if ref.startswith(f'refs/remotes/{name}/')]
+    return max(under, key=len) if under else None
+
+
+def _fetched_where_pushed(remotes: Sequence[str]) -> bool:
+    """Whether each remote's tracking refs say what its push target holds:
+    no ``remote.<name>.pushurl`` other than its one ``url`` (a push goes
+    to every ``url``, a fetch reads the first).  Where one does not, no
+    merged commit counts as on every remote (fail closed)."""
+    from together_hooks.gitrun import git_probe
+
+    listed = git_probe('.', 'config', '--null', '--get-regexp', r'^remote\..*\.(push)?url$') or b''
+    urls: dict[tuple[str, str], set[bytes]] = {}
+    count: dict[str, int] = {}
+    for entry in listed.split(b'\0'):
+        key, _nl, value = entry.partition(b'\n')
+        name, _dot, kind = key.decode('utf-8', 'surrogateescape')[len('remote.'):].rpartition('.')
+        if name in remotes:
+            urls.setdefault((name, kind), set()).add(value)
+            if kind == 'url':
+                count[name] = count.get(name, 0) + 1
+    for name in remotes:
+        if count.get(name, 0) > 1:
+            return False
+        pushed = urls.get((name, 'pushurl'))
+        if pushed is not None and pushed != urls.get((name, 'url'), set()):
+            return False
+    return True
 
 
 # The arguments' defaults, and the options hookargs reads without argparse.
