@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import signal
 import subprocess
 
 import pytest
@@ -17,6 +18,20 @@ pytest_plugins = ('tests.report_scrub', 'tests.bytecode', 'tests.cpu_log')
 # the developer's machine unless it sets ``CI`` itself.
 for _name in ('CI', 'TF_BUILD'):
     os.environ.pop(_name, None)
+
+# Ctrl-C as a terminal gives it: a suite started as a background job of a
+# shell without job control (``nohup ... &``, a CI runner's script) has
+# SIGINT ignored, by POSIX rule, in pytest and its xdist workers, and every
+# program a test starts inherits that (Python then installs no
+# KeyboardInterrupt handler): a test that sends the product Ctrl-C would
+# see it ignored (review37b's forked-half probe hung in ci49).  A caught
+# signal is reset to its default at exec, so the programs tests start take
+# Ctrl-C as they would from a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:  # not the main thread: nothing the children inherit changes
+        pass
 
 
 @pytest.fixture
