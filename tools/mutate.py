@@ -7156,6 +7156,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[foreign-key]',),
       "any executable pre-commit hook counts as pre-commit's: husky's or a hand-written one lets the "
       "prepare-commit-msg stage skip its read, and a key is committed unchecked"),
+    M('lead37-push-instead-of-unread', 'together_hooks/hooks/detect_together_keys.py',
+      "            return False  # ``url.<base>.pushInsteadOf``: pushed to another URL than fetched from\n",
+      "            pass\n",
+      ('tests/hooks/remote_held_review37c_test.py',),
+      "a remote whose pushes url.<base>.pushInsteadOf sends elsewhere counts as holding what its tracking refs "
+      "fetched: pre-merge-commit passes a merged key the push target lacks"),
 )
 
 

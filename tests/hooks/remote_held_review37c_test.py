@@ -2,7 +2,8 @@
 remote's tracking refs reach the merged commit (gate37's ``RemoteHeld``).
 Those refs vouch only for what they say: a ref of remote ``origin/old``
 is not remote ``origin``'s, and a remote whose ``pushurl`` is not its
-``url`` (or that has several ``url``s) pushes where its tracking refs
+``url`` (or that has several ``url``s, or whose pushes a
+``url.<base>.pushInsteadOf`` rewrites) pushes where its tracking refs
 were never fetched from.  Real ``git merge`` through a real
 pre-merge-commit hook; each refusal beside the decoy it must pass.
 """
@@ -93,8 +94,18 @@ def _two_urls(repo: Path, decoy: bool) -> None:
         _ok(repo, 'config', '--add', 'remote.origin.url', '../other.git')
 
 
+def _push_instead_of(repo: Path, decoy: bool) -> None:
+    """``origin`` fetches from ``srv.git``, which has the branch, and a
+    ``url.<base>.pushInsteadOf`` sends its pushes to ``other.git``, which
+    lacks it (the decoy's rewrite matches no remote's url)."""
+    _ok(repo, 'push', '-q', 'origin', 'feat')
+    _ok(repo, 'fetch', '-q', 'origin')
+    _ok(repo, 'config', 'url.../other.git.pushInsteadOf', '../elsewhere.git' if decoy else '../srv.git')
+
+
 @pytest.mark.parametrize('decoy', (False, True), ids=('key', 'decoy'))
-@pytest.mark.parametrize('shape', (_prefix, _pushurl, _two_urls), ids=lambda f: f.__name__.strip('_'))
+@pytest.mark.parametrize('shape', (_prefix, _pushurl, _two_urls, _push_instead_of),
+                         ids=lambda f: f.__name__.strip('_'))
 def test_a_merged_key_passes_only_where_every_push_target_holds_it(tmp_path, shape, decoy):
     key = make_hex(random.Random(37 + len(shape.__name__)))
     repo = _setup(tmp_path, key)

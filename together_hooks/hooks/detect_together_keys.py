@@ -359,8 +359,10 @@ def _tracking_owner(ref: str, remotes: Sequence[str]) -> str | None:
 def _fetched_where_pushed(remotes: Sequence[str]) -> bool:
     """Whether each remote's tracking refs say what its push target holds:
     no ``remote.<name>.pushurl`` other than its one ``url`` (a push goes
-    to every ``url``, a fetch reads the first).  Where one does not, no
-    merged commit counts as on every remote (fail closed)."""
+    to every ``url``, a fetch reads the first), and no
+    ``url.<base>.pushInsteadOf`` rewriting its ``url`` for pushes.  Where
+    one does not, no merged commit counts as on every remote (fail
+    closed)."""
     from together_hooks.gitrun import git_probe
 
     listed = git_probe('.', 'config', '--null', '--get-regexp', r'^remote\..*\.(push)?url$') or b''
@@ -373,12 +375,16 @@ def _fetched_where_pushed(remotes: Sequence[str]) -> bool:
             urls.setdefault((name, kind), set()).add(value)
             if kind == 'url':
                 count[name] = count.get(name, 0) + 1
+    rewritten = git_probe('.', 'config', '--null', '--get-regexp', r'^url\..*\.pushinsteadof$') or b''
+    prefixes = [value for entry in rewritten.split(b'\0') for value in [entry.partition(b'\n')[2]] if value]
     for name in remotes:
         if count.get(name, 0) > 1:
             return False
         pushed = urls.get((name, 'pushurl'))
         if pushed is not None and pushed != urls.get((name, 'url'), set()):
             return False
+        if any(url.startswith(prefix) for url in urls.get((name, 'url'), ()) for prefix in prefixes):
+            return False  # ``url.<base>.pushInsteadOf``: pushed to another URL than fetched from
     return True
 
 
