@@ -6812,14 +6812,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gitrun_path37_test.py',),
       "a folder named git (or a git file no one may execute) earlier on PATH is taken for git: every git fails to start"),
     M('outside37-dotted-provider-unread', 'together_hooks/rules.py',
-      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
-      "rb'|[_-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
+      "rb'[.:]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w))'",
+      "rb'[.:]together(?!)(?:[_-]?ai)?(?![\\w-]|[.:]\\w))'",
       ('tests/rules_test.py', 'tests/accuracy/outside37_test.py'),
       "the provider after the key word only as one word: a per-provider setting `\"codegpt.apiKey.Together\": <legacy key>` "
       "and .NET's `ApiKey:Together` pass"),
     M('outside37-dotted-provider-goes-on', 'together_hooks/rules.py',
-      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w)))'",
-      "rb'|[_.:-]together(?:[_-]?ai)?(?![\\w-])))'",
+      "rb'[.:]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w))'",
+      "rb'[.:]together(?:[_-]?ai)?(?![\\w-]))'",
       ('tests/rules_test.py', 'tests/accuracy/outside37_test.py'),
       "a dotted name going on past the provider is still the key's: `\"apiKey.together.sha256\": <digest>` is reported"),
     M('outside37-baseline-advice-unstaged', 'together_hooks/pipeline.py',
@@ -7156,6 +7156,29 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[foreign-key]',),
       "any executable pre-commit hook counts as pre-commit's: husky's or a hand-written one lets the "
       "prepare-commit-msg stage skip its read, and a key is committed unchecked"),
+    M('fp37-dotted-bare-key', 'together_hooks/rules.py',
+      "+ _KEY_HOLDER + rb'[ _-]?keys?)'",
+      "+ rb'(?:' + _KEY_HOLDER + rb'[ _-]?)?keys?)'",
+      ('tests/detect/fp37_rules_test.py', 'tests/rules_test.py'),
+      "a bare `key` before Together's in a dotted or colon-joined name holds a key: `\"cache.key.together\": <digest>` "
+      "and `\"i18n.key.Together\"` are reported"),
+    M('fp37-dotted-key-words-narrowed', 'together_hooks/rules.py',
+      "_KEY_HOLDER = rb'(?:api|access|auth|secret)'",
+      "_KEY_HOLDER = rb'(?:api)'",
+      ('tests/detect/fp37_rules_test.py', 'tests/rules_test.py'),
+      "the dotted rule keeps a list of its own: `\"codegpt.accessToken.Together\": <legacy key>` and "
+      "`\"Settings:SecretKey:Together\"` pass"),
+    M('fp37-call-inside-unasked', 'together_hooks/rules.py',
+      "rb'[ \\t]{0,8})?(?:\\(|\\{)' + _NO_CALL_INSIDE +",
+      "rb'[ \\t]{0,8})?(?:\\(|\\{)' +",
+      ('tests/detect/fp37_rules_test.py', 'tests/rules_test.py'),
+      "a constructor's first argument a call of another function still reads as its entries: "
+      "`together_items = list(map(f, [(\"api_key\", <digest>)]))` is reported"),
+    M('fp37-call-inside-any', 'together_hooks/rules.py',
+      "rb'(?![ \\t]{0,8}(?!' + _MAP_TYPE + rb'[ \\t]{0,8}[(<{\\[])[A-Za-z_]",
+      "rb'(?![ \\t]{0,8}[A-Za-z_]",
+      ('tests/detect/fp37_rules_test.py',),
+      "a mapping's own constructor nested first is taken for another call: `together = dict(dict(api_key=<key>))` passes"),
 )
 
 
