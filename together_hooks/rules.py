@@ -478,10 +478,11 @@ _LEGACY_NAME = (
     # (fp37: joined by a dot or colon, the part before Together's a
     # key-holding name in the key-name grammar's words, ``env.values``'
     # ``_KEY_WORD``: api, access, auth or secret before key, token or
-    # secret; a bare ``token`` or ``secret``.  A bare ``key`` names a
-    # cache's or a catalogue's entry: ``"cache.key.together"``,
-    # ``"i18n.key.Together"``)
-    rb'|(?<![\w-])(?i:(?:(?:' + _KEY_HOLDER + rb'[ _-]?)?(?:token|secret)s?|' + _KEY_HOLDER + rb'[ _-]?keys?)'
+    # secret; a bare ``token`` or ``secret`` only as the name's first
+    # part.  A bare ``key``, or a bare word after another part, names a
+    # cache's, a catalogue's or a lexer's entry: ``"cache.key.together"``,
+    # ``"i18n.key.Together"``, ``"lexer.token.together"``)
+    rb'|(?<![\w-])(?i:(?:' + _KEY_HOLDER + rb'[ _-]?(?:key|token|secret)s?|(?<![.:])(?:token|secret)s?)'
     rb'[.:]together(?:[_-]?ai)?(?![\w-]|[.:]\w))'
     # (a mapping of keys by provider, one key by subscript or attribute:
     # ``api_keys["together"] =``, Ruby's ``CREDENTIALS[:together] =``,
@@ -2495,6 +2496,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (fp37: any key-holding name of the key-name grammar before it)
         '"codegpt.accessToken.Together": "{hex}"',
         '"Settings:SecretKey:Together": "{hex}"',
+        '"token:together": "{hex}"',
         # The value before its name: a widget's label, the next argument.
         'key = mo.ui.text(value="{hex}", label="Together API key", kind="password")',
         'gr.Textbox(value="{hex}", label="Together API Key")',
@@ -3343,6 +3345,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '"cache.key.together": "{hex}"',
         '"i18n.key.Together": "{hex}"',
         '"Settings:Key:Together": "{hex}"',
+        '"lexer.token.together": "{hex}"',
         'key:together:{hex}',
         # (Together's name an argument of another program, not the program run)
         '!echo together complete --api-key {hex}',

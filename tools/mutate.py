@@ -7157,11 +7157,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "any executable pre-commit hook counts as pre-commit's: husky's or a hand-written one lets the "
       "prepare-commit-msg stage skip its read, and a key is committed unchecked"),
     M('fp37-dotted-bare-key', 'together_hooks/rules.py',
-      "+ _KEY_HOLDER + rb'[ _-]?keys?)'",
-      "+ rb'(?:' + _KEY_HOLDER + rb'[ _-]?)?keys?)'",
+      "rb'[ _-]?(?:key|token|secret)s?|(?<![.:])(?:token|secret)s?)'",
+      "rb'[ _-]?(?:key|token|secret)s?|(?:token|secret|key)s?)'",
       ('tests/detect/fp37_rules_test.py', 'tests/rules_test.py'),
-      "a bare `key` before Together's in a dotted or colon-joined name holds a key: `\"cache.key.together\": <digest>` "
-      "and `\"i18n.key.Together\"` are reported"),
+      "a bare key word (or one after another part) before Together's in a dotted or colon-joined name holds a key: `\"cache.key.together\": <digest>` "
+      "and `\"lexer.token.together\"` are reported"),
     M('fp37-dotted-key-words-narrowed', 'together_hooks/rules.py',
       "_KEY_HOLDER = rb'(?:api|access|auth|secret)'",
       "_KEY_HOLDER = rb'(?:api)'",

@@ -33,6 +33,8 @@ DECOYS = {
     'i18n-key-dotted': '{{\n  "i18n.key.Together": "{hex}"\n}}',
     'colon-key': '{{\n  "Settings:Key:Together": "{hex}"\n}}',
     'primary-key-dotted': '"primaryKey.together": "{hex}"',
+    'lexer-token-dotted': '{{\n  "lexer.token.together": "{hex}"\n}}',
+    'csrf-token-colon': '"Csrf:Token:Together": "{hex}"',
 }
 KEYS = {
     'r-list': 'together <- list(api_key = "{hex}")',
@@ -42,6 +44,7 @@ KEYS = {
     'net-colon': '{{\n  "Settings:ApiKey:Together": "{hex}"\n}}',
     'access-token-dotted': '"codegpt.accessToken.Together": "{hex}"',
     'secret-key-colon': '"Settings:SecretKey:Together": "{hex}"',
+    'bare-token-first': '"token:together": "{hex}"',
 }
 SEEDS = range(3)
 
