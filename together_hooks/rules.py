@@ -896,10 +896,12 @@ _MAP_TYPE = (
 )
 # (fp37: a constructor whose first argument is another call builds from
 # that call's result, and the names inside are that call's arguments:
-# Python's ``list(map(f, [("api_key", ...)]))``, ``list(zip(a, b))``;
-# a mapping type's own constructor there is still one, ``Map.of(Map.entry(``)
+# Python's ``list(map(f, [("api_key", ...)]))``, ``list(zip(a, b))``: a
+# function's name, lower-case.  A type's constructor there builds an entry,
+# Julia's ``Dict(Pair("api_key", ...))``, Java's ``Map.ofEntries(Map.entry(``;
+# so does a mapping type's own, R's ``list(list(api_key = ...))``)
 _NO_CALL_INSIDE = (
-    rb'(?![ \t]{0,8}(?!' + _MAP_TYPE + rb'[ \t]{0,8}[(<{\[])[A-Za-z_][\w.]{0,40}[ \t]{0,8}\()'
+    rb'(?![ \t]{0,8}(?!' + _MAP_TYPE + rb'[ \t]{0,8}[(<{\[])(?-i:[a-z_])[\w.]{0,40}[ \t]{0,8}\()'
 )
 _MAP_BUILT = (
     rb'(?:[ \t]{0,8}:[ \t]{0,8}[\w.:&*]{1,40}' + _TYPE_ARGS + rb'?[ \t]{0,8}(?==))?'
@@ -2497,6 +2499,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '"codegpt.accessToken.Together": "{hex}"',
         '"Settings:SecretKey:Together": "{hex}"',
         '"token:together": "{hex}"',
+        # (fp37: a type's constructor as the first argument builds an entry)
+        'together_cfg = Dict(Pair("api_key", "{hex}"))',
         # The value before its name: a widget's label, the next argument.
         'key = mo.ui.text(value="{hex}", label="Together API key", kind="password")',
         'gr.Textbox(value="{hex}", label="Together API Key")',
@@ -3346,6 +3350,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '"i18n.key.Together": "{hex}"',
         '"Settings:Key:Together": "{hex}"',
         '"lexer.token.together": "{hex}"',
+        # (fp37: a key-holding name going on past the provider, a store's key)
+        'apiKey:together:{hex}',
         'key:together:{hex}',
         # (Together's name an argument of another program, not the program run)
         '!echo together complete --api-key {hex}',

@@ -6820,8 +6820,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('outside37-dotted-provider-goes-on', 'together_hooks/rules.py',
       "rb'[.:]together(?:[_-]?ai)?(?![\\w-]|[.:]\\w))'",
       "rb'[.:]together(?:[_-]?ai)?(?![\\w-]))'",
-      ('tests/rules_test.py', 'tests/accuracy/outside37_test.py'),
-      "a dotted name going on past the provider is still the key's: `\"apiKey.together.sha256\": <digest>` is reported"),
+      ('tests/rules_test.py', 'tests/detect/fp37_rules_test.py'),
+      "a dotted or colon-joined name going on past the provider is still the key's: `apiKey:together:<digest>` (a store's key) is reported"),
     M('outside37-baseline-advice-unstaged', 'together_hooks/pipeline.py',
       "        f', then stage it (`git add {quote(path)}`) and commit it.'\n",
       "        f', then commit {path}.'\n",
@@ -7175,10 +7175,15 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a constructor's first argument a call of another function still reads as its entries: "
       "`together_items = list(map(f, [(\"api_key\", <digest>)]))` is reported"),
     M('fp37-call-inside-any', 'together_hooks/rules.py',
-      "rb'(?![ \\t]{0,8}(?!' + _MAP_TYPE + rb'[ \\t]{0,8}[(<{\\[])[A-Za-z_]",
-      "rb'(?![ \\t]{0,8}[A-Za-z_]",
+      "rb'[ \\t]{0,8}[(<{\\[])(?-i:[a-z_])[\\w.]{0,40}",
+      "rb'[ \\t]{0,8}[(<{\\[])[A-Za-z_][\\w.]{0,40}",
+      ('tests/detect/fp37_rules_test.py', 'tests/rules_test.py'),
+      "a type's constructor first inside is taken for a function's call: Julia's `together_cfg = Dict(Pair(\"api_key\", <legacy key>))` passes"),
+    M('fp37-call-inside-map-type', 'together_hooks/rules.py',
+      "rb'(?![ \\t]{0,8}(?!' + _MAP_TYPE + rb'[ \\t]{0,8}[(<{\\[])",
+      "rb'(?![ \\t]{0,8}(?!)",
       ('tests/detect/fp37_rules_test.py',),
-      "a mapping's own constructor nested first is taken for another call: `together = dict(dict(api_key=<key>))` passes"),
+      "a mapping type's own constructor first inside is taken for a function's call: R's `together <- list(list(api_key = <legacy key>))` passes"),
 )
 
 

@@ -3,7 +3,9 @@
 - acc36's constructor bound to a Together name took Python's ``list(`` of
   a call (``together_items = list(map(f, [("api_key", <hex>)]))``): the
   names inside are the inner call's arguments, no mapping's entries
-  (``rules._NO_CALL_INSIDE``).
+  (``rules._NO_CALL_INSIDE``: a lower-case function's call; a type's
+  constructor, ``Pair(``, ``Map.entry(``, or a mapping type's, still
+  builds entries).
 - outside37's dotted or colon-joined setting (``"codegpt.apiKey.Together"``,
   .NET's ``ApiKey:Together``) took any name ending in ``key``:
   ``"cache.key.together"``, ``"i18n.key.Together"``.  Now the part
@@ -35,6 +37,8 @@ DECOYS = {
     'primary-key-dotted': '"primaryKey.together": "{hex}"',
     'lexer-token-dotted': '{{\n  "lexer.token.together": "{hex}"\n}}',
     'csrf-token-colon': '"Csrf:Token:Together": "{hex}"',
+    'api-key-goes-on': 'apiKey:together:{hex}',
+    'dict-of-zip-names': 'together = dict(zip(["api_key"], ["{hex}"]))',
 }
 KEYS = {
     'r-list': 'together <- list(api_key = "{hex}")',
@@ -45,6 +49,9 @@ KEYS = {
     'access-token-dotted': '"codegpt.accessToken.Together": "{hex}"',
     'secret-key-colon': '"Settings:SecretKey:Together": "{hex}"',
     'bare-token-first': '"token:together": "{hex}"',
+    'dict-of-pair': 'together_cfg = Dict(Pair("api_key", "{hex}"))',
+    'map-of-entries': 'var together = Map.ofEntries(Map.entry("apiKey", "{hex}"));',
+    'r-list-of-list': 'together <- list(list(api_key = "{hex}"))',
 }
 SEEDS = range(3)
 
