@@ -460,6 +460,9 @@ NON_KEY_PURPOSE = (
 # (docs/performance.md, "Issue 17, session 33 (perfT33)"); it changes no
 # match (``tests/rules_test.py`` holds the two to the same matches).
 _MAPPING_GATE = rb'(?=\w{1,46}[\[.](?i::?["\']?together))'
+# The words that make a key word a credential's (``env.values._KEY_WORD``'s
+# first part: ``apiKey``, ``accessToken``, ``authToken``, ``secretKey``).
+_KEY_HOLDER = rb'(?:api|access|auth|secret)'
 # Prose names the provider after the key word too (``the key for
 # together:``, ``API key for Together AI -``, ``key (together):``), or as
 # the owner (``Together's API key:``).
@@ -471,7 +474,16 @@ _LEGACY_NAME = (
     # of a dotted or colon-joined one, a per-provider setting:
     # ``"codegpt.apiKey.Together"``, .NET's ``ApiKey:Together``)
     # (not one going on after a dot or colon: ``apiKey.together.sha256``)
-    rb'|[_.:-]together(?:[_-]?ai)?(?![\w-]|[.:]\w)))'
+    rb'|[_-]together(?:[_-]?ai)?(?![\w-]|[.:]\w)))'
+    # (fp37: joined by a dot or colon, the part before Together's a
+    # key-holding name in the key-name grammar's words, ``env.values``'
+    # ``_KEY_WORD``: api, access, auth or secret before key, token or
+    # secret; a bare ``token`` or ``secret`` only as the name's first
+    # part.  A bare ``key``, or a bare word after another part, names a
+    # cache's, a catalogue's or a lexer's entry: ``"cache.key.together"``,
+    # ``"i18n.key.Together"``, ``"lexer.token.together"``)
+    rb'|(?<![\w-])(?i:(?:' + _KEY_HOLDER + rb'[ _-]?(?:key|token|secret)s?|(?<![.:])(?:token|secret)s?)'
+    rb'[.:]together(?:[_-]?ai)?(?![\w-]|[.:]\w))'
     # (a mapping of keys by provider, one key by subscript or attribute:
     # ``api_keys["together"] =``, Ruby's ``CREDENTIALS[:together] =``,
     # ``apiKeys.together =``)
@@ -882,10 +894,20 @@ _MAP_TYPE = (
     rb'|(?-i:(?:Hash|BTree|Tree|Linked(?:Hash)?|Concurrent(?:Hash)?|Immutable|Sorted)?Map|map(?=\[)))'
     rb'(?:(?:\.|::)(?:of|from|new|ofEntries))?)'
 )
+# (fp37: a constructor whose first argument is another call builds from
+# that call's result, and the names inside are that call's arguments:
+# Python's ``list(map(f, [("api_key", ...)]))``, ``list(zip(a, b))``: a
+# function's name, lower-case.  A type's constructor there builds an entry,
+# Julia's ``Dict(Pair("api_key", ...))``, Java's ``Map.ofEntries(Map.entry(``;
+# so does a mapping type's own, R's ``list(list(api_key = ...))``)
+_NO_CALL_INSIDE = (
+    rb'(?![ \t]{0,8}(?!' + _MAP_TYPE + rb'[ \t]{0,8}[(<{\[])(?-i:[a-z_])[\w.]{0,40}[ \t]{0,8}\()'
+)
 _MAP_BUILT = (
     rb'(?:[ \t]{0,8}:[ \t]{0,8}[\w.:&*]{1,40}' + _TYPE_ARGS + rb'?[ \t]{0,8}(?==))?'
     rb'(?:[ \t]{0,32}(?:=>|:?=|:|<-)|[ \t]{1,8}(?:to|->)(?=[ \t]))[ \t]{0,32}(?:new[ \t]{1,8})?'
-    rb'(?:' + _MAP_TYPE + rb'[ \t]{0,8}(?:' + _TYPE_ARGS + rb'[ \t]{0,8})?(?:\(|\{)|(?-i:[A-Z])\w{0,40}[ \t]{0,8}\{|\{)'
+    rb'(?:' + _MAP_TYPE + rb'[ \t]{0,8}(?:' + _TYPE_ARGS + rb'[ \t]{0,8})?(?:\(|\{)' + _NO_CALL_INSIDE +
+    rb'|(?-i:[A-Z])\w{0,40}[ \t]{0,8}\{|\{)'
     # (and the first entry's own bracket on the same line: Rust's
     # ``HashMap::from([``, C#'s ``{ ["ApiKey"] =``, ``{ {"ApiKey", ...} }``)
     rb'(?:[ \t]{0,8}[\[({])?'
@@ -2473,6 +2495,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (outside37: as a dotted or colon-joined setting's last part)
         '{{\n    "editor.formatOnSave": true,\n    "codegpt.apiKey.Together": "{hex}"\n}}',
         '"ApiKey:Together": "{hex}"',
+        # (fp37: any key-holding name of the key-name grammar before it)
+        '"codegpt.accessToken.Together": "{hex}"',
+        '"Settings:SecretKey:Together": "{hex}"',
+        '"token:together": "{hex}"',
+        # (fp37: a type's constructor as the first argument builds an entry)
+        'together_cfg = Dict(Pair("api_key", "{hex}"))',
         # The value before its name: a widget's label, the next argument.
         'key = mo.ui.text(value="{hex}", label="Together API key", kind="password")',
         'gr.Textbox(value="{hex}", label="Together API Key")',
@@ -3316,6 +3344,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (outside37: a dotted name going on past the provider names
         # something of Together's key, not the key)
         '"apiKey.together.sha256": "{hex}"',
+        # (fp37: a dotted or colon-joined name whose part before Together's
+        # is a bare key, a cache's or a catalogue's entry)
+        '"cache.key.together": "{hex}"',
+        '"i18n.key.Together": "{hex}"',
+        '"Settings:Key:Together": "{hex}"',
+        '"lexer.token.together": "{hex}"',
+        # (fp37: a key-holding name going on past the provider, a store's key)
+        'apiKey:together:{hex}',
         'key:together:{hex}',
         # (Together's name an argument of another program, not the program run)
         '!echo together complete --api-key {hex}',
@@ -3364,6 +3400,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'var openai = new Dictionary<string, string> {{ ["ApiKey"] = "{hex}" }};',
         'togetherRelease = Release {{ sha256 = "{hex}" }}',
         'together_pairs = map(f, [("api_key", "{hex}")])',
+        # (fp37: a constructor whose first argument is another call, the
+        # names inside that call's arguments)
+        'together_items = list(map(f, [("api_key", "{hex}")]))',
+        'together_items = list(zip(names, [("api_key", "{hex}")]))',
         # (a decoded value's own place says digest, or another host)
         'SHA256_B64={b64digest}',
         '# together wheel\nSHA256_B64={b64digest}',
