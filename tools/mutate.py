@@ -7190,6 +7190,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "rb'(?![ \\t]{0,8}(?!)",
       ('tests/detect/fp37_rules_test.py',),
       "a mapping type's own constructor first inside is taken for a function's call: R's `together <- list(list(api_key = <legacy key>))` passes"),
+    M('lead37-failure-cause-counts-time', 'together_hooks/cli/scan_org.py',
+      "        key = re.sub(r'\\b\\d+(?:\\.\\d+)? ?(?:ms|milliseconds|seconds)\\b', '<time>', cause)\n",
+      "        key = cause\n",
+      ('tests/org/scan_org_test.py::test_a_cause_that_differs_only_in_how_long_it_took_is_one_cause',),
+      "scan-org groups the repositories not scanned by their cause word for word: curl's 'after 0 ms' and "
+      "'after 1 ms' of one dead server are a line each, the cause buried again"),
 )
 
 

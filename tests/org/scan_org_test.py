@@ -282,6 +282,25 @@ def test_failures_are_listed_and_exit_2(tmp_path, keys):
 
 
 
+def test_a_cause_that_differs_only_in_how_long_it_took_is_one_cause():
+    """curl says how long a refused connection took (``after 0 ms``,
+    ``after 1 ms``): two repositories of one dead server are one cause
+    whatever each took (ci50 split them: a line each, the cause buried
+    again); another cause stays its own line."""
+    from together_hooks.cli.scan_org import failure_lines
+
+    dead = [f'http://127.0.0.1:1/r{i}.git' for i in range(3)]
+    why = ("git clone failed: fatal: unable to access '{}/': Failed to connect to 127.0.0.1 port 1 "
+           "after {} ms: Couldn't connect to server")
+    lines = failure_lines([(url, why.format(url, ms)) for url, ms in zip(dead, (0, 1, 12))]
+                          + [('file:///x/gone.git', 'git clone failed: fatal: no such repository')])
+    assert lines == [
+        f'3 repositories not scanned ({dead[0]}, {dead[1]}, {dead[2]}): '
+        + why.format('<repository>', 0),
+        'file:///x/gone.git: not scanned: git clone failed: fatal: no such repository',
+    ], lines
+
+
 def test_repositories_failing_for_one_cause_are_one_line_on_stderr(tmp_path):
     """A server gone halfway fails every repository left with one error:
     said once per repository on stderr (and again by a text report on the

@@ -277,25 +277,29 @@ def failure_lines(failures: list[tuple[str, str]]) -> list[str]:
     (and a text report on the terminal said each again).  A cause names
     its repository (git's ``unable to access 'URL'``): that is read as
     ``<repository>`` to group, and a cause of one repository is said as
-    it is."""
+    it is.  A time the cause counts (curl's ``after 0 ms``, ``after 1
+    ms``: how long a refused connection took) is no cause of its own."""
+    import re
+
     from together_hooks.messages import cut_short
 
-    groups: dict[str, list[tuple[str, str]]] = {}
+    groups: dict[str, list[tuple[str, str, str]]] = {}
     for url, error in failures:
         cause = error
         for form in (url, url.removeprefix('file://')):
             if form:
                 cause = cause.replace(form.rstrip('/'), '<repository>')
-        groups.setdefault(cause, []).append((url, error))
+        key = re.sub(r'\b\d+(?:\.\d+)? ?(?:ms|milliseconds|seconds)\b', '<time>', cause)
+        groups.setdefault(key, []).append((url, error, cause))
     lines = []
-    for cause, group in groups.items():
+    for group in groups.values():
         if len(group) == 1:
             lines.append(f'{group[0][0]}: not scanned: {group[0][1]}')
             continue
-        urls = [url for url, _error in group]
+        urls = [url for url, _error, _cause in group]
         lines.append(
             f'{len(group)} repositories not scanned '
-            f'({cut_short(urls, SHOWN_FAILURES)}): {cause}',
+            f'({cut_short(urls, SHOWN_FAILURES)}): {group[0][2]}',
         )
     return lines
 
