@@ -365,18 +365,22 @@ def _fetched_where_pushed(remotes: Sequence[str]) -> bool:
     closed)."""
     from together_hooks.gitrun import git_probe
 
-    listed = git_probe('.', 'config', '--null', '--get-regexp', r'^remote\..*\.(push)?url$') or b''
+    listed = git_probe('.', 'config', '--null', '--get-regexp',
+                       r'^(remote\..*\.(push)?url|url\..*\.pushinsteadof)$') or b''
     urls: dict[tuple[str, str], set[bytes]] = {}
     count: dict[str, int] = {}
+    prefixes: list[bytes] = []
     for entry in listed.split(b'\0'):
         key, _nl, value = entry.partition(b'\n')
+        if key.startswith(b'url.'):  # ``url.<base>.pushinsteadof``
+            if value:
+                prefixes.append(value)
+            continue
         name, _dot, kind = key.decode('utf-8', 'surrogateescape')[len('remote.'):].rpartition('.')
         if name in remotes:
             urls.setdefault((name, kind), set()).add(value)
             if kind == 'url':
                 count[name] = count.get(name, 0) + 1
-    rewritten = git_probe('.', 'config', '--null', '--get-regexp', r'^url\..*\.pushinsteadof$') or b''
-    prefixes = [value for entry in rewritten.split(b'\0') for value in [entry.partition(b'\n')[2]] if value]
     for name in remotes:
         if count.get(name, 0) > 1:
             return False
