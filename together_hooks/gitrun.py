@@ -1261,7 +1261,8 @@ class Listings:
     """git's listings of one work tree, each asked once by the checks of
     one run (``doctor``: the keys, the env files, the stages each listed
     the tree again): ``git`` answers a command it gave before from what
-    git said then (a failure is asked again, and fails again), and
+    git said then, its failure too (a listing stuck on a FIFO among the
+    exclude files waited its bound again for each check that asked), and
     ``tracked``/``untracked`` are the two halves of one listing
     (``TRACKED_AND_UNTRACKED``)."""
 
@@ -1269,14 +1270,21 @@ class Listings:
 
     def __init__(self, root: str) -> None:
         self.root = root
-        self._said: dict[tuple[str, ...], bytes] = {}
+        self._said: dict[tuple[str, ...], bytes | InputError] = {}
 
     def git(self, *args: str, env: dict[str, str] | None = None) -> bytes:
         """``git(root, *args, env=env)``, once (``env`` is the caller's
-        for that command: the same command always comes with the same)."""
+        for that command: the same command always comes with the same);
+        a command that failed raises its error again."""
         out = self._said.get(args)
         if out is None:
-            out = self._said[args] = git(self.root, *args, env=env)
+            try:
+                out = self._said[args] = git(self.root, *args, env=env)
+            except InputError as error:
+                self._said[args] = error
+                raise
+        if isinstance(out, InputError):
+            raise out
         return out
 
     def _halves(self) -> tuple[list[str], list[str]]:
