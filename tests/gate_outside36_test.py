@@ -39,11 +39,6 @@ case = SUITE.case
 RANGE = (*PUSHES, 'diff', 'history')
 
 
-def _legacy(c: Ctx) -> str:
-    c.key = make_hex(c.rng)
-    return c.key
-
-
 # --- a key in a commit the next one removes -------------------------------------
 
 @case(*RANGE)
@@ -57,7 +52,7 @@ def nextjs_env_local_added_then_removed(c: Ctx) -> None:
 
 @case(*RANGE)
 def django_settings_legacy_replaced_by_env(c: Ctx) -> None:
-    key = _legacy(c)
+    key = c.legacy()
     c.write('mysite/settings.py', f'DEBUG = True\nTOGETHER_API_KEY = "{key}"\n')
     c.commit('settings')
     c.write('mysite/settings.py', 'import os\nDEBUG = True\nTOGETHER_API_KEY = os.environ["TOGETHER_API_KEY"]\n')
@@ -66,7 +61,7 @@ def django_settings_legacy_replaced_by_env(c: Ctx) -> None:
 
 @case(*RANGE)
 def sqlite_db_legacy_committed_then_deleted(c: Ctx) -> None:
-    key = _legacy(c)
+    key = c.legacy()
     path = c.root / 'data' / 'chat.db'
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(str(path))
@@ -90,7 +85,7 @@ def k8s_secret_base64_replaced_by_sealed(c: Ctx) -> None:
 
 @case(*RANGE)
 def gzip_env_backup_legacy_removed(c: Ctx) -> None:
-    key = _legacy(c)
+    key = c.legacy()
     c.write('backups/env.gz', gzip.compress(f'TOGETHER_API_KEY={key}\n'.encode(), mtime=0))
     c.commit('backup')
     os.remove(c.root / 'backups/env.gz')
@@ -99,7 +94,7 @@ def gzip_env_backup_legacy_removed(c: Ctx) -> None:
 
 @case(*RANGE)
 def notebook_output_legacy_cleared(c: Ctx) -> None:
-    key = _legacy(c)
+    key = c.legacy()
 
     def nb(outputs: list) -> str:
         return json.dumps({'cells': [{'cell_type': 'code', 'execution_count': 1, 'metadata': {},
@@ -117,7 +112,7 @@ def notebook_output_legacy_cleared(c: Ctx) -> None:
 @case('commit', *PUSHES, 'history', stack='message36')
 def message_legacy_with_together_name(c: Ctx) -> Iterator[None]:
     yield
-    key = _legacy(c)
+    key = c.legacy()
     c.write('m36a.py', 'x = 1\n')
     c.git('add', 'm36a.py')
     msg = f'Rotate Together key\n\nold TOGETHER_API_KEY was {key}, revoked today\n'

@@ -37,11 +37,6 @@ case = SUITE.case
 RANGE = (*PUSHES, 'diff', 'history')
 
 
-def _legacy(c: Ctx) -> str:
-    c.key = make_hex(c.rng)
-    return c.key
-
-
 # --- a key in a commit the next one removes -------------------------------------
 
 @case(*RANGE, stack='removed37')
@@ -55,7 +50,7 @@ def cursor_mcp_json_added_then_removed(c: Ctx) -> None:
 
 @case(*RANGE, stack='removed37')
 def har_legacy_added_then_deleted(c: Ctx) -> None:
-    key = _legacy(c)
+    key = c.legacy()
     har = {'log': {'version': '1.2', 'entries': [{'request': {
         'method': 'GET', 'url': 'https://api.together.xyz/v1/models',
         'headers': [{'name': 'Authorization', 'value': f'Bearer {key}'}]}, 'response': {'status': 200}}]}}
@@ -97,7 +92,7 @@ def message_curl_test_plan(c: Ctx) -> Iterator[None]:
 @case('commit', *PUSHES, 'history', stack='message37')
 def message_legacy_openai_compatible(c: Ctx) -> Iterator[None]:
     yield
-    key = _legacy(c)
+    key = c.legacy()
     c.write('m37b.py', 'y = 2\n')
     c.git('add', 'm37b.py')
     msg = f'Use the OpenAI client\n\nbase_url=https://api.together.xyz/v1 api_key={key}\n'
@@ -116,7 +111,7 @@ def annotated_tag_message(c: Ctx) -> None:
 
 @case(*RANGE, stack='removed37')
 def symlink_target_legacy_in_together_folder(c: Ctx) -> None:
-    key = _legacy(c)
+    key = c.legacy()
     os.symlink(f'/Users/dev/.config/together/{key}', c.root / 'together.key')
     c.commit('link the key file')
 

@@ -65,6 +65,7 @@ from tests.gitplay import install
 from tests.gitplay import local_hooks_config
 from tests.gitplay import manifest
 from tests.gitplay import run
+from tests.keys import make_hex
 from tests.keys import make_key
 from tests.once import meanwhile
 from tests.once import once
@@ -91,6 +92,12 @@ class Ctx:
         self.base = git(root, 'rev-parse', 'HEAD').strip()
         self.outputs: list[str] = []
         self.commit_rc: int | None = None
+
+    def legacy(self) -> str:
+        """The case's key made a legacy one (64 hex from the case's
+        ``rng``), for a case about a legacy key; returned for writing."""
+        self.key = make_hex(self.rng)
+        return self.key
 
     def write(self, rel: str | bytes, data: str | bytes) -> None:
         path = os.path.join(os.fsencode(self.root), os.fsencode(rel))
