@@ -1406,7 +1406,9 @@ ALL_CASES = ASSISTANTS + FRAMEWORKS + DEPLOY + TERMINAL + LEGACY + DECOYS + BINA
 # reported; every mode (file scan, --staged, --history JSON and SARIF,
 # --diff, the hook, a real push) the same.  (A LiteLLM spend log first
 # written with the key in ``api_key`` was a wrong case: that field holds
-# the virtual key's sha256; it is a decoy now.)
+# the virtual key's sha256; it is a decoy now.)  Then (session 38) a
+# PNG's plain text chunks read within their length (a legacy key ending a
+# ``tEXt`` touched the chunk's CRC): 172 of 175.
 MISSED: dict[str, str] = {
     'codex-config-toml-legacy': (
         "a TOML comment `# key for the shared box: <hex>` in `[model_providers.together]` beside "
@@ -1417,9 +1419,6 @@ MISSED: dict[str, str] = {
     'helm-values-b64-field-legacy': (
         "base64 of a legacy key alone under `together:` `apiKeyBase64:` (acc38's encodings: the decoded "
         "value keeps no name of its own)"),
-    'png-text-comment-legacy': (
-        "a PNG tEXt chunk ending in `TOGETHER_API_KEY=<hex>`: the chunk's CRC follows the text in the file's "
-        "bytes, and when its first byte is a letter or digit the hex run touches it"),
 }
 
 CASES = ALL_CASES
