@@ -7213,6 +7213,19 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/png_plain_text38_test.py',),
       "an uncompressed iTXt is inflated as zlib data: nothing decodes, and a legacy key ending its text "
       "(the file's bytes: the CRC after it) passes"),
+    M('outside38-doctor-installed-config-unread', 'together_hooks/doctor/checks.py',
+      "            self.config_name = installed_config(self) or CONFIG\n",
+      "            self.config_name = CONFIG\n",
+      ('tests/doctor/doctor_monorepo38_test.py',),
+      "doctor reads the root's pre-commit config whatever config git's installed hook runs: a monorepo's "
+      "`pre-commit install -c services/api/.pre-commit-config.yaml` fails hooks-installed while every commit is "
+      "checked, and a hook running a config without our hooks passes when the root's has them"),
+    M('outside38-doctor-hook-args-unquoted', 'together_hooks/doctor/checks.py',
+      "        args = shlex.split(line.group(1).decode('utf-8', 'surrogateescape'))\n",
+      "        args = line.group(1).decode('utf-8', 'surrogateescape').split()\n",
+      ('tests/doctor/doctor_monorepo38_test.py',),
+      "the installed hook's arguments split at blanks, not as pre-commit quoted them: a config under "
+      "`my service/` is read as `'my` (none there), and hooks-installed fails"),
 )
 
 
