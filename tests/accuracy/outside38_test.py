@@ -1144,6 +1144,33 @@ def _ipynb_decoy_getpass(m: Made) -> tuple[bytes, list[str]]:
     return json.dumps(nb).encode(), []
 
 
+def _java_serialized_map(entries) -> bytes:
+    """``ObjectOutputStream`` of a ``HashMap<String, String>``: each string
+    a ``TC_STRING`` (``t``, a 2-byte length, its bytes), the map's block
+    ended by ``TC_ENDBLOCKDATA`` (``x``): a value is followed by a letter."""
+    def string(text: str) -> bytes:
+        b = text.encode()
+        return b't' + len(b).to_bytes(2, 'big') + b
+    head = (b'\xac\xed\x00\x05sr\x00\x11java.util.HashMap\x05\x07\xda\xc1\xc3\x16`\xd1\x03\x00\x02F\x00'
+            b'\nloadFactorI\x00\tthresholdxp?@\x00\x00\x00\x00\x00\x0cw\x08\x00\x00\x00\x10\x00\x00\x00'
+            + len(entries).to_bytes(1, 'big'))
+    return head + b''.join(string(k) + string(v) for k, v in entries) + b'x'
+
+
+def _ser_legacy(m: Made) -> tuple[bytes, list[str]]:
+    h = m.hex()
+    return _java_serialized_map([('TOGETHER_API_KEY', h), ('model', 'meta-llama/Llama-3-70b-chat-hf')]), [h]
+
+
+def _ser_current(m: Made) -> tuple[bytes, list[str]]:
+    k = m.key()
+    return _java_serialized_map([('TOGETHER_API_KEY', k), ('model', 'meta-llama/Llama-3-70b-chat-hf')]), [k]
+
+
+def _ser_decoy_digest(m: Made) -> tuple[bytes, list[str]]:
+    return _java_serialized_map([('together_model_sha256', m.hex()), ('provider', 'together')]), []
+
+
 BINARIES = [
     B('ipynb-stream-output-env-current', 'notebooks/debug.ipynb', _ipynb_output_current),
     B('ipynb-execute-result-legacy', 'notebooks/check-env.ipynb', _ipynb_output_legacy),
@@ -1156,6 +1183,9 @@ BINARIES = [
     B('vsix-defaults-current', 'dist/tg-helper-0.0.1.vsix', _vsix_settings_current),
     B('docker-save-layer-env-current', 'images/chat-api.tar', _docker_image_layer_tar_current),
     B('png-text-comment-legacy', 'docs/img/settings.png', _png_text_streamlit_legacy),
+    B('java-serialized-session-current', 'src/test/resources/session.ser', _ser_current),
+    B('java-serialized-session-legacy', 'src/test/resources/session-legacy.ser', _ser_legacy),
+    B('decoy-java-serialized-digest', 'src/test/resources/models.ser', _ser_decoy_digest),
     B('decoy-sqlite-key-ids-digests', 'data/keys.db', _sqlite_decoy_key_ids),
     B('decoy-ipynb-getpass', 'notebooks/setup.ipynb', _ipynb_decoy_getpass),
 ]
@@ -1408,7 +1438,10 @@ ALL_CASES = ASSISTANTS + FRAMEWORKS + DEPLOY + TERMINAL + LEGACY + DECOYS + BINA
 # written with the key in ``api_key`` was a wrong case: that field holds
 # the virtual key's sha256; it is a decoy now.)  Then (session 38) a
 # PNG's plain text chunks read within their length (a legacy key ending a
-# ``tEXt`` touched the chunk's CRC): 172 of 175.
+# ``tEXt`` touched the chunk's CRC): 172 of 175.  Three Java-serialized
+# cases written after (a probe of binary formats whose strings touch the
+# next record's letter): the current key found, the legacy one missed,
+# the decoy clean.
 MISSED: dict[str, str] = {
     'codex-config-toml-legacy': (
         "a TOML comment `# key for the shared box: <hex>` in `[model_providers.together]` beside "
@@ -1416,6 +1449,10 @@ MISSED: dict[str, str] = {
     'zed-settings-comment-legacy': (
         "a JSONC comment `// api key (also in keychain): <hex>` beside `\"api_url\": \"https://api.together.xyz/v1\"`: "
         "a parenthesis between the key name and the value (acc38's legacy prose)"),
+    'java-serialized-session-legacy': (
+        "a Java-serialized `HashMap` (`TC_STRING`s: `t`, a 2-byte length, the bytes): "
+        "`tTOGETHER_API_KEY` then `t@<hex>x`; no reading of the format (a binary format: acc38's), "
+        "and the value touches the next `t` or the block's end `x`"),
     'helm-values-b64-field-legacy': (
         "base64 of a legacy key alone under `together:` `apiKeyBase64:` (acc38's encodings: the decoded "
         "value keeps no name of its own)"),
