@@ -34,6 +34,13 @@ def _monorepo(tmp_path, configs: dict[str, str], installed: str | None):
     return doctor.check_hooks(doctor.Repo.at(str(repo)))
 
 
+def test_the_other_checks_fixes_name_the_config_the_hook_runs(tmp_path, monkeypatch):
+    monkeypatch.delenv('TOGETHER_HOOKS_AUDIT_LOG', raising=False)
+    _monorepo(tmp_path, {'services/api/.pre-commit-config.yaml': _OURS}, 'services/api/.pre-commit-config.yaml')
+    check = doctor.check_audit_log(doctor.Repo.at(str(tmp_path / 'mono')))
+    assert 'hook in services/api/.pre-commit-config.yaml (a path' in check.fix, check
+
+
 def test_a_sub_folders_config_the_hook_runs_is_read(tmp_path):
     check = _monorepo(tmp_path, {'services/api/.pre-commit-config.yaml': _OURS,
                                  'services/web/.pre-commit-config.yaml': _OTHER},

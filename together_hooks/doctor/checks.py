@@ -616,9 +616,9 @@ def check_baseline(repo: Repo) -> Check:
     if given is not None and not given.strip():  # as the hook judges it (pipeline.baseline_location)
         return Check(
             cid, FAIL,
-            f"detect-together-keys' --baseline in {CONFIG} names no file (a blank value): "
+            f"detect-together-keys' --baseline in {repo.config_name} names no file (a blank value): "
             'the hook exits 2 on every commit',
-            f'name the baseline file in its args (--baseline FILE), or take the option out of {CONFIG}',
+            f'name the baseline file in its args (--baseline FILE), or take the option out of {repo.config_name}',
         )
     path = baseline_path(repo)
     shown = os.path.relpath(path, repo.root)
@@ -680,12 +680,12 @@ def check_audit_log(repo: Repo) -> Check:
     from together_hooks.audit_log import ENV_VAR
 
     cid = 'audit-log-configured'
-    fix = (
-        f'add --audit-log=FILE to the args of each together-hooks hook in {CONFIG} '
-        f'(a path in the work tree git ignores), or export {ENV_VAR}=FILE for one outside it'
-    )
     from_env = os.environ.get(ENV_VAR)
     config = repo.config()
+    fix = (
+        f'add --audit-log=FILE to the args of each together-hooks hook in {repo.config_name} '
+        f'(a path in the work tree git ignores), or export {ENV_VAR}=FILE for one outside it'
+    )
     ours = [h for h in OUR_HOOKS if h in config.hooks]
     logged = {h: _option(config.args_of(h), '--audit-log') for h in ours}
     without = [h for h, path in logged.items() if not path]
