@@ -7226,6 +7226,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/doctor/doctor_monorepo38_test.py',),
       "the installed hook's arguments split at blanks, not as pre-commit quoted them: a config under "
       "`my service/` is read as `'my` (none there), and hooks-installed fails"),
+    M('outside38-doctor-fix-names-root-config', 'together_hooks/doctor/checks.py',
+      "        f'add --audit-log=FILE to the args of each together-hooks hook in {repo.config_name} '\n",
+      "        f'add --audit-log=FILE to the args of each together-hooks hook in {CONFIG} '\n",
+      ('tests/doctor/doctor_monorepo38_test.py',),
+      "doctor's audit-log fix names the root's .pre-commit-config.yaml where the installed hook runs a "
+      "sub-folder's config: the user edits a file pre-commit does not read"),
 )
 
 
