@@ -1203,8 +1203,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli/pre_receive_test.py::test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again',),
       "a refused push (pre-push, pre-receive) is told to filter-repo its history and force-push commits the remote never stored"),
     M('png-late-text-chunk-unseen', 'together_hooks/detect/prefilter.py',
-      "        if magic[1] == 'png' and not cut and not any(data.find(t) != -1 for t in PNG_TEXT):\n",
-      "        if magic[1] == 'png' and not any(data.find(t) != -1 for t in PNG_TEXT):\n",
+      "        if magic[1] == 'png' and not cut and not any(data.find(t) != -1 for t in PNG_TEXT_CHUNKS):\n",
+      "        if magic[1] == 'png' and not any(data.find(t) != -1 for t in PNG_TEXT_CHUNKS):\n",
       ('tests/gate_png_text_test.py::test_a_png_whose_text_chunk_comes_late_is_told_by_its_signature',),
       "a PNG whose zTXt comes past its first 512 bytes (after a colour profile) in a zip, tar or gzip, "
       'or past the first 4 MB window of a large file, passes every mode'),
@@ -7196,6 +7196,42 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/org/scan_org_test.py::test_a_cause_that_differs_only_in_how_long_it_took_is_one_cause',),
       "scan-org groups the repositories not scanned by their cause word for word: curl's 'after 0 ms' and "
       "'after 1 ms' of one dead server are a line each, the cause buried again"),
+    M('outside38-png-plain-text-not-a-container', 'together_hooks/detect/prefilter.py',
+      "PNG_TEXT_CHUNKS = PNG_TEXT + (b'tEXt',)\n",
+      "PNG_TEXT_CHUNKS = PNG_TEXT\n",
+      ('tests/detect/png_plain_text38_test.py', 'tests/accuracy/outside38_test.py'),
+      "a PNG holding only plain text chunks is no container: its tEXt is read only as the file's bytes, where "
+      "the chunk's CRC follows the text, and a legacy key ending a screenshot's Comment passes 1 time in 4"),
+    M('outside38-png-text-chunk-unread', 'together_hooks/detect/containers.py',
+      "    if kind == b'tEXt':\n        return end + 1, False\n",
+      "    if kind == b'tEXt':\n        return -1, False\n",
+      ('tests/detect/png_plain_text38_test.py', 'tests/gate_png_text_test.py'),
+      "an opened PNG's tEXt chunks are passed over: a legacy key ending one whose CRC starts with a letter or a digit passes"),
+    M('outside38-png-plain-itxt-inflated', 'together_hooks/detect/containers.py',
+      "    return (translated + 1 if translated != -1 else None), flag != b'\\0'\n",
+      "    return (translated + 1 if translated != -1 else None), True\n",
+      ('tests/detect/png_plain_text38_test.py',),
+      "an uncompressed iTXt is inflated as zlib data: nothing decodes, and a legacy key ending its text "
+      "(the file's bytes: the CRC after it) passes"),
+    M('outside38-doctor-installed-config-unread', 'together_hooks/doctor/checks.py',
+      "            self.config_name = installed_config(self) or CONFIG\n",
+      "            self.config_name = CONFIG\n",
+      ('tests/doctor/doctor_monorepo38_test.py',),
+      "doctor reads the root's pre-commit config whatever config git's installed hook runs: a monorepo's "
+      "`pre-commit install -c services/api/.pre-commit-config.yaml` fails hooks-installed while every commit is "
+      "checked, and a hook running a config without our hooks passes when the root's has them"),
+    M('outside38-doctor-hook-args-unquoted', 'together_hooks/doctor/checks.py',
+      "        args = shlex.split(line.group(1).decode('utf-8', 'surrogateescape'))\n",
+      "        args = line.group(1).decode('utf-8', 'surrogateescape').split()\n",
+      ('tests/doctor/doctor_monorepo38_test.py',),
+      "the installed hook's arguments split at blanks, not as pre-commit quoted them: a config under "
+      "`my service/` is read as `'my` (none there), and hooks-installed fails"),
+    M('outside38-doctor-fix-names-root-config', 'together_hooks/doctor/checks.py',
+      "        f'add --audit-log=FILE to the args of each together-hooks hook in {repo.config_name} '\n",
+      "        f'add --audit-log=FILE to the args of each together-hooks hook in {CONFIG} '\n",
+      ('tests/doctor/doctor_monorepo38_test.py',),
+      "doctor's audit-log fix names the root's .pre-commit-config.yaml where the installed hook runs a "
+      "sub-folder's config: the user edits a file pre-commit does not read"),
 )
 
 

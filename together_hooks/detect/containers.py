@@ -35,7 +35,7 @@ from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.prefilter import GIT_PACKS
 from together_hooks.detect.prefilter import openpgp_compressed
-from together_hooks.detect.prefilter import PNG_TEXT
+from together_hooks.detect.prefilter import PNG_TEXT_CHUNKS
 from together_hooks.detect.windows import WINDOW
 from together_hooks.detect.windows import scan_stream_windows
 from together_hooks.errors import InputError
@@ -1710,15 +1710,16 @@ def _png(
         stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int,
         found: list[Finding],
 ) -> None:
-    """Each compressed text chunk of a PNG (``zTXt``, an ``iTXt`` with its
-    flag set: what PIL, ComfyUI or a screenshot tool wrote into it),
-    inflated as it streams and scanned as a member is, named by its place
-    among the chunks (``shot.png!zTXt 2``: never by its keyword, which is
-    the file's text).  Read as a viewer reads them: a stream that stops
-    decoding is scanned as far as it decodes, a file cut short up to its
-    end; the pixels (``IDAT``) and every other chunk are passed over, and
-    uncompressed text (``tEXt``, a plain ``iTXt``) is in the file's own
-    bytes, which are scanned too."""
+    """Each text chunk of a PNG (``tEXt``, ``zTXt``, ``iTXt``: what PIL,
+    ComfyUI or a screenshot tool wrote into it), inflated as it streams
+    when compressed, and scanned as a member is within the chunk's length
+    (in the file's bytes its CRC follows the text: ``prefilter.
+    PNG_TEXT_CHUNKS``), named by its place among the chunks (``shot.png!
+    zTXt 2``: never by its keyword, which is the file's text).  Read as a
+    viewer reads them: a stream that stops decoding is scanned as far as
+    it decodes, a file cut short up to its end; the pixels (``IDAT``) and
+    every other chunk are passed over.  The file's own bytes are scanned
+    too; a key both show is reported at its chunk."""
     import struct
 
     filled(stream.read, b'', 8)  # the signature
@@ -1730,10 +1731,10 @@ def _png(
         size, kind = struct.unpack('>I4s', header)
         index += 1
         left = [size + 4]  # the chunk's data and its CRC
-        if kind in PNG_TEXT:
+        if kind in PNG_TEXT_CHUNKS:
             labels = filled(stream.read, b'', min(size, _PNG_LABELS))
             left[0] -= len(labels)
-            start = _png_text_start(kind, labels)
+            start, compressed = _png_text_start(kind, labels)
             if start is None and len(labels) == _PNG_LABELS:
                 raise InputError(
                     f'{path}: a PNG text chunk with labels longer than {_PNG_LABELS >> 10} KB: '
@@ -1751,7 +1752,7 @@ def _png(
                     left[0] -= len(data)
                     return data
 
-                metered = _Metered(_inflating(more), budget, where)
+                metered = _Metered(_inflating(more) if compressed else _chunk_text(more), budget, where)
                 # The keyword before the text, NUL between them as in a
                 # ``tEXt`` chunk: the name a value so labelled stands
                 # under (``together_api_key`` over a legacy key alone).
@@ -1764,23 +1765,40 @@ def _png(
             left[0] -= len(skipped)
 
 
-def _png_text_start(kind: bytes, labels: bytes) -> int | None:
-    """Where a ``zTXt``'s or ``iTXt``'s zlib stream starts in its data
-    (``labels``: its first bytes); -1 when it holds none (an uncompressed
-    ``iTXt``, a method other than zlib's), None when its labels do not
-    end within ``labels``."""
+def _png_text_start(kind: bytes, labels: bytes) -> tuple[int | None, bool]:
+    """Where a text chunk's text starts in its data (``labels``: its
+    first bytes), and whether zlib compressed it: -1 when it holds none
+    read here (a method other than zlib's), None when its labels do not
+    end within ``labels``.  A ``tEXt`` with no keyword's NUL is text
+    from its start."""
     end = labels.find(b'\0')  # the keyword's
+    if kind == b'tEXt':
+        return end + 1, False
     if end == -1:
-        return None
+        return None, False
     if kind == b'zTXt':
-        return end + 2 if labels[end + 1:end + 2] == b'\0' else -1
+        return (end + 2, True) if labels[end + 1:end + 2] == b'\0' else (-1, False)
     if len(labels) < end + 3:
-        return None
-    if labels[end + 1:end + 3] != b'\1\0':  # compressed, by zlib
-        return -1
+        return None, False
+    flag = labels[end + 1:end + 2]
+    if flag != b'\0' and labels[end + 1:end + 3] != b'\1\0':  # compressed, by zlib
+        return -1, False
     lang = labels.find(b'\0', end + 3)
     translated = labels.find(b'\0', lang + 1) if lang != -1 else -1
-    return translated + 1 if translated != -1 else None
+    return (translated + 1 if translated != -1 else None), flag != b'\0'
+
+
+def _chunk_text(more: Callable[[], bytes]) -> Callable[[int], bytes]:
+    """``read(n)`` of an uncompressed chunk's text, which ``more()`` gives
+    piece by piece (``b''`` at its end)."""
+    held = [b'']
+
+    def read(n: int) -> bytes:
+        if not held[0]:
+            held[0] = more()
+        out, held[0] = held[0][:n], held[0][n:]
+        return out
+    return read
 
 
 def _decodable(decoder: Any, data: bytes, n: int) -> bytes:

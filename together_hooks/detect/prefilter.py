@@ -1237,6 +1237,12 @@ AR_MAGIC = _MAGIC[b'!'][0]
 # container, so an image's pixels never cost a second stage; told by its
 # signature alone from its first bytes only (``container_kind``'s ``cut``).
 PNG_TEXT = (b'zTXt', b'iTXt')
+# And every text chunk, compressed or not: a PNG holding one is opened
+# (``containers._png``), its plain text scanned within the chunk's length.
+# In the file's bytes the chunk's CRC follows the text: a key ending the
+# text touches the CRC's first byte when that is a letter or a digit (1
+# in 4), and a legacy key's run is then no key.
+PNG_TEXT_CHUNKS = PNG_TEXT + (b'tEXt',)
 
 # The start of a base64 value that encodes a container: gzip (``base64 <
 # x.gz``, ``b64encode(gzip.compress(...))``), and, behind the rarest
@@ -1311,7 +1317,7 @@ def container_kind(data: bytes, whole: bool = False, cut: bool = False) -> str |
     signature alone: its text chunks may come after them."""
     magic = _MAGIC.get(data[:1])
     if magic is not None and data.startswith(magic[0]):
-        if magic[1] == 'png' and not cut and not any(data.find(t) != -1 for t in PNG_TEXT):
+        if magic[1] == 'png' and not cut and not any(data.find(t) != -1 for t in PNG_TEXT_CHUNKS):
             return None
         return magic[1]
     if data.startswith(b'BZh') and data[3:4].isdigit() and data[4:10] in _BZIP2_BLOCKS:

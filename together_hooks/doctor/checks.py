@@ -60,6 +60,9 @@ class Repo:
         self.root = root
         self._tracked: list[str] | None = None
         self._config: Config | None = None
+        self._hooks_dir: str | None = None
+        # The pre-commit config the checks read, from the root.
+        self.config_name = CONFIG
         # The tree's git listings, each asked once by all the checks.
         self.listings = Listings(root)
 
@@ -94,9 +97,12 @@ class Repo:
         return self._tracked
 
     def config(self) -> Config:
-        """``.pre-commit-config.yaml``, read once."""
+        """The pre-commit config git's installed hook runs (``pre-commit
+        install -c services/api/.pre-commit-config.yaml``: a monorepo's),
+        else ``.pre-commit-config.yaml``; read once."""
         if self._config is None:
-            self._config = Config.read(os.path.join(self.root, CONFIG))
+            self.config_name = installed_config(self) or CONFIG
+            self._config = Config.read(os.path.join(self.root, self.config_name))
         return self._config
 
 
@@ -456,9 +462,39 @@ _ADD_ENTRY = (
 
 
 def hooks_dir(repo: Repo) -> str:
-    """Where git looks for hooks (honours core.hooksPath and worktrees)."""
-    out = repo.git('rev-parse', '--git-path', 'hooks').decode('utf-8', 'replace').strip()
-    return os.path.normpath(os.path.join(repo.root, out))
+    """Where git looks for hooks (honours core.hooksPath and worktrees);
+    asked once a run."""
+    if repo._hooks_dir is None:
+        out = repo.git('rev-parse', '--git-path', 'hooks').decode('utf-8', 'replace').strip()
+        repo._hooks_dir = os.path.normpath(os.path.join(repo.root, out))
+    return repo._hooks_dir
+
+
+# The line of the hook script pre-commit installs that holds its arguments
+# (``ARGS=(hook-impl --config=.pre-commit-config.yaml --hook-type=...)``,
+# written with ``shlex.join``).
+_HOOK_ARGS = re.compile(rb'^ARGS=\((.*)\)[ \t]*$', re.M)
+
+
+def installed_config(repo: Repo) -> str | None:
+    """The config file the pre-commit hook installed in git's pre-commit
+    hook names (``--config=``, from the root), or None (no such hook, or
+    one that names none)."""
+    import shlex
+
+    try:
+        with open(os.path.join(hooks_dir(repo), 'pre-commit'), 'rb') as f:
+            data = f.read(1 << 16)
+    except OSError:
+        return None
+    line = _HOOK_ARGS.search(data)
+    if line is None:
+        return None
+    try:
+        args = shlex.split(line.group(1).decode('utf-8', 'surrogateescape'))
+    except ValueError:
+        return None
+    return next((a[len('--config='):] for a in args if a.startswith('--config=') and len(a) > 9), None)
 
 
 def installed_by_pre_commit(path: str) -> bool:
@@ -516,23 +552,24 @@ def _misspelt(config: Config, missing: list[str]) -> str:
 def check_hooks(repo: Repo) -> Check:
     cid = 'hooks-installed'
     config = repo.config()
+    name = repo.config_name
     if not config.exists:
-        return Check(cid, FAIL, f'no {CONFIG} in the repository', f'add one: {_CONFIG_SNIPPET}; then run pre-commit autoupdate --bleeding-edge (it sets REV) and pre-commit install')
+        return Check(cid, FAIL, f'no {name} in the repository', f'add one: {_CONFIG_SNIPPET}; then run pre-commit autoupdate --bleeding-edge (it sets REV) and pre-commit install')
     if config.error:
-        return Check(cid, FAIL, config.error, f'fix {CONFIG} (pre-commit validate-config)')
+        return Check(cid, FAIL, config.error, f'fix {name} (pre-commit validate-config)')
     missing = [h for h in REQUIRED_HOOKS if h not in config.hooks]
     if missing:
         near = _misspelt(config, missing)
         if near or any(h in config.hooks for h in OUR_HOOKS):
             fix = (f'add {", ".join("{id: %s}" % h for h in missing)} to the together-hooks '
-                   f'repo in {CONFIG}')
+                   f'repo in {name}')
         else:  # no entry of ours to add them to: the whole entry
             fix = _ADD_ENTRY
-        return Check(cid, FAIL, f'{CONFIG} does not run {", ".join(missing)}{near}', fix)
+        return Check(cid, FAIL, f'{name} does not run {", ".join(missing)}{near}', fix)
     hook = os.path.join(hooks_dir(repo), 'pre-commit')
     shown = os.path.relpath(hook, repo.root)
     if not os.path.isfile(hook):
-        return Check(cid, FAIL, f'{CONFIG} is set up but the git hook {shown} is not installed',
+        return Check(cid, FAIL, f'{name} is set up but the git hook {shown} is not installed',
                      f'run {_install(repo)}')
     if not installed_by_pre_commit(hook):
         return Check(
@@ -541,7 +578,7 @@ def check_hooks(repo: Repo) -> Check:
         )
     if not os.access(hook, os.X_OK):
         return Check(cid, FAIL, f'{shown} is not executable, so git skips it', f'chmod +x {shell_quote(shown)}')
-    return Check(cid, PASS, f'{CONFIG} runs {" and ".join(REQUIRED_HOOKS)}; {shown} runs pre-commit')
+    return Check(cid, PASS, f'{name} runs {" and ".join(REQUIRED_HOOKS)}; {shown} runs pre-commit')
 
 
 # --- 5. the baseline: present, valid, audited, nothing real -----------------
@@ -579,9 +616,9 @@ def check_baseline(repo: Repo) -> Check:
     if given is not None and not given.strip():  # as the hook judges it (pipeline.baseline_location)
         return Check(
             cid, FAIL,
-            f"detect-together-keys' --baseline in {CONFIG} names no file (a blank value): "
+            f"detect-together-keys' --baseline in {repo.config_name} names no file (a blank value): "
             'the hook exits 2 on every commit',
-            f'name the baseline file in its args (--baseline FILE), or take the option out of {CONFIG}',
+            f'name the baseline file in its args (--baseline FILE), or take the option out of {repo.config_name}',
         )
     path = baseline_path(repo)
     shown = os.path.relpath(path, repo.root)
@@ -643,12 +680,12 @@ def check_audit_log(repo: Repo) -> Check:
     from together_hooks.audit_log import ENV_VAR
 
     cid = 'audit-log-configured'
-    fix = (
-        f'add --audit-log=FILE to the args of each together-hooks hook in {CONFIG} '
-        f'(a path in the work tree git ignores), or export {ENV_VAR}=FILE for one outside it'
-    )
     from_env = os.environ.get(ENV_VAR)
     config = repo.config()
+    fix = (
+        f'add --audit-log=FILE to the args of each together-hooks hook in {repo.config_name} '
+        f'(a path in the work tree git ignores), or export {ENV_VAR}=FILE for one outside it'
+    )
     ours = [h for h in OUR_HOOKS if h in config.hooks]
     logged = {h: _option(config.args_of(h), '--audit-log') for h in ours}
     without = [h for h, path in logged.items() if not path]
