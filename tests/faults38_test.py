@@ -110,3 +110,94 @@ def test_a_wrapped_dump_with_a_comment_on_each_line(git_repo, keys, dump):
     (git_repo / 'dump.txt').write_text(_pragma_on_each_line(text, '  # note'))
     r = th('scan', cwd=git_repo, env={'TOGETHER_API_KEY': mine})
     assert r.rc == 1, (r.rc, r.out, r.err)
+
+
+# ------------------------------------------- (2) doctor beside a FIFO
+
+@pytest.mark.skipif(not hasattr(os, 'mkfifo') or not os.path.exists('/proc/self/wchan'), reason='Linux FIFOs')
+def test_doctor_beside_a_fifo_sees_each_stuck_git_at_its_first_checks(git_repo, keys, monkeypatch):
+    """A ``.gitignore`` that is a FIFO in an untracked folder: each listing
+    that walks into it is stuck, and doctor asks three (the scrub's held
+    keys, the run's env files, the tracked and untracked halves).  On
+    5418d64c each was seen stuck only at the fixed half-second check
+    (doctor ~2 s against ~0.6 s now, at load 16): the checks now start at
+    ``_STALL_FIRST`` and double.  The claim is the schedule: a git blocked
+    on the FIFO is seen before the half second the old first check came
+    at; the doctor's answer is as before (fail closed, no key shown)."""
+    from together_hooks import gitrun
+
+    key = keys()
+    (git_repo / 'app.py').write_text(f'KEY = "{key}"\n')
+    commit_all(git_repo)
+    (git_repo / 'scratch').mkdir()
+    os.mkfifo(git_repo / 'scratch' / '.gitignore')
+    seen: list[float] = []
+    real = gitrun._stuck
+
+    def stuck(root, args, pid, timeout, spent):
+        try:
+            real(root, args, pid, timeout, spent)
+        except Exception:
+            seen.append(spent)
+            raise
+    monkeypatch.setattr(gitrun, '_stuck', stuck)
+    r = th('doctor', cwd=git_repo)
+    no_traceback(r)
+    assert r.rc == 1 and 'stuck opening a FIFO' in r.out, (r.rc, r.out, r.err)
+    assert len(seen) >= 2, seen
+    assert all(spent < 0.5 for spent in seen), seen
+
+
+# ------------------------------------------- (3) a byte-swapped regex cache
+
+def test_a_byte_swapped_regex_cache_is_never_used(tmp_path, monkeypatch):
+    """review37b: the cache file's key held the word width, not the byte
+    order.  A file whose programs are byte-swapped (written where the
+    other byte order is native: a shared home, a copied ``~/.cache``):
+    under this machine's key, ``_sre`` refuses every one of its programs
+    (each starts with an INFO opcode, which no swapped word is) and each
+    pattern is ``re.compile``'s; under the key a machine of the other byte
+    order writes, the file is not read at all (on 5418d64c that key was
+    this machine's: every swapped program was loaded, left to ``_sre``)."""
+    import marshal
+    import re
+    import sys
+    from array import array
+
+    from tests.regex_cache_test import our_patterns
+    from tests.regex_cache_test import restart
+    from tests.regex_cache_test import same
+    from together_hooks import regex_cache
+
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path))
+    restart(monkeypatch)
+    for pattern, flags in our_patterns():
+        regex_cache.compile(pattern, flags)
+    regex_cache._save()
+    cache = tmp_path / 'together-hooks' / 'regex-programs'
+    key, programs = marshal.loads(cache.read_bytes())
+
+    def swapped(code: bytes) -> bytes:
+        words = array(regex_cache._WORD, code)
+        words.byteswap()
+        return words.tobytes()
+    swapped_programs = {k: (v[0], swapped(v[1]), *v[2:]) for k, v in programs.items()}
+    assert all(swapped_programs[k][1] != programs[k][1] for k in programs)
+    # Under this machine's key: every program refused when built, each
+    # pattern compiled afresh, equal to re.compile's.
+    cache.write_bytes(marshal.dumps((key, swapped_programs)))
+    restart(monkeypatch)
+    for pattern, flags in our_patterns():
+        assert same(regex_cache.compile(pattern, flags), re.compile(pattern, flags)), pattern
+    assert regex_cache._used == set()  # no swapped program was built
+    # Under the other byte order's key: not read at all.
+    other = 'big' if sys.byteorder == 'little' else 'little'
+    monkeypatch.setattr(sys, 'byteorder', other)
+    foreign = regex_cache._build_key()
+    monkeypatch.undo()
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path))
+    cache.write_bytes(marshal.dumps((foreign, swapped_programs)))
+    restart(monkeypatch)
+    assert regex_cache._load() == {}
+    for pattern, flags in our_patterns():
+        assert same(regex_cache.compile(pattern, flags), re.compile(pattern, flags)), pattern

@@ -6876,8 +6876,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "code word for every program it holds, built or not"),
     M('perfT37-word-width-unkeyed', 'together_hooks/regex_cache.py',
       "    return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE,\n"
-      "            memoryview(b'\\0' * 8).cast(_WORD).itemsize)\n",
-      "    return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, 4)\n",
+      "            memoryview(b'\\0' * 8).cast(_WORD).itemsize, sys.byteorder)\n",
+      "    return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, 4, sys.byteorder)\n",
       ('tests/regex_cache_test.py::test_a_file_of_other_code_words_is_not_read',),
       "the file's key leaves out the width of its code words: a file of 8-byte words is read as 4-byte ones"),
     M('perfT37-program-code-shape-unchecked', 'together_hooks/regex_cache.py',
@@ -7207,6 +7207,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        return Budget(path)\n",
       ('tests/faults38_test.py::test_a_pragma_on_each_line_never_excuses_a_copy_of_your_key',),
       "the scanner's per-file budget does not carry your keys: every pragma excuses your key again"),
+    M('faults38-stall-first-check-late', 'together_hooks/gitrun.py',
+      "_STALL_FIRST = 0.05\n",
+      "_STALL_FIRST = 0.5\n",
+      ('tests/faults38_test.py::test_doctor_beside_a_fifo_sees_each_stuck_git_at_its_first_checks',),
+      "a git stuck opening a FIFO is first checked for after half a second: doctor beside a FIFO "
+      ".gitignore waits 3 x 0.5 s again"),
+    M('faults38-regex-cache-key-no-byte-order', 'together_hooks/regex_cache.py',
+      "            memoryview(b'\\0' * 8).cast(_WORD).itemsize, sys.byteorder)",
+      "            memoryview(b'\\0' * 8).cast(_WORD).itemsize)",
+      ('tests/faults38_test.py::test_a_byte_swapped_regex_cache_is_never_used',),
+      "the regex cache's key holds no byte order: a file of byte-swapped programs from the other byte order "
+      "is loaded, left to _sre to refuse program by program"),
 )
 
 
