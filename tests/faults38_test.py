@@ -201,3 +201,105 @@ def test_a_byte_swapped_regex_cache_is_never_used(tmp_path, monkeypatch):
     assert regex_cache._load() == {}
     for pattern, flags in our_patterns():
         assert same(regex_cache.compile(pattern, flags), re.compile(pattern, flags)), pattern
+
+
+# ------------------------------------------- (4) the .env your keys are learnt from
+
+def _env_shapes(hexkey: str, outside) -> dict[str, object]:
+    """How ``.env`` is made: text, bytes, or a callable(repo)."""
+    def link_outside(repo):
+        target = outside / 'together.env'
+        target.write_text(f'TOGETHER_API_KEY={hexkey}\n')
+        (repo / '.env').symlink_to(target)
+
+    def link_inside(repo):
+        (repo / 'real.env').write_text(f'TOGETHER_API_KEY={hexkey}\n')
+        (repo / '.env').symlink_to('real.env')
+
+    def sparse(repo):
+        with open(repo / '.env', 'wb') as f:
+            f.truncate(64 << 20)
+            f.seek(64 << 20)
+            f.write(f'\nTOGETHER_API_KEY={hexkey}\n'.encode())
+    return {
+        # failed on 5418d64c (the key was not learnt: the commit passed)
+        'link-outside': link_outside,
+        'link-inside': link_inside,
+        'interpolated': f'SECRET_BASE={hexkey}\nTOGETHER_API_KEY=${{SECRET_BASE}}\n',
+        'interpolated-bare': f'SECRET_BASE={hexkey}\nTOGETHER_API_KEY=$SECRET_BASE\n',
+        'interpolated-default': f'SECRET_BASE="{hexkey}"\nexport TOGETHER_API_KEY="${{SECRET_BASE:-none}}"\n',
+        # held on 5418d64c
+        'crlf': f'A=1\r\nTOGETHER_API_KEY={hexkey}\r\n'.encode(),
+        'bom': f'\ufeffTOGETHER_API_KEY={hexkey}\n'.encode(),
+        'utf16': f'TOGETHER_API_KEY={hexkey}\r\n'.encode('utf-16'),
+        'export': f'export\tTOGETHER_API_KEY="{hexkey}"\n',
+        'nul-in-a-value': f'X=a\0b\nTOGETHER_API_KEY={hexkey}\0\n'.encode(),
+        'multi-line-value-before': f'CERT="-----BEGIN X-----\nabc\n-----END X-----"\nTOGETHER_API_KEY={hexkey}\n',
+        'duplicate-names': f'TOGETHER_API_KEY={hexkey}\nTOGETHER_API_KEY=\n',
+        'yaml-colon-comment': f"TOGETHER_API_KEY: '{hexkey}' # prod\n",
+        'sparse-64-mb': sparse,
+    }
+
+
+ENV_SHAPES = list(_env_shapes('0' * 64, None))
+
+
+@pytest.mark.parametrize('shape', ENV_SHAPES)
+def test_your_key_is_learnt_from_an_odd_env_file(git_repo, keys, tmp_path, shape, monkeypatch):
+    """Your legacy key in ``.env`` (git ignores it) and committed bare
+    (``checksum = "<hex>"``: only your own keys make it one): the hook
+    refuses the commit, however the ``.env`` is written.  On 5418d64c a
+    ``.env`` that is a symlink (to a file outside the repository or
+    beside it) was not read, and a Together variable set from another
+    (``${SECRET_BASE}``) held nothing: exit 0."""
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    mine = keys('hex')
+    outside = tmp_path / 'outside'
+    outside.mkdir()
+    make = _env_shapes(mine, outside)[shape]
+    if callable(make):
+        make(git_repo)
+    elif isinstance(make, bytes):
+        (git_repo / '.env').write_bytes(make)
+    else:
+        (git_repo / '.env').write_text(make)
+    (git_repo / '.gitignore').write_text('.env\nreal.env\n')
+    (git_repo / 'cfg.py').write_text(f'checksum = "{mine}"\n')
+    git(git_repo, 'add', 'cfg.py', '.gitignore')
+    r = hook('cfg.py', cwd=git_repo, env={})
+    no_traceback(r)
+    assert r.rc == 1 and 'cfg.py:1: together-own-key' in r.out, (shape, r.rc, r.out, r.err)
+    r = th('scan', '--staged', cwd=git_repo, env={})
+    assert r.rc == 1 and 'cfg.py:1' in r.out, (shape, r.rc, r.out, r.err)
+
+
+@pytest.mark.parametrize('shape', [
+    'not-together-named', 'unset-reference', 'link-to-dev-zero', 'dangling-link', 'link-loop',
+])
+def test_an_env_file_that_holds_no_key_of_yours_teaches_none(git_repo, keys, tmp_path, shape, monkeypatch):
+    """Decoys: a reference from a variable that is not Together's
+    (``CHECKSUM=${SECRET_BASE}``), a Together variable set from one no one
+    sets, a link to ``/dev/zero``, to nothing, a loop: no key learnt, the
+    bare hex committed passes (exit 0), at once, one process's memory."""
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    monkeypatch.delenv('NOT_SET_BY_ANYONE', raising=False)
+    other = keys('hex')
+    env = git_repo / '.env'
+    if shape == 'not-together-named':
+        env.write_text(f'SECRET_BASE={other}\nCHECKSUM=${{SECRET_BASE}}\n')
+    elif shape == 'unset-reference':
+        env.write_text('TOGETHER_API_KEY=${NOT_SET_BY_ANYONE}\n')
+    elif shape == 'link-to-dev-zero':
+        env.symlink_to('/dev/zero')
+    elif shape == 'dangling-link':
+        env.symlink_to(tmp_path / 'nothing')
+    else:
+        env.symlink_to('.env')
+    (git_repo / '.gitignore').write_text('.env\n')
+    (git_repo / 'cfg.py').write_text(f'checksum = "{other}"\n')
+    git(git_repo, 'add', 'cfg.py', '.gitignore')
+    r = hook('cfg.py', cwd=git_repo, env={})
+    no_traceback(r)
+    assert r.rc == 0, (shape, r.rc, r.out, r.err)

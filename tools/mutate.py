@@ -7219,6 +7219,22 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/faults38_test.py::test_a_byte_swapped_regex_cache_is_never_used',),
       "the regex cache's key holds no byte order: a file of byte-swapped programs from the other byte order "
       "is loaded, left to _sre to refuse program by program"),
+    M('faults38-env-link-not-followed', 'together_hooks/env/ownkeys.py',
+      "        if stat.S_ISLNK(os.lstat(path).st_mode):\n",
+      "        if False:\n",
+      ('tests/faults38_test.py::test_your_key_is_learnt_from_an_odd_env_file',),
+      "a .env that is a symlink (to ~/secrets/together.env) is not read: your key there is not known, "
+      "its bare legacy copy is committed"),
+    M('faults38-env-reference-unresolved', 'together_hooks/env/values.py',
+      "        if ref is not None:\n",
+      "        if False:\n",
+      ('tests/faults38_test.py::test_your_key_is_learnt_from_an_odd_env_file',),
+      "TOGETHER_API_KEY=${SECRET_BASE} teaches nothing: the key in SECRET_BASE is not yours, its bare copy is committed"),
+    M('faults38-env-reference-any-name', 'together_hooks/env/values.py',
+      "        if not is_key_name(m.group(1).decode('ascii', 'replace')):\n            continue\n        raw = _unquote(m.group(2))\n",
+      "        raw = _unquote(m.group(2))\n",
+      ('tests/faults38_test.py::test_an_env_file_that_holds_no_key_of_yours_teaches_none',),
+      "every variable's value is taken for your key: a checksum referenced by CHECKSUM=${SECRET_BASE} is reported as your key"),
 )
 
 
