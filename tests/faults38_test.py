@@ -288,7 +288,7 @@ def test_an_env_file_that_holds_no_key_of_yours_teaches_none(git_repo, keys, tmp
     other = keys('hex')
     env = git_repo / '.env'
     if shape == 'not-together-named':
-        env.write_text(f'SECRET_BASE={other}\nCHECKSUM=${{SECRET_BASE}}\n')
+        env.write_text(f'TOGETHER_BASE_URL=https://api.together.xyz/v1\nSECRET_BASE={other}\nCHECKSUM=${{SECRET_BASE}}\n')
     elif shape == 'unset-reference':
         env.write_text('TOGETHER_API_KEY=${NOT_SET_BY_ANYONE}\n')
     elif shape == 'link-to-dev-zero':
