@@ -303,3 +303,290 @@ def test_an_env_file_that_holds_no_key_of_yours_teaches_none(git_repo, keys, tmp
     r = hook('cfg.py', cwd=git_repo, env={})
     no_traceback(r)
     assert r.rc == 0, (shape, r.rc, r.out, r.err)
+
+
+# ============================================ the hostile round
+# Each case through the real command, measured on 5418d64c (the
+# docstrings say where it failed there); outputs of a process are read
+# for a whole key as the ``keys`` fixture reads in-process ones.
+
+BIN = os.path.dirname(shutil.which('together-hooks') or '/work/venv/bin/together-hooks')
+
+
+def sh(command: str, cwd, **env: str) -> Result:
+    """``command`` in bash (our console scripts by name, on PATH), its
+    output kept for the ``keys`` fixture's leak check."""
+    from tests.cli_run import CAPTURED
+
+    full = {**os.environ, 'PATH': BIN + os.pathsep + os.environ.get('PATH', ''), **env}
+    proc = subprocess.run(('bash', '-c', command), cwd=cwd, env=full, capture_output=True, timeout=300)
+    result = Result(proc)
+    CAPTURED.extend((result.out, result.err))
+    return result
+
+
+@pytest.fixture
+def keyed(git_repo, keys):
+    """A repository whose one commit holds a key in ``app.py``."""
+    (git_repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{keys()}"\n')
+    commit_all(git_repo)
+    return git_repo
+
+
+FORMATS = ('text', 'json', 'sarif', 'github')
+
+
+# ------------------------------------------- where --output goes
+
+def test_output_through_a_folder_linked_out_of_the_repository(keyed, tmp_path):
+    """``--output rep/r.json`` where ``rep`` links to a folder outside:
+    never written through (one line, exit 2), nothing lands outside."""
+    outside = tmp_path / 'outside'
+    outside.mkdir()
+    (keyed / 'rep').symlink_to(outside)
+    r = th('scan', '--format', 'json', '--output', 'rep/r.json', cwd=keyed)
+    one_error(r, 'symlink')
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize('target', ['gone-folder', 'no-file'])
+def test_output_onto_a_dangling_symlink(keyed, tmp_path, target):
+    """``--output`` naming a link to nothing (in a folder that is gone, or
+    a file not yet there): one line, exit 2, the link left as it was and
+    nothing made where it points."""
+    aim = tmp_path / 'gone' / 'x.json' if target == 'gone-folder' else tmp_path / 'x.json'
+    (keyed / 'out.json').symlink_to(aim)
+    r = th('scan', '--format', 'json', '--output', 'out.json', cwd=keyed)
+    one_error(r, 'symlink')
+    assert os.readlink(keyed / 'out.json') == str(aim) and not aim.exists()
+
+
+def test_concurrent_runs_onto_one_report_leave_it_whole(keyed):
+    """Three runs writing one ``--output`` while a reader reads it over
+    and over: each read is a whole report (old or new, never half), and
+    each run exit 1."""
+    import json
+    import threading
+
+    report = keyed / 'report.json'
+    r = th('scan', '--format', 'json', '--output', str(report), cwd=keyed)
+    assert r.rc == 1, r.err
+    seen, bad = [0], []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                text = report.read_text()
+            except FileNotFoundError:
+                bad.append('gone')
+                continue
+            try:
+                json.loads(text)
+            except ValueError:
+                bad.append(text[-40:])
+            seen[0] += 1
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        procs = [subprocess.Popen(
+            (os.path.join(BIN, 'together-hooks'), 'scan', '--format', 'json', '--output', str(report)),
+            cwd=keyed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ) for _ in range(3)]
+        codes = [p.wait(timeout=300) for p in procs]
+    finally:
+        stop.set()
+        reader.join()
+    assert codes == [1, 1, 1]
+    assert bad == [] and seen[0] > 0, (bad[:3], seen)
+
+
+def test_baseline_update_on_a_hard_link_to_a_file_outside(git_repo, keys, tmp_path):
+    """``.secrets.baseline`` a hard link to a file outside the repository:
+    ``baseline update`` replaces the repository's name (a new file, exit
+    0) and never writes into the file outside."""
+    (git_repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{keys()}"\n')
+    commit_all(git_repo)
+    assert th('baseline', 'create', cwd=git_repo).rc == 0
+    outside = tmp_path / 'shared.baseline'
+    os.link(git_repo / '.secrets.baseline', outside)
+    before = outside.read_bytes()
+    (git_repo / 'b.py').write_text(f'OTHER_TOGETHER_KEY = "{keys()}"\n')
+    r = th('baseline', 'update', cwd=git_repo)
+    no_traceback(r)
+    assert r.rc == 0, (r.rc, r.err)
+    assert outside.read_bytes() == before
+    assert os.stat(outside).st_nlink == 1
+    assert 'b.py' in (git_repo / '.secrets.baseline').read_text()
+
+
+# ------------------------------------------- a .git file pointing nowhere
+
+@pytest.mark.parametrize('gitdir', ['missing', '/dev/null', ''])
+@pytest.mark.parametrize('argv', [
+    ('together-hooks', 'scan'), ('together-hooks', 'scan', '--staged'), ('detect-together-keys', 'a.py'),
+])
+def test_a_git_file_pointing_at_no_repository(tmp_path, keys, gitdir, argv):
+    """``.git`` is a file (``gitdir: X``) naming a folder that is gone,
+    ``/dev/null``, or nothing: one line naming git's reason, exit 2, in a
+    tree scan, ``--staged`` and the hook; never a pass."""
+    work = tmp_path / 'work'
+    work.mkdir()
+    where = str(tmp_path / 'missing') if gitdir == 'missing' else gitdir
+    (work / '.git').write_text(f'gitdir: {where}\n' if where else 'gitdir: ')
+    (work / 'a.py').write_text(f'K = "{keys()}"\n')
+    r = run_in_process(*argv, cwd=work)
+    one_error(r, 'git refuses the repository')
+
+
+# ------------------------------------------- names no terminal likes
+
+def _odd_tree(repo, key: str, kind: str) -> None:
+    if kind == 'newline':
+        folder = os.path.join(bytes(repo), b'new\nline')
+    elif kind == 'invalid-utf8':
+        folder = os.path.join(bytes(repo), b'bad\xff\xfe')
+    else:  # folders of 250 bytes up to a path of ~3,950 bytes (PATH_MAX 4,096)
+        folder = bytes(repo)
+        for i in range((3950 - len(folder)) // 251):
+            folder = os.path.join(folder, bytes([97 + i]) * 250)
+    os.makedirs(folder)
+    with open(os.path.join(folder, b'k.py'), 'w') as f:
+        f.write(f'TOGETHER_API_KEY = "{key}"\n')
+
+
+@pytest.mark.parametrize('kind', ['newline', 'invalid-utf8', 'path-of-3950-bytes'])
+def test_odd_paths_in_every_format(git_repo, keys, kind):
+    """A key under a folder named with a newline, with bytes that are not
+    UTF-8, or ~3,950 bytes deep: found in every format (exit 1), the file
+    named, no key shown."""
+    import json
+
+    _odd_tree(git_repo, keys(), kind)
+    for fmt in FORMATS:
+        r = th('scan', '--format', fmt, cwd=git_repo)
+        no_traceback(r)
+        assert r.rc == 1 and 'k.py' in r.out, (kind, fmt, r.rc, r.err)
+        if fmt in ('json', 'sarif'):
+            json.loads(r.out)
+
+
+@pytest.mark.parametrize('fmt', FORMATS)
+def test_non_ascii_paths_under_the_c_locale(git_repo, keys, fmt):
+    """``LANG=C``: stdout is ASCII; a key in ``dé/k.py`` is reported in
+    every format (escaped where needed), exit 1, no traceback."""
+    (git_repo / 'dé').mkdir()
+    (git_repo / 'dé' / 'k.py').write_text(f'TOGETHER_API_KEY = "{keys()}"\n')
+    r = sh(f'together-hooks scan --format {fmt}', git_repo, LANG='C', LC_ALL='C', PYTHONIOENCODING='')
+    no_traceback(r)
+    assert r.rc == 1 and 'k.py' in r.out, (r.rc, r.err)
+
+
+# ------------------------------------------- a poor environment
+
+@pytest.mark.parametrize('setting', [
+    'HOME unset', 'HOME read-only', 'HOME missing, XDG relative', 'TMPDIR read-only', 'TMPDIR missing',
+])
+def test_home_and_tmpdir_unusable(keyed, tmp_path, setting):
+    """No ``$HOME`` (the regex cache has nowhere to live), one that is
+    read-only or missing with a relative ``XDG_CACHE_HOME``, a ``TMPDIR``
+    read-only or missing: the key is found (tree and history, exit 1)."""
+    ro = tmp_path / 'ro'
+    ro.mkdir()
+    ro.chmod(0o555)
+    prefix = {
+        'HOME unset': 'env -u HOME -u XDG_CACHE_HOME',
+        'HOME read-only': f'env HOME={ro} XDG_CACHE_HOME=',
+        'HOME missing, XDG relative': 'env HOME=/nonexistent XDG_CACHE_HOME=relative/x',
+        'TMPDIR read-only': f'env TMPDIR={ro}',
+        'TMPDIR missing': 'env TMPDIR=/nonexistent',
+    }[setting]
+    for args in ('scan', 'scan --history'):
+        r = sh(f'{prefix} together-hooks {args}', keyed)
+        no_traceback(r)
+        assert r.rc == 1 and 'app.py' in r.out, (setting, args, r.rc, r.err)
+
+
+@pytest.mark.parametrize('limit,command', [
+    ('ulimit -n 12', 'together-hooks scan'),
+    ('ulimit -n 12', 'detect-together-keys app.py'),
+    ('ulimit -n 32', 'together-hooks scan --history'),
+    ('ulimit -v 60000', 'together-hooks scan'),
+    ('ulimit -v 60000', 'detect-together-keys app.py'),
+])
+def test_low_ulimits_never_pass(keyed, limit, command):
+    """Few file descriptors, little address space: the key is found (exit
+    1) or the run says in one line why not (exit 2); never exit 0."""
+    r = sh(f'{limit}; {command}', keyed)
+    no_traceback(r)
+    assert r.rc in (1, 2), (limit, command, r.rc, r.err)
+    if r.rc == 2:
+        assert len(r.err.splitlines()) == 1, r.err
+    else:
+        assert 'app.py' in r.out
+
+
+@pytest.mark.parametrize('command,rc', [
+    ('together-hooks scan - <&-', 2),
+    ('detect-together-keys app.py <&-', 1),
+    ('together-hooks scan --history <&-', 1),
+    ('together-hooks scan <&- >&-', 2),
+])
+def test_closed_standard_streams(keyed, command, rc):
+    """stdin closed (``<&-``) for ``scan -`` (one line), the hook and a
+    history scan (found); stdout closed: one line, exit 2."""
+    r = sh(command, keyed)
+    no_traceback(r)
+    assert r.rc == rc, (command, r.rc, r.err)
+    if rc == 2:
+        assert len(r.err.splitlines()) == 1, r.err
+
+
+@pytest.mark.parametrize('fmt', FORMATS)
+def test_a_reader_that_takes_one_byte(keyed, fmt):
+    """``| head -c 1`` in every format: exit 2 (the report was not read
+    whole), one line, no traceback."""
+    r = sh(f'set -o pipefail; together-hooks scan --format {fmt} | head -c 1 >/dev/null', keyed,
+           TOGETHER_HOOKS_PIPE_WAIT='1')
+    no_traceback(r)
+    assert r.rc == 2 and len(r.err.splitlines()) == 1, (r.rc, r.err)
+
+
+# ------------------------------------------- dates git cannot show
+
+def _dated(repo, key: str, stamp: int) -> None:
+    (repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    git(repo, 'add', 'app.py')
+    tree = git(repo, 'write-tree').strip()
+    body = f'tree {tree}\nauthor a <a@b> {stamp} +0000\ncommitter a <a@b> {stamp} +0000\n\nm\n'
+    sha = subprocess.run(
+        ('git', 'hash-object', '-t', 'commit', '-w', '--literally', '--stdin'),
+        cwd=repo, input=body.encode(), capture_output=True, check=True,
+    ).stdout.decode().strip()
+    git(repo, 'update-ref', 'refs/heads/main', sha)
+
+
+@pytest.mark.parametrize('stamp', [-100_000_000, -99_999_999_999, 4_500_000_000, 300_000_000_000])
+def test_commit_dates_before_1970_and_after_2106(git_repo, keys, stamp, tmp_path):
+    """A commit dated before 1970 (a negative timestamp: an import, or
+    ``hash-object --literally``) or after 2106 (past 32 bits) and far
+    past 9999: the key is found in ``--history`` and ``--commits``, in
+    text and JSON, and in the audit log.  On 5418d64c a date before
+    1970 was reported as ``on %aI`` (git expands the placeholder to itself
+    when it cannot read the date); now no date is claimed."""
+    import json
+
+    _dated(git_repo, keys(), stamp)
+    log = tmp_path / 'audit.log'
+    for args in (('--history',), ('--commits', 'HEAD')):
+        r = th('scan', *args, '--audit-log', str(log), cwd=git_repo)
+        no_traceback(r)
+        assert r.rc == 1 and 'app.py' in r.out, (args, r.rc, r.err)
+        assert '%a' not in r.out, r.out
+        j = th('scan', *args, '--format', 'json', cwd=git_repo)
+        (finding,) = json.loads(j.out)['findings']
+        date = finding.get('date') or ''
+        assert date == '' or date[:4].isdigit(), date
+        if stamp > 0:
+            assert date[:4].isdigit(), date
+    assert json.loads(log.read_text().splitlines()[-1])['metadata']['findings'] == 1

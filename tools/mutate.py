@@ -7235,6 +7235,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        raw = _unquote(m.group(2))\n",
       ('tests/faults38_test.py::test_an_env_file_that_holds_no_key_of_yours_teaches_none',),
       "every variable's value is taken for your key: a checksum referenced by CHECKSUM=${SECRET_BASE} is reported as your key"),
+    M('faults38-commit-date-unchecked', 'together_hooks/sources/history.py',
+      "    return date if date[:4].isdigit() else ''\n",
+      "    return date\n",
+      ('tests/faults38_test.py::test_commit_dates_before_1970_and_after_2106',),
+      "a commit dated before 1970 is reported as found 'on %aI' (git's placeholder, expanded to itself)"),
 )
 
 
