@@ -7,6 +7,7 @@ claim), measured on 5418d64c first.
 from __future__ import annotations
 
 import base64
+import http.server
 import os
 import shutil
 import subprocess
@@ -590,3 +591,95 @@ def test_commit_dates_before_1970_and_after_2106(git_repo, keys, stamp, tmp_path
         if stamp > 0:
             assert date[:4].isdigit(), date
     assert json.loads(log.read_text().splitlines()[-1])['metadata']['findings'] == 1
+
+
+# ------------------------------------------- what others hand back
+
+class _Echoing(http.server.BaseHTTPRequestHandler):
+    """An API (or a proxy before it) that echoes the request's
+    ``Authorization`` (the key) in its status line and its body."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        said = f"{self.headers.get('Authorization', '')} {self.headers.get('Proxy-Authorization', '')}"
+        body = f'upstream refused {said} for {self.path}'.encode()
+        self.send_response(int(self.server.status), f'Refused {said}')  # type: ignore[attr-defined]
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.mark.parametrize('status', ['401', '407', '502'])
+def test_an_api_that_echoes_the_key_back(git_repo, keys, status):
+    """``--verify`` against a loopback API whose status line and body
+    repeat the ``Authorization`` header, with a proxy URL that holds a
+    key in its userinfo (``HTTPS_PROXY=http://u:<key>@...``): no output
+    (text, JSON, SARIF) shows either key; exit 1."""
+    import threading
+
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), _Echoing)
+    server.status = status  # type: ignore[attr-defined]
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        (git_repo / 'a.py').write_text(f'TOGETHER_API_KEY = "{keys()}"\n')
+        url = f'http://127.0.0.1:{server.server_address[1]}'
+        proxy = f'http://u:{keys()}@127.0.0.1:{server.server_address[1]}'
+        env = {'TOGETHER_HOOKS_API_BASE': url, 'HTTPS_PROXY': proxy, 'HTTP_PROXY': proxy}
+        for fmt in ('text', 'json', 'sarif'):
+            r = th('scan', '--verify', '--format', fmt, cwd=git_repo, env=env)
+            no_traceback(r)
+            assert r.rc == 1, (fmt, r.rc, r.err)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_key_in_any_variable_and_in_a_baselines_unknown_fields(git_repo, keys):
+    """A key in a variable no rule names (``FAULTS38``), and in fields a
+    baseline has that detect-secrets does not know (a top-level one, one
+    in a result, one in ``plugins_used``): ``doctor`` (text, JSON),
+    ``scan`` (SARIF) and the hook show none; the scan reports the
+    baseline file's copy (exit 1)."""
+    import json
+
+    (git_repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{keys()}"\n')
+    commit_all(git_repo)
+    assert th('baseline', 'create', cwd=git_repo).rc == 0
+    path = git_repo / '.secrets.baseline'
+    doc = json.loads(path.read_text())
+    hidden = keys()
+    doc['custom_note'] = hidden
+    for entry in doc['results']['app.py']:
+        entry['note'] = hidden
+    doc['plugins_used'].append({'name': 'Custom', 'limit': hidden})
+    path.write_text(json.dumps(doc))
+    env = {'FAULTS38': keys()}
+    for args in (('doctor',), ('doctor', '--format', 'json'), ('scan', '--format', 'sarif')):
+        r = th(*args, cwd=git_repo, env=env)
+        no_traceback(r)
+        assert r.rc == 1, (args, r.rc, r.err)
+    r = th('scan', cwd=git_repo, env=env)
+    assert '.secrets.baseline' in r.out, r.out
+    r = hook('app.py', cwd=git_repo, env=env)
+    no_traceback(r)
+    assert r.rc == 0, (r.rc, r.out, r.err)  # app.py's key is known to the baseline
+
+
+def test_git_trace_with_key_named_paths(git_repo, keys):
+    """``GIT_TRACE=1``/``2`` and ``GIT_TRACE_SETUP=2`` while ``--staged``
+    and the hook read a folder named with a key: git's trace never
+    reaches our output (exit 1: the name is a finding), no key shown."""
+    key = keys()
+    folder = git_repo / f'k.{key}'
+    folder.mkdir()
+    (folder / 'f.txt').write_text('x\n')
+    git(git_repo, 'add', '-A')
+    for trace in ({'GIT_TRACE': '1'}, {'GIT_TRACE': '2', 'GIT_TRACE_SETUP': '2'}):
+        r = sh('together-hooks scan --staged', git_repo, **trace)
+        no_traceback(r)
+        assert r.rc == 1 and 'trace:' not in r.err, (trace, r.rc, r.err[:300])
+        r = sh(f'detect-together-keys k.{key}/f.txt', git_repo, **trace)
+        assert r.rc == 1 and 'trace:' not in r.err, (trace, r.rc, r.err[:300])
