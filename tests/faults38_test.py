@@ -683,3 +683,20 @@ def test_git_trace_with_key_named_paths(git_repo, keys):
         assert r.rc == 1 and 'trace:' not in r.err, (trace, r.rc, r.err[:300])
         r = sh(f'detect-together-keys k.{key}/f.txt', git_repo, **trace)
         assert r.rc == 1 and 'trace:' not in r.err, (trace, r.rc, r.err[:300])
+
+
+@pytest.mark.skipif(not hasattr(os, 'mkfifo'), reason='FIFOs are POSIX')
+def test_an_env_link_to_a_fifo_no_one_serves(git_repo, keys, tmp_path, monkeypatch):
+    """``.env`` a link to a FIFO outside the repository (a password
+    manager's mount, not running): read as the FIFO is, so the hook says
+    in one line that your keys there are unknown (exit 2) after the pipe
+    wait; on 5418d64c the link was not read and the commit passed."""
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    os.mkfifo(tmp_path / 'vault.env')
+    (git_repo / '.env').symlink_to(tmp_path / 'vault.env')
+    (git_repo / '.gitignore').write_text('.env\n')
+    (git_repo / 'cfg.py').write_text(f'checksum = "{keys("hex")}"\n')
+    git(git_repo, 'add', 'cfg.py', '.gitignore')
+    r = hook('cfg.py', cwd=git_repo, env={'TOGETHER_HOOKS_PIPE_WAIT': '0.5'})
+    one_error(r, 'named pipe')
