@@ -7197,8 +7197,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "scan-org groups the repositories not scanned by their cause word for word: curl's 'after 0 ms' and "
       "'after 1 ms' of one dead server are a line each, the cause buried again"),
     M('faults38-pragma-excuses-held-key', 'together_hooks/detect/engine.py',
-      "    return allowed and in_view(data, offset) and not (budget.held is not None and budget.held(secret))\n",
-      "    return allowed and in_view(data, offset)\n",
+      "    return in_view(data, offset) and not (budget.held is not None and budget.held(secret))\n",
+      "    return in_view(data, offset)\n",
       ('tests/faults38_test.py::test_a_pragma_on_each_line_never_excuses_a_copy_of_your_key',),
       "a pragma excuses a copy of your own key: an xxd dump of your .env with a pragma on each line, "
       "or your key in a UTF-16 file beside one, is committed (exit 0)"),

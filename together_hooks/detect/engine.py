@@ -3066,6 +3066,8 @@ def _excused(allowed: bool, data: bytes, offset: int, secret: str, budget: Budge
     its line holds one a reviewer sees): the one place a pragma excuses a
     finding.  Never a key the developer holds (``Budget.held``): a copy of
     your own key is a leak whatever comment sits beside it."""
+    if not allowed:  # most findings: no pragma on their line
+        return False
     from together_hooks.detect.pragmas import in_view
 
-    return allowed and in_view(data, offset) and not (budget.held is not None and budget.held(secret))
+    return in_view(data, offset) and not (budget.held is not None and budget.held(secret))
