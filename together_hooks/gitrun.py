@@ -179,8 +179,19 @@ def _command(
     return {'args': (*GIT, *args), 'env': {**pinned, **_NO_GRAFTS}}
 
 
-# How often a running git is checked for being stuck on a FIFO.
+# How often a running git is checked for being stuck on a FIFO: first
+# after ``_STALL_FIRST`` seconds, then twice as long each time, up to
+# ``_STALL_CHECK``.  A check is one read of ``/proc/<pid>/wchan``; a git
+# blocked opening a FIFO no one writes to is seen at the first check that
+# finds it there, so a doctor run beside one (three listings walk into
+# it) waited 3 x 0.5 s with a fixed half-second check, ~3 x 0.05 s now.
+_STALL_FIRST = 0.05
 _STALL_CHECK = 0.5
+
+
+def _next_check(interval: float) -> float:
+    """The wait after a stall check that waited ``interval``."""
+    return min(interval * 2, _STALL_CHECK)
 
 
 class Done:
@@ -231,7 +242,8 @@ def _run(
         todo = memoryview(input or b'')
         open_fds = set(parent)
         start = time.monotonic()
-        check = start + _STALL_CHECK
+        interval = _STALL_FIRST
+        check = start + interval
         while open_fds:
             for fd, _event in poller.poll(max(0.0, check - time.monotonic()) * 1000):
                 out = parent[fd]
@@ -255,7 +267,8 @@ def _run(
             now = time.monotonic()
             if now >= check and open_fds:
                 _stuck(root, args, pid, timeout, now - start)
-                check = now + _STALL_CHECK
+                interval = _next_check(interval)
+                check = now + interval
         _pid, status = os.waitpid(pid, 0)
         pid = 0
     finally:
@@ -375,12 +388,14 @@ def _run_subprocess(
             stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
     ) as proc:
         pending = input
+        interval = _STALL_FIRST
         while True:
             try:
-                out, err = proc.communicate(pending, timeout=_STALL_CHECK)
+                out, err = proc.communicate(pending, timeout=interval)
                 break
             except subprocess.TimeoutExpired:
                 pending = None  # being sent already: a retry only waits
+                interval = _next_check(interval)
                 try:
                     _stuck(root, args, proc.pid, timeout, time.monotonic() - start)
                 except InputError:

@@ -189,10 +189,10 @@ class Scanner:
         # its base64 values and binary patches all spend it (made once the
         # file is to be scanned: most of a tree's files fail ``worth``).
         if first is not None and container_kind(first[3], cut=True) is not None:  # a large file's start
-            found = self._scan_large_container(first, windows, content, Budget(content.path))  # type: ignore[arg-type]
+            found = self._scan_large_container(first, windows, content, self.budget(content.path))  # type: ignore[arg-type]
         elif first is not None:
             # A large file: memory bounded, the findings of a whole read.
-            found = self._scan_windows(first, windows, content, Budget(content.path))  # type: ignore[arg-type]
+            found = self._scan_windows(first, windows, content, self.budget(content.path))  # type: ignore[arg-type]
         else:
             data = content.data  # (read once: an in-memory content's is made each time)
             if worth is not None and content.fs_path is not None and not worth(data):
@@ -201,7 +201,7 @@ class Scanner:
                 # discovery passes blobs over the same way).  A file's
                 # only: a tree's path names are read as names whatever.
                 return []
-            budget = Budget(content.path)
+            budget = self.budget(content.path)
             found = self._scan_kept(data, content.path, budget=budget)
             if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path, budget)
@@ -279,9 +279,16 @@ class Scanner:
         stream.rest()  # never left unscanned
         return _merge_members(raw.found, members)
 
+    def budget(self, path: str) -> Budget:
+        """The one ``Budget`` of a file to scan: it carries whether a value
+        is a key this developer holds, which no pragma excuses."""
+        return Budget(path, self.own_keys.holds if self.own_keys else None)
+
     def scan_data(
             self, data: bytes, path: str, wide: bool = True, budget: Budget | None = None,
     ) -> list[Finding]:
+        if budget is None:
+            budget = self.budget(path)
         found = scan_bytes(data, path, self.rules, wide, budget)
         if self.own_keys:  # exact copies of a key this developer holds, any encoding
             found += self.own_keys.find(data, path, found)

@@ -167,9 +167,12 @@ def _path() -> str | None:
 def _build_key() -> tuple[Any, ...]:
     import _sre
 
-    # (and the width of ``_WORD`` here: a program's bytes hold words of it)
+    # (and the width of ``_WORD`` here and its byte order: a program's
+    # bytes hold words of it; a file from a machine of the other byte
+    # order (a shared home, a copied ~/.cache) is dropped as it is read,
+    # not left to ``_sre`` to refuse program by program)
     return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE,
-            memoryview(b'\0' * 8).cast(_WORD).itemsize)
+            memoryview(b'\0' * 8).cast(_WORD).itemsize, sys.byteorder)
 
 
 def _load() -> dict[Any, tuple[Any, ...]]:

@@ -26,6 +26,8 @@ EXPANDED = 256 << 20
 # ``csvrow.Headers``).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
+
     Handed = dict[int, tuple[bool, int, int] | None]
     Edge = tuple[bool, int, list[int], Handed, Handed, bytes]
 
@@ -52,12 +54,22 @@ class Budget:
     hunks the window before left to this one, and ``deferred``, those this
     one leaves to the next; ``head``, the file's first lines (``csvrow.first_line``); ``probe``,
     its first bytes (``engine._binary``); ``opened``, the base64 values opened as
-    containers so far (``engine._packed_hits``)."""
+    containers so far (``engine._packed_hits``).
 
-    __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'handed', 'deferred', 'head', 'opened', 'probe')
+    ``held``: whether a value is a key the developer holds
+    (``OwnKeys.holds``), asked by the one place a pragma excuses a
+    finding (``engine._excused``): no pragma excuses a copy of your own
+    key, in whichever reading of the file, window or member it is found
+    (the config's ``allow`` and the baseline ask the same in ``filters``)."""
 
-    def __init__(self, path: str) -> None:
+    __slots__ = (
+        'path', 'spent', 'open_end', 'lead', 'carried', 'handed', 'deferred', 'head', 'opened', 'probe',
+        'held',
+    )
+
+    def __init__(self, path: str, held: Callable[[str], bool] | None = None) -> None:
         self.path = path
+        self.held = held
         self.spent = 0
         self.open_end, self.lead, self.carried, self.handed, self.deferred, self.head = no_edge()
         self.opened = 0

@@ -2950,11 +2950,10 @@ def _wide_hits(
         # binary's bytes (``_scan`` looks there): judged on the string's
         # line here, one rule for UTF-16 and UTF-32 alike.
         from together_hooks.detect.pragmas import allowed_inline
-        from together_hooks.detect.pragmas import in_view
 
         hits = [
             h for h in hits
-            if not (allowed_inline(view.data, *_line_bounds(view.data, h[0])) and in_view(view.data, h[0]))
+            if not _excused(allowed_inline(view.data, *_line_bounds(view.data, h[0])), view.data, h[0], h[1], budget)
         ]
     return [(view.origin(offset), secret, rule, 'raw') for offset, secret, rule, _enc in hits]
 
@@ -3029,7 +3028,6 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget) -> li
         return []
     hits.sort(key=lambda h: h[0])
     from together_hooks.detect.pragmas import allowed_inline
-    from together_hooks.detect.pragmas import in_view
 
     findings = []
     seen = set()
@@ -3056,8 +3054,20 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget) -> li
         if not bounds[0] <= offset <= bounds[1]:
             bounds = _line_bounds(data, offset)
             allowed = honoured and allowed_inline(data, *bounds)
-        if allowed and in_view(data, offset):
+        if _excused(allowed, data, offset, secret, budget):
             continue
         column = offset - line_start + 1
         findings.append(Finding(path, line_no, column, rule.id, secret, encoding))
     return findings
+
+
+def _excused(allowed: bool, data: bytes, offset: int, secret: str, budget: Budget) -> bool:
+    """Whether a pragma excuses the key ``secret`` at ``offset`` (``allowed``:
+    its line holds one a reviewer sees): the one place a pragma excuses a
+    finding.  Never a key the developer holds (``Budget.held``): a copy of
+    your own key is a leak whatever comment sits beside it."""
+    if not allowed:  # most findings: no pragma on their line
+        return False
+    from together_hooks.detect.pragmas import in_view
+
+    return in_view(data, offset) and not (budget.held is not None and budget.held(secret))

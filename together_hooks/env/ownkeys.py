@@ -119,9 +119,13 @@ def _env_file_windows(path: str, pipes: bool = True) -> Iterator[bytes]:
     line shorter than that is whole in one of them); a named pipe (a
     password manager's ``.env`` mount) in the same windows, read without
     blocking for at most ``TOGETHER_HOOKS_PIPE_WAIT`` seconds
-    (``fileio.pipe_reader``: NotScanned past that); nothing for a link,
-    a folder, a socket, a device or a file that cannot be read (and a
-    pipe unless ``pipes``)."""
+    (``fileio.pipe_reader``: NotScanned past that); nothing for a
+    folder, a socket, a device or a file that cannot be read (and a pipe
+    unless ``pipes``).  A symlink is read as what it points to, inside
+    the repository or out (``.env -> ~/secrets/together.env``: the key
+    there is yours, and a copy of it committed is a leak), by the same
+    rules: a link to a pipe waits as the pipe does, one to ``/dev/zero``
+    or to nothing gives nothing, a loop nothing."""
     import stat
 
     from together_hooks.fileio import NotScanned
@@ -130,6 +134,11 @@ def _env_file_windows(path: str, pipes: bool = True) -> Iterator[bytes]:
     from together_hooks.fileio import stream_windows
     from together_hooks.rules import MAX_CONTEXT
 
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            path = os.path.realpath(path)
+    except (OSError, ValueError):
+        return
     data = read_small(path, MAX_ENV_FILE)
     if data:
         yield data

@@ -3,6 +3,8 @@ developer's own keys), and which look like any real credential (what a
 template must not hold)."""
 from __future__ import annotations
 
+import os
+
 from together_hooks.env.held import may_hold
 from together_hooks.regex_cache import cached
 
@@ -278,17 +280,39 @@ def _past_line(
 
 
 def keys_in_env(data: bytes) -> set[str]:
-    """Key values an env file (or an environment dump) holds."""
+    """Key values an env file (or an environment dump) holds.  A
+    Together-named variable set from another (``TOGETHER_API_KEY=${BASE}``,
+    ``$BASE``, ``${BASE:-…}``: docker compose, python-dotenv and a shell
+    interpolate them) holds that one's value: the value assigned to it in
+    the same bytes, else the environment's."""
     from together_hooks.detect.engine import scan_bytes
 
     found = {f.secret for f in scan_bytes(data, '.env')}
+    # A Together name is needed for the assignments' values to count (as
+    # a referenced one's): bytes without Together's word (a padded or
+    # sparse env file's megabytes of filler) skip the line-by-line read.
+    if b'together' not in data.lower():
+        return found
+    assigned: dict[bytes, bytes] | None = None
     for m in cached(_ASSIGN).finditer(data):
         if not is_key_name(m.group(1).decode('ascii', 'replace')):
             continue
-        value = _unquote(m.group(2)).decode('utf-8', 'replace')
+        raw = _unquote(m.group(2))
+        ref = cached(_REFERENCE).fullmatch(raw)
+        if ref is not None:
+            if assigned is None:
+                assigned = {a.group(1): _unquote(a.group(2)) for a in cached(_ASSIGN).finditer(data)}
+            name = ref.group(1) or ref.group(2)
+            raw = assigned.get(name) or os.environ.get(name.decode('ascii'), '').encode('utf-8', 'replace')
+        value = raw.decode('utf-8', 'replace')
         if value not in found and plausible_key(value):
             found.add(value)
     return found
+
+
+# A value that is another variable's: ``${NAME}``, ``${NAME:-default}``
+# (or ``-``, ``:?``, ``?``: its own value when set), ``$NAME``.
+_REFERENCE = rb'\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)'
 
 
 # Variables git and pre-commit set for their hooks to describe the commit

@@ -1341,9 +1341,11 @@ def history_path_names(
             '--', f':(literal){path}',
         ).decode('utf-8', 'replace').splitlines()
         sha, author, date = (out[0].split('\x02') + ['', '', ''])[:3] if out else ('', '', '')
+        commit = Commit(sha, author, date) if sha else None
         yield Revision(
             PATH_NAME, name, FirstOf(new), commit=sha or None,
-            author=Commit(sha, author, date).author if sha else None, date=date or None,
+            author=commit.author if commit is not None else None,
+            date=commit.date or None if commit is not None else None,
         )
 
 

@@ -968,7 +968,16 @@ class Commit:
 
         self.sha = sha
         self.author = scrub(author)  # a key as a name is found, never shown
-        self.date = date
+        self.date = known_date(date)
+
+
+def known_date(date: str) -> str:
+    """``date`` as git's ``%aI`` gave it, or '' where git could not read
+    the commit's date: for a timestamp before 1970 (``author A <a> -100 +0000``,
+    written by ``hash-object --literally`` or an import) or garbage, git
+    2.39 expands ``%aI`` to itself, and the report said the key came in
+    "on %aI".  A strict ISO 8601 date starts with its year's digits."""
+    return date if date[:4].isdigit() else ''
 
 
 def _tokens(stream: Iterable[bytes]) -> Iterator[bytes]:
