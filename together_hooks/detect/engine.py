@@ -1123,8 +1123,19 @@ def _a_name(text: bytes, path: str) -> bool:
     elif (len(text) > _ONE_WORD or text.find(b'\n', 0, len(text) - 2) != -1
             or b' ' in text or b'\t' in text):
         return False  # most files: their length or a line break early on
-    # (no 64 hex digits: no re)
-    return len(text) >= 65 and len(text.translate(None, b'0123456789abcdef')) <= len(text) - 64
+    # Else only a run of 64 hex digits can be parted from a name: without
+    # one the reading is the text itself, and the pattern's pass over
+    # every byte is saved (a tree's path names: 3,441 names, 200 KB, hold
+    # thousands of hex digits and no run; 5.7 ms of the bench tree's scan,
+    # docs/performance.md, "Issue 17, session 38 (perfT38)").
+    if len(text) < 65:
+        return False
+    table, run = _run_test(_NAME_RUN)  # type: ignore[misc]
+    return run in text.translate(table)
+
+
+# What ``_NAME_VALUE`` parts: a run of 64 lower-case hex digits.
+_NAME_RUN = (b'0-9a-f', 64)
 
 
 def _name_proper(path: str) -> bool:
@@ -2176,6 +2187,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     cached(_CONTROL)  # ``_is_binary``
     cached(_BASIC_BEFORE)
     cached(_NAME_VALUE)  # a name's reading (``_name_reading``)
+    _run_test(_NAME_RUN)  # and whether a name has one (``_a_name``)
     cached(_NAME_KEY_VALUE)
     from together_hooks.detect.context import prepare_structures
     from together_hooks.detect.widetext import run_regexes
