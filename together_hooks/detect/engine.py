@@ -2131,6 +2131,10 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # imports ``struct``): on a first decode, else in each process of a
     # fork (both did on the bench tree and on mypy's, ~1.2 ms each).
     __import__('base64')
+    # A table's rows and an SQL ``INSERT``'s tuples are read as CSV
+    # (``csvrow``): on the first row beside a key, else in each process
+    # of a fork (~0.4 ms each).
+    __import__('csv')
     # A notebook's cells read as a session (``codec.notebook_view``)
     # parse its JSON; a finding under a line that mentions a pragma (a C
     # header's ``#pragma once``) compiles the pragma patterns.
