@@ -2256,17 +2256,27 @@ def _may_escape(data: bytes) -> bool:
     the rare ones after, since a search that does not reads every byte:
     ``=3D`` fourth, as it was, cost 13.6 ms on the development
     history's blobs saying "together", this order 5.7: docs/performance.md,
-    "Issue 17, session 30: history".)"""
+    "Issue 17, session 30: history".)  A mark of two bytes or more is
+    searched only where its first byte is (``in`` of one byte is
+    ``memchr``, of more a loop over every byte: a tree's path names, 200
+    KB holding no quote, backtick, ``=``, ``&``, ``+`` or ``:``, took 2.4
+    ms for the fifteen searches they decide; docs/performance.md, "Issue
+    17, session 38 (perfT38)".)"""
+    if b'\\' in data or b'%' in data:  # (most files: one ``memchr``)
+        return True
+    dq, sq, bq = b'"' in data, b"'" in data, b'`' in data
     return (
-        b'\\' in data or b'%' in data or b'"\n' in data or b'` ' in data or b'",' in data
-        or b'" ' in data or b"' " in data or b"'," in data or b"'\n" in data or b'`\n' in data
-        or b'\x1b' in data or b'=3D' in data
-        or b'";' in data or b"';" in data  # a statement appending on the next line
-        or b'&quot;' in data or b'&#' in data or b'&apos;' in data
-        or b'uoted-printable' in data or b'+AF8' in data  # UTF-7's "_"
+        dq and b'"\n' in data or bq and b'` ' in data
+        or dq and b'",' in data
+        or dq and b'" ' in data or sq and b"' " in data or sq and b"'," in data or sq and b"'\n" in data
+        or bq and b'`\n' in data
+        or b'\x1b' in data or b'=' in data and b'=3D' in data
+        or dq and b'";' in data or sq and b"';" in data  # a statement appending on the next line
+        or b'&' in data and (b'&quot;' in data or b'&#' in data or b'&apos;' in data)
+        or b'uoted-printable' in data or b'+' in data and b'+AF8' in data  # UTF-7's "_"
         or KEY_PREFIX in data  # a key may be wrapped across lines
         or data.endswith(b'.') and b'p0\n' in data[:256]  # codec.is_pickle0
-        or b'\n0000: ' in data  # curl --trace-ascii's rows (codec.trace_rows_view)
+        or b':' in data and b'\n0000: ' in data  # curl --trace-ascii's rows (codec.trace_rows_view)
     )
 
 
