@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from together_hooks.cli import main
+from together_hooks.cli import console
 
 if __name__ == '__main__':
-    raise SystemExit(main())
+    raise SystemExit(console())

@@ -93,6 +93,34 @@ def test_a_prepared_engine_decodes_base32_and_base85_with_nothing_more_to_import
     assert proc.stdout == '[]\n', proc.stdout
 
 
+def test_a_prepared_engine_reads_a_table_with_nothing_more_to_import():
+    """A table's row and an SQL ``INSERT``'s tuple beside a key are read
+    as CSV (``csvrow``), which imports ``csv`` on its first row: without
+    ``prepare`` doing it, each process of a forked tree scan did.  In a
+    fresh interpreter: the first test of this file imports ``csv``
+    through its cases before it looks.  The rows hold a legacy key each
+    (found); a digest in a table naming no provider is not."""
+    source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    code = (
+        'import random, sys\n'
+        f'sys.path.insert(0, {source!r})\n'
+        'from tests.keys import make_hex\n'
+        'from together_hooks.detect import engine\n'
+        'from together_hooks.rules import RULES\n'
+        'engine.prepare(RULES)\n'
+        'before = set(sys.modules)\n'
+        'rng = random.Random(38)\n'
+        'table = f"id,provider,api_key\\n1,together,{make_hex(rng)}\\n".encode()\n'
+        'sql = f"INSERT INTO creds (provider, secret) VALUES (\'together\', \'{make_hex(rng)}\');\\n".encode()\n'
+        'decoy = f"id,file,sha256\\n1,together.tar.gz,{make_hex(rng)}\\n".encode()\n'
+        'found = [len(engine.scan_bytes(d, p)) for d, p in ((table, "keys.csv"), (sql, "dump.sql"), (decoy, "sums.csv"))]\n'
+        'print(found, sorted(set(sys.modules) - before))\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code), capture_output=True, text=True, cwd=source)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == '[1, 1, 0] []\n', proc.stdout
+
+
 def _screen() -> prefilter.Keywords:
     return prefilter.Keywords(keyword_screen(RULES).needles)
 

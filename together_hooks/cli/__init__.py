@@ -86,6 +86,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return guard(PROG, lambda: run(args), args)
 
 
+def console() -> int:
+    """The ``together-hooks`` console script: ``main`` over the process's
+    own command line, then the process ends without Python's teardown
+    (``errors.exit_now``: its exit functions run, its streams are
+    flushed; a profiler, a thread still at work or a stream that cannot be
+    flushed leave the exit to Python).  ``main`` called in process (the
+    tests, a tool importing us) returns its code, as before."""
+    from together_hooks.errors import exit_now
+
+    code = main()
+    exit_now(code)
+    return code
+
+
 def quick_scan(argv: Sequence[str]) -> types.SimpleNamespace | None:
     """``scan`` with PATHs first and options after them (``scan src
     --format json``), or options alone (``scan --staged``), read as the
@@ -114,4 +128,4 @@ def quick_scan(argv: Sequence[str]) -> types.SimpleNamespace | None:
 
 
 if __name__ == '__main__':
-    raise SystemExit(main())
+    raise SystemExit(console())

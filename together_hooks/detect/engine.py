@@ -1123,8 +1123,19 @@ def _a_name(text: bytes, path: str) -> bool:
     elif (len(text) > _ONE_WORD or text.find(b'\n', 0, len(text) - 2) != -1
             or b' ' in text or b'\t' in text):
         return False  # most files: their length or a line break early on
-    # (no 64 hex digits: no re)
-    return len(text) >= 65 and len(text.translate(None, b'0123456789abcdef')) <= len(text) - 64
+    # Else only a run of 64 hex digits can be parted from a name: without
+    # one the reading is the text itself, and the pattern's pass over
+    # every byte is saved (a tree's path names: 3,441 names, 200 KB, hold
+    # thousands of hex digits and no run; 5.7 ms of the bench tree's scan,
+    # docs/performance.md, "Issue 17, session 38 (perfT38)").
+    if len(text) < 65:
+        return False
+    table, run = _run_test(_NAME_RUN)  # type: ignore[misc]
+    return run in text.translate(table)
+
+
+# What ``_NAME_VALUE`` parts: a run of 64 lower-case hex digits.
+_NAME_RUN = (b'0-9a-f', 64)
 
 
 def _name_proper(path: str) -> bool:
@@ -2120,6 +2131,10 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # imports ``struct``): on a first decode, else in each process of a
     # fork (both did on the bench tree and on mypy's, ~1.2 ms each).
     __import__('base64')
+    # A table's rows and an SQL ``INSERT``'s tuples are read as CSV
+    # (``csvrow``): on the first row beside a key, else in each process
+    # of a fork (~0.4 ms each).
+    __import__('csv')
     # A notebook's cells read as a session (``codec.notebook_view``)
     # parse its JSON; a finding under a line that mentions a pragma (a C
     # header's ``#pragma once``) compiles the pragma patterns.
@@ -2176,6 +2191,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     cached(_CONTROL)  # ``_is_binary``
     cached(_BASIC_BEFORE)
     cached(_NAME_VALUE)  # a name's reading (``_name_reading``)
+    _run_test(_NAME_RUN)  # and whether a name has one (``_a_name``)
     cached(_NAME_KEY_VALUE)
     from together_hooks.detect.context import prepare_structures
     from together_hooks.detect.widetext import run_regexes
@@ -2240,17 +2256,27 @@ def _may_escape(data: bytes) -> bool:
     the rare ones after, since a search that does not reads every byte:
     ``=3D`` fourth, as it was, cost 13.6 ms on the development
     history's blobs saying "together", this order 5.7: docs/performance.md,
-    "Issue 17, session 30: history".)"""
+    "Issue 17, session 30: history".)  A mark of two bytes or more is
+    searched only where its first byte is (``in`` of one byte is
+    ``memchr``, of more a loop over every byte: a tree's path names, 200
+    KB holding no quote, backtick, ``=``, ``&``, ``+`` or ``:``, took 2.4
+    ms for the fifteen searches they decide; docs/performance.md, "Issue
+    17, session 38 (perfT38)".)"""
+    if b'\\' in data or b'%' in data:  # (most files: one ``memchr``)
+        return True
+    dq, sq, bq = b'"' in data, b"'" in data, b'`' in data
     return (
-        b'\\' in data or b'%' in data or b'"\n' in data or b'` ' in data or b'",' in data
-        or b'" ' in data or b"' " in data or b"'," in data or b"'\n" in data or b'`\n' in data
-        or b'\x1b' in data or b'=3D' in data
-        or b'";' in data or b"';" in data  # a statement appending on the next line
-        or b'&quot;' in data or b'&#' in data or b'&apos;' in data
-        or b'uoted-printable' in data or b'+AF8' in data  # UTF-7's "_"
+        dq and b'"\n' in data or bq and b'` ' in data
+        or dq and b'",' in data
+        or dq and b'" ' in data or sq and b"' " in data or sq and b"'," in data or sq and b"'\n" in data
+        or bq and b'`\n' in data
+        or b'\x1b' in data or b'=' in data and b'=3D' in data
+        or dq and b'";' in data or sq and b"';" in data  # a statement appending on the next line
+        or b'&' in data and (b'&quot;' in data or b'&#' in data or b'&apos;' in data)
+        or b'uoted-printable' in data or b'+' in data and b'+AF8' in data  # UTF-7's "_"
         or KEY_PREFIX in data  # a key may be wrapped across lines
         or data.endswith(b'.') and b'p0\n' in data[:256]  # codec.is_pickle0
-        or b'\n0000: ' in data  # curl --trace-ascii's rows (codec.trace_rows_view)
+        or b':' in data and b'\n0000: ' in data  # curl --trace-ascii's rows (codec.trace_rows_view)
     )
 
 

@@ -40,6 +40,8 @@ from __future__ import annotations
 import os
 import sys
 
+from together_hooks.errors import exit_now
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Sequence
@@ -59,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def console() -> int:
     """The ``detect-together-keys`` console script: ``main`` over the
     process's own command line, ending the process at once on a clean
-    commit (``_exit_now``): nothing is left to do in it."""
+    commit (``errors.exit_now``): nothing is left to do in it."""
     return _run(None, console=True)
 
 
@@ -95,53 +97,14 @@ def _run(argv: Sequence[str] | None, console: bool) -> int:
             gc.enable()
     if clean:
         if console:  # this process has nothing left to do
-            _exit_now()
+            exit_now()
         return 0
     from together_hooks.hooks.detect_together_keys import main as full
 
     code = full(argv)
     if console:  # the full hook's work is done too: its report written and flushed
-        _exit_now(code)
+        exit_now(code)
     return code
-
-
-def _exit_now(code: int = 0) -> None:
-    """End the process with exit ``code``, as Python's own exit would but
-    without its teardown: on a clean commit nothing was printed, written,
-    started or left open; after the full hook its report is flushed and
-    every file it wrote closed before ``main`` returned
-    (``runtime.configure_process``); clearing every module's objects one
-    by one is work no one sees the result of, paid on every commit
-    (measured in docs/performance.md, "Issue 17, session 26: the hook";
-    a blocked commit's, "Issue 17, session 37 (perfT37)").  The exit
-    functions run first, as at any exit; a stream that cannot be flushed
-    leaves the exit (and its message) to Python.  So does anything else
-    still at work in the process: a tracer or a profiler (``coverage run``,
-    ``python -m cProfile``), which writes its results after ``main``
-    returns, and a thread Python's exit waits for (not a daemon)."""
-    if sys.gettrace() is not None or sys.getprofile() is not None:
-        return
-    if _threads_left():
-        return
-    import atexit
-
-    atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except Exception:
-        return
-    os._exit(code)
-
-
-def _threads_left() -> bool:
-    """Whether a thread other than this one that is not a daemon is alive:
-    Python's exit waits for it to end (``threading._shutdown``)."""
-    threading = sys.modules.get('threading')  # none started one without it
-    if threading is None:
-        return False
-    here = threading.current_thread()
-    return any(t is not here and not t.daemon and t.is_alive() for t in threading.enumerate())
 
 
 def build_parser():  # type: ignore[no-untyped-def]
