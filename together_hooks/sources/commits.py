@@ -1432,6 +1432,7 @@ def _extras(
 def local_refs_extras(
         root: str, exclude: Sequence[str], scan: Scan, sent: list[str] | None = None,
         also: Sequence[str] = (), objects: tuple[list[str], list[str]] = ([], []),
+        every: bool = True,
 ) -> Iterator[Content]:
     """What a push of local branches and tags may carry beyond commits:
     annotated tags' messages, the refs' names, and blobs or trees a tag
@@ -1440,8 +1441,13 @@ def local_refs_extras(
     place of every local ref's name where they are known; ``also``: more
     names (``remote_names``), each scanned once with them.  ``objects``:
     the tags and other objects that are no commit the push sends by
-    refspec beside those refs (``sent_objects``)."""
-    tags, names, tips = _refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
+    refspec beside those refs (``sent_objects``).  ``every``: the push may
+    send any local ref (its refspecs not read whole): every local tag's
+    message and tagged object are read; else only what ``objects`` holds,
+    the refs it names (a local tag or ``git replace`` ref it does not send
+    stays local)."""
+    tags, names, tips = (_refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace') if every
+                         else ([], [], []))
     tags = list(dict.fromkeys([*tags, *objects[0]]))
     tips = list(dict.fromkeys([*tips, *objects[1]]))
     yield from tag_messages(root, tags, scan)
@@ -1484,16 +1490,21 @@ def pushed(
     push) is scanned, since no filter ever saw it.
 
     pre-commit describes only the first ref of a push that sends commits
-    (``git push origin main topic``, ``--all``): the commits of every
-    local branch that the remote's branches do not have are scanned too,
-    so a key on a second pushed branch is not let through.  (A key on a
-    local branch that is not being pushed then blocks the push as well:
-    it is one ``git push`` away from the remote.)  Tags likewise: the
-    commits of every local tag the remote's branches do not have, every
-    annotated tag's message, the names the push sends (``sent_names``:
-    every local branch and tag name where those are not known), and the
-    blobs and trees a tag points at (``git push --tags`` sends them, and
-    pre-commit may describe another ref, or none of them).
+    (``git push origin main topic``, ``--all``): the commits of the other
+    refs the ``git push`` names are scanned too (``sent_refs``), so a key
+    on a second pushed branch is not let through.  Where its refspecs
+    cannot be read whole (``sent_names`` is None: the ``git push`` not
+    seen, ``--all``, ``--tags``, ``--follow-tags``, a pattern, a mirror,
+    ``matching``), the commits of every local branch and tag the
+    remote's branches do not have, every annotated tag's message and the
+    blobs and trees a tag points at are (``git push --tags`` sends them,
+    and pre-commit may describe another ref, or none of them); where
+    they can, a local branch, tag or ``git replace`` ref the push does
+    not send is not read (it was refused "one ``git push`` away", which
+    blocked a clean push of main for a key on a work-in-progress branch;
+    its own push is judged when it comes).  The names the push sends
+    are scanned (``sent_names``: every local branch and tag name where
+    those are not known).
 
     pre-commit runs a hook in batches of files when they are many: each
     batch reports the keys of its own files, and one of them (the first to
@@ -1502,13 +1513,18 @@ def pushed(
     ``remotes``: the run's (``Remotes``), when the caller asks more of it.
     """
     remotes = remotes or Remotes(root)  # read once for the whole push
-    described = push_range(root, environ, remotes=remotes)
+    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
+    seen = _git_push_argv()  # the ancestors read once, for all of them
+    # The refs this push sends, where its command line tells them (as for
+    # forbid-env-files); every local ref it may send where it does not.
+    names = sent_names(root, remote, seen, remotes) if remote else None
+    sent = sent_refs(root, sent_sources(root, remote, remotes)) if names is not None else None
+    described = push_range(root, environ, sent, remotes=remotes)
     if described is None:
         return None
     include, exclude, listed = described
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
-    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     passed = passed_paths(root, filenames)
     considered = offered_paths(root, listed)
@@ -1530,13 +1546,12 @@ def pushed(
         return found
     import itertools
 
-    seen = _git_push_argv()  # the ancestors read once, for all four
     argv = seen or []
     return itertools.chain(
         found, local_refs_extras(
-            root, exclude, scan, sent_names(root, remote, seen, remotes),
+            root, exclude, scan, names,
             [*remote_names(root, environ, argv, remotes), *names_beyond(root, remote, seen, remotes)],
-            sent_objects(root, sent_sources(root, remote, remotes))),
+            sent_objects(root, sent_sources(root, remote, remotes)), every=names is None),
         push_options(sent_push_options(root, argv), scan),
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
