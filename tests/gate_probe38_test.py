@@ -539,14 +539,14 @@ MISSED: dict[tuple[str, str], str] = {
 }
 # Pairs refused with exit 2 (fail closed: one line, no key named).
 CLOSED: dict[tuple[str, str], str] = {
-    ('blobless_clone_pushing_a_branch_whose_key_blob_it_lacks', 'pre-push'): (
-        'the blob is not in the partial clone and the scan never fetches: one line with the '
-        '`git cat-file -e` that fetches it'),
     ('diff_against_a_base_with_no_common_history', 'diff'): (
         'no merge base: one line naming the two-dot range that scans what HEAD has and BASE lacks'),
 }
 # Pairs refused by a program before ours, naming no key (nothing is sent).
 REFUSED: dict[tuple[str, str], str] = {
+    ('blobless_clone_pushing_a_branch_whose_key_blob_it_lacks', 'pre-push'): (
+        'fail closed: the hook exits 2 (one line with the `git cat-file -e` that fetches the blob the '
+        'partial clone lacks; the scan never fetches), so pre-commit exits 1 and git refuses the push'),
     ('index_lock_left_behind_by_a_killed_git', 'pre-push'): (
         'pre-commit fails before any hook (its `git write-tree` cannot take index.lock): the push is refused'),
 }
