@@ -7122,8 +7122,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/review37b_test.py::test_a_dask_clients_threads_are_born_blocking_ctrl_c',),
       "scan-org --scheduler: the Dask client's own threads (its event loop's) are born able to take Ctrl-C"),
     M('review37c-tracking-owner-shortest', 'together_hooks/hooks/detect_together_keys.py',
-      "                owners = {_tracking_owner(ref, remotes) for ref in refs}\n",
-      "                owners = {name for ref in refs for name in remotes if ref.startswith(f'refs/remotes/{name}/')}\n",
+      "                owners = {owner for owner, ref in ((_tracking_owner(ref, remotes), ref) for ref in refs)\n",
+      "                owners = {owner for ref in refs for owner in remotes if ref.startswith(f'refs/remotes/{owner}/')\n",
       ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[prefix-key]',),
       "a tracking ref of remote origin/old counts as remote origin's: a merged key only origin/old has passes "
       "pre-merge-commit though the push goes to origin, which lacks it"),
@@ -7237,6 +7237,29 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if isinstance(stages, list):\n",
       ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[key_hook_stages_narrowed_to_prepare_commit_msg-commit]',),
       "any stages list counts as running at pre-commit: stages: [prepare-commit-msg] skips the read"),
+    M('gate38-tracking-ref-reflog-unread', 'together_hooks/sources/commits.py',
+      "                words += [f'--exclude={_exact(ref)}' for ref in self.unvouched(name, pattern)]\n",
+      "                words += []\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[tracking_ref_forged_by_update_ref-plain]',),
+      "every tracking ref bounds a push's range: one made by git update-ref names a key branch no remote has, "
+      "and the push of that branch passes"),
+    M('gate38-tracking-ref-fetch-from-elsewhere', 'together_hooks/sources/commits.py',
+      "        return not words or words[0] in (name, *urls)\n",
+      "        return True\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[tracking_refs_fetched_from_another_url-plain]',),
+      "a fetch from another URL into refs/remotes/<name>/ counts as the remote's: a key branch only that other "
+      "server has passes the push"),
+    M('gate38-tracking-ref-push-vouches', 'together_hooks/sources/commits.py',
+      "        if message.startswith(('update by push', 'clone: from ', 'remote: renamed ')):\n",
+      "        if message.startswith(('clone: from ', 'remote: renamed ')):\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_key_branch_both_remotes_got_by_push_then_fetched-pre-push]',),
+      "a tracking ref a push wrote vouches for nothing: a key every remote has for long is refused again in "
+      "every push of a merge of it"),
+    M('gate38-merge-vouched-refs', 'together_hooks/hooks/detect_together_keys.py',
+      "                          if owner is not None and vouched.vouches(owner, ref)}\n",
+      "                          if owner is not None}\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_branch_whose_tracking_refs_were_forged-commit]',),
+      "pre-merge-commit trusts tracking refs git update-ref made: a merge of a key branch no remote has passes"),
 )
 
 

@@ -328,10 +328,18 @@ class RemoteHeld:
             heads = merged_heads('.')
             remotes = (git_probe('.', 'remote') or b'').decode('utf-8', 'surrogateescape').split() if heads else []
             self.on = []
+            vouched = None
             for head in heads if remotes and _fetched_where_pushed(remotes) else ():
                 refs = (git_probe('.', 'for-each-ref', '--format=%(refname)', '--contains', head,
                                   'refs/remotes/') or b'').decode('utf-8', 'surrogateescape').splitlines()
-                owners = {_tracking_owner(ref, remotes) for ref in refs}
+                if vouched is None:
+                    from together_hooks.sources.commits import Remotes
+
+                    vouched = Remotes('.')
+                # A ref git wrote for no fetch from its remote (update-ref,
+                # a fetch from another URL) vouches for nothing.
+                owners = {owner for owner, ref in ((_tracking_owner(ref, remotes), ref) for ref in refs)
+                          if owner is not None and vouched.vouches(owner, ref)}
                 if all(name in owners for name in remotes):
                     self.on.append(head)
         return self.on

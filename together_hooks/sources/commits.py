@@ -250,6 +250,7 @@ class Remotes:
         self._push_rewrites = False
         self._urls: dict[str, tuple[list[str], list[str]]] = {}
         self._offered: dict[tuple[str, str], bytes] = {}
+        self._logs: str | None = None
 
     def offered(self, from_ref: str, to_ref: str) -> bytes:
         """``_offered(root, from_ref, to_ref)``, once a run."""
@@ -353,8 +354,66 @@ class Remotes:
             others = [p for n in names if n != name for p in self.tracking(n)]
             for pattern in self.tracking(name):
                 words += [f'--exclude={_exact(p)}' for p in others]
+                words += [f'--exclude={_exact(ref)}' for ref in self.unvouched(name, pattern)]
                 words.append(f'--glob={_exact(pattern)}')
         return words
+
+    def unvouched(self, name: str, pattern: str) -> list[str]:
+        """The refs ``pattern`` takes (one of ``name``'s ``tracking``) whose
+        reflog's newest entry git wrote for no fetch from ``name``, push,
+        clone or ``git remote rename``: ``git update-ref`` (no message), a
+        ``git fetch <another URL> ...:refs/remotes/<name>/*``, any other
+        writer.  Such a ref says nothing of what the remote holds, so it
+        bounds no range (the commits it reaches are read; fail closed).  A
+        ref with no reflog (a clone's, ``core.logAllRefUpdates=false``,
+        one expired) is taken as git left it.  The logs are read from the
+        git folder: one small file a tracking ref, one ``rev-parse`` a run."""
+        logs = self._logs_folder()
+        head = pattern.split('*', 1)[0]
+        if '*' not in pattern:
+            found = [pattern]
+        else:
+            found = []
+            top = os.path.join(logs, *head.split('/'))
+            for folder, _dirs, files in os.walk(top if head.endswith('/') else os.path.dirname(top)):
+                for file in files:
+                    ref = os.path.relpath(os.path.join(folder, file), logs).replace(os.sep, '/')
+                    if refspec_glob_matches(pattern, ref):
+                        found.append(ref)
+        return [ref for ref in found if not self.vouches(name, ref)]
+
+    def _logs_folder(self) -> str:
+        """The reflogs' folder (the common git folder's, where a linked
+        worktree's tracking refs are logged too), asked once."""
+        if self._logs is None:
+            common = os.fsdecode(git(self.root, 'rev-parse', '--git-common-dir')).strip()
+            self._logs = os.path.join(self.root, common, 'logs')
+        return self._logs
+
+    def vouches(self, name: str, ref: str) -> bool:
+        """Whether ``ref``'s reflog (where it has one) says a fetch from
+        remote ``name`` (by its name, its ``url``, or with no repository
+        named: the default one, ``--all``), a push, a clone or ``git
+        remote rename`` wrote its value (``unvouched``)."""
+        try:
+            with open(os.path.join(self._logs_folder(), *ref.split('/')), 'rb') as f:
+                f.seek(0, os.SEEK_END)
+                f.seek(max(0, f.tell() - 4096))
+                lines = f.read().splitlines()
+        except OSError:
+            return True  # no reflog: as git left it
+        last = next((line for line in reversed(lines) if line.strip()), None)
+        if last is None:
+            return True
+        message = last.partition(b'\t')[2].decode('utf-8', 'surrogateescape')
+        if message.startswith(('update by push', 'clone: from ', 'remote: renamed ')):
+            return True
+        verb = message.split(' ', 1)[0].rstrip(':')
+        if verb not in ('fetch', 'pull'):
+            return False  # update-ref (no message), or a writer of its own
+        words = [w for w in message.rpartition(': ')[0].split()[1:] if not w.startswith('-')]
+        urls = [u for u in self.values(name, 'url') if u]
+        return not words or words[0] in (name, *urls)
 
 
 def _git_false(value: str | None) -> bool:
