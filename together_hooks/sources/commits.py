@@ -251,6 +251,7 @@ class Remotes:
         self._urls: dict[str, tuple[list[str], list[str]]] = {}
         self._offered: dict[tuple[str, str], bytes] = {}
         self._logs: str | None = None
+        self._unvouched: dict[tuple[str, str], list[str]] = {}
 
     def offered(self, from_ref: str, to_ref: str) -> bytes:
         """``_offered(root, from_ref, to_ref)``, once a run."""
@@ -367,7 +368,13 @@ class Remotes:
         bounds no range (the commits it reaches are read; fail closed).  A
         ref with no reflog (a clone's, ``core.logAllRefUpdates=false``,
         one expired) is taken as git left it.  The logs are read from the
-        git folder: one small file a tracking ref, one ``rev-parse`` a run."""
+        git folder: one small file a tracking ref, one ``rev-parse`` a run,
+        each pattern read once a run."""
+        if (name, pattern) not in self._unvouched:
+            self._unvouched[name, pattern] = self._read_unvouched(name, pattern)
+        return self._unvouched[name, pattern]
+
+    def _read_unvouched(self, name: str, pattern: str) -> list[str]:
         logs = self._logs_folder()
         head = pattern.split('*', 1)[0]
         if '*' not in pattern:
