@@ -7124,7 +7124,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('review37c-tracking-owner-shortest', 'together_hooks/hooks/detect_together_keys.py',
       "                owners = {owner for owner, ref in ((_tracking_owner(ref, remotes), ref) for ref in refs)\n",
       "                owners = {owner for ref in refs for owner in remotes if ref.startswith(f'refs/remotes/{owner}/')\n",
-      ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[prefix-key]',),
+      ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[prefix-key]',
+       'tests/hooks/remote_held_gate38_test.py::test_a_merged_key_passes_only_where_every_remote_is_known_to_hold_it[prefix_unlogged-key]'),
       "a tracking ref of remote origin/old counts as remote origin's: a merged key only origin/old has passes "
       "pre-merge-commit though the push goes to origin, which lacks it"),
     M('review37c-pushurl-unread', 'together_hooks/hooks/detect_together_keys.py',
@@ -7258,8 +7259,15 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('gate38-merge-vouched-refs', 'together_hooks/hooks/detect_together_keys.py',
       "                          if owner is not None and vouched.vouches(owner, ref)}\n",
       "                          if owner is not None}\n",
-      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_branch_whose_tracking_refs_were_forged-commit]',),
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_branch_whose_tracking_refs_were_forged-commit]',
+       'tests/hooks/remote_held_gate38_test.py::test_a_merged_key_passes_only_where_every_remote_is_known_to_hold_it[update_ref-key]'),
       "pre-merge-commit trusts tracking refs git update-ref made: a merge of a key branch no remote has passes"),
+    M('gate38-no-reflog-taken-as-left', 'together_hooks/sources/commits.py',
+      "            return True  # no reflog: as git left it\n",
+      "            return False\n",
+      ('tests/hooks/remote_held_gate38_test.py::test_a_merged_key_passes_only_where_every_remote_is_known_to_hold_it[prefix_unlogged-decoy]',),
+      "a tracking ref with no reflog (core.logAllRefUpdates=false, expired) vouches for nothing: a merge of a "
+      "branch every remote has for long is refused, and every push of an old clone rescans what it has"),
 )
 
 
