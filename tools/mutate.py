@@ -3362,8 +3362,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the one-pass blob test asks a blob starting # for a script's payload only: a git bundle committed "
       "into a history (its refs, then a pack) is never opened"),
     M('refspec-objects-unread', 'together_hooks/sources/commits.py',
-      '            sent_objects(root, sent_sources(root, remote, remotes))),',
-      '            ([], [])),',
+      '            sent_objects(root, sent_sources(root, remote, remotes)), every',
+      '            ([], []), every',
       ('tests/gate_probe18_test.py',),
       "pre-push reads beyond pre-commit's first ref only local branches and tags: `git push origin main <blob>:refs/tags/b` (a tree or tag by id, refs/snap/t) sends a key"),
     M('refspec-split-at-first-colon', 'together_hooks/sources/commits.py',
@@ -7123,9 +7123,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/review37b_test.py::test_a_dask_clients_threads_are_born_blocking_ctrl_c',),
       "scan-org --scheduler: the Dask client's own threads (its event loop's) are born able to take Ctrl-C"),
     M('review37c-tracking-owner-shortest', 'together_hooks/hooks/detect_together_keys.py',
-      "                owners = {_tracking_owner(ref, remotes) for ref in refs}\n",
-      "                owners = {name for ref in refs for name in remotes if ref.startswith(f'refs/remotes/{name}/')}\n",
-      ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[prefix-key]',),
+      "                owners = {owner for owner, ref in ((_tracking_owner(ref, remotes), ref) for ref in refs)\n",
+      "                owners = {owner for ref in refs for owner in remotes if ref.startswith(f'refs/remotes/{owner}/')\n",
+      ('tests/hooks/remote_held_review37c_test.py::test_a_merged_key_passes_only_where_every_push_target_holds_it[prefix-key]',
+       'tests/hooks/remote_held_gate38_test.py::test_a_merged_key_passes_only_where_every_remote_is_known_to_hold_it[prefix_unlogged-key]'),
       "a tracking ref of remote origin/old counts as remote origin's: a merged key only origin/old has passes "
       "pre-merge-commit though the push goes to origin, which lacks it"),
     M('review37c-pushurl-unread', 'together_hooks/hooks/detect_together_keys.py',
@@ -7152,8 +7153,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the prepare-commit-msg stage skips its read for any plain git commit: with only that hook type installed "
       "(or another tool's pre-commit hook) a key is committed though no check of ours ran"),
     M('review37c-pre-commit-hook-any-script', 'together_hooks/hooks/detect_together_keys.py',
-      "    return PRE_COMMIT_SCRIPT_ID in head and re.search(",
-      "    return True or re.search(",
+      "    if PRE_COMMIT_SCRIPT_ID not in head or re.search(",
+      "    if False and re.search(",
       ('tests/hooks/prepare_stage_review37c_test.py::test_a_plain_commit_is_read_where_no_pre_commit_check_of_ours_ran[foreign-key]',),
       "any executable pre-commit hook counts as pre-commit's: husky's or a hand-written one lets the "
       "prepare-commit-msg stage skip its read, and a key is committed unchecked"),
@@ -7328,6 +7329,77 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/may_escape_work_test.py::test_the_answer_is_the_plain_or_of_every_mark',),
       "an HTML entity (&#116;gp...) in a file with no semicolon elsewhere is never read as escapes: a gate on a "
       "byte the mark may lack"),
+    M('gate38-push-reads-the-refs-it-sends', 'together_hooks/sources/commits.py',
+      "    sent = sent_refs(root, sent_sources(root, remote, remotes)) if names is not None else None\n",
+      "    sent = None\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[push_of_main_while_another_local_branch_holds_an_unpushed_key-pre-push]',),
+      "a push whose command line says what it sends reads every local branch: git push origin main is refused "
+      "for a key on a work-in-progress branch it never sends"),
+    M('gate38-push-reads-each-ref-named', 'together_hooks/sources/commits.py',
+      "    sent = sent_refs(root, sent_sources(root, remote, remotes)) if names is not None else None\n",
+      "    sent = [] if names is not None else None\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[push_of_main_and_a_key_branch_named_second-pre-push]',),
+      "only the ref pre-commit describes is read: the key on the second branch of git push origin main "
+      "<branch> passes pre-push"),
+    M('gate38-push-extras-of-sent-refs', 'together_hooks/sources/commits.py',
+      "every=names is None),\n",
+      "every=True),\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[replacement_of_a_clean_blob_by_a_key_blob_kept_local-pre-push]',),
+      "a push of main reads every local tag and replace ref's objects: a git replace ref it never sends "
+      "refuses it"),
+    M('gate38-untracked-baseline-excuses-nothing', 'together_hooks/hooks/detect_together_keys.py',
+      "    if git_probe(root, 'ls-files', '-z', '--', os.path.relpath(path, root)):\n",
+      "    if True:\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[untracked_baseline_excusing_the_key-commit]', 'tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[untracked_baseline_excusing_the_key-pre-push]'),
+      "a .secrets.baseline git does not track excuses a key at commit and push, which no clone, CI or server "
+      "knows: the push stores the key"),
+    M('gate38-tracked-baseline-still-read', 'together_hooks/hooks/detect_together_keys.py',
+      "    if git_probe(root, 'ls-files', '-z', '--', os.path.relpath(path, root)):\n",
+      "    if False:\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[staged_baseline_excusing_a_key_committed_with_it-commit]',),
+      "the baseline is dropped under pre-commit even when the commit carries it: a false positive recorded "
+      "and staged is refused"),
+    M('gate38-prepare-stage-key-hook-at-pre-commit', 'together_hooks/hooks/detect_together_keys.py',
+      "    return key_hook_runs_at('pre-commit', os.path.join(root, config))\n",
+      "    return True\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[key_hook_stages_narrowed_to_prepare_commit_msg-commit]',),
+      "prepare-commit-msg skips its read wherever pre-commit's pre-commit hook is installed: a config running "
+      "our hook at prepare-commit-msg only lets git commit of a key through"),
+    M('gate38-prepare-stage-reads-the-stages', 'together_hooks/env/hints.py',
+      "            if isinstance(stages, list) and stage in {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:\n",
+      "            if isinstance(stages, list):\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[key_hook_stages_narrowed_to_prepare_commit_msg-commit]',),
+      "any stages list counts as running at pre-commit: stages: [prepare-commit-msg] skips the read"),
+    M('gate38-tracking-ref-reflog-unread', 'together_hooks/sources/commits.py',
+      "                words += [f'--exclude={_exact(ref)}' for ref in self.unvouched(name, pattern)]\n",
+      "                words += []\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[tracking_ref_forged_by_update_ref-plain]',),
+      "every tracking ref bounds a push's range: one made by git update-ref names a key branch no remote has, "
+      "and the push of that branch passes"),
+    M('gate38-tracking-ref-fetch-from-elsewhere', 'together_hooks/sources/commits.py',
+      "        return not words or words[0] in (name, *urls)\n",
+      "        return True\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[tracking_refs_fetched_from_another_url-plain]',),
+      "a fetch from another URL into refs/remotes/<name>/ counts as the remote's: a key branch only that other "
+      "server has passes the push"),
+    M('gate38-tracking-ref-push-vouches', 'together_hooks/sources/commits.py',
+      "        if message.startswith(('update by push', 'clone: from ', 'remote: renamed ')):\n",
+      "        if message.startswith(('clone: from ', 'remote: renamed ')):\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_key_branch_both_remotes_got_by_push_then_fetched-pre-push]',),
+      "a tracking ref a push wrote vouches for nothing: a key every remote has for long is refused again in "
+      "every push of a merge of it"),
+    M('gate38-merge-vouched-refs', 'together_hooks/hooks/detect_together_keys.py',
+      "                          if owner is not None and vouched.vouches(owner, ref)}\n",
+      "                          if owner is not None}\n",
+      ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[merge_of_a_branch_whose_tracking_refs_were_forged-commit]',
+       'tests/hooks/remote_held_gate38_test.py::test_a_merged_key_passes_only_where_every_remote_is_known_to_hold_it[update_ref-key]'),
+      "pre-merge-commit trusts tracking refs git update-ref made: a merge of a key branch no remote has passes"),
+    M('gate38-no-reflog-taken-as-left', 'together_hooks/sources/commits.py',
+      "            return True  # no reflog: as git left it\n",
+      "            return False\n",
+      ('tests/hooks/remote_held_gate38_test.py::test_a_merged_key_passes_only_where_every_remote_is_known_to_hold_it[prefix_unlogged-decoy]',),
+      "a tracking ref with no reflog (core.logAllRefUpdates=false, expired) vouches for nothing: a merge of a "
+      "branch every remote has for long is refused, and every push of an old clone rescans what it has"),
 )
 
 

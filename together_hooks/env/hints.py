@@ -291,6 +291,47 @@ def key_hook_takes(root: str = '.') -> Callable[[str], bool] | None:
     return takes
 
 
+def key_hook_runs_at(stage: str, config: str) -> bool:
+    """Whether the pre-commit config file ``config`` runs the key hook at
+    ``stage``: some entry of it (by id, or a ``local`` entry running its
+    console script or module), not named in ``SKIP``, whose stages take
+    ``stage``: its own ``stages``, else for a ``local`` entry the
+    config's ``default_stages`` (every stage when unset), for another
+    our manifest's (every commit and push stage).  False where that is
+    not known for sure (the file not read, not YAML): the caller then
+    reads for itself."""
+    from together_hooks.fileio import load_yaml
+    from together_hooks.fileio import read_config_file
+
+    try:
+        doc = load_yaml(read_config_file(config).decode('utf-8', 'replace'))
+    except Exception:  # unreadable, not YAML, too many aliases: not known
+        return False
+    if not isinstance(doc, dict):
+        return False
+    skipped = {s.strip() for s in os.environ.get('SKIP', '').split(',') if s.strip()}
+    repos = doc.get('repos')
+    for repo in repos if isinstance(repos, list) else ():
+        hooks = repo.get('hooks') if isinstance(repo, dict) else None
+        for hook in hooks if isinstance(hooks, list) else ():
+            if not isinstance(hook, dict):
+                continue
+            entry = hook.get('entry')
+            words = entry.split() if isinstance(entry, str) else []
+            if hook.get('id') != KEY_HOOK and not any(os.path.basename(w) in _KEY_HOOK_ENTRY for w in words):
+                continue
+            if {str(hook.get('id', '')), str(hook.get('alias', ''))} & skipped:
+                continue
+            stages = hook.get('stages')
+            if not stages and repo.get('repo') == 'local':
+                stages = doc.get('default_stages')
+            if not stages:
+                return True  # every stage (local), or the manifest's, which offers it
+            if isinstance(stages, list) and stage in {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:
+                return True
+    return False
+
+
 def _regex(doc: dict, key: str, default: str) -> str:
     """``doc[key]`` as pre-commit reads a files/exclude regex (TypeError
     for a value that is no string)."""

@@ -183,7 +183,17 @@ def _pre_commit_hook_installed() -> bool:
         return False
     import re
 
-    return PRE_COMMIT_SCRIPT_ID in head and re.search(rb'--hook-type=pre-commit(?![\w-])', head) is not None
+    if PRE_COMMIT_SCRIPT_ID not in head or re.search(rb'--hook-type=pre-commit(?![\w-])', head) is None:
+        return False
+    # Its config must run our hook at that stage: one that narrows the
+    # hook's ``stages`` to prepare-commit-msg left the commit read by none.
+    named = re.search(rb'--config=([^\s)"\']+)', head)
+    from together_hooks.env.hints import key_hook_runs_at
+    from together_hooks.gitdir import worktree_root
+
+    root = worktree_root('.') or '.'
+    config = os.fsdecode(named.group(1)) if named else '.pre-commit-config.yaml'
+    return key_hook_runs_at('pre-commit', os.path.join(root, config))
 
 
 def _sequenced() -> Iterable[Content]:
@@ -318,10 +328,18 @@ class RemoteHeld:
             heads = merged_heads('.')
             remotes = (git_probe('.', 'remote') or b'').decode('utf-8', 'surrogateescape').split() if heads else []
             self.on = []
+            vouched = None
             for head in heads if remotes and _fetched_where_pushed(remotes) else ():
                 refs = (git_probe('.', 'for-each-ref', '--format=%(refname)', '--contains', head,
                                   'refs/remotes/') or b'').decode('utf-8', 'surrogateescape').splitlines()
-                owners = {_tracking_owner(ref, remotes) for ref in refs}
+                if vouched is None:
+                    from together_hooks.sources.commits import Remotes
+
+                    vouched = Remotes('.')
+                # A ref git wrote for no fetch from its remote (update-ref,
+                # a fetch from another URL) vouches for nothing.
+                owners = {owner for owner, ref in ((_tracking_owner(ref, remotes), ref) for ref in refs)
+                          if owner is not None and vouched.vouches(owner, ref)}
                 if all(name in owners for name in remotes):
                     self.on.append(head)
         return self.on
@@ -392,6 +410,40 @@ def _fetched_where_pushed(remotes: Sequence[str]) -> bool:
     return True
 
 
+def _untracked_baseline_dropped(args: argparse.Namespace) -> None:
+    """Under pre-commit (a commit's, a merge's or a push's hooks, and
+    ``pre-commit run``) the baseline is the one git tracks: pre-commit
+    stashes unstaged edits first, so a tracked one is read as staged.  A
+    baseline in the work tree that git does not track (never added) is in
+    no clone, no CI and on no server: it excused a key here that every
+    other gate refuses, after the push had stored it.  It excuses nothing
+    here (one note on stderr).  One outside the work tree (``--baseline
+    ~/mine``) is the user's own, read as named.  Asked only where a
+    baseline was read: one ``git ls-files``."""
+    from together_hooks.env.hints import under_pre_commit
+
+    if args.known is None or not under_pre_commit():
+        return
+    root = os.path.abspath(getattr(args, 'repo_root', '.'))
+    path = os.path.abspath(args.baseline)
+    if os.path.commonpath([root, path]) != root:
+        return
+    from together_hooks.gitrun import git_probe
+
+    if git_probe(root, 'ls-files', '-z', '--', os.path.relpath(path, root)):
+        return  # tracked (staged counts: the commit carries it)
+    import sys
+
+    from together_hooks.filters import Exclusions
+    from together_hooks.messages import shell_quote
+
+    print(f'{PROG}: note: {args.baseline} is not tracked by git, so it excuses nothing here (no clone, '
+          f'CI or server has it): `git add {shell_quote(args.baseline)}` and commit it to use it',
+          file=sys.stderr)
+    args.baseline, args.baseline_source, args.known = None, 'none', None
+    args.exclusions = Exclusions(args.config, None, args.exclusions.prefix)
+
+
 # The arguments' defaults, and the options hookargs reads without argparse.
 DEFAULTS = {'filenames': [], **pipeline.DEFAULTS, **audit_log.defaults(PROG)}
 QUICK_OPTIONS = {**pipeline.QUICK_OPTIONS, **audit_log.QUICK_OPTIONS}
@@ -419,6 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.repo_prefix = repo_prefix('.')
     def go() -> int:
         pipeline.configure(args)  # the config file and baseline, read first
+        _untracked_baseline_dropped(args)
         contents, scanner = hook_contents(args.filenames, args.exclusions)
         # A commit's own keys as the first stage finds them: a small work
         # tree walked, git asked only where the walk may have met an env

@@ -250,6 +250,8 @@ class Remotes:
         self._push_rewrites = False
         self._urls: dict[str, tuple[list[str], list[str]]] = {}
         self._offered: dict[tuple[str, str], bytes] = {}
+        self._logs: str | None = None
+        self._unvouched: dict[tuple[str, str], list[str]] = {}
 
     def offered(self, from_ref: str, to_ref: str) -> bytes:
         """``_offered(root, from_ref, to_ref)``, once a run."""
@@ -353,8 +355,72 @@ class Remotes:
             others = [p for n in names if n != name for p in self.tracking(n)]
             for pattern in self.tracking(name):
                 words += [f'--exclude={_exact(p)}' for p in others]
+                words += [f'--exclude={_exact(ref)}' for ref in self.unvouched(name, pattern)]
                 words.append(f'--glob={_exact(pattern)}')
         return words
+
+    def unvouched(self, name: str, pattern: str) -> list[str]:
+        """The refs ``pattern`` takes (one of ``name``'s ``tracking``) whose
+        reflog's newest entry git wrote for no fetch from ``name``, push,
+        clone or ``git remote rename``: ``git update-ref`` (no message), a
+        ``git fetch <another URL> ...:refs/remotes/<name>/*``, any other
+        writer.  Such a ref says nothing of what the remote holds, so it
+        bounds no range (the commits it reaches are read; fail closed).  A
+        ref with no reflog (a clone's, ``core.logAllRefUpdates=false``,
+        one expired) is taken as git left it.  The logs are read from the
+        git folder: one small file a tracking ref, one ``rev-parse`` a run,
+        each pattern read once a run."""
+        if (name, pattern) not in self._unvouched:
+            self._unvouched[name, pattern] = self._read_unvouched(name, pattern)
+        return self._unvouched[name, pattern]
+
+    def _read_unvouched(self, name: str, pattern: str) -> list[str]:
+        logs = self._logs_folder()
+        head = pattern.split('*', 1)[0]
+        if '*' not in pattern:
+            found = [pattern]
+        else:
+            found = []
+            top = os.path.join(logs, *head.split('/'))
+            for folder, _dirs, files in os.walk(top if head.endswith('/') else os.path.dirname(top)):
+                for file in files:
+                    ref = os.path.relpath(os.path.join(folder, file), logs).replace(os.sep, '/')
+                    if refspec_glob_matches(pattern, ref):
+                        found.append(ref)
+        return [ref for ref in found if not self.vouches(name, ref)]
+
+    def _logs_folder(self) -> str:
+        """The reflogs' folder (the common git folder's, where a linked
+        worktree's tracking refs are logged too), asked once."""
+        if self._logs is None:
+            common = os.fsdecode(git(self.root, 'rev-parse', '--git-common-dir')).strip()
+            self._logs = os.path.join(self.root, common, 'logs')
+        return self._logs
+
+    def vouches(self, name: str, ref: str) -> bool:
+        """Whether ``ref``'s reflog (where it has one) says a fetch from
+        remote ``name`` (by its name, its ``url``, or with no repository
+        named: the default one, ``--all``), a push, a clone or ``git
+        remote rename`` wrote its value (``unvouched``)."""
+        try:
+            with open(os.path.join(self._logs_folder(), *ref.split('/')), 'rb') as f:
+                f.seek(0, os.SEEK_END)
+                f.seek(max(0, f.tell() - 4096))
+                lines = f.read().splitlines()
+        except OSError:
+            return True  # no reflog: as git left it
+        last = next((line for line in reversed(lines) if line.strip()), None)
+        if last is None:
+            return True
+        message = last.partition(b'\t')[2].decode('utf-8', 'surrogateescape')
+        if message.startswith(('update by push', 'clone: from ', 'remote: renamed ')):
+            return True
+        verb = message.split(' ', 1)[0].rstrip(':')
+        if verb not in ('fetch', 'pull'):
+            return False  # update-ref (no message), or a writer of its own
+        words = [w for w in message.rpartition(': ')[0].split()[1:] if not w.startswith('-')]
+        urls = [u for u in self.values(name, 'url') if u]
+        return not words or words[0] in (name, *urls)
 
 
 def _git_false(value: str | None) -> bool:
@@ -1434,6 +1500,7 @@ def _extras(
 def local_refs_extras(
         root: str, exclude: Sequence[str], scan: Scan, sent: list[str] | None = None,
         also: Sequence[str] = (), objects: tuple[list[str], list[str]] = ([], []),
+        every: bool = True,
 ) -> Iterator[Content]:
     """What a push of local branches and tags may carry beyond commits:
     annotated tags' messages, the refs' names, and blobs or trees a tag
@@ -1442,8 +1509,13 @@ def local_refs_extras(
     place of every local ref's name where they are known; ``also``: more
     names (``remote_names``), each scanned once with them.  ``objects``:
     the tags and other objects that are no commit the push sends by
-    refspec beside those refs (``sent_objects``)."""
-    tags, names, tips = _refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
+    refspec beside those refs (``sent_objects``).  ``every``: the push may
+    send any local ref (its refspecs not read whole): every local tag's
+    message and tagged object are read; else only what ``objects`` holds,
+    the refs it names (a local tag or ``git replace`` ref it does not send
+    stays local)."""
+    tags, names, tips = (_refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace') if every
+                         else ([], [], []))
     tags = list(dict.fromkeys([*tags, *objects[0]]))
     tips = list(dict.fromkeys([*tips, *objects[1]]))
     yield from tag_messages(root, tags, scan)
@@ -1486,16 +1558,21 @@ def pushed(
     push) is scanned, since no filter ever saw it.
 
     pre-commit describes only the first ref of a push that sends commits
-    (``git push origin main topic``, ``--all``): the commits of every
-    local branch that the remote's branches do not have are scanned too,
-    so a key on a second pushed branch is not let through.  (A key on a
-    local branch that is not being pushed then blocks the push as well:
-    it is one ``git push`` away from the remote.)  Tags likewise: the
-    commits of every local tag the remote's branches do not have, every
-    annotated tag's message, the names the push sends (``sent_names``:
-    every local branch and tag name where those are not known), and the
-    blobs and trees a tag points at (``git push --tags`` sends them, and
-    pre-commit may describe another ref, or none of them).
+    (``git push origin main topic``, ``--all``): the commits of the other
+    refs the ``git push`` names are scanned too (``sent_refs``), so a key
+    on a second pushed branch is not let through.  Where its refspecs
+    cannot be read whole (``sent_names`` is None: the ``git push`` not
+    seen, ``--all``, ``--tags``, ``--follow-tags``, a pattern, a mirror,
+    ``matching``), the commits of every local branch and tag the
+    remote's branches do not have, every annotated tag's message and the
+    blobs and trees a tag points at are (``git push --tags`` sends them,
+    and pre-commit may describe another ref, or none of them); where
+    they can, a local branch, tag or ``git replace`` ref the push does
+    not send is not read (it was refused "one ``git push`` away", which
+    blocked a clean push of main for a key on a work-in-progress branch;
+    its own push is judged when it comes).  The names the push sends
+    are scanned (``sent_names``: every local branch and tag name where
+    those are not known).
 
     pre-commit runs a hook in batches of files when they are many: each
     batch reports the keys of its own files, and one of them (the first to
@@ -1504,13 +1581,18 @@ def pushed(
     ``remotes``: the run's (``Remotes``), when the caller asks more of it.
     """
     remotes = remotes or Remotes(root)  # read once for the whole push
-    described = push_range(root, environ, remotes=remotes)
+    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
+    seen = _git_push_argv()  # the ancestors read once, for all of them
+    # The refs this push sends, where its command line tells them (as for
+    # forbid-env-files); every local ref it may send where it does not.
+    names = sent_names(root, remote, seen, remotes) if remote else None
+    sent = sent_refs(root, sent_sources(root, remote, remotes)) if names is not None else None
+    described = push_range(root, environ, sent, remotes=remotes)
     if described is None:
         return None
     include, exclude, listed = described
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
-    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     passed = passed_paths(root, filenames)
     considered = offered_paths(root, listed)
@@ -1532,13 +1614,12 @@ def pushed(
         return found
     import itertools
 
-    seen = _git_push_argv()  # the ancestors read once, for all four
     argv = seen or []
     return itertools.chain(
         found, local_refs_extras(
-            root, exclude, scan, sent_names(root, remote, seen, remotes),
+            root, exclude, scan, names,
             [*remote_names(root, environ, argv, remotes), *names_beyond(root, remote, seen, remotes)],
-            sent_objects(root, sent_sources(root, remote, remotes))),
+            sent_objects(root, sent_sources(root, remote, remotes)), every=names is None),
         push_options(sent_push_options(root, argv), scan),
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
