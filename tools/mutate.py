@@ -7196,6 +7196,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/org/scan_org_test.py::test_a_cause_that_differs_only_in_how_long_it_took_is_one_cause',),
       "scan-org groups the repositories not scanned by their cause word for word: curl's 'after 0 ms' and "
       "'after 1 ms' of one dead server are a line each, the cause buried again"),
+    M('scrub38-spaced-hex-each-alone', 'together_hooks/detect/scrub.py',
+      "            if _runs_on(text, m.end()):\n",
+      "            if False:\n",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "every spaced hex run the output scrub reads is closed alone and the whole text scanned for it: "
+      "a SARIF report whose uris hold N digests (blobs/sha256/<digest>) costs N scans of the report"),
+    M('scrub38-spaced-hex-learns-any', 'together_hooks/detect/scrub.py',
+      "            self.learn(f.secret for f in found if f.secret in secrets)\n",
+      "            self.learn(f.secret for f in found)\n",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "the one scan of the runs that run on learns every key it finds, not only those runs' closed "
+      "values: a key the context pass redacts whole is learnt too"),
+    M('scrub38-spaced-hex-known-again', 'together_hooks/detect/scrub.py',
+      " or secret == m.group() or secret in self._known:",
+      " or secret == m.group():",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "a spaced legacy key the scrub knows already is looked for again: a scan of the whole text each time it is shown"),
 )
 
 

@@ -345,6 +345,14 @@ _WORD = r'[_-]*(?:%s)(?:[_.-]?(?:%s))*' % (_WORD_PART, _WORD_PART)
 _SHORT_WORD = r'[a-z]{2}|[a-z][0-9]|[0-9]+|tgp_v1_'
 
 
+def _runs_on(text: str, end: int) -> bool:
+    """Whether a spaced run (``_SPACED_HEX``) ending at ``end`` runs on,
+    closed, into the key characters after it (``sha256/<digest>`` read
+    from the ``a`` of ``sha``): a run of 64 hex digits and more, which
+    the rules read as a key only after a sized prefix (``@``, a NUL)."""
+    return end < len(text) and text[end] in _KEY_CHARS
+
+
 def _unglued(
         text: str, glue: str, give_back: int = 0, spans: list[tuple[int, int, int]] | None = None,
 ) -> tuple[str, list[int], list[int]]:
@@ -1380,18 +1388,44 @@ class Scrubber:
         """A legacy key cut by white space (``_SPACED_HEX``), lower case or
         capitals, is learnt when the rules find it, lowered, in the text
         with its gaps closed (its Together context: a name before it); a
-        digest cut so with no such context is none."""
+        digest cut so with no such context is none.
+
+        Each run closed alone is scanned with the whole text (the rules'
+        context reaches far: a structure's label 1 MB), but for a run
+        that runs on (``_runs_on``: 64 hex digits then more key
+        characters, ``…/sha256/<digest>`` read from the ``a`` of
+        ``sha``): those are closed together, in one text, one scan (a
+        SARIF report's N digests in ``uri``s were N scans of the whole
+        report).  A run that runs on is no key where it stands but to a
+        sized serialised value (``rules._SERIALISED_NEXT``, a PNG chunk's
+        text), whose name and prefix stand right before it, and closing
+        another run that runs on makes a longer run there, which no rule
+        reads as a key; elsewhere the key is found where the text holds
+        it.  A key known already is not looked for again."""
         if 'ogether' not in text.lower():
             return
+        from together_hooks.detect.engine import scan_bytes
+
+        together: list[tuple[int, int, str]] = []
         for m in _pattern(_SPACED_HEX).finditer(text):
             secret = _pattern(_SPACE).sub('', m.group()).lower()
-            if len(secret) != 64 or secret == m.group():
+            if len(secret) != 64 or secret == m.group() or secret in self._known:
                 continue
-            from together_hooks.detect.engine import scan_bytes
-
+            if _runs_on(text, m.end()):
+                together.append((m.start(), m.end(), secret))
+                continue
             closed = text[:m.start()] + secret + text[m.end():]
             found = scan_bytes(closed.encode('utf-8', 'replace'), SHOWN_LINE)
             self.learn(f.secret for f in found if f.secret == secret)
+        if together:
+            parts, at = [], 0
+            for start, end, secret in together:
+                parts += [text[at:start], secret]
+                at = end
+            parts.append(text[at:])
+            secrets = {secret for _, _, secret in together}
+            found = scan_bytes(''.join(parts).encode('utf-8', 'replace'), SHOWN_LINE)
+            self.learn(f.secret for f in found if f.secret in secrets)
 
     def _learn_cut(self, text: str) -> None:
         """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
