@@ -1560,8 +1560,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_many_refs_test.py::test_a_push_of_thousands_of_refs_is_scanned_whole',),
       'the blobs tags name directly, read in one batch, are never read: a key in one passes the server'),
     M('own-digests-read', 'together_hooks/detect/scrub.py',
-      "            text = _in_context(text, self._digests)\n",
-      "            text = _in_context(text)\n",
+      "            text = _in_context(text, self._digests, self._context_found)\n",
+      "            text = _in_context(text, (), self._context_found)\n",
       ('tests/detect/scrub_own_digests_test.py::test_the_rules_never_read_a_reports_own_digest',),
       "the scrub's pass of the rules over a shown text reads a SARIF report's own fingerprints (64 hex "
       'under a name holding together) as key candidates: the legacy rule worked around each'),
@@ -7213,6 +7213,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       " or secret == m.group():",
       ('tests/detect/scrub_spaced_hex38_test.py',),
       "a spaced legacy key the scrub knows already is looked for again: a scan of the whole text each time it is shown"),
+    M('scrub38-spaced-hex-deferred-dropped', 'together_hooks/detect/scrub.py',
+      "        if deferred & found:\n",
+      "        if False:\n",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "a spaced run's value left to the context pass is never learnt: a legacy key named whole elsewhere in "
+      "the text shows in a spaced copy that runs on (blobs/xy<hex> <hex>0)"),
+    M('scrub38-spaced-hex-defer-any-left', 'together_hooks/detect/scrub.py',
+      "                if defer and _after_letters(text, m.start()):\n",
+      "                if defer:\n",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "every run that runs on is left to the context pass, a sized value's too: a legacy key after "
+      "TOGETHER_API_KEYx@ (CBOR's text of 64), spaced, is never learnt and its pieces show"),
 )
 
 

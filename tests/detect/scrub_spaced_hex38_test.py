@@ -3,7 +3,9 @@
 on, closed, into more key characters (a SARIF ``uri``'s
 ``…/sha256/<digest>`` read from the ``a`` of ``sha``): the scrub learns
 the keys and shows the bytes it did when each run was its own scan of
-the whole text (session 38: a report of N digests was N scans)."""
+the whole text (session 38: a report of N digests was N scans); and
+through ``redacted``, a run that runs on after two letters is left to the
+scan of the text the context pass makes anyway (``_in_context``)."""
 from __future__ import annotations
 
 import hashlib
@@ -24,9 +26,9 @@ class _Reference(Scrubber):
     scanned for it."""
     __slots__ = ()
 
-    def _learn_spaced_hex(self, text: str) -> None:
+    def _learn_spaced_hex(self, text: str, defer: bool = False) -> set[str]:
         if 'ogether' not in text.lower():
-            return
+            return set()
         for m in scrub._pattern(scrub._SPACED_HEX).finditer(text):
             secret = scrub._pattern(scrub._SPACE).sub('', m.group()).lower()
             if len(secret) != 64 or secret == m.group():
@@ -34,6 +36,7 @@ class _Reference(Scrubber):
             closed = text[:m.start()] + secret + text[m.end():]
             found = engine.scan_bytes(closed.encode('utf-8', 'replace'), SHOWN_LINE)
             self.learn(f.secret for f in found if f.secret == secret)
+        return set()  # nothing left to the context pass
 
 
 def _digest(i: int) -> str:
@@ -76,7 +79,11 @@ def test_digests_in_uris_are_one_scan_and_none_is_learnt(scans: list[int]) -> No
     scrubber._learn_spaced_hex(text)
     assert len(scans) == 1  # each of the 12 ran on into the digest's last 4: one text
     assert scrubber._known == set()
+    del scans[:]
     assert Scrubber().scrub(text) == text
+    # Through the scrub, each closed value is left to the context pass:
+    # the one scan of the whole report is that pass's.
+    assert len([n for n in scans if n >= len(text) // 2]) == 1
     few = _sarif(uris[:3])
     assert Scrubber().scrub(few) == _Reference().scrub(few) == few
 
@@ -128,6 +135,28 @@ def test_a_key_after_a_sized_prefix_runs_on_and_is_learnt(scans: list[int]) -> N
     assert new.scrub(text) == old.scrub(text)
     assert old._known == {key}
     assert key[:33] not in new.scrub(text)
+    through = Scrubber()  # after ``x@``, not two letters: never left to the context pass
+    assert through.scrub(text) == old.scrub(text)
+    assert through._known == {key}
+
+
+@pytest.mark.parametrize('elsewhere', [True, False])
+def test_a_value_left_to_the_context_pass_is_learnt_where_it_finds_it(elsewhere: bool) -> None:
+    """A run that runs on after two letters is left to the context pass:
+    where the text holds the same value whole under a Together name, the
+    pass finds it and the spaced copy's pieces go too, as when the run was
+    scanned for; where it does not (a decoy: another key there), the copy
+    is shown whole, as before."""
+    rng = random.Random(3806)
+    key, other = make_hex(rng), make_hex(rng)
+    named = key if elsewhere else other
+    text = f'together layers\nblobs/xy{key[:40]}/{key[40:]}0e\nTOGETHER_API_KEY={named}\n'
+    new, old = Scrubber(), _Reference()
+    shown = new.scrub(text)
+    assert shown == old.scrub(text)
+    assert new._known == old._known == ({key} if elsewhere else set())
+    assert (key[:40] in shown) != elsewhere
+    assert named not in shown
 
 
 def test_the_context_across_the_cut_reaches_the_key() -> None:
@@ -154,9 +183,11 @@ def test_mixtures_show_what_each_run_alone_showed() -> None:
         for _ in range(rng.randint(2, 6)):
             value = make_hex(rng)
             name = rng.choice(('TOGETHER_API_KEY=', 'together_api_key: ', 'checksum ', 'sha256/', 'x@',
-                               'TOGETHER_API_KEYx@', ''))
+                               'TOGETHER_API_KEYx@', 'blobs/xy', ''))
             after = rng.choice(('', '\n', '0', '-', 'ab', '"', '.py'))
             lines.append(f'{name}{_cut(value, rng)}{after}')
+            if rng.random() < 0.3:  # the same value whole elsewhere, named or not
+                lines.append(rng.choice(('TOGETHER_API_KEY=', 'layer ')) + value)
         text = '\n'.join(lines) + '\n'
         new, old = Scrubber(), _Reference()
         assert new.scrub(text) == old.scrub(text), text
