@@ -7225,6 +7225,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_spaced_hex38_test.py',),
       "every run that runs on is left to the context pass, a sized value's too: a legacy key after "
       "TOGETHER_API_KEYx@ (CBOR's text of 64), spaced, is never learnt and its pieces show"),
+    M('scrub38-spaced-hex-redo-past-cap', 'together_hooks/detect/scrub.py',
+      "            if self._learnt() != learnt:  # (past a cap: told once, not learnt)\n",
+      "            if True:\n",
+      ('tests/detect/scrub_spaced_hex38_test.py::test_past_the_cap_a_value_found_by_the_pass_is_scrubbed_again_once',),
+      "past MAX_KNOWN a value the context pass finds is never learnt, and the text is scrubbed again for it "
+      "without end: the scrub of the line fails (RecursionError) instead of withholding"),
 )
 
 

@@ -192,3 +192,18 @@ def test_mixtures_show_what_each_run_alone_showed() -> None:
         new, old = Scrubber(), _Reference()
         assert new.scrub(text) == old.scrub(text), text
         assert new._known == old._known
+
+
+def test_past_the_cap_a_value_found_by_the_pass_is_scrubbed_again_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``MAX_KNOWN`` a value the context pass finds is not learnt (the
+    run is past the cap): the text is scrubbed again once, withheld as when
+    the value was looked for first, not again and again."""
+    monkeypatch.setattr(scrub, 'MAX_KNOWN', 1)
+    rng = random.Random(3807)
+    key, held = make_hex(rng), make_hex(rng)
+    text = f'together layers\nblobs/xy{key[:40]}/{key[40:]}0e\nTOGETHER_API_KEY={key}\n'
+    new, old = Scrubber([held]), _Reference([held])
+    shown = new.scrub(text)
+    assert shown == old.scrub(text)
+    assert scrub.WITHHELD in shown
+    assert key[:40] not in shown

@@ -1215,8 +1215,10 @@ class Scrubber:
             if outer is not None:
                 outer |= found
         if deferred & found:
+            learnt = self._learnt()
             self.learn(sorted(deferred & found))
-            return self.redacted(text)
+            if self._learnt() != learnt:  # (past a cap: told once, not learnt)
+                return self.redacted(text)
         return shown
 
     def _redacted(self, text: str) -> tuple[str, set[str]]:
