@@ -1560,8 +1560,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_many_refs_test.py::test_a_push_of_thousands_of_refs_is_scanned_whole',),
       'the blobs tags name directly, read in one batch, are never read: a key in one passes the server'),
     M('own-digests-read', 'together_hooks/detect/scrub.py',
-      "            text = _in_context(text, self._digests)\n",
-      "            text = _in_context(text)\n",
+      "            text = _in_context(text, self._digests, self._context_found)\n",
+      "            text = _in_context(text, (), self._context_found)\n",
       ('tests/detect/scrub_own_digests_test.py::test_the_rules_never_read_a_reports_own_digest',),
       "the scrub's pass of the rules over a shown text reads a SARIF report's own fingerprints (64 hex "
       'under a name holding together) as key candidates: the legacy rule worked around each'),
@@ -7400,6 +7400,41 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/remote_held_gate38_test.py::test_a_merged_key_passes_only_where_every_remote_is_known_to_hold_it[prefix_unlogged-decoy]',),
       "a tracking ref with no reflog (core.logAllRefUpdates=false, expired) vouches for nothing: a merge of a "
       "branch every remote has for long is refused, and every push of an old clone rescans what it has"),
+    M('scrub38-spaced-hex-each-alone', 'together_hooks/detect/scrub.py',
+      "            if _runs_on(text, m.end()):\n",
+      "            if False:\n",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "every spaced hex run the output scrub reads is closed alone and the whole text scanned for it: "
+      "a SARIF report whose uris hold N digests (blobs/sha256/<digest>) costs N scans of the report"),
+    M('scrub38-spaced-hex-learns-any', 'together_hooks/detect/scrub.py',
+      "            self.learn(f.secret for f in found if f.secret in secrets)\n",
+      "            self.learn(f.secret for f in found)\n",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "the one scan of the runs that run on learns every key it finds, not only those runs' closed "
+      "values: a key the context pass redacts whole is learnt too"),
+    M('scrub38-spaced-hex-known-again', 'together_hooks/detect/scrub.py',
+      " or secret == m.group() or secret in self._known:",
+      " or secret == m.group():",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "a spaced legacy key the scrub knows already is looked for again: a scan of the whole text each time it is shown"),
+    M('scrub38-spaced-hex-deferred-dropped', 'together_hooks/detect/scrub.py',
+      "        if deferred & found:\n",
+      "        if False:\n",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "a spaced run's value left to the context pass is never learnt: a legacy key named whole elsewhere in "
+      "the text shows in a spaced copy that runs on (blobs/xy<hex> <hex>0)"),
+    M('scrub38-spaced-hex-defer-any-left', 'together_hooks/detect/scrub.py',
+      "                if defer and _after_letters(text, m.start()):\n",
+      "                if defer:\n",
+      ('tests/detect/scrub_spaced_hex38_test.py',),
+      "every run that runs on is left to the context pass, a sized value's too: a legacy key after "
+      "TOGETHER_API_KEYx@ (CBOR's text of 64), spaced, is never learnt and its pieces show"),
+    M('scrub38-spaced-hex-redo-past-cap', 'together_hooks/detect/scrub.py',
+      "            if self._learnt() != learnt:  # (past a cap: told once, not learnt)\n",
+      "            if True:\n",
+      ('tests/detect/scrub_spaced_hex38_test.py::test_past_the_cap_a_value_found_by_the_pass_is_scrubbed_again_once',),
+      "past MAX_KNOWN a value the context pass finds is never learnt, and the text is scrubbed again for it "
+      "without end: the scrub of the line fails (RecursionError) instead of withholding"),
 )
 
 

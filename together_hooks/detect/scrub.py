@@ -345,6 +345,26 @@ _WORD = r'[_-]*(?:%s)(?:[_.-]?(?:%s))*' % (_WORD_PART, _WORD_PART)
 _SHORT_WORD = r'[a-z]{2}|[a-z][0-9]|[0-9]+|tgp_v1_'
 
 
+def _runs_on(text: str, end: int) -> bool:
+    """Whether a spaced run (``_SPACED_HEX``) ending at ``end`` runs on,
+    closed, into the key characters after it (``sha256/<digest>`` read
+    from the ``a`` of ``sha``): a run of 64 hex digits and more, which
+    the rules read as a key only after a sized prefix (``@``, a NUL)."""
+    return end < len(text) and text[end] in _KEY_CHARS
+
+
+def _after_letters(text: str, start: int) -> bool:
+    """Whether a spaced run starting at ``start`` stands right after two
+    ASCII letters (``sha256/…`` from its ``a``): no reading of the engine
+    puts a sized value's prefix (``@``, a NUL) there.  What a reading
+    drops or makes right before a run ends in a hex digit (``\\x40``,
+    ``%40``, ``=40``), ``;`` or ``}`` (``&#64;``, ``\\u{40}``), a
+    backslash and a letter (``\\n``), a control sequence's letter after
+    ``[``, a digit or ``;``, a line's lead (``:``, ``]``, a blank, a
+    timestamp's digit or ``Z`` after one), or is no ASCII letter."""
+    return start >= 2 and text[start - 2:start].isascii() and text[start - 2:start].isalpha()
+
+
 def _unglued(
         text: str, glue: str, give_back: int = 0, spans: list[tuple[int, int, int]] | None = None,
 ) -> tuple[str, list[int], list[int]]:
@@ -841,7 +861,7 @@ class Scrubber:
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_index',
         '_pending', '_pending_keys', '_form_ids', '_held', '_seen', '_places',
         '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown', '_over',
-        '_own', '_ours', '_digests',
+        '_own', '_ours', '_digests', '_context_found',
     )
 
     def __init__(
@@ -890,6 +910,10 @@ class Scrubber:
         # no key, and blanked where the rules read a shown text
         # (``_in_context``).
         self._digests: set[str] = set()
+        # The keys the context pass (``_in_context``) found in the text
+        # ``redacted`` is scrubbing (and in its readings): a spaced run's
+        # value left to it (``_learn_spaced_hex``) is learnt when found.
+        self._context_found: set[str] | None = None
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str], own: bool = False) -> None:
@@ -1178,7 +1202,28 @@ class Scrubber:
 
     def redacted(self, text: str) -> str:
         """``text`` with every key in it redacted (``scrub`` without the
-        escaping of what a screen must not show)."""
+        escaping of what a screen must not show).  A spaced run's value
+        left to the context pass (``_learn_spaced_hex``) that the pass
+        found is learnt, and ``text`` scrubbed again knowing it (as it
+        was when every value was looked for first)."""
+        outer = self._context_found
+        self._context_found = found = set()
+        try:
+            shown, deferred = self._redacted(text)
+        finally:
+            self._context_found = outer
+            if outer is not None:
+                outer |= found
+        if deferred & found:
+            learnt = self._learnt()
+            self.learn(sorted(deferred & found))
+            if self._learnt() != learnt:  # (past a cap: told once, not learnt)
+                return self.redacted(text)
+        return shown
+
+    def _redacted(self, text: str) -> tuple[str, set[str]]:
+        """``redacted``'s pass, and the spaced runs' values it left to the
+        context pass (``_learn_spaced_hex``)."""
         if '\n' in text and 'tgp_v1_' in text:
             self._learn_wrapped(text)
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
@@ -1190,7 +1235,7 @@ class Scrubber:
         if '/' in text or '\\' in text:
             self._learn_cut(text)
         self._learn_glued(text)
-        self._learn_spaced_hex(text)
+        deferred = self._learn_spaced_hex(text, defer=True)
         if _pattern(_QP_LEAD).search(text):
             text = _pattern(_QP_LINE).sub(self._qp_read, text)
         if (
@@ -1214,7 +1259,7 @@ class Scrubber:
         text = self._keys_out(text)
         if self._over:
             text = self._withheld(text)
-        return text
+        return text, deferred
 
     def _withheld(self, text: str) -> str:
         """``text`` with every run that may be a piece of a key past
@@ -1376,22 +1421,61 @@ class Scrubber:
         findings."""
         return _pattern(_KEY_IN_VIEW).search(view) is not None
 
-    def _learn_spaced_hex(self, text: str) -> None:
+    def _learn_spaced_hex(self, text: str, defer: bool = False) -> set[str]:
         """A legacy key cut by white space (``_SPACED_HEX``), lower case or
         capitals, is learnt when the rules find it, lowered, in the text
         with its gaps closed (its Together context: a name before it); a
-        digest cut so with no such context is none."""
+        digest cut so with no such context is none.
+
+        Each run closed alone is scanned with the whole text (the rules'
+        context reaches far: a structure's label 1 MB), but for a run
+        that runs on (``_runs_on``: 64 hex digits then more key
+        characters, ``…/sha256/<digest>`` read from the ``a`` of
+        ``sha``): those are closed together, in one text, one scan (a
+        SARIF report's N digests in ``uri``s were N scans of the whole
+        report).  A run that runs on is no key where it stands but to a
+        sized serialised value (``rules._SERIALISED_NEXT``, a PNG chunk's
+        text), whose name and prefix stand right before it, and closing
+        another run that runs on makes a longer run there, which no rule
+        reads as a key; elsewhere the key is found where the text holds
+        it.  A key known already is not looked for again.
+
+        ``defer``: a run that runs on after two letters (``_after_letters``:
+        no sized prefix there) is no key where it stands, so it is one only
+        where the text holds it elsewhere; its value is returned, not
+        scanned for, left to the scan of the text the context pass makes
+        anyway (``_in_context``; ``redacted`` learns it if that finds it):
+        a SARIF report's one such ``uri`` was one scan of the whole report
+        more (3 MB: 18 CPU-s)."""
+        deferred: set[str] = set()
         if 'ogether' not in text.lower():
-            return
+            return deferred
+        from together_hooks.detect.engine import scan_bytes
+
+        together: list[tuple[int, int, str]] = []
         for m in _pattern(_SPACED_HEX).finditer(text):
             secret = _pattern(_SPACE).sub('', m.group()).lower()
-            if len(secret) != 64 or secret == m.group():
+            if len(secret) != 64 or secret == m.group() or secret in self._known:
                 continue
-            from together_hooks.detect.engine import scan_bytes
-
+            if _runs_on(text, m.end()):
+                if defer and _after_letters(text, m.start()):
+                    deferred.add(secret)
+                else:
+                    together.append((m.start(), m.end(), secret))
+                continue
             closed = text[:m.start()] + secret + text[m.end():]
             found = scan_bytes(closed.encode('utf-8', 'replace'), SHOWN_LINE)
             self.learn(f.secret for f in found if f.secret == secret)
+        if together:
+            parts, at = [], 0
+            for start, end, secret in together:
+                parts += [text[at:start], secret]
+                at = end
+            parts.append(text[at:])
+            secrets = {secret for _, _, secret in together}
+            found = scan_bytes(''.join(parts).encode('utf-8', 'replace'), SHOWN_LINE)
+            self.learn(f.secret for f in found if f.secret in secrets)
+        return deferred
 
     def _learn_cut(self, text: str) -> None:
         """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
@@ -1600,7 +1684,7 @@ class Scrubber:
         if '\n' in text:
             text = self._uu_out(text)
         if 'ogether' in text.lower():
-            text = _in_context(text, self._digests)
+            text = _in_context(text, self._digests, self._context_found)
         text = self._cased_hex_out(text)
         if self._index:
             text = self._gapped_out(text)
@@ -2255,7 +2339,7 @@ def encoded_runs(text: str, secret: str) -> list[str]:
     ]
 
 
-def _in_context(text: str, digests: Collection[str] = ()) -> str:
+def _in_context(text: str, digests: Collection[str] = (), found: set[str] | None = None) -> str:
     """A legacy key the rules find in ``text`` (a name before it, the
     API host near it): redacted wherever it occurs.  ``digests``: 64-hex
     digests our own code computed (``vouch``: a SARIF report's
@@ -2263,7 +2347,7 @@ def _in_context(text: str, digests: Collection[str] = ()) -> str:
     read as ``x``s: no key, and each put the legacy rule's patterns to
     work around it (a report of 700 findings: 12 of 13 CPU-s of the
     rules' pass over it).  Word characters for word characters: what
-    stands next to one reads the same."""
+    stands next to one reads the same.  ``found``: told each key found."""
     from together_hooks.detect.engine import scan_bytes
 
     read = text
@@ -2271,6 +2355,8 @@ def _in_context(text: str, digests: Collection[str] = ()) -> str:
         read = _pattern(_OWN_DIGEST).sub(
             lambda m: 'x' * 64 if m.group() in digests else m.group(), text)
     for finding in scan_bytes(read.encode('utf-8', 'replace'), SHOWN_LINE):
+        if found is not None:
+            found.add(finding.secret)
         text = text.replace(finding.secret, finding.redacted)
         if finding.encoding != 'raw':  # found decoded: its encoding goes
             for run in encoded_runs(text, finding.secret):
