@@ -74,12 +74,17 @@ def _listed_with(repo: str, fmt: str) -> dict[bytes, int]:
     }
 
 
-def _reachable_bytes(repo: str) -> int:
-    """The sizes of the blobs the refs reach, summed (the commits
-    ``rev-list`` names too are not blobs)."""
+def _reachable(repo: str) -> list[bytes]:
+    """The blobs the refs reach (``rev-list`` names the commits too)."""
     shas = git(repo, 'rev-list', '--objects', '--no-object-names', '--filter=object:type=blob', '--all')
     sizes = _listed_with(repo, '%(objectsize)')
-    return sum(sizes.get(sha.encode(), 0) for sha in shas.split())
+    return [sha.encode() for sha in shas.split() if sha.encode() in sizes]
+
+
+def _reachable_bytes(repo: str) -> int:
+    """The sizes of the blobs the refs reach, summed."""
+    sizes = _listed_with(repo, '%(objectsize)')
+    return sum(sizes[sha] for sha in _reachable(repo))
 
 
 def _objects(repo: str) -> str:
@@ -113,10 +118,42 @@ def test_a_store_below_the_bound_is_listed_with_its_sizes(store):
         assert listing.exact
 
 
+@pytest.fixture(scope='module')
+def linked(store, tmp_path_factory):
+    """A clone of ``store`` by its path: packs hard-linked, a shared store
+    (``LogSized`` lists the blobs the commit walk names)."""
+    clone = str(tmp_path_factory.mktemp('unsized-linked') / 'clone')
+    git(store[0], 'clone', '-q', store[0], clone)
+    assert history._shares_store(clone)
+    return clone
+
+
+def test_a_shared_large_store_lists_the_walk_s_blobs_by_their_bytes_in_the_pack(linked, monkeypatch):
+    for large in (True, False):
+        monkeypatch.setattr(history, 'UNSIZED_IDX_BYTES', 1 if large else 1 << 40)
+        objects = _objects(linked)
+        sized = history.LogSized(linked, history._small_store(objects))
+        log = history.CommitLog(linked, None, names=True, sized=sized, commits=True)
+        listing = history.Listing(linked, True, counted=False, sized=sized, objects=objects)
+        try:
+            blobs = dict(listing.blobs())
+        finally:
+            listing.close()
+            log.close()
+        assert listing.exact is not large
+        wanted = _listed_with(linked, '%(objectsize:disk)' if large else '%(objectsize)')
+        assert blobs == {sha: wanted[sha] for sha in blobs}
+        assert set(blobs) == set(_reachable(linked))
+
+
 @pytest.mark.parametrize('large', [True, False])
 @pytest.mark.parametrize('fork', [True, False])
-def test_the_report_counts_the_blobs_sizes_however_the_store_was_listed(store, monkeypatch, large, fork):
+@pytest.mark.parametrize('kind', ['own', 'linked'])
+def test_the_report_counts_the_blobs_sizes_however_the_store_was_listed(
+        store, linked, monkeypatch, large, fork, kind):
     repo, kept, lost = store
+    if kind == 'linked':
+        repo = linked
     monkeypatch.setattr(history, 'UNSIZED_IDX_BYTES', 1 if large else 1 << 40)
     monkeypatch.setattr(history, 'FORK_MIN_BYTES', 0 if fork else 1 << 40)
     if large and not fork:  # a store listed without sizes is taken for large: it forks
@@ -126,7 +163,7 @@ def test_the_report_counts_the_blobs_sizes_however_the_store_was_listed(store, m
     report = result.json()
     summary = report['summary']
     assert summary['blob_bytes_scanned'] == _reachable_bytes(repo)
-    assert summary['blobs_scanned'] == len(_listed_with(repo, '%(objectsize)')) - 1  # all but the lost one
+    assert summary['blobs_scanned'] == len(_reachable(repo))  # all but the lost one
     hashes = {f['hashed_secret'] for f in report['findings']}
     assert hash_secret(kept) in hashes
     assert hash_secret(lost) not in hashes  # only in a commit no ref reaches
