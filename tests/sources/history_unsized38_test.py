@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 
 import pytest
 
@@ -120,10 +121,13 @@ def test_a_store_below_the_bound_is_listed_with_its_sizes(store):
 
 @pytest.fixture(scope='module')
 def linked(store, tmp_path_factory):
-    """A clone of ``store`` by its path: packs hard-linked, a shared store
-    (``LogSized`` lists the blobs the commit walk names)."""
-    clone = str(tmp_path_factory.mktemp('unsized-linked') / 'clone')
-    git(store[0], 'clone', '-q', store[0], clone)
+    """A clone by its path of a copy of ``store`` (whose own files keep one
+    link each): packs hard-linked, a shared store (``LogSized`` lists the
+    blobs the commit walk names)."""
+    base = tmp_path_factory.mktemp('unsized-linked')
+    shutil.copytree(store[0], base / 'src', symlinks=True)
+    clone = str(base / 'clone')
+    git(base, 'clone', '-q', str(base / 'src'), clone)
     assert history._shares_store(clone)
     return clone
 
@@ -154,6 +158,7 @@ def test_the_report_counts_the_blobs_sizes_however_the_store_was_listed(
     repo, kept, lost = store
     if kind == 'linked':
         repo = linked
+    assert history._shares_store(repo) is (kind == 'linked')
     monkeypatch.setattr(history, 'UNSIZED_IDX_BYTES', 1 if large else 1 << 40)
     monkeypatch.setattr(history, 'FORK_MIN_BYTES', 0 if fork else 1 << 40)
     if large and not fork:  # a store listed without sizes is taken for large: it forks
