@@ -7232,6 +7232,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    size = sum(n for _sha, n in blobs)\n",
       ('tests/sources/history_unsized38_test.py::test_discovery_takes_a_store_listed_without_sizes_for_large',),
       "discovery chooses its blob test, fork and compiling by the blobs' bytes in the pack: flask's 7.9 MiB would not fork"),
+    M('perfF38-copied-store-asked-sizes', 'together_hooks/sources/history.py',
+      "        listed = _BASED_LISTING if self.exact else _PACKED_BASED_LISTING\n",
+      "        listed = _BASED_LISTING\n",
+      ('tests/sources/history_unsized38_test.py::test_a_store_holding_many_unreached_commits_asks_the_walk_s_blobs_as_it_was_listed',),
+      "a large store holding many commits no ref reaches (a copied local clone) asks the walk's blobs' sizes by name: git inflates every delta's head again (flask's copy 25 ms of git against 12)"),
 )
 
 

@@ -193,3 +193,32 @@ def test_discovery_takes_a_store_listed_without_sizes_for_large(store, monkeypat
     history.discover(repo, blobs, quiet, lambda content: [], worth=worth)
     assert asked == [history.LARGE_STORE_BYTES, sum(n for _sha, n in blobs)]
     assert history.LARGE_STORE_BYTES >= max(history.FORK_MIN_BYTES, 16 << 20)
+
+
+@pytest.mark.parametrize('large', [True, False])
+def test_a_store_holding_many_unreached_commits_asks_the_walk_s_blobs_as_it_was_listed(store, monkeypatch, large):
+    """Past ``FEW_UNREACHED`` the blobs the commit walk names are asked
+    again by name, with their delta bases (a copied local clone, a
+    mirror): by their bytes in the pack where the store was listed so,
+    and the report still counts their sizes."""
+    repo, kept, lost = store
+    monkeypatch.setattr(history, 'UNSIZED_IDX_BYTES', 1 if large else 1 << 40)
+    monkeypatch.setattr(history, 'FEW_UNREACHED', 0)
+    log = history.CommitLog(repo, None, names=True, blobs=True, commits=True)
+    commits = history.CommitList.of_log(log)
+    listing = history.Listing(repo, False, counted=False, objects=_objects(repo))
+    listing.counted_by(commits, log)
+    try:
+        blobs = dict(listing.blobs())
+    finally:
+        listing.close()
+        log.close()
+    assert listing.deferred == []
+    assert set(blobs) == set(_reachable(repo))
+    wanted = _listed_with(repo, '%(objectsize:disk)' if large else '%(objectsize)')
+    assert blobs == {sha: wanted[sha] for sha in blobs}
+    result = scan_in_process('--history', '--format', 'json', cwd=repo)
+    assert result.rc == 1, result.err
+    assert result.json()['summary']['blob_bytes_scanned'] == _reachable_bytes(repo)
+    assert {f['hashed_secret'] for f in result.json()['findings']} >= {hash_secret(kept)}
+    assert hash_secret(lost) not in {f['hashed_secret'] for f in result.json()['findings']}

@@ -613,7 +613,8 @@ class Listing:
         # "Issue 17, session 36 (perfL36)").
         sizes = dict(blobs)
         named = b''.join(sha + b'\n' for sha in self._log.file_blobs() if sha in sizes)
-        return _bases_last(git(self.root, 'cat-file', _BASED_LISTING, input=named)) if named else []
+        listed = _BASED_LISTING if self.exact else _PACKED_BASED_LISTING
+        return _bases_last(git(self.root, 'cat-file', listed, input=named)) if named else []
 
     def _apart(self, out: bytes) -> set[bytes] | None:
         """The blobs the store's commits that no ref reaches hold and the
