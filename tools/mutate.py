@@ -6314,7 +6314,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "hard-linking them), and a --since range, are read in the walk's order: git builds bases again "
       "(the bench's shared store: 0.30 against 0.24 CPU-s of cat-file)"),
     M('perfL36-unreached-store-walk-order', 'together_hooks/sources/history.py',
-      "        return _bases_last(git(self.root, 'cat-file', _BASED_LISTING, input=named)) if named else []\n",
+      "        return _bases_last(git(self.root, 'cat-file', listed, input=named)) if named else []\n",
       "        return [(sha, sizes[sha]) for sha in self._log.file_blobs() if sha in sizes]\n",
       ('tests/sources/history_unreached_test.py::test_a_store_holding_many_unreached_commits_is_read_each_blob_after_its_deltas',),
       "a store of its own holding many commits no ref reaches (a copied local clone, a mirror) is read in "
