@@ -214,6 +214,13 @@ _LISTING = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
 # git reads that from the pack entry's header, a few ms more (mypy's
 # 53,275 blobs: 173 -> 183 ms).
 _BASED_LISTING = f'{_LISTING} %(deltabase)'
+# The whole store's listing of a large one (``UNSIZED_IDX_BYTES``): each
+# object's bytes in the pack, which git reads from the index, not its
+# size, for which git inflates the head of every object stored as a delta
+# (flask's 26,179 objects: 29 ms against 14).  Discovery's own reads give
+# each blob's size (``cat-file --batch``'s header: the report's total).
+_PACKED_LISTING = '--batch-check=%(objecttype) %(objectname) %(objectsize:disk)'
+_PACKED_BASED_LISTING = f'{_PACKED_LISTING} %(deltabase)'
 
 
 class _Reader(threading.Thread):
@@ -369,7 +376,7 @@ class _Sized:
 
 
 class LogSized:
-    """The sizes of the file blobs a commit walk (``CommitLog``) names,
+    """The sizes (or bytes in the pack: ``exact``) of the file blobs a commit walk (``CommitLog``) names,
     asked of one ``git cat-file --batch-check`` fed each blob as the walk
     first meets it (``feed``, from the thread reading the walk), so the
     sizes come while git walks; ``blobs`` waits for the answer.
@@ -383,11 +390,17 @@ class LogSized:
     read them and attribution dropped them.  A blob the walk names that
     the store lacks fails the run (``_blobs_of``)."""
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, exact: bool = True) -> None:
+        # ``exact``: sizes, else (a large store: ``UNSIZED_IDX_BYTES``) each
+        # blob's bytes in the pack (flask's local clone: 25 ms of git against
+        # 16, mypy's 189 against 92).
+        self.exact = exact
         read, self._write = os.pipe()
         try:
             with open(read, 'rb', buffering=0) as source:  # git's now
-                self.sizes = _Background(root, 'cat-file', _BASED_LISTING, source=source)
+                self.sizes = _Background(
+                    root, 'cat-file', _BASED_LISTING if exact else _PACKED_BASED_LISTING, source=source,
+                )
         except BaseException:
             os.close(self._write)
             raise
@@ -501,7 +514,8 @@ class Listing:
     Either way the listing of the whole store is not made at all, and
     each blob is read after the blobs stored as deltas on it
     (``_bases_last``): in a pack that also holds other histories, the
-    order in which git inflates them fastest.  Elsewhere the store is listed whole (``--batch-all-objects``)
+    order in which git inflates them fastest.  Elsewhere the store is listed whole (``--batch-all-objects``;
+    a large one by each blob's bytes in the pack, not its size: ``exact``)
     and read in pack order from its end (``_oldest_first``: what git reads
     fastest there) and, alongside, the commits
     the refs reach are counted: only when the store holds more commits than
@@ -515,9 +529,13 @@ class Listing:
 
     def __init__(
             self, root: str, shared: bool, counted: bool = True, sized: LogSized | None = None,
+            objects: str | None = None,
     ) -> None:
         self.root = root
         self.shared = shared
+        # Whether ``blobs`` gives each blob's size, or (a large store:
+        # ``UNSIZED_IDX_BYTES``) its bytes in the pack.
+        self.exact = (sized.exact if sized is not None else True) if shared else _small_store(objects)
         self._store: _Background | None = None
         self._commits: CommitList | None = None
         self._log: CommitLog | None = None
@@ -535,7 +553,9 @@ class Listing:
             # In full windows: small ones cost the listing more (mapping and
             # unmapping) than they save below the peak that reading the blobs
             # reaches anyway.
-            self._store = _Background(root, 'cat-file', '--batch-all-objects', _LISTING, '--unordered')
+            self._store = _Background(
+                root, 'cat-file', '--batch-all-objects', _LISTING if self.exact else _PACKED_LISTING, '--unordered',
+            )
         except BaseException:
             if self._beside is not None:
                 self._beside.close()
@@ -552,7 +572,8 @@ class Listing:
             self._log = log
 
     def blobs(self) -> list[tuple[bytes, int]]:
-        """(sha, size) of the blobs to scan, in an order git reads fast."""
+        """(sha, size) of the blobs to scan, in an order git reads fast
+        (not ``exact``: their bytes in the pack for the sizes)."""
         if self._store is None:
             if self._sized is not None:
                 return self._sized.blobs()
@@ -592,7 +613,8 @@ class Listing:
         # "Issue 17, session 36 (perfL36)").
         sizes = dict(blobs)
         named = b''.join(sha + b'\n' for sha in self._log.file_blobs() if sha in sizes)
-        return _bases_last(git(self.root, 'cat-file', _BASED_LISTING, input=named)) if named else []
+        listed = _BASED_LISTING if self.exact else _PACKED_BASED_LISTING
+        return _bases_last(git(self.root, 'cat-file', listed, input=named)) if named else []
 
     def _apart(self, out: bytes) -> set[bytes] | None:
         """The blobs the store's commits that no ref reaches hold and the
@@ -733,6 +755,23 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
 # and a larger one's not (mypy's 3.3 MB: no CPU less, ~1 s of wall more).
 ONE_WALK_IDX_BYTES = 2 << 20
 
+# From this many bytes of pack indexes (about 9,000 objects) the listing of
+# the blobs (the whole store's; a shared one's, those the commit walk names:
+# ``LogSized``) leaves their sizes out (``_PACKED_LISTING``), and discovery
+# takes the store for large (``LARGE_STORE_BYTES``).
+UNSIZED_IDX_BYTES = 256 << 10
+# What a store listed without sizes is taken to hold for discovery's
+# choices: more than any of them asks (the fork's ``FORK_MIN_BYTES``, the
+# blob test's one pass from 16 MiB).
+LARGE_STORE_BYTES = 1 << 30
+
+
+def _small_store(objects: str | None) -> bool:
+    """Whether the store's blobs are listed with their sizes
+    (``UNSIZED_IDX_BYTES``); a store that borrows another's (alternates)
+    or whose indexes cannot be read is."""
+    return (_idx_bytes(objects) or 0) < UNSIZED_IDX_BYTES
+
 
 def _one_walk(objects: str | None) -> bool:
     """Whether the store is small enough (``ONE_WALK_IDX_BYTES``) for the
@@ -846,7 +885,7 @@ def _discover_part(
         if done & 63 == 0:
             tick(done, nbytes, len(flagged))
     tick(done, nbytes, len(flagged))
-    return flagged
+    return flagged, nbytes
 
 
 def _no_key() -> None:
@@ -885,7 +924,8 @@ def discover(
         scan: Scan, on_key: Callable[[], None] = _no_key,
         worth: Worth | None = None, beside: Beside | None = None,
         prepare: Callable[[int], None] | None = None,
-        reading: tuple[str, ...] = PACK_READING,
+        reading: tuple[str, ...] = PACK_READING, exact: bool = True,
+        walked: Walked | None = None,
 ) -> dict[bytes, frozenset[str]]:
     """The blobs that hold a key: sha -> the hashed_secret of each key.
 
@@ -901,9 +941,14 @@ def discover(
     needs (the engine's regexes and modules) before the fork, so that the
     two processes share it rather than each doing it on its first key word.
     ``reading``: git's settings for reading the packs (``stream_blobs``).
+    ``exact``: whether ``blobs`` carry their sizes; else their bytes in the
+    pack (``Listing.exact``), by which the halves are still cut, and the
+    choices take a large store (``LARGE_STORE_BYTES``).  ``walked``: the
+    bytes of the blobs read are added to its ``nbytes`` (their sizes, as
+    ``cat-file`` gives each).
     """
     total = len(blobs)
-    size = sum(n for _sha, n in blobs)
+    size = sum(n for _sha, n in blobs) if exact else LARGE_STORE_BYTES
     test = worth(size) if worth is not None else None
 
     def alone(done: int, nbytes: int, found: int) -> None:
@@ -914,12 +959,15 @@ def discover(
     from together_hooks.sources import parallel
 
     if size < FORK_MIN_BYTES or not parallel.available():
-        return _discover_part(root, blobs, alone, scan, test, reading)
+        found, nbytes = _discover_part(root, blobs, alone, scan, test, reading)
+        if walked is not None:
+            walked.nbytes += nbytes
+        return found
     import mmap
     import struct
 
-    cut, acc = 0, 0
-    while cut < total and acc < size // 2:
+    cut, acc, half = 0, 0, sum(n for _sha, n in blobs) // 2
+    while cut < total and acc < half:
         acc += blobs[cut][1]
         cut += 1
     counts = mmap.mmap(-1, 24)  # the child's (blobs, bytes, keys), shared
@@ -934,19 +982,19 @@ def discover(
         prepare(size)
     turns = parallel.Turns(1 if beside is not None else 0)
 
-    def child() -> tuple[dict[bytes, frozenset[str]], tuple[bool, object]]:
+    def child() -> tuple[tuple[dict[bytes, frozenset[str]], int], tuple[bool, object]]:
         part = _discover_part(
             root, blobs[cut:],
             lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan, test, reading,
         )
         return part, beside.take(turns) if beside is not None else (False, None)
 
-    def parent() -> tuple[dict[bytes, frozenset[str]], tuple[bool, object]]:
+    def parent() -> tuple[tuple[dict[bytes, frozenset[str]], int], tuple[bool, object]]:
         part = _discover_part(root, blobs[:cut], tick, scan, test, reading)
         return part, beside.take(turns) if beside is not None else (False, None)
 
     try:
-        (flagged, mine), (theirs, other) = parallel.split(child, parent)
+        ((flagged, nbytes), mine), ((theirs, their_bytes), other) = parallel.split(child, parent)
     finally:
         turns.close()
     flagged.update(theirs)
@@ -954,7 +1002,9 @@ def discover(
         for took, result in (mine, other):
             if took:
                 beside.done, beside.result = True, result
-    tick(cut, sum(n for _sha, n in blobs[:cut]), len(flagged))
+    if walked is not None:
+        walked.nbytes += nbytes + their_bytes
+    alone(total, nbytes + their_bytes, len(flagged))
     return flagged
 
 
@@ -1457,10 +1507,10 @@ def scan_history(
         # Nor, there, to keep what the refs reach of a store that holds
         # more (``Listing.counted_by``).
         bitmap = _has_bitmap(objects)
-        sized = LogSized(root) if names and shared and not bitmap else None
+        sized = LogSized(root, _small_store(objects)) if names and shared and not bitmap else None
         if since_sha is None:
             listing = Listing(
-                root, shared, counted=not names, sized=sized,
+                root, shared, counted=not names, sized=sized, objects=objects,
             )
         if sized is not None:  # then discovery waits for the commit walk first
             # ... and so the commits can be the walk's: no ``rev-list`` of its own.
@@ -1555,15 +1605,14 @@ def _scan(
         else:
             blobs = list_blobs(root, since_sha)
         if walked is not None:
-            walked.blobs = len(blobs)
-            walked.nbytes = sum(n for _sha, n in blobs)
+            walked.blobs = len(blobs)  # and ``nbytes`` as discovery reads them
         # A store listed whole is read from its packs' end (``_oldest_first``),
         # a walk's blobs (a shared store's, ``--since``'s, those a store
         # holding many commits no ref reaches keeps) each after its deltas
         # (``_bases_last``): both with the small delta-base cache.
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
-            reading=PACK_END_READING,
+            reading=PACK_END_READING, exact=listing is None or listing.exact, walked=walked,
         )
         deferred = listing.deferred if listing is not None else []
         if deferred and shared_log is not None:
@@ -1574,8 +1623,10 @@ def _scan(
             if more:
                 if walked is not None:
                     walked.blobs += len(more)
-                    walked.nbytes += sum(n for _sha, n in more)
-                flagged.update(discover(root, more, shown, scan, on_key=start_log, worth=worth))
+                flagged.update(discover(
+                    root, more, shown, scan, on_key=start_log, worth=worth,
+                    exact=listing is None or listing.exact, walked=walked,
+                ))
         if listing is not None and shared_log is not None and not listing.shared:
             # The store was listed for what it holds: a blob a commit names
             # that it lost fails the run, as a walk of the refs does (asked
