@@ -7196,6 +7196,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/org/scan_org_test.py::test_a_cause_that_differs_only_in_how_long_it_took_is_one_cause',),
       "scan-org groups the repositories not scanned by their cause word for word: curl's 'after 0 ms' and "
       "'after 1 ms' of one dead server are a line each, the cause buried again"),
+    M('suite38-rewrite-shard-dropped', 'tests/bytecode.py',
+      '    for i in range(1, n):\n',
+      '    for i in range(2, n):\n',
+      ('tests/bytecode_test.py::test_the_controller_caches_every_test_modules_rewritten_asserts',),
+      "the controller's second process never rewrites its shard of the test modules: under -n 2 every "
+      "worker rewrites that half again at collection, as on a fresh checkout before"),
 )
 
 
