@@ -183,9 +183,7 @@ def template(root: Path) -> tuple[Path, dict[str, str]]:
     commit(repo, 'init')
     install(repo, env)
     for name in ('origin', 'gate'):
-        remote = bare(root / 'template' / f'{name}.git')
-        for k in ('maintenance.auto', 'receive.autogc'):
-            git(remote, 'config', k, 'false')
+        remote = bare(root / 'template' / f'{name}.git')  # (its own settings: gitplay.bare)
         git(repo, 'remote', 'add', name, remote)
         git(repo, 'push', '-q', '--no-verify', name, 'main')
     install_gate(str(root / 'template' / 'gate.git'))

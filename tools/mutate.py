@@ -7476,6 +7476,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        listed = _BASED_LISTING\n",
       ('tests/sources/history_unsized38_test.py::test_a_store_holding_many_unreached_commits_asks_the_walk_s_blobs_as_it_was_listed',),
       "a large store holding many commits no ref reaches (a copied local clone) asks the walk's blobs' sizes by name: git inflates every delta's head again (flask's copy 25 ms of git against 12)"),
+    M('suite38-rewrite-shard-dropped', 'tests/bytecode.py',
+      '    for i in range(1, n):\n',
+      '    for i in range(2, n):\n',
+      ('tests/bytecode_test.py::test_the_controller_caches_every_test_modules_rewritten_asserts',),
+      "the controller's second process never rewrites its shard of the test modules: under -n 2 every "
+      "worker rewrites that half again at collection, as on a fresh checkout before"),
 )
 
 
