@@ -94,8 +94,9 @@ def test_an_older_pre_commits_python_hook_names_its_config(tmp_path, templated):
     "CONFIG = open('ran', 'w').name\n",
     "ARGS = ['hook-impl', '--hook-type=pre-commit']\n",
 ], ids=['environ', 'call', 'config-call', 'no-config'])
-def test_a_python_hook_line_that_is_no_literal_is_never_run(tmp_path, templated):
+def test_a_python_hook_line_that_is_no_literal_is_never_run(tmp_path, monkeypatch, templated):
     repo = _repo(tmp_path, {_SUB: _OURS})
+    monkeypatch.chdir(repo)  # where a call run would leave its file
     _python_hook(repo, templated)
     check = doctor.check_hooks(doctor.Repo.at(str(repo)))
     assert not (repo / 'ran').exists() and not (tmp_path / 'ran').exists()
