@@ -6017,8 +6017,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cpu_log_test.py::test_a_wait_on_an_input_another_process_builds_is_logged',),
       "a worker blocked on a template another builds (gitplay.Templates) is not logged"),
     M('acc35-png-keyword-dropped', 'together_hooks/detect/containers.py',
-      "read = _Prefixed(labels[:labels.find(b'\\0') + 1], metered.read, 0).read\n",
-      "read = metered.read\n",
+      "read = _Prefixed(labels[:labels.find(b'\\0') + 1], text, 0).read\n",
+      "read = text\n",
       ('tests/detect/png_keyword35_test.py', 'tests/accuracy/heldout35_test.py'),
       "a PNG's compressed text chunk (`zTXt`, a compressed `iTXt`) is read without its keyword: a legacy key alone "
       "in the text under the keyword `together_api_key` passes"),
@@ -7482,6 +7482,45 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/bytecode_test.py::test_the_controller_caches_every_test_modules_rewritten_asserts',),
       "the controller's second process never rewrites its shard of the test modules: under -n 2 every "
       "worker rewrites that half again at collection, as on a fresh checkout before"),
+    M('review38a-doctor-hook-fifo-opened', 'together_hooks/doctor/checks.py',
+      "        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0))\n    except (OSError, ValueError):\n        return b''",
+      "        fd = os.open(path, os.O_RDONLY)\n    except (OSError, ValueError):\n        return b''",
+      ('tests/doctor/doctor_hook_script38_test.py::test_a_fifo_hook_never_blocks_doctor',),
+      "doctor opens git's pre-commit hook for a blocking read: a FIFO there (or a core.hooksPath link to "
+      "/dev/tty) hangs doctor for ever"),
+    M('review38a-doctor-python-hook-unread', 'together_hooks/doctor/checks.py',
+      "        elif (line := _HOOK_ARGS_PY.search(data)) is not None:\n",
+      "        elif (line := None) is not None:\n",
+      ('tests/doctor/doctor_hook_script38_test.py::test_an_older_pre_commits_python_hook_names_its_config',),
+      "a hook pre-commit 2.0-2.15 installed (Python, ARGS = [...]) is not read: doctor reads the root config, "
+      "not the one every commit runs"),
+    M('review38a-doctor-python-hook-evaluated', 'together_hooks/doctor/checks.py',
+      "            args = ast.literal_eval(line.group(1).decode('utf-8', 'surrogateescape'))\n",
+      "            args = eval(line.group(1).decode('utf-8', 'surrogateescape'))\n",
+      ('tests/doctor/doctor_hook_script38_test.py::test_a_python_hook_line_that_is_no_literal_is_never_run',),
+      "doctor runs the ARGS line of an old Python hook script: whatever that line calls is executed"),
+    M('review38a-doctor-config-error-root-name', 'together_hooks/doctor/checks.py',
+      "Config.read(os.path.join(self.root, self.config_name), self.config_name)",
+      "Config.read(os.path.join(self.root, self.config_name))",
+      ('tests/doctor/doctor_hook_script38_test.py::test_a_broken_config_is_named_as_the_hook_runs_it',),
+      "a broken config the installed hook runs (services/api/...) is reported as .pre-commit-config.yaml"),
+    M('review38a-png-plain-itxt-labels-unended', 'together_hooks/detect/containers.py',
+      "    if translated == -1 and flag == b'\\0':\n",
+      "    if False:\n",
+      ('tests/detect/png_text_labels38_test.py',),
+      "a plain iTXt whose language labels do not end: exit 2 past 64 KB (a clean image too), passed over "
+      "below it (a legacy key touching the CRC found nowhere)"),
+    M('review38a-png-plain-text-metered', 'together_hooks/detect/containers.py',
+      "                text = _Metered(_inflating(more), budget, where).read if compressed else _chunk_text(more)\n",
+      "                text = _Metered(_inflating(more) if compressed else _chunk_text(more), budget, where).read\n",
+      ('tests/detect/png_text_labels38_test.py::test_a_plain_text_chunk_larger_than_the_budget_is_read',),
+      "a PNG's plain text spends the decompression budget: a tEXt over 256 MB is refused as a bomb (exit 2)"),
+    M('review38a-baseline-member-file-entry', 'together_hooks/filters.py',
+      "        if label is None and '!' in finding.path:\n",
+      "        if False:\n",
+      ('tests/baseline/baseline_member38_test.py',),
+      "a baseline entry recorded for a file does not hold for its members: a PNG fixture's tEXt key baselined "
+      "at img/shot.png (5418d64c) is reported again at img/shot.png!tEXt 2 and blocks every commit"),
 )
 
 

@@ -1752,11 +1752,14 @@ def _png(
                     left[0] -= len(data)
                     return data
 
-                metered = _Metered(_inflating(more) if compressed else _chunk_text(more), budget, where)
+                # Compressed text spends the file's budget as it inflates;
+                # plain text is the file's own bytes, read within the
+                # chunk's length (a 300 MB ``tEXt`` is no bomb).
+                text = _Metered(_inflating(more), budget, where).read if compressed else _chunk_text(more)
                 # The keyword before the text, NUL between them as in a
                 # ``tEXt`` chunk: the name a value so labelled stands
                 # under (``together_api_key`` over a legacy key alone).
-                read = _Prefixed(labels[:labels.find(b'\0') + 1], metered.read, 0).read
+                read = _Prefixed(labels[:labels.find(b'\0') + 1], text, 0).read
                 _member(_read_head(read), read, where, scan, budget, depth, found)
         while left[0] > 0:  # passed over (a text chunk: what follows its stream)
             skipped = stream.read(min(_CHUNK, left[0]))
@@ -1785,6 +1788,11 @@ def _png_text_start(kind: bytes, labels: bytes) -> tuple[int | None, bool]:
         return -1, False
     lang = labels.find(b'\0', end + 3)
     translated = labels.find(b'\0', lang + 1) if lang != -1 else -1
+    if translated == -1 and flag == b'\0':
+        # Plain text whose language labels do not end (in its first 64 KB,
+        # or at all): the chunk's data past its flags is read as text, as
+        # the file's bytes hold it, never refused or passed over.
+        return end + 3, False
     return (translated + 1 if translated != -1 else None), flag != b'\0'
 
 

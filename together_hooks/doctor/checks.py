@@ -102,7 +102,7 @@ class Repo:
         else ``.pre-commit-config.yaml``; read once."""
         if self._config is None:
             self.config_name = installed_config(self) or CONFIG
-            self._config = Config.read(os.path.join(self.root, self.config_name))
+            self._config = Config.read(os.path.join(self.root, self.config_name), self.config_name)
         return self._config
 
 
@@ -115,7 +115,9 @@ class Config:
         self.error = error
 
     @classmethod
-    def read(cls, path: str) -> Config:
+    def read(cls, path: str, name: str = CONFIG) -> Config:
+        """The config at ``path``, named ``name`` in what doctor says of it
+        (the one the installed hook runs: ``Repo.config``)."""
         from together_hooks.fileio import read_config_file
 
         try:
@@ -123,9 +125,9 @@ class Config:
         except FileNotFoundError:
             return cls(False, {})
         except InputError as e:  # not a regular file, or far too large
-            return cls(True, {}, f'cannot read {CONFIG}: {str(e).partition(": ")[2]}')
+            return cls(True, {}, f'cannot read {name}: {str(e).partition(": ")[2]}')
         except OSError as e:
-            return cls(True, {}, f'cannot read {CONFIG}: {e.strerror}')
+            return cls(True, {}, f'cannot read {name}: {e.strerror}')
         text = raw.decode('utf-8', 'replace')
         try:
             import yaml
@@ -139,13 +141,13 @@ class Config:
         try:
             doc = load_yaml(text)
         except TooManyAliases:
-            return cls(True, {}, f'{CONFIG} uses more than {MAX_YAML_ALIASES} YAML aliases; not read')
+            return cls(True, {}, f'{name} uses more than {MAX_YAML_ALIASES} YAML aliases; not read')
         except YamlRefused as e:
-            return cls(True, {}, f'{CONFIG} is {e}; not read')
+            return cls(True, {}, f'{name} is {e}; not read')
         except yaml.YAMLError as e:
             mark = getattr(e, 'problem_mark', None)
             where = f' at line {mark.line + 1}' if mark is not None else ''
-            return cls(True, {}, f'{CONFIG} is not valid YAML{where}')
+            return cls(True, {}, f'{name} is not valid YAML{where}')
         return cls(True, _hooks_from_doc(doc))
 
     def args_of(self, hook_id: str) -> list[str]:
@@ -472,37 +474,65 @@ def hooks_dir(repo: Repo) -> str:
 
 # The line of the hook script pre-commit installs that holds its arguments
 # (``ARGS=(hook-impl --config=.pre-commit-config.yaml --hook-type=...)``,
-# written with ``shlex.join``).
+# written with ``shlex.join``: pre-commit 2.16 on).  Before, the script was
+# Python and the templated lines Python literals (``repr``): ``ARGS =
+# ['hook-impl', '--config=...', ...]`` (2.0 to 2.15), ``CONFIG = '...'``
+# (1.x): read with ``ast.literal_eval``, never run.
 _HOOK_ARGS = re.compile(rb'^ARGS=\((.*)\)[ \t]*$', re.M)
+_HOOK_ARGS_PY = re.compile(rb'^ARGS = (\[.*\])[ \t]*$', re.M)
+_HOOK_CONFIG_PY = re.compile(rb'^CONFIG = (.*?)[ \t]*$', re.M)
+
+
+def hook_script(path: str) -> bytes:
+    """The first 64 KB of the hook script at ``path`` when it is a regular
+    file (a link followed), else b'': a FIFO or a link to ``/dev/tty``
+    (a ``core.hooksPath`` folder in the work tree) is never opened for a
+    blocking read."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0))
+    except (OSError, ValueError):
+        return b''
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b''
+        return os.read(fd, 1 << 16)
+    except OSError:
+        return b''
+    finally:
+        os.close(fd)
 
 
 def installed_config(repo: Repo) -> str | None:
     """The config file the pre-commit hook installed in git's pre-commit
     hook names (``--config=``, from the root), or None (no such hook, or
     one that names none)."""
+    import ast
     import shlex
 
-    try:
-        with open(os.path.join(hooks_dir(repo), 'pre-commit'), 'rb') as f:
-            data = f.read(1 << 16)
-    except OSError:
-        return None
+    data = hook_script(os.path.join(hooks_dir(repo), 'pre-commit'))
+    args: object = None
     line = _HOOK_ARGS.search(data)
-    if line is None:
-        return None
     try:
-        args = shlex.split(line.group(1).decode('utf-8', 'surrogateescape'))
-    except ValueError:
+        if line is not None:
+            args = shlex.split(line.group(1).decode('utf-8', 'surrogateescape'))
+        elif (line := _HOOK_ARGS_PY.search(data)) is not None:
+            args = ast.literal_eval(line.group(1).decode('utf-8', 'surrogateescape'))
+        elif (line := _HOOK_CONFIG_PY.search(data)) is not None:
+            config = ast.literal_eval(line.group(1).decode('utf-8', 'surrogateescape'))
+            args = [f'--config={config}'] if isinstance(config, str) else None
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
         return None
-    return next((a[len('--config='):] for a in args if a.startswith('--config=') and len(a) > 9), None)
+    if not isinstance(args, list):
+        return None
+    return next((
+        a[len('--config='):] for a in args if isinstance(a, str) and a.startswith('--config=') and len(a) > 9
+    ), None)
 
 
 def installed_by_pre_commit(path: str) -> bool:
-    try:
-        with open(path, 'rb') as f:
-            data = f.read(1 << 16)
-    except OSError:
-        return False
+    data = hook_script(path)
     return any(h in data for h in _PRE_COMMIT_IDS) or _CALLS_PRE_COMMIT.search(data) is not None
 
 
