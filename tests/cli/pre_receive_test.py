@@ -222,10 +222,11 @@ def test_refusal_says_how_a_baseline_counts_on_the_server(git_repo, served, env,
     assert rc != 0, out
     assert 'git add .secrets.baseline`) and commit it' not in out
     assert 'remote: Not a real key?' in out and '.secrets.baseline on the default branch' in out
+    assert '`together-hooks baseline create|update FILE:LINE`' in out and 'remote: b.py:1: ' in out, out
     # As it says: the baseline alone first, then the commit with the key.
     git(git_repo, 'reset', '-q', '--soft', 'HEAD~1')
     git(git_repo, 'reset', '-q')
-    rc, out = run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create')
+    rc, out = run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create', 'b.py:1')
     assert rc == 0, out
     git(git_repo, 'add', '.secrets.baseline')
     git(git_repo, 'commit', '-q', '-m', 'baseline')
@@ -429,7 +430,7 @@ def test_the_first_push_into_an_empty_repository_brings_no_settings(
     if brings == 'config':
         write(git_repo, '.together-hooks.toml', 'exclude = ["secret/"]\n')
     else:
-        made = cli('together-hooks', 'baseline', 'create', cwd=git_repo)
+        made = cli('together-hooks', 'baseline', 'create', 'secret/app.py', cwd=git_repo)
         assert made.rc == 0, made.err
     commit(git_repo)
     rc, out = push(git_repo, env, 'main')
