@@ -156,7 +156,6 @@ def test_missing_baseline_error_names_a_command_that_makes_it(tmp_path, keys):
     repo.mkdir()
     subprocess.run(('git', 'init', '-q', str(repo)), check=True)
     (repo / 'fixture.py').write_text(f'EXAMPLE = "{keys()}"\n')
-    subprocess.run(('git', 'add', 'fixture.py'), cwd=repo, check=True)  # create records tracked files
     first = run('together-hooks', 'scan', 'your-repo', '--baseline', 'your-repo/config/b.json', cwd=tmp_path)
     assert first.rc == 2, first.err
     command = re.search(r'create it with `([^`]+)`', first.err).group(1)

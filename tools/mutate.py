@@ -7232,12 +7232,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/doctor/doctor_monorepo38_test.py',),
       "doctor's audit-log fix names the root's .pre-commit-config.yaml where the installed hook runs a "
       "sub-folder's config: the user edits a file pre-commit does not read"),
-    M('base38-baseline-records-untracked', 'together_hooks/cli/baseline.py',
-      "            and (tracked is None or c.path == PATH_NAME or c.path in tracked)\n",
-      "            and True\n",
-      ('tests/baseline/baseline_scoped38_test.py::test_with_no_names_only_tracked_files_are_recorded',),
-      "`baseline create`/`update` with no names records untracked files again: allowing one fixture also "
-      "excuses a real key in a scratch file nobody staged, and its later commit passes"),
     M('base38-baseline-line-ignored', 'together_hooks/cli/baseline.py',
       "            return lines is None or line in lines\n",
       "            return True\n",

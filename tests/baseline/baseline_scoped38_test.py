@@ -4,9 +4,7 @@
 untracked files included: a user who allowed one JSON fixture as the
 blocked commit advised also excused a real key in an untracked scratch
 file, and its later `git add` + commit passed.  Now the advice names each
-finding (`fixture.json:1`), the command records only those, and with no
-names it records the tracked files only (as `detect-secrets scan` does in
-a git repository)."""
+finding (`fixture.json:1`) and the command records only those."""
 from __future__ import annotations
 
 import json
@@ -81,20 +79,21 @@ def test_a_line_named_records_that_line_only(git_repo, keys):
     assert scan('.').rc == 0
 
 
-def test_with_no_names_only_tracked_files_are_recorded(git_repo, keys):
+def test_a_file_named_is_recorded_and_no_other(git_repo, keys):
+    """A file named (untracked or ignored too) is recorded whole; the
+    files not named, tracked or not, are left as they are."""
     tracked, untracked, ignored = keys(), keys(), keys()
     write(git_repo, 'a.py', f'K = "{tracked}"\n')
     write(git_repo, 'b.py', f'K = "{untracked}"\n')
     write(git_repo, 'c.log', f'K = "{ignored}"\n')
     write(git_repo, '.gitignore', '*.log\n')
     git(git_repo, 'add', 'a.py', '.gitignore')
-    assert run('together-hooks', 'baseline', 'create', cwd=git_repo).rc == 0
+    assert run('together-hooks', 'baseline', 'create', 'a.py', cwd=git_repo).rc == 0
     assert _recorded(git_repo) == {('a.py', hash_secret(tracked))}
-    # update too: the untracked file stays out until it is named.
-    assert run('together-hooks', 'baseline', 'update', cwd=git_repo).rc == 0
-    assert _recorded(git_repo) == {('a.py', hash_secret(tracked))}
-    assert run('together-hooks', 'baseline', 'update', 'b.py', cwd=git_repo).rc == 0
-    assert _recorded(git_repo) == {('a.py', hash_secret(tracked)), ('b.py', hash_secret(untracked))}
+    assert run('together-hooks', 'baseline', 'update', 'c.log', cwd=git_repo).rc == 0
+    assert _recorded(git_repo) == {('a.py', hash_secret(tracked)), ('c.log', hash_secret(ignored))}
+    blocked = scan('.')
+    assert blocked.rc == 1 and 'b.py:1:' in blocked.out, blocked.out
 
 
 def test_a_named_line_of_a_file_that_differs_from_the_index_is_refused(git_repo, keys):

@@ -601,7 +601,6 @@ def test_the_plugin_path_note_is_said_once_and_a_baseline_outside_git_says_where
     assert created.rc == 0 and created.err.count(note) == 1, created.err
     assert 'not a git repository' not in created.out
     (repo / 'more.py').write_text(f'KEY = "{make_key(random.Random(5))}"\n')
-    git(repo, 'add', 'more.py')  # update records tracked files
     updated = run('together-hooks', 'baseline', 'update', cwd=repo)
     assert updated.rc == 0 and 'added' in updated.out, updated.out
     assert note not in updated.err, updated.err
@@ -686,7 +685,6 @@ def test_update_keeps_labels_and_drops_only_unaudited_entries_that_are_gone(repo
     (repo / 'app.py').write_text('\n\n' + (repo / 'app.py').read_text())
     (repo / 'deploy.sh').write_text('export TOGETHER_API_KEY="${TOGETHER_API_KEY}"\n')
     (repo / 'new.py').write_text(f'KEY = "{keys[1]}"\n')
-    git(repo, 'add', 'new.py')  # update records tracked files
     result = run('together-hooks', 'baseline', 'update', cwd=repo)
     assert result.rc == 0, result.err
     assert leaked(keys, result.out, result.err) == []
@@ -718,7 +716,6 @@ def test_writes_replace_the_file_whole_never_rewrite_it_in_place(repo, keys):
     # over the old one (pre-commit may run detect-secrets' hook on it meanwhile).
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
     (repo / 'more.py').write_text(f'K = "{keys[1]}"\n')
-    git(repo, 'add', 'more.py')  # update records tracked files
     for argv, path in (
             (('baseline', 'update'), repo / '.secrets.baseline'),
             (('scan', '--format', 'json', '--output', 'report.json'), repo / 'report.json'),
@@ -743,7 +740,6 @@ def test_failed_write_leaves_the_old_baseline_whole(repo, keys):
     before = path.read_bytes()
     for n in range(40):  # enough new keys that the new file outgrows the limit
         (repo / f'k{n}.py').write_text(f'K = "{make_key(random.Random(n))}"\n')
-        git(repo, 'add', f'k{n}.py')  # update records tracked files
     limit = len(before) + 200
 
     def small_files() -> None:
@@ -1061,13 +1057,11 @@ def test_a_baseline_both_branches_updated_conflicts_and_the_message_says_how_out
     git(git_repo, 'commit', '-q', '--no-verify', '-m', 'baseline')
     git(git_repo, 'checkout', '-q', '-b', 'feature')
     (git_repo / 'a.py').write_text(f'KEY = "{k1}"  # a fixture\n')
-    git(git_repo, 'add', 'a.py')  # update records tracked files
     assert run('together-hooks', 'baseline', 'update', cwd=git_repo).rc == 0
     git(git_repo, 'add', '-A')
     git(git_repo, 'commit', '-q', '--no-verify', '-m', 'a')
     git(git_repo, 'checkout', '-q', 'main')
     (git_repo / 'b.py').write_text(f'KEY = "{k2}"  # a fixture\n')
-    git(git_repo, 'add', 'b.py')  # update records tracked files
     assert run('together-hooks', 'baseline', 'update', cwd=git_repo).rc == 0
     git(git_repo, 'add', '-A')
     git(git_repo, 'commit', '-q', '--no-verify', '-m', 'b')

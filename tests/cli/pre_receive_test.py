@@ -430,7 +430,7 @@ def test_the_first_push_into_an_empty_repository_brings_no_settings(
     if brings == 'config':
         write(git_repo, '.together-hooks.toml', 'exclude = ["secret/"]\n')
     else:
-        made = cli('together-hooks', 'baseline', 'create', 'secret/app.py', cwd=git_repo)
+        made = cli('together-hooks', 'baseline', 'create', cwd=git_repo)
         assert made.rc == 0, made.err
     commit(git_repo)
     rc, out = push(git_repo, env, 'main')

@@ -42,7 +42,7 @@ HELP = 'create, update or audit a detect-secrets baseline (.secrets.baseline)'
 PROG = 'together-hooks baseline'
 EPILOG = """\
 examples:
-  together-hooks baseline create        write .secrets.baseline of every key in tracked files
+  together-hooks baseline create        write .secrets.baseline of every key found now
   together-hooks baseline update        add new keys, keep the labels
   together-hooks baseline update fixture.json:3
                                         record only the key(s) on that line (PATH: the file's)
@@ -93,7 +93,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             'paths', nargs='*', metavar='PATH[:LINE]',
             help='record only the keys in these files, or on that line of one '
                  '(as the blocked commit names them: an untracked file too); '
-                 'default: every tracked file',
+                 'default: every tracked and untracked, not ignored file',
         )
         sub.add_argument(
             '--slim', action='store_true',
@@ -227,19 +227,6 @@ def _refuse_moved_lines(wanted: dict[str, set[int] | None], root: str) -> None:
         )
 
 
-def _tracked(root: str) -> set[str] | None:
-    """The repository's tracked files (the index), or None outside git."""
-    from together_hooks.gitdir import worktree_root
-    from together_hooks.gitrun import git_probe
-
-    if worktree_root(root) is None:
-        return None
-    out = git_probe(root, 'ls-files', '-z', '--cached')
-    if out is None:
-        raise InputError(f'{root}: git could not list the tracked files; nothing was recorded')
-    return set(out.decode('utf-8', 'surrogateescape').split('\0')) - {''}
-
-
 def scan_repository(
         root: str, skip: str, current: Any = None, named: list[str] | None = None,
 ) -> tuple[dict[tuple[str, str], Found], set[str], dict[tuple[str, str], Found]]:
@@ -251,12 +238,12 @@ def scan_repository(
     keep it whatever the baseline says); it is named on stderr, and the
     command exits 1.
 
-    ``named`` (``PATH[:LINE]``): only those files, and of a line named only
-    the keys on it; otherwise the tracked files, never an untracked or
-    ignored one (as ``detect-secrets scan`` in a git repository): allowing
-    a fixture must not also excuse a key in a scratch file nobody staged.
-    Returned as found: the keys selected, and every key a file named
-    already has recorded (``known``, so an update keeps their entries)."""
+    ``named`` (``PATH[:LINE]``, what the not-a-key advice names): only
+    those files (an untracked or ignored one too, named), and of a line
+    named only the keys on it: allowing one fixture must not also excuse
+    another key, in it or in a scratch file nobody staged.  Returned as
+    found: the keys selected, and every key a file named already has
+    recorded (``known``, so an update keeps their entries)."""
     from together_hooks import config
     from together_hooks import pipeline
     from together_hooks.baseline.format import normalise
@@ -276,11 +263,9 @@ def scan_repository(
     else:
         # The names too, as `scan` reads them: a key there is reported by the
         # hooks, and named on stderr here (no entry can record it).
-        tracked = _tracked(root)
         contents = [
             c for c in from_tree(root, names=True)
             if normalise(c.path) != skip
-            and (tracked is None or c.path == PATH_NAME or c.path in tracked)
         ]
     scanned = {normalise(c.path) for c in contents if c.path != PATH_NAME}
     exclusions = Exclusions(config.load(root), current)
