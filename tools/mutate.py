@@ -7249,7 +7249,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/baseline/baseline_scoped38_test.py::test_the_advice_names_each_finding_from_where_the_command_runs',
        'tests/cli/first_day_test.py::test_not_a_key_in_json_names_the_baseline_not_a_comment'),
       "the not-a-key advice says `together-hooks baseline create` with no names: followed, it records every "
-      "tracked file's keys, not the findings the block showed"),
+      "key in the work tree (an untracked scratch file's too), not the findings the block showed"),
     M('base38-baseline-moved-lines-trusted', 'together_hooks/cli/baseline.py',
       "        _refuse_moved_lines(wanted, root)\n",
       "        pass\n",
@@ -7262,6 +7262,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/baseline/baseline_scoped38_test.py::test_a_name_that_selects_nothing_writes_nothing',),
       "a mistyped line (`app.py:2`, no key there) writes a baseline and exits 0: the user believes the "
       "fixture allowed, and the next commit blocks again"),
+    M('base38-baseline-link-refused', 'together_hooks/cli/baseline.py',
+      "        if not os.path.lexists(file) or (os.path.isdir(file) and not os.path.islink(file)):\n",
+      "        if not os.path.isfile(file):\n",
+      ('tests/baseline/baseline_scoped38_test.py::test_a_key_in_a_symlink_target_is_recorded_as_advised',),
+      "`baseline create link:1`, as the advice names a key in a symlink's target, is refused as no such file "
+      "(a dangling link): the false positive cannot be recorded"),
 )
 
 

@@ -140,3 +140,16 @@ def test_the_advice_names_each_finding_from_where_the_command_runs(git_repo, key
     away = scan(str(git_repo / 'sub'), cwd=tmp_path)
     rel = os.path.relpath(git_repo, tmp_path)
     assert f'`cd {rel} && together-hooks baseline create sub/a.json:1 sub/b.py:1`' in away.out, away.out
+
+
+def test_a_key_in_a_symlink_target_is_recorded_as_advised(git_repo, keys):
+    """The advice names a link whose target holds the key (`link:1`): a
+    link is a name, not a file to open, and the command takes it."""
+    key = keys()
+    os.symlink(key, git_repo / 'link')
+    git(git_repo, 'add', '.')
+    command = _baseline_command(scan('.').out)
+    assert command[3:] == ['link:1'], command
+    assert run(*command, cwd=git_repo).rc == 0
+    assert _recorded(git_repo) == {('link', hash_secret(key))}
+    assert scan('.').rc == 0

@@ -181,8 +181,8 @@ def selectors(named: list[str], root: str) -> dict[str, set[int] | None]:
         file = name
         while not os.path.lexists(file) and '!' in file:
             file = file.rpartition('!')[0]
-        if not os.path.isfile(file):
-            what = 'a folder' if os.path.isdir(file) else 'no such file'
+        if not os.path.lexists(file) or (os.path.isdir(file) and not os.path.islink(file)):
+            what = 'a folder' if os.path.lexists(file) else 'no such file'
             raise InputError(
                 f'{arg}: {what}: name a file (or FILE:LINE) as the blocked commit names it',
             )
