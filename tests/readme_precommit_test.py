@@ -165,8 +165,10 @@ def test_root_baseline_is_found_without_args(git_repo, env, rev, repo_templates)
     assert 'together-hooks baseline create' in _section('When it blocks you')
     _stage_sample_key(git_repo)
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
-    assert rc == 1 and 'together-hooks baseline create' in out, out
-    rc, out = _run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create')
+    # The command as the block says it: scoped to the line it names.
+    advised = re.search(r'`together-hooks (baseline create [^`]*)`', out)
+    assert rc == 1 and advised and advised.group(1) == 'baseline create app.py:3', out
+    rc, out = _run(git_repo, env, os.path.join(BIN, 'together-hooks'), *advised.group(1).split())
     assert rc == 0, out
     git(git_repo, 'add', '.secrets.baseline')
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'known fixture')
@@ -303,7 +305,7 @@ def test_local_install_config_from_the_docs(git_repo, env, repo_templates):
     assert rc == 1 and 'app.py:3: together-api-key' in out, out
     assert leaked([SAMPLE_KEY], out) == []
     # The commands are the user's own: no advice to install them again.
-    assert '`together-hooks baseline create`' in out and 'pipx install' not in out, out
+    assert '`together-hooks baseline create app.py:3`' in out and 'pipx install' not in out, out
     git(git_repo, 'reset', '-q')
     (git_repo / '.env').write_text('A=1\n')
     git(git_repo, 'add', '-f', '.env')

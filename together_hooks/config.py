@@ -317,7 +317,7 @@ def foreign_allowlist_line(name: str) -> str:
     if name == _GITLEAKS_IGNORE:
         return (
             f'{name} is not read (its fingerprints name a line; a key it excused is reported here): '
-            'record each key that is no key with `together-hooks baseline create` and commit '
+            'record each key that is no key with `together-hooks baseline create FILE:LINE` and commit '
             f'{DEFAULT_BASELINE}, or its hashed_secret in `allow` in {OWN_FILE} (docs/migrating.md)'
         )
     return (

@@ -797,6 +797,7 @@ def _not_a_key_step(
             command += f' --baseline {quote(path)}'
     labelled = {f.hashed_secret for f in confirmed}
     findings = [f for f in findings if f.hashed_secret not in labelled]
+    command += _recorded_only(args, findings, root if away else '.')
     if not findings:
         return (
             'Labelled a real key by mistake? Set its "is_secret" to false in '
@@ -848,6 +849,31 @@ def _not_a_key_step(
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
+
+
+def _recorded_only(args: argparse.Namespace, findings: Sequence[Finding], run_in: str) -> str:
+    """The ``PATH:LINE`` words that scope the baseline command to the keys
+    this run reported (named from ``run_in``, where the command runs): a
+    key in the file now, by its line; a key found in a commit, by its file
+    when the file is still there (its lines then may have moved).  Without
+    them ``baseline create`` records every tracked file's keys, so
+    allowing one fixture would also excuse another key nobody looked at."""
+    from together_hooks.messages import shell_quote
+
+    here = getattr(args, 'paths_from', '.')
+    words = []
+    for f in findings:
+        if f.path in _NO_COMMENT or f.path in NOT_FILES:
+            continue
+        at = os.path.join(here, f.path)
+        name = os.path.relpath(at, run_in)
+        if f.commit:
+            if not os.path.lexists(at):
+                continue
+            words.append(name)
+        else:
+            words.append(f'{name}:{f.line}')
+    return ''.join(f' {shell_quote(w)}' for w in dict.fromkeys(words))
 
 
 # Where a key of the run (no commit yet) can be neither commented nor

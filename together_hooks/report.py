@@ -260,7 +260,7 @@ def _outside_git(paths: Sequence[str], folder: str) -> bool:
 # (``Summary.next_step`` names the exact baseline command).
 NOT_A_KEY = (
     'Not a real key? Add "# pragma: allowlist secret" to its line, or record '
-    'it in the baseline (together-hooks baseline create|update).'
+    'it in the baseline (together-hooks baseline create|update FILE:LINE, each one named above).'
 )
 # The one request that checks a key, written so no key is ever on screen.
 VERIFY_CURL = (

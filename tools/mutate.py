@@ -2327,8 +2327,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/env/precommit_run_test.py::test_what_a_pre_commit_command_line_selects',),
       "`pre-commit run -co=x.yaml` is read as config `x.yaml` (argparse reads `o=x.yaml`): when x.yaml names forbid-env-files and o=x.yaml does not, the staged `.env`'s key passes"),
     M('baseline-names-unscanned', 'together_hooks/cli/baseline.py',
-      '    contents = [c for c in from_tree(root, names=True) if normalise(c.path) != skip]',
-      '    contents = [c for c in from_tree(root) if normalise(c.path) != skip]',
+      '            c for c in from_tree(root, names=True)\n',
+      '            c for c in from_tree(root)\n',
       ('tests/baseline/baseline_test.py::test_baseline_never_writes_a_key_a_file_name_holds',),
       '`baseline create` reads no file names: a key in one is left out with nothing said, and the hooks then fail on it'),
     M('advice-names-recordable', 'together_hooks/pipeline.py',
@@ -7521,6 +7521,42 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/baseline/baseline_member38_test.py',),
       "a baseline entry recorded for a file does not hold for its members: a PNG fixture's tEXt key baselined "
       "at img/shot.png (5418d64c) is reported again at img/shot.png!tEXt 2 and blocks every commit"),
+    M('base38-baseline-line-ignored', 'together_hooks/cli/baseline.py',
+      "            return lines is None or line in lines\n",
+      "            return True\n",
+      ('tests/baseline/baseline_scoped38_test.py::test_a_line_named_records_that_line_only',),
+      "`baseline create fixture.json:1` records every key in the file: a real key on another line of the "
+      "fixture is excused with the false positive"),
+    M('base38-baseline-unselected-kept', 'together_hooks/cli/baseline.py',
+      "        found = {k: v for k, v in found.items() if k in known and k not in chosen}\n",
+      "        found = dict(found)\n",
+      ('tests/baseline/baseline_scoped38_test.py::test_a_line_named_records_that_line_only',),
+      "a named line's file has all its keys added, not only the line's: the selection is decoration"),
+    M('base38-advice-unscoped', 'together_hooks/pipeline.py',
+      "    command += _recorded_only(args, findings, root if away else '.')\n",
+      "    command += ''\n",
+      ('tests/baseline/baseline_scoped38_test.py::test_the_advice_names_each_finding_from_where_the_command_runs',
+       'tests/cli/first_day_test.py::test_not_a_key_in_json_names_the_baseline_not_a_comment'),
+      "the not-a-key advice says `together-hooks baseline create` with no names: followed, it records every "
+      "key in the work tree (an untracked scratch file's too), not the findings the block showed"),
+    M('base38-baseline-moved-lines-trusted', 'together_hooks/cli/baseline.py',
+      "        _refuse_moved_lines(wanted, root)\n",
+      "        pass\n",
+      ('tests/baseline/baseline_scoped38_test.py::test_a_named_line_of_a_file_that_differs_from_the_index_is_refused',),
+      "a line named of a file with unstaged changes is read from the work tree: the hook's line 1 (staged) "
+      "names an unstaged real key there, and it is recorded"),
+    M('base38-baseline-empty-selection-written', 'together_hooks/cli/baseline.py',
+      "        if missing:\n            raise InputError(\n                f'{missing[0]}: no key found there now",
+      "        if False:\n            raise InputError(\n                f'{missing[0]}: no key found there now",
+      ('tests/baseline/baseline_scoped38_test.py::test_a_name_that_selects_nothing_writes_nothing',),
+      "a mistyped line (`app.py:2`, no key there) writes a baseline and exits 0: the user believes the "
+      "fixture allowed, and the next commit blocks again"),
+    M('base38-baseline-link-refused', 'together_hooks/cli/baseline.py',
+      "        if not os.path.lexists(file) or (os.path.isdir(file) and not os.path.islink(file)):\n",
+      "        if not os.path.isfile(file):\n",
+      ('tests/baseline/baseline_scoped38_test.py::test_a_key_in_a_symlink_target_is_recorded_as_advised',),
+      "`baseline create link:1`, as the advice names a key in a symlink's target, is refused as no such file "
+      "(a dangling link): the false positive cannot be recorded"),
 )
 
 

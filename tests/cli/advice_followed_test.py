@@ -352,7 +352,7 @@ def test_baseline_advice_outside_git_says_no_commit(tmp_path, monkeypatch, keys)
     assert result.rc == 1, result.err
     advice = _advice(result)
     assert 'commit' not in advice, advice
-    assert '`together-hooks baseline create` (it writes .secrets.baseline).' in advice
-    created = run('together-hooks', 'baseline', 'create', cwd=folder)
+    assert '`together-hooks baseline create app.py:1` (it writes .secrets.baseline).' in advice
+    created = run('together-hooks', 'baseline', 'create', 'app.py:1', cwd=folder)
     assert created.rc == 0, created.err
     assert scan('.').rc == 0

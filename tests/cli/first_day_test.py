@@ -100,7 +100,7 @@ def test_not_a_key_in_json_names_the_baseline_not_a_comment(git_repo, keys):
     assert both.startswith(
         'Not a real key? Add "# pragma: allowlist secret" to its line '
         '(config.json: none, JSON has no comments), or record it in the baseline: '
-        '`together-hooks baseline create`',
+        '`together-hooks baseline create app.py:1 config.json:1`',
     )
     git(git_repo, 'rm', '-q', '-f', 'app.py')
     result = scan('.')
@@ -109,9 +109,10 @@ def test_not_a_key_in_json_names_the_baseline_not_a_comment(git_repo, keys):
     assert 'pragma' not in advice
     assert advice.startswith(
         'Not a real key? JSON has no comments: record it in the baseline: '
-        '`together-hooks baseline create`, then stage it (`git add .secrets.baseline`) and commit it.',
+        '`together-hooks baseline create config.json:1`, then stage it (`git add .secrets.baseline`) '
+        'and commit it.',
     )
-    created = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    created = run('together-hooks', 'baseline', 'create', 'config.json:1', cwd=git_repo)
     assert created.rc == 0, created.err
     git(git_repo, 'add', '.secrets.baseline')
     assert scan('.').rc == 0

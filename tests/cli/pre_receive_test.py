@@ -222,10 +222,11 @@ def test_refusal_says_how_a_baseline_counts_on_the_server(git_repo, served, env,
     assert rc != 0, out
     assert 'git add .secrets.baseline`) and commit it' not in out
     assert 'remote: Not a real key?' in out and '.secrets.baseline on the default branch' in out
+    assert '`together-hooks baseline create|update FILE:LINE`' in out and 'remote: b.py:1: ' in out, out
     # As it says: the baseline alone first, then the commit with the key.
     git(git_repo, 'reset', '-q', '--soft', 'HEAD~1')
     git(git_repo, 'reset', '-q')
-    rc, out = run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create')
+    rc, out = run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create', 'b.py:1')
     assert rc == 0, out
     git(git_repo, 'add', '.secrets.baseline')
     git(git_repo, 'commit', '-q', '-m', 'baseline')

@@ -44,6 +44,8 @@ EPILOG = """\
 examples:
   together-hooks baseline create        write .secrets.baseline of every key found now
   together-hooks baseline update        add new keys, keep the labels
+  together-hooks baseline update fixture.json:3
+                                        record only the key(s) on that line (PATH: the file's)
   together-hooks baseline audit         label each entry real or false positive
 
 exit codes: 0 done, 1 written, but a copy of a key you hold was not recorded
@@ -88,6 +90,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         )
     for sub in (create, update):
         sub.add_argument(
+            'paths', nargs='*', metavar='PATH[:LINE]',
+            help='record only the keys in these files, or on that line of one '
+                 '(as the blocked commit names them: an untracked file too); '
+                 'default: every tracked and untracked, not ignored file',
+        )
+        sub.add_argument(
             '--slim', action='store_true',
             help='no line numbers and no generated_at (like detect-secrets '
                  '--slim): nothing in it changes when lines move',
@@ -130,9 +138,9 @@ def baseline_path(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     path = baseline_path(args)
     if args.action == 'create':
-        return create(path, slim=args.slim, force=args.force)
+        return create(path, slim=args.slim, force=args.force, named=args.paths)
     if args.action == 'update':
-        return update(path, slim=args.slim)
+        return update(path, slim=args.slim, named=args.paths)
     flags = []
     if args.stats:
         flags.append('--stats')
@@ -154,32 +162,136 @@ def run(args: argparse.Namespace) -> int:
 
 # --- create / update ---------------------------------------------------------
 
+def selectors(named: list[str], root: str) -> dict[str, set[int] | None]:
+    """``PATH[:LINE]`` arguments as repository-relative names -> the lines
+    named (None: the whole file).  A name that exists is a file, whatever
+    it ends with; else ``:LINE`` is split off; a container's member
+    (``b.zip!in/c.py``, as a finding names it) is a file's name, ``!`` and
+    the member.  A name that is no file, or a folder, is one line and exit
+    2: nothing is recorded for a selector that selects nothing."""
+    from together_hooks.baseline.format import normalise
+
+    wanted: dict[str, set[int] | None] = {}
+    for arg in named:
+        name, line = arg, None
+        if not os.path.lexists(arg):
+            head, sep, tail = arg.rpartition(':')
+            if sep and tail.isdigit() and int(tail) > 0:
+                name, line = head, int(tail)
+        file = name
+        while not os.path.lexists(file) and '!' in file:
+            file = file.rpartition('!')[0]
+        if not os.path.lexists(file) or (os.path.isdir(file) and not os.path.islink(file)):
+            what = 'a folder' if os.path.lexists(file) else 'no such file'
+            raise InputError(
+                f'{arg}: {what}: name a file (or FILE:LINE) as the blocked commit names it',
+            )
+        key = rel(file, root) + name[len(file):]
+        key = normalise(key)
+        if line is None:
+            wanted[key] = None
+        elif wanted.get(key, set()) is not None:
+            wanted.setdefault(key, set()).add(line)  # type: ignore[union-attr]
+    return wanted
+
+
+def _selected(path: str, line: int, wanted: dict[str, set[int] | None]) -> bool:
+    """Whether a finding at ``path:line`` is one the user named: its file
+    (a container's members too), or that line of it."""
+    for name, lines in wanted.items():
+        if path == name:
+            return lines is None or line in lines
+        if lines is None and path.startswith(name + '!'):
+            return True
+    return False
+
+
+def _refuse_moved_lines(wanted: dict[str, set[int] | None], root: str) -> None:
+    """A line named of a tracked file whose staged content differs from
+    the file: the hook's line numbers are the staged ones, ``scan``'s the
+    file's, so the line may hold another key (an unstaged real one)."""
+    from together_hooks.gitrun import git_probe
+
+    files = sorted({name.split('!', 1)[0] for name, lines in wanted.items() if lines})
+    if not files:
+        return
+    out = git_probe(root, 'diff', '-z', '--name-only', '--', *files)
+    differ = [n for n in (out or b'').decode('utf-8', 'surrogateescape').split('\0') if n]
+    if differ:
+        from together_hooks.messages import shell_quote
+
+        raise InputError(
+            f'{differ[0]}: the file differs from what is staged, so a line number may name '
+            f'another key: stage it (`git add {shell_quote(differ[0])}`) first, then run this '
+            'again (nothing was recorded)',
+        )
+
+
 def scan_repository(
-        root: str, skip: str, current: Any = None,
+        root: str, skip: str, current: Any = None, named: list[str] | None = None,
 ) -> tuple[dict[tuple[str, str], Found], set[str], dict[tuple[str, str], Found]]:
-    """Our findings by (file, hashed_secret), and every file name present,
+    """Our findings by (file, hashed_secret), and every file name scanned,
     with the developer's own keys as the hook has them.  What the config
     file (and the ``current`` baseline's detect-secrets filters) leave out
     is not scanned, as the hooks do not scan it.  A copy of a key the
     developer holds is not returned (no entry would excuse it: the hooks
     keep it whatever the baseline says); it is named on stderr, and the
-    command exits 1."""
+    command exits 1.
+
+    ``named`` (``PATH[:LINE]``, what the not-a-key advice names): only
+    those files (an untracked or ignored one too, named), and of a line
+    named only the keys on it: allowing one fixture must not also excuse
+    another key, in it or in a scratch file nobody staged.  Returned as
+    found: the keys selected, and every key a file named already has
+    recorded (``known``, so an update keeps their entries)."""
     from together_hooks import config
     from together_hooks import pipeline
     from together_hooks.baseline.format import normalise
     from together_hooks.filters import Exclusions
     from together_hooks.report import Summary
+    from together_hooks.sources.content import Content
+    from together_hooks.sources.content import to_display
     from together_hooks.sources.files import from_tree
 
     from together_hooks.findings import PATH_NAME
 
-    # The names too, as `scan` reads them: a key there is reported by the
-    # hooks, and named on stderr here (no entry can record it).
-    contents = [c for c in from_tree(root, names=True) if normalise(c.path) != skip]
+    wanted = selectors(named, root) if named else None
+    if wanted is not None:
+        _refuse_moved_lines(wanted, root)
+        files = sorted({name.split('!', 1)[0] for name in wanted} - {skip})
+        contents = [Content(to_display(f), fs_path=os.path.join(root, f)) for f in files]
+    else:
+        # The names too, as `scan` reads them: a key there is reported by the
+        # hooks, and named on stderr here (no entry can record it).
+        contents = [
+            c for c in from_tree(root, names=True)
+            if normalise(c.path) != skip
+        ]
     scanned = {normalise(c.path) for c in contents if c.path != PATH_NAME}
     exclusions = Exclusions(config.load(root), current)
     scanner = pipeline.Scanner.for_run(where=root, exclusions=exclusions)
-    found = found_by_key(pipeline.scan_contents(contents, Summary(), scanner))
+    findings = list(pipeline.scan_contents(contents, Summary(), scanner))
+    found = found_by_key(findings)
+    if wanted is not None:
+        known = {(normalise(f), e['hashed_secret'])
+                 for f, entries in (current.doc['results'].items() if current else ())
+                 for e in entries}
+        chosen = found_by_key(f for f in findings if _selected(normalise(f.path), f.line, wanted))
+        at = {(normalise(f.path), f.line) for f in findings}
+        missing = [
+            f'{n}:{line}' if line else n
+            for n, lines in wanted.items()
+            for line in (sorted(lines) if lines else [0])
+            if not any((p == n or (not line and p.startswith(n + '!'))) and line in (0, where)
+                       for p, where in at)
+        ]
+        if missing:
+            raise InputError(
+                f'{missing[0]}: no key found there now (nothing was recorded); name the file '
+                'and line as the blocked commit shows them',
+            )
+        found = {k: v for k, v in found.items() if k in known and k not in chosen}
+        found.update(chosen)
     names = next((c.data.split(b'\n') for c in contents if c.path == PATH_NAME), [])
     _in_names({k: v for k, v in found.items() if k[0] == PATH_NAME}, names)
     found = {k: v for k, v in found.items() if k[0] != PATH_NAME}
@@ -224,7 +336,7 @@ def _not_recorded(yours: dict[tuple[str, str], Found]) -> int:
     return EXIT_FINDINGS if yours else EXIT_CLEAN
 
 
-def create(path: str, slim: bool = False, force: bool = False) -> int:
+def create(path: str, slim: bool = False, force: bool = False, named: list[str] | None = None) -> int:
     from together_hooks.baseline import format as bl
     from together_hooks.doctor.ds_hooks import refuse_unusable
     from together_hooks.report import shown_path
@@ -237,7 +349,7 @@ def create(path: str, slim: bool = False, force: bool = False) -> int:
             'its labels (--force replaces it and loses them)',
         )
     root = bl.root_of(path)
-    found, _scanned, yours = scan_repository(root, rel(path, root))
+    found, _scanned, yours = scan_repository(root, rel(path, root), named=named)
     doc = created(found, slim)
     refuse_unusable(doc, root, path, create=True)
     bl.save(bl.Baseline(path, doc))
@@ -265,7 +377,7 @@ def _outside_git(root: str) -> str:
     )
 
 
-def update(path: str, slim: bool = False) -> int:
+def update(path: str, slim: bool = False, named: list[str] | None = None) -> int:
     from together_hooks.baseline import format as bl
     from together_hooks.doctor.ds_hooks import refuse_unusable
     from together_hooks.report import shown_path
@@ -273,7 +385,7 @@ def update(path: str, slim: bool = False) -> int:
     current = bl.load(path)
     check_updatable(current)
     root = bl.root_of(path)
-    found, scanned, yours = scan_repository(root, rel(path, root), current)
+    found, scanned, yours = scan_repository(root, rel(path, root), current, named)
     # An entry already there stays (it excuses nothing now); none is added.
     found.update((k, v) for k, v in yours.items() if current.label(*k) is not None)
     yours = {k: v for k, v in yours.items() if k not in found}

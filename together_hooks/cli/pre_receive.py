@@ -472,7 +472,7 @@ def _check(
     # A baseline records only keys a file still holds: a key a later
     # commit of the push removed is passed by the config's allow.
     ns.not_a_key = (
-        f'Not a real key? {pipeline.ALLOW_INLINE}record it in {name} (`together-hooks baseline create|update`; it '
+        f'Not a real key? {pipeline.ALLOW_INLINE}record it in {name} (`together-hooks baseline create|update FILE:LINE`; it '
         'records only keys a file still holds: a key only in history goes in '
         f'`allow = [{pipeline.ALLOW_HASHES}]` in the config file ({config.WHERE})) in a '
         'commit of its own and get that onto the default branch first: this '

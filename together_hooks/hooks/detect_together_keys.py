@@ -32,7 +32,8 @@ examples (pre-commit passes the staged files):
   detect-together-keys --baseline config/.secrets.baseline app.py
 
 Not a key? `# pragma: allowlist secret` (or `gitleaks:allow`) on its line,
-or a baseline entry: `together-hooks baseline create`. Paths to leave out:
+or a baseline entry: `together-hooks baseline create app.py:3` (the
+file:line reported; only that key). Paths to leave out:
 `exclude` in the config file ({doc_url("configuration.md")}).
 
 exit codes: 0 no key found, 1 keys found, 2 usage or input error (one line
