@@ -801,17 +801,13 @@ CASES = CLIENTS + SETTINGS + MANAGERS + NOTEBOOKS + FIXTURES + LOGS + DATA + TEM
 # entry goes.
 # Measured at 5418d64c: see docs/detection.md, "Session 38 (acc38)".
 MISSED: dict[str, str] = {
-    'py-async-together-kwargs-legacy': "a kwargs dict holding `api_key` whose Together name (`AsyncTogether(**kwargs)`) is on the next line, after the value",
     'chamber-export-transcript-legacy': "a secret store's export whose only Together word is the service named on the command line above the JSON (`chamber export together`)",
-    'colab-userdata-fallback-legacy': "a notebook cell's fallback `api_key = <hex>` in JSON source lines, Together's name two lines below in `Together(api_key=api_key)`",
     'jupyter-client-attr-output-legacy': "a cell's output is the bare value (`'<hex>'`) of `client.api_key`, the client a Together one built in the cell before",
     'sql-insert-json-config-legacy': "an SQL row's values: Together's name a quoted value (`'together'`) beside a JSON column holding `api_key`",
     'pandas-printout-legacy': "a pandas printout: the `api_key` column's header on the line above, Together's name a cell in the row",
     'csv-semicolon-german-legacy': "a semicolon CSV whose header names the key in German (`API-Schlüssel`), Together's name a cell in the row",
     'html-entities-data-attr-legacy': "JSON in an HTML attribute with its quotes written as `&quot;` entities: the key's name and Together's are not read through the entities",
     'path-together-config-yaml-legacy': "a file path as the only Together context (`config/together.yaml` holding `api_key: <hex>`)",
-    'b64x3-env-legacy': "a `.env` in base64 three times: two layers are read, the third is not (heldout36's config in base64 three times)",
-    'b85-env-legacy': "a `.env` in base85 (`base64.b85encode`, git's binary-patch alphabet) without a patch's frame: no reader for it (heldout36's)",
     'payload-hex-cfg-legacy': "a JSON config as hex text after `payload = \"`: the decoded line takes `payload` for the key's own name (heldout36's)",
     'js-hex-escapes-env-legacy': "a `.env` written as a string of `\\xNN` escapes: JSON's `\\u` escapes are read, `\\x` runs of a whole file are not",
     'plist-data-key-legacy': "a plist `<data>` (base64 wrapped with tabs) under `<key>TogetherAPIKey</key>` holding a legacy key's text",

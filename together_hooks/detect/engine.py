@@ -1321,7 +1321,7 @@ def _hits(
         hits += _qp_body_hits(data, path, rules, budget)
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget, wrapped if wrapped_kind == 'base64' else -1)
-        if wrapped_kind in ('ascii85', 'z85'):
+        if wrapped_kind in ('ascii85', 'z85', 'base85'):
             hits += _a85_hits(data, path, rules, depth, budget, wrapped, wrapped_kind, edge)
         hits += _radix_hits(data, path, rules, depth, where, budget, edge)
     elif depth == B64_DEPTH:
@@ -2577,14 +2577,15 @@ def _a85_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget,
         start: int, kind: str, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
-    """Keys inside an ASCII85 or Z85 block at the file's head
+    """Keys inside an ASCII85, Z85 or base85 block at the file's head
     (``prefilter.wrapped_block``, ``codec.a85_view``): what it decodes to
     is read as any bytes are."""
     from together_hooks.detect.codec import a85_view
     from together_hooks.detect.prefilter import A85_CHARS
+    from together_hooks.detect.prefilter import B85_CHARS
     from together_hooks.detect.prefilter import Z85_CHARS
 
-    alphabet = A85_CHARS if kind == 'ascii85' else Z85_CHARS
+    alphabet = {'ascii85': A85_CHARS, 'z85': Z85_CHARS}.get(kind, B85_CHARS)
     view = a85_view(data, start, kind, alphabet)
     if view is None:
         return []
