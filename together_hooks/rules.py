@@ -3350,6 +3350,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{b85env_hex}\n',
         # (acc38: a short file that is base64 alone, three levels deep)
         '{b64x3env_hex}\n',
+        # (acc38: JSON in an HTML attribute, its quotes HTML's entities)
+        '<div data-config="{{&quot;provider&quot;:&quot;together&quot;,&quot;apiKey&quot;:&quot;{hex}&quot;}}"></div>',
+        '<div data-config="{{&#34;provider&#34;: &#34;together&#34;, &#34;apiKey&#34;: &#34;{hex}&#34;}}"></div>',
     ),
     false_positives=(
         # (acc38: the client built from a value read where it is passed,
@@ -3362,6 +3365,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (acc38: a checksum line in base85, Together's name beside the digest)
         '{b85sums}\n',
         '{b64x3sums}\n',
+        '<div data-config="{{&quot;provider&quot;:&quot;openai&quot;,&quot;apiKey&quot;:&quot;{hex}&quot;}}"></div>\n<p>see together.html</p>',
+        '<div data-config="{{&quot;provider&quot;:&quot;together&quot;,&quot;model_sha256&quot;:&quot;{hex}&quot;}}"></div>',
         'openai complete "x" --api-key {hex}',
         'we work together complete with --api-key {hex}',
         'together complete "x"\nsha256sum --key {hex}',

@@ -7251,6 +7251,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if not block.translate(None, _B64_CHARS):",
       ('tests/detect/encoded_blocks38_test.py',),
       "a short base64 file ending in padding is no block: a `.env` in base64 three times whose length is no multiple of 3 passes"),
+    M('acc38-entity-quoted-unread', 'together_hooks/detect/engine.py',
+      "            elif not held and original is not None and _entity_quoted(where, at):",
+      "            elif False:",
+      ('tests/rules_test.py::test_true_positive', 'tests/accuracy/heldout38_test.py'),
+      "a key whose field is quoted by HTML's entities is judged in the original alone: "
+      "`data-config=\"{&quot;provider&quot;:&quot;together&quot;,&quot;apiKey&quot;:&quot;<legacy key>&quot;}\"` passes"),
+    M('acc38-entity-quoted-decimal-unread', 'together_hooks/detect/engine.py',
+      " or data.find(b'&#34;', lo, at) != -1",
+      "",
+      ('tests/rules_test.py::test_true_positive',),
+      "a field quoted by decimal references (`&#34;`) is judged in the original alone: its legacy key passes"),
 )
 
 

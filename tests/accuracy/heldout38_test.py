@@ -806,7 +806,6 @@ MISSED: dict[str, str] = {
     'sql-insert-json-config-legacy': "an SQL row's values: Together's name a quoted value (`'together'`) beside a JSON column holding `api_key`",
     'pandas-printout-legacy': "a pandas printout: the `api_key` column's header on the line above, Together's name a cell in the row",
     'csv-semicolon-german-legacy': "a semicolon CSV whose header names the key in German (`API-Schlüssel`), Together's name a cell in the row",
-    'html-entities-data-attr-legacy': "JSON in an HTML attribute with its quotes written as `&quot;` entities: the key's name and Together's are not read through the entities",
     'path-together-config-yaml-legacy': "a file path as the only Together context (`config/together.yaml` holding `api_key: <hex>`)",
     'payload-hex-cfg-legacy': "a JSON config as hex text after `payload = \"`: the decoded line takes `payload` for the key's own name (heldout36's)",
     'js-hex-escapes-env-legacy': "a `.env` written as a string of `\\xNN` escapes: JSON's `\\u` escapes are read, `\\x` runs of a whole file are not",
