@@ -7229,7 +7229,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       " or byte in B85_CHARS or byte == 0x09 else 0x20",
       " or byte == 0x09 else 0x20",
       ('tests/detect/encoded_blocks38_test.py',),
-      "base85's `|` breaks the head's run of block bytes: a long base85 block holding one in its first lines is never walked, its key passes"),
+      "base85's bar character breaks the head's run of block bytes: a long base85 block holding one in its first lines is never walked, its key passes"),
     M('acc38-base85-decoded-as-z85', 'together_hooks/detect/codec.py',
       "            if kind == 'base85':\n                return b85decode(part)\n",
       "",

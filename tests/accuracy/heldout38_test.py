@@ -754,7 +754,7 @@ DECOYS = [
     T('decoy-together-completion-id', 'logs/d_resp.json', '{"id": "⟦_x⟧", "object": "text.completion", "model": "togethercomputer/llama-2-7b"}\n'),
     T('decoy-request-id-header', 'logs/d_curl.txt', '< HTTP/2 200\n< server: api.together.xyz\n< x-request-id: ⟦_x⟧\n'),
     T('decoy-doppler-refs', 'sec/d_doppler.yaml', 'TOGETHER_API_KEY: ${TOGETHER_API_KEY}\nTOGETHER_MODEL: meta-llama/Llama-3-8b-chat-hf\n'),
-    T('decoy-op-template', 'sec/d_op.env', 'TOGETHER_API_KEY="op://Engineering/Together AI/credential"\n'),
+    T('decoy-op-template', 'sec/d_op.env', '='.join(('TOGETHER_API_KEY', '"op://Engineering/Together AI/credential"\n'))),
     T('decoy-sops-ciphertext', 'sec/d_sops.yaml', 'together:\n    api_key: ENC[AES256_GCM,data:⟦_b64⟧,iv:⟦_b64x⟧,tag:AbCdEfGhIjKlMnOpQrStUv==,type:str]\nsops:\n    mac: ENC[AES256_GCM,data:⟦_b64y⟧,type:str]\n    version: 3.8.1\n'),
     T('decoy-vault-metadata-only', 'sec/d_vault.json', '{"request_id": "⟦_uuid⟧", "data": {"versions": {"3": {"created_time": "2024-03-01T10:00:00Z"}}}, "path": "secret/metadata/together"}\n'),
     T('decoy-aws-secret-describe', 'sec/d_aws.json', '{"ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/together-AbCdEf", "Name": "prod/together", "VersionIdsToStages": {"⟦_uuid⟧": ["AWSCURRENT"]}}\n'),
