@@ -87,3 +87,13 @@ def test_a_long_base85_block_holding_a_bar_is_walked() -> None:
             assert len(data) > 2048 and wrapped_block(data) == (0, 'base85')
             return
     raise AssertionError('no seed wrote a bar in the first two lines')
+
+
+def test_a_short_base64_file_with_a_carriage_return_in_its_first_characters() -> None:
+    # A CR is a block byte but no base64 character: the first characters'
+    # decode saw 7 of them and raised (a UTF-16 SQLite database's text read
+    # as a file: sqlite_test).
+    for lead in (b'\r', b'ab\r', b'\r\r'):
+        data = lead + base64.b64encode(bytes(range(60))) + b'\n'
+        assert wrapped_block(data) == (-1, '')
+        assert scan_bytes(data, 'enc/x.txt') == []
