@@ -64,13 +64,22 @@ def fill(template: str, rng: random.Random) -> tuple[str, str | None]:
         'key_a': key[:20], 'key_b': key[20:], 'hex_a': hexkey[:32], 'hex_b': hexkey[32:],
         'b64env_key': b64(f'APP_ENV=prod\nTOGETHER_API_KEY={key}\nDEBUG=0\n'),
         'b64env_hex': b64(f'APP_ENV=prod\nTOGETHER_API_KEY={hexkey}\nDEBUG=0\n'),
+        # The same .env as a whole file in base85 (``base64.b85encode``),
+        # and a checksum line so encoded (no key: a decoy's digest).
+        'b85env_hex': base64.b85encode(f'APP_ENV=prod\nTOGETHER_API_KEY={hexkey}\nDEBUG=0\n'.encode()).decode(),
+        'b85sums': base64.b85encode(f'{hexkey}  together-1.2.0.tar.gz\n'.encode()).decode(),
+        # The .env in base64 three times, one line (``base64 -w0`` thrice),
+        # and the checksum line so encoded.
+        'b64x3env_hex': b64(b64(b64(f'APP_ENV=prod\nTOGETHER_API_KEY={hexkey}\nDEBUG=0\n'))),
+        'b64x3sums': b64(b64(b64(f'{hexkey}  together-1.2.0.tar.gz\n'))),
     }
     text = template.format(**values)
     held = None
     for name, secret in (
             ('key', key), ('b64key', key), ('key_a', key), ('b64env_key', key),
             ('hex', hexkey), ('b64hex', hexkey), ('hex_a', hexkey), ('b64env_hex', hexkey),
-            ('b64urlhex', hexkey), ('basichex', hexkey), ('hexhex', hexkey),
+            ('b64urlhex', hexkey), ('basichex', hexkey), ('hexhex', hexkey), ('b85env_hex', hexkey),
+            ('b64x3env_hex', hexkey),
     ):
         if '{' + name + '}' in template:
             held = secret

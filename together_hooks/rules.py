@@ -1044,6 +1044,14 @@ TOGETHER_CONTEXT = Context(
         # debugger or pytest prints a frame's locals
         # (``<together.Together object at 0x7f3a…>``)
         rb'|<(?:\w{1,40}\.){1,6}\w{0,16}?Together\w{0,16}[ \t]object[ \t]at[ \t]0x'
+        # or Together's client built from a variable holding the key: the
+        # key's keyword given a bare name, or a mapping unpacked into the
+        # call (``client = Together(api_key=api_key)`` below a notebook's
+        # fallback ``api_key = <key>``, ``AsyncTogether(**kwargs)`` below
+        # ``kwargs = {"api_key": <key>}``); not a value read where it is
+        # passed (``Together(api_key=os.environ[...])``)
+        rb'|(?<![\w])(?:Async)?Together(?:AI|Client)?\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
+        rb'(?:\*\*|(?i:api_?key|token)[ \t]{0,8}=[ \t]{0,8})[A-Za-z_]\w{0,40}[ \t]{0,8}(?:[,)]|\r?\n)'
         # or a partial application of Together's client class, its keyword
         # arguments the client's (``functools.partial(Together, api_key=<key>)``,
         # the class on the next line)
@@ -3335,8 +3343,30 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (review36b: beside the decoy of a digest on such a line, the
         # credential's own value on it)
         '2024-05-01 10:00:00,123 INFO together.files: uploaded with api_key from env, api_key={hex}',
+        # (acc38: Together's client built from a variable holding the key)
+        'api_key = "{hex}"\nclient = Together(api_key=api_key)',
+        'kwargs = {{"api_key": "{hex}", "timeout": 30}}\nclient = AsyncTogether(**kwargs)',
+        # (acc38: a whole .env in base85, no patch's frame: a block at the head)
+        '{b85env_hex}\n',
+        # (acc38: a short file that is base64 alone, three levels deep)
+        '{b64x3env_hex}\n',
+        # (acc38: JSON in an HTML attribute, its quotes HTML's entities)
+        '<div data-config="{{&quot;provider&quot;:&quot;together&quot;,&quot;apiKey&quot;:&quot;{hex}&quot;}}"></div>',
+        '<div data-config="{{&#34;provider&#34;: &#34;together&#34;, &#34;apiKey&#34;: &#34;{hex}&#34;}}"></div>',
     ),
     false_positives=(
+        # (acc38: the client built from a value read where it is passed,
+        # another provider's client, a digest's name, a cache's class)
+        'api_key = "{hex}"\nclient = Together(api_key=os.environ["TOGETHER_API_KEY"])',
+        'api_key = "{hex}"\nclient = OpenAI(api_key=api_key)',
+        'kwargs = {{"checksum": "{hex}"}}\nclient = AsyncTogether(**kwargs)',
+        'kwargs = {{"api_key": "{hex}"}}\nclient = TogetherCache(**kwargs)',
+        'cache_key = "{hex}"\nclient = Together(api_key=api_key)',
+        # (acc38: a checksum line in base85, Together's name beside the digest)
+        '{b85sums}\n',
+        '{b64x3sums}\n',
+        '<div data-config="{{&quot;provider&quot;:&quot;openai&quot;,&quot;apiKey&quot;:&quot;{hex}&quot;}}"></div>\n<p>see together.html</p>',
+        '<div data-config="{{&quot;provider&quot;:&quot;together&quot;,&quot;model_sha256&quot;:&quot;{hex}&quot;}}"></div>',
         'openai complete "x" --api-key {hex}',
         'we work together complete with --api-key {hex}',
         'together complete "x"\nsha256sum --key {hex}',

@@ -854,8 +854,7 @@ MISSED: dict[str, str] = {
     'path-only-config-legacy': "a generic `api_key` in `~/.together/credentials`: content is judged without its path; the path as context needs every mode to keep a file with no Together word whose path names Together (the hook's first stage and history's blob test pass it over before the engine) and history to judge a blob once per path: not built (session 36)",
     'path-only-json-legacy': 'a generic `api_key` in `secrets/together/api.json`: the path is its only Together context (as `path-only-config-legacy`)',
     'cfg-hex-legacy': 'a JSON config as hex text after `payload = "`: the decoded config stands on the line of `payload = "..."`, whose flat name is taken for the key\'s own and answers no (the same hex text alone on its line is found)',
-    'env-b64x3-cfg-legacy': "a JSON config in base64 three times: the screen holds the keywords' forms encoded once and twice (heldout35's miss)",
-    'env-b85-cfg-legacy': 'a JSON config in base85: the legacy rule holds no base85 forms of Together\'s name (their cost on the hook\'s screen, session 35)',
+    'env-b64x3-cfg-legacy': "a JSON config in base64 three times as a value (`CONFIG=<base64>`): the screen holds the keywords' forms encoded once and twice; a short file that is base64 alone is read three levels deep since session 38, a value on a line is not (heldout35's miss)",
     'zlib-in-cache-bin-legacy': "a raw zlib stream inside a binary of no known format (an app's cache): only whole-file zlib and known containers are inflated (heldout35's miss)",
 }
 

@@ -66,6 +66,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import outside36_test
     from tests.accuracy import outside37_test
     from tests.accuracy import outside38_test
+    from tests.accuracy import heldout38_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import legacy26_heldout_test
@@ -222,6 +223,13 @@ def _sets() -> dict[str, list[Case]]:
         'outside38': [
             c for c in outside38_test.CASES
             if c.id not in outside38_test.MISSED
+        ],
+        # heldout38 (legacy keys in SDK clients, framework settings, secret
+        # managers' exports, notebooks, cassettes, logs, data files,
+        # templates; whole files encoded), shared group.
+        'heldout38': [
+            c for c in heldout38_test.CASES
+            if c.id not in heldout38_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

@@ -1863,13 +1863,15 @@ def _a85_decode(chars: bytes, kind: str) -> bytes | None:
 
     cuts: Iterable[int] = range(5)
     if len(chars) > B64_REACH * 5 // 4:
-        count = len(chars) if kind == 'z85' else len(chars) + 4 * (chars.count(b'z') + chars.count(b'y'))
+        count = len(chars) if kind != 'ascii85' else len(chars) + 4 * (chars.count(b'z') + chars.count(b'y'))
         cuts = (count % 5 if kind == 'z85' else int(count % 5 == 1),)
     for cut in cuts:
         part = chars[:len(chars) - cut]
         try:
             if kind == 'z85':
                 return b85decode(part.translate(_Z85_TO_B85))
+            if kind == 'base85':
+                return b85decode(part)
             return a85decode(part, foldspaces=True)
         except ValueError:
             continue
@@ -1877,7 +1879,7 @@ def _a85_decode(chars: bytes, kind: str) -> bytes | None:
 
 
 def a85_view(data: bytes, start: int, kind: str, alphabet: bytes, whole: bool = False) -> View | None:
-    """The ASCII85 or Z85 (``kind``) block whose first line starts at
+    """The ASCII85, Z85 or base85 (``kind``) block whose first line starts at
     ``start``: its lines while each is all ``alphabet``'s (ASCII85's
     ``<~`` and ``~>`` marks dropped), ``B64_REACH`` decoded bytes at most
     (all of them when ``whole``: a compressed stream, cut, would lose

@@ -558,6 +558,12 @@ def _secret_of(
                 # text's scopes, and asked of the original and a reading in
                 # turn it would index each again for every key (quadratic).
                 held = _context_holds(data, start, context, _reading_walkers(walkers))
+            elif not held and original is not None and _entity_quoted(where, at):
+                # Unless the key's own field is quoted by HTML's entities
+                # (``data-config="{&quot;provider&quot;:&quot;together&quot;,
+                # &quot;apiKey&quot;:&quot;<key>``): no field of such a
+                # structure is read in the original, so it cannot judge.
+                held = _context_holds(data, start, context, _reading_walkers(walkers))
             if held:
                 # A structure written escaped (a JSON config that is a string
                 # inside JSON, YAML or Python: ``{"settings": "{\\n
@@ -573,6 +579,19 @@ def _secret_of(
     if _embedded_vetoes(*((original[0], original[1](start)) if original else (data, start)), secret, rule, walkers):
         return None
     return start, secret
+
+
+# How far before a key the entity quoting its field is looked for
+# (``_entity_quoted``): the field's name, its quotes and separator.
+_ENTITY_QUOTE_REACH = 64
+
+
+def _entity_quoted(data: bytes, at: int) -> bool:
+    """Is the key at ``at`` quoted by HTML's entities in ``data``, its
+    field written ``&quot;name&quot;:&quot;<key>`` (JSON in an HTML
+    attribute)?"""
+    lo = max(0, at - _ENTITY_QUOTE_REACH)
+    return data.find(b'&quot;', lo, at) != -1 or data.find(b'&#34;', lo, at) != -1
 
 
 # The walkers a scan's readings judge their own context with (``_secret_of``).
@@ -1332,7 +1351,7 @@ def _hits(
         hits += _qp_body_hits(data, path, rules, budget)
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget, wrapped if wrapped_kind == 'base64' else -1)
-        if wrapped_kind in ('ascii85', 'z85'):
+        if wrapped_kind in ('ascii85', 'z85', 'base85'):
             hits += _a85_hits(data, path, rules, depth, budget, wrapped, wrapped_kind, edge)
         hits += _radix_hits(data, path, rules, depth, where, budget, edge)
     elif depth == B64_DEPTH:
@@ -2603,14 +2622,15 @@ def _a85_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget,
         start: int, kind: str, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
-    """Keys inside an ASCII85 or Z85 block at the file's head
+    """Keys inside an ASCII85, Z85 or base85 block at the file's head
     (``prefilter.wrapped_block``, ``codec.a85_view``): what it decodes to
     is read as any bytes are."""
     from together_hooks.detect.codec import a85_view
     from together_hooks.detect.prefilter import A85_CHARS
+    from together_hooks.detect.prefilter import B85_CHARS
     from together_hooks.detect.prefilter import Z85_CHARS
 
-    alphabet = A85_CHARS if kind == 'ascii85' else Z85_CHARS
+    alphabet = {'ascii85': A85_CHARS, 'z85': Z85_CHARS}.get(kind, B85_CHARS)
     view = a85_view(data, start, kind, alphabet)
     if view is None:
         return []
