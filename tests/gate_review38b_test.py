@@ -1,0 +1,120 @@
+"""The baseline a pre-push hook reads (session 38, review38b): under
+pre-commit's pre-push stage a ``.secrets.baseline`` excuses a key only
+as the pushed commit holds it.  Staged but never committed, or committed
+on another branch than the one pushed, it excused the key at pre-push
+(exit 0) while the remote, CI and pre-receive all read the pushed commit
+without it (gate38 closed the same gap for an untracked baseline).
+Cases on ``tests/gate_stack.py``: real pre-commit behind ``git push``,
+and pre-receive behind ``git push --no-verify``; docs/hardening.md,
+"Session 38 (review38b)"."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.gate_stack import Ctx
+from tests.gate_stack import Suite
+from tests.gate_stack import judge
+from together_hooks.findings import hash_secret
+
+SUITE = Suite('review38b')
+CASES = SUITE.cases
+FILLER = ''.join(f'row_{n} = {n}\n' for n in range(30))
+
+
+def case(*modes: str, push: tuple[str, ...] = ('main',), decoy: bool = False):  # type: ignore[no-untyped-def]
+    def add(build):  # type: ignore[no-untyped-def]
+        return SUITE.case(*modes, push=push, decoy=decoy, stack=build.__name__)(build)
+    return add
+
+
+def _baseline(c: Ctx, rel: str) -> str:
+    """A detect-secrets baseline recording the case's key in ``rel``."""
+    return json.dumps({
+        'version': '1.5.0', 'plugins_used': [], 'filters_used': [],
+        'results': {rel: [{'type': 'Together AI API Key', 'filename': rel, 'is_verified': False,
+                           'hashed_secret': hash_secret(c.key), 'line_number': 31}]},
+        'generated_at': '2026-01-01T00:00:00Z'}, indent=2) + '\n'
+
+
+EMPTY = json.dumps({'version': '1.5.0', 'plugins_used': [], 'filters_used': [], 'results': {},
+                    'generated_at': '2026-01-01T00:00:00Z'}, indent=2) + '\n'
+
+
+def _past(c: Ctx, *paths: str, msg: str = 'past') -> None:
+    c.git('add', '--', *paths)
+    c.git('-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', msg)
+
+
+@case('pre-push', 'pre-receive')
+def baseline_staged_never_committed_excusing_a_pushed_key(c: Ctx) -> None:
+    """The key committed past the hooks; the baseline recording it only
+    staged (``git add``), never committed: the push sends no baseline."""
+    c.write('blr38b.py', FILLER + c.line())
+    _past(c, 'blr38b.py')
+    c.write('.secrets.baseline', _baseline(c, 'blr38b.py'))
+    c.git('add', '.secrets.baseline')
+
+
+@case('pre-push', 'pre-receive')
+def baseline_edit_staged_over_a_committed_one(c: Ctx) -> None:
+    """An empty baseline committed with the key; the edit recording the
+    key staged, not committed: the pushed commit's baseline is empty."""
+    c.write('.secrets.baseline', EMPTY)
+    c.write('ble38b.py', FILLER + c.line())
+    _past(c, 'ble38b.py', '.secrets.baseline')
+    c.write('.secrets.baseline', _baseline(c, 'ble38b.py'))
+    c.git('add', '.secrets.baseline')
+
+
+@case('pre-push', push=('side38b',))
+def baseline_committed_on_the_checked_out_branch_only(c: Ctx) -> None:
+    """``git push origin side38b`` from main: the key is on side38b, the
+    baseline recording it committed on main only (side38b has none)."""
+    c.git('checkout', '-q', '-b', 'side38b')
+    c.write('bls38b.py', FILLER + c.line())
+    _past(c, 'bls38b.py')
+    c.git('checkout', '-q', 'main')
+    c.write('.secrets.baseline', _baseline(c, 'bls38b.py'))
+    _past(c, '.secrets.baseline')
+    c.land('main')
+
+
+@case('pre-push', decoy=True)
+def baseline_committed_with_the_pushed_key_then_edited_unstaged(c: Ctx) -> None:
+    """The baseline recording the key committed with it (what CI reads),
+    then edited in the work tree and not staged: pre-commit's stash reads
+    the committed one, which excuses it."""
+    c.write('.secrets.baseline', _baseline(c, 'bld38b.py'))
+    c.write('bld38b.py', FILLER + c.line())
+    _past(c, 'bld38b.py', '.secrets.baseline')
+    c.write('.secrets.baseline', EMPTY)
+
+
+@case('pre-push', decoy=True, push=('sided38b',))
+def baseline_committed_on_the_pushed_branch_and_the_checked_out_one(c: Ctx) -> None:
+    """``git push origin sided38b`` from main: the baseline recording the
+    key is committed on main and, with the key, on sided38b."""
+    c.write('.secrets.baseline', _baseline(c, 'blo38b.py'))
+    _past(c, '.secrets.baseline')
+    c.land('main')
+    c.git('checkout', '-q', '-b', 'sided38b')
+    c.write('blo38b.py', FILLER + c.line())
+    _past(c, 'blo38b.py')
+    c.git('checkout', '-q', 'main')
+
+
+@pytest.fixture(scope='module')
+def table(tmp_path_factory, request):  # type: ignore[no-untyped-def]
+    return SUITE.table(tmp_path_factory, request)
+
+
+@pytest.mark.parametrize('name, mode, decoy', SUITE.params({}))
+def test_a_baseline_excuses_a_pushed_key_only_as_the_pushed_commit_holds_it(table, name, mode, decoy):
+    judge(table(name)['modes'][mode], name, mode, decoy)
+
+
+@pytest.mark.parametrize('name', [one.name for one in CASES])
+def test_no_mode_prints_a_key(table, name):
+    assert table(name)['leaked'] is False
