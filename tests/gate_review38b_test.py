@@ -1,12 +1,18 @@
-"""The baseline a pre-push hook reads (session 38, review38b): under
-pre-commit's pre-push stage a ``.secrets.baseline`` excuses a key only
-as the pushed commit holds it.  Staged but never committed, or committed
-on another branch than the one pushed, it excused the key at pre-push
-(exit 0) while the remote, CI and pre-receive all read the pushed commit
-without it (gate38 closed the same gap for an untracked baseline).
+"""What a pre-push hook under pre-commit reads (session 38, review38b).
+
+The baseline: a ``.secrets.baseline`` excuses a key only as the pushed
+commit holds it.  Staged but never committed, or committed on another
+branch than the one pushed, it excused the key at pre-push (exit 0) while
+the remote, CI and pre-receive all read the pushed commit without it
+(gate38 closed the same gap for an untracked baseline).
+
+The refs a push sends: git's option parser takes any unique prefix of a
+long option, so ``git push --m origin`` is a mirror; gate38's sent refs
+read it as a push of the current branch.
+
 Cases on ``tests/gate_stack.py``: real pre-commit behind ``git push``,
-and pre-receive behind ``git push --no-verify``; docs/hardening.md,
-"Session 38 (review38b)"."""
+pre-receive behind ``git push --no-verify``, the plain hook;
+docs/hardening.md, "Session 38 (review38b)"."""
 from __future__ import annotations
 
 import json
@@ -23,9 +29,10 @@ CASES = SUITE.cases
 FILLER = ''.join(f'row_{n} = {n}\n' for n in range(30))
 
 
-def case(*modes: str, push: tuple[str, ...] = ('main',), decoy: bool = False):  # type: ignore[no-untyped-def]
+def case(*modes: str, push: tuple[str, ...] = ('main',), decoy: bool = False,  # type: ignore[no-untyped-def]
+         flags: tuple[str, ...] = ()):
     def add(build):  # type: ignore[no-untyped-def]
-        return SUITE.case(*modes, push=push, decoy=decoy, stack=build.__name__)(build)
+        return SUITE.case(*modes, push=push, flags=flags, decoy=decoy, stack=build.__name__)(build)
     return add
 
 
@@ -105,6 +112,32 @@ def baseline_committed_on_the_pushed_branch_and_the_checked_out_one(c: Ctx) -> N
     c.git('checkout', '-q', 'main')
 
 
+def _key_branch_beside_a_clean_main(c: Ctx, branch: str, rel: str) -> None:
+    """A local branch holding the key, never pushed; main one clean commit
+    ahead of origin."""
+    c.git('checkout', '-q', '-b', branch)
+    c.write(rel, FILLER + c.line())
+    _past(c, rel)
+    c.git('checkout', '-q', 'main')
+    c.write(f'clean-{rel}', 'x = 1\n')
+    _past(c, f'clean-{rel}')
+
+
+@case('pre-push', push=(), flags=('--m',))
+def mirror_named_by_its_shortest_abbreviation(c: Ctx) -> None:
+    """``git push --m origin``: git's option parser reads ``--m`` as
+    ``--mirror`` (its one option starting so) and sends every ref, the
+    key branch too; the hook read it as a push of the current branch."""
+    _key_branch_beside_a_clean_main(c, 'wip38b', 'mirror38b.py')
+
+
+@case('pre-push', push=('main',), flags=('--q',), decoy=True)
+def quiet_named_by_its_shortest_abbreviation_beside_an_unsent_key_branch(c: Ctx) -> None:
+    """``git push --q origin main`` (``--quiet``): main alone is sent; the
+    key branch stays local (gate38's rule), whatever the abbreviation."""
+    _key_branch_beside_a_clean_main(c, 'wipq38b', 'quiet38b.py')
+
+
 def _tracking_ref_unlogged(c: Ctx, fetch: bool) -> None:
     """A key branch made a tracking ref of origin's with no reflog
     (``core.logAllRefUpdates=false``): fetched from another URL into
@@ -157,7 +190,7 @@ def table(tmp_path_factory, request):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize('name, mode, decoy', SUITE.params(MISSED))
-def test_a_baseline_excuses_a_pushed_key_only_as_the_pushed_commit_holds_it(table, name, mode, decoy):
+def test_each_mode_refuses_the_key_and_passes_the_decoy(table, name, mode, decoy):
     judge(table(name)['modes'][mode], name, mode, decoy)
 
 
