@@ -5587,7 +5587,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a remote pushing to two URLs is judged by the first: the second repository gets what the "
       "first's tracking refs say is there, unscanned"),
     M('mut35-beyond-mirror-abbreviated', 'together_hooks/sources/commits.py',
-      "            len(name) >= 4 and any(o.startswith(name) for o in ('--mirror', '--repo'))\n",
+      "            any(_abbreviates(name, o) for o in ('--mirror', '--repo'))\n",
       "            name in ('--mirror', '--repo')\n",
       ('tests/sources/remotes35_test.py',),
       "`git push --mirro origin` (git takes an option's unique abbreviation) mirrors: refs/keep/<key>'s "
@@ -7348,14 +7348,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a push of main reads every local tag and replace ref's objects: a git replace ref it never sends "
       "refuses it"),
     M('gate38-untracked-baseline-excuses-nothing', 'together_hooks/hooks/detect_together_keys.py',
-      "    if git_probe(root, 'ls-files', '-z', '--', os.path.relpath(path, root)):\n",
-      "    if True:\n",
+      "    tracked = git_probe(root, 'ls-files', '-z', '--', rel)\n",
+      "    tracked = b'x'\n",
       ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[untracked_baseline_excusing_the_key-commit]', 'tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[untracked_baseline_excusing_the_key-pre-push]'),
       "a .secrets.baseline git does not track excuses a key at commit and push, which no clone, CI or server "
       "knows: the push stores the key"),
     M('gate38-tracked-baseline-still-read', 'together_hooks/hooks/detect_together_keys.py',
-      "    if git_probe(root, 'ls-files', '-z', '--', os.path.relpath(path, root)):\n",
-      "    if False:\n",
+      "    tracked = git_probe(root, 'ls-files', '-z', '--', rel)\n",
+      "    tracked = b''\n",
       ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[staged_baseline_excusing_a_key_committed_with_it-commit]',),
       "the baseline is dropped under pre-commit even when the commit carries it: a false positive recorded "
       "and staged is refused"),
@@ -7623,6 +7623,35 @@ MUTATIONS: tuple[Mutation, ...] = (
       "",
       ('tests/rules_test.py::test_true_positive',),
       "a field quoted by decimal references (`&#34;`) is judged in the original alone: its legacy key passes"),
+    M('review38b-push-baseline-as-pushed', 'together_hooks/hooks/detect_together_keys.py',
+      "    if tracked and (tip is None or _as_pushed(root, tip, rel, path)):\n",
+      "    if tracked:\n",
+      ('tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[baseline_staged_never_committed_excusing_a_pushed_key-pre-push]', 'tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[baseline_edit_staged_over_a_committed_one-pre-push]', 'tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[baseline_committed_on_the_checked_out_branch_only-pre-push]'),
+      "at pre-push a tracked baseline excuses a key however the pushed commit holds it: one staged and never "
+      "committed, or committed on another branch, lets the key reach the remote"),
+    M('review38b-push-baseline-pushed-tip', 'together_hooks/hooks/detect_together_keys.py',
+      "    return os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_LOCAL_BRANCH') or 'HEAD'\n",
+      "    return 'HEAD'\n",
+      ('tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[baseline_committed_on_the_checked_out_branch_only-pre-push]',),
+      "the baseline is compared with the checked-out commit's, not the pushed one's: git push origin <branch> "
+      "from main passes a key main's baseline records"),
+    M('review38b-push-baseline-blob-compared', 'together_hooks/hooks/detect_together_keys.py',
+      "    return held is not None and here is not None and held.strip() == here.strip()\n",
+      "    return held is not None and here is not None and held.strip() != here.strip()\n",
+      ('tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[baseline_committed_with_the_pushed_key_then_edited_unstaged-pre-push]', 'tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[baseline_committed_on_the_pushed_branch_and_the_checked_out_one-pre-push]'),
+      "the pushed commit's own baseline excuses nothing at pre-push: a recorded false positive blocks every push"),
+    M('review38b-push-option-abbreviated', 'together_hooks/sources/commits.py',
+      "    return word.startswith('--') and len(word) > 2 and option.startswith(word)\n",
+      "    return word.startswith('--') and len(word) >= 4 and option.startswith(word)\n",
+      ('tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[mirror_named_by_its_shortest_abbreviation-pre-push]',),
+      "a push option is known only by four characters or more: git push --m origin (a mirror) is read as a "
+      "push of the current branch, and a key on another local branch it sends passes pre-push"),
+    M('review38b-push-option-any-prefix', 'together_hooks/sources/commits.py',
+      "    return word.startswith('--') and len(word) > 2 and option.startswith(word)\n",
+      "    return word.startswith('--')\n",
+      ('tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[quiet_named_by_its_shortest_abbreviation_beside_an_unsent_key_branch-pre-push]',),
+      "every long option counts as one that sends every ref: git push --q origin main is refused for a key on "
+      "a local branch it never sends"),
 )
 
 

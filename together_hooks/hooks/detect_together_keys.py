@@ -431,18 +431,49 @@ def _untracked_baseline_dropped(args: argparse.Namespace) -> None:
         return
     from together_hooks.gitrun import git_probe
 
-    if git_probe(root, 'ls-files', '-z', '--', os.path.relpath(path, root)):
-        return  # tracked (staged counts: the commit carries it)
+    rel = os.path.relpath(path, root)
+    tracked = git_probe(root, 'ls-files', '-z', '--', rel)
+    tip = _pushed_tip()
+    if tracked and (tip is None or _as_pushed(root, tip, rel, path)):
+        return  # tracked (staged counts: the commit carries it), as the push sends it
     import sys
 
     from together_hooks.filters import Exclusions
     from together_hooks.messages import shell_quote
 
-    print(f'{PROG}: note: {args.baseline} is not tracked by git, so it excuses nothing here (no clone, '
-          f'CI or server has it): `git add {shell_quote(args.baseline)}` and commit it to use it',
-          file=sys.stderr)
+    if not tracked:
+        print(f'{PROG}: note: {args.baseline} is not tracked by git, so it excuses nothing here (no clone, '
+              f'CI or server has it): `git add {shell_quote(args.baseline)}` and commit it to use it',
+              file=sys.stderr)
+    else:
+        print(f'{PROG}: note: {args.baseline} is not as the pushed commit holds it (an edit staged or '
+              f'committed elsewhere), so it excuses nothing here (the remote, CI and the server read the '
+              f"pushed one): commit it on the branch you push to use it", file=sys.stderr)
     args.baseline, args.baseline_source, args.known = None, 'none', None
     args.exclusions = Exclusions(args.config, None, args.exclusions.prefix)
+
+
+def _pushed_tip() -> str | None:
+    """The commit a push pre-commit describes sends (``PRE_COMMIT_TO_REF``,
+    a first push's ``PRE_COMMIT_LOCAL_BRANCH``); None when this is no push."""
+    if not os.environ.get('PRE_COMMIT_REMOTE_NAME') and not os.environ.get('PRE_COMMIT_TO_REF'):
+        return None
+    return os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_LOCAL_BRANCH') or 'HEAD'
+
+
+def _as_pushed(root: str, tip: str, rel: str, path: str) -> bool:
+    """Whether the baseline at ``path`` (``rel`` in the work tree) is the
+    one the pushed commit ``tip`` holds: the blob git would store for it
+    (its filters and line endings applied) is that commit's.  A baseline
+    staged but never committed, or committed on another branch than the
+    one pushed, excused a key at pre-push that the remote, CI and
+    pre-receive all read without it."""
+    from together_hooks.gitrun import git_probe
+
+    name = rel.replace(os.sep, '/')
+    held = git_probe(root, 'rev-parse', '--verify', '--quiet', '--end-of-options', f'{tip}:{name}')
+    here = git_probe(root, 'hash-object', f'--path={name}', os.path.abspath(path))
+    return held is not None and here is not None and held.strip() == here.strip()
 
 
 # The arguments' defaults, and the options hookargs reads without argparse.

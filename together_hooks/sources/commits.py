@@ -223,7 +223,8 @@ def push_destination(
     remotes = remotes or Remotes(root)
     named = environ.get('PRE_COMMIT_REMOTE_NAME')
     argv = _git_push_argv()
-    if _readable(argv) and not any(a.startswith('--repo') for a in _option_words(argv or [])):
+    if _readable(argv) and not any(
+            _abbreviates(a.partition('=')[0], '--repo') for a in _option_words(argv or [])):
         words = _positionals(argv or [])
         seen = words[0] if words else _default_push_remote(root)
         if named and named != seen:
@@ -1718,7 +1719,7 @@ def sent_sources(root: str, remote: str | None, remotes: Remotes | None = None) 
         name = arg.partition('=')[0]
         for option, refs in (('--all', '--branches'), ('--branches', '--branches'),
                              ('--mirror', '--all'), ('--tags', '--tags')):
-            if name.startswith('--') and len(name) >= 4 and option.startswith(name):
+            if _abbreviates(name, option):
                 every.append(refs)
         if arg in ('-d', '--delete'):
             return []  # deletions send no commit
@@ -2119,7 +2120,7 @@ def names_beyond(
     remotes = remotes or Remotes(root)
     if not _readable(argv) or any(
             remotes.mirror(n) for n in ([remote] if remote else remotes.names())) or any(
-            len(name) >= 4 and any(o.startswith(name) for o in ('--mirror', '--repo'))
+            any(_abbreviates(name, o) for o in ('--mirror', '--repo'))
             for name in (w.partition('=')[0] for w in _option_words(argv or []))):
         return _refs(root)[1]
     patterns = [split_refspec(spec)[0] for spec in _push_refspecs(root, remote, argv, remotes)
@@ -2150,7 +2151,7 @@ def sent_names(
         return None
     for arg in _option_words(argv):
         name = arg.partition('=')[0]
-        if name.startswith('--') and len(name) >= 4 and any(o.startswith(name) for o in _SEND_MANY):
+        if any(_abbreviates(name, o) for o in _SEND_MANY):
             return None
     if git(root, 'config', '--bool', 'push.followTags', ok=(0, 1)).strip() == b'true':
         return None
@@ -2176,6 +2177,18 @@ def sent_names(
             names.append(git(root, 'config', '--get', f'branch.{full[11:]}.merge', ok=(0, 1)).decode(
                 'utf-8', 'surrogateescape').strip())
     return [n for n in names if n]
+
+
+def _abbreviates(word: str, option: str) -> bool:
+    """Whether the ``git push`` word ``word`` (its ``=value`` cut) may be
+    the long option ``option``: git's option parser takes any prefix of
+    one as that option (``--m`` is ``--mirror``, ``--rep`` ``--repo``,
+    ``--si`` ``--signed``), and refuses a prefix of two (``--a``: ``--all``
+    or ``--atomic``) before any hook runs, so any prefix counts.  A
+    length floor (four characters) read ``git push --m origin`` as a push
+    of the current branch: a key on another branch the mirror sends
+    passed pre-push."""
+    return word.startswith('--') and len(word) > 2 and option.startswith(word)
 
 
 # git push options that send refs no refspec names (``--repo``: then the
@@ -2221,9 +2234,9 @@ def signed_pusher(root: str, argv: list[str] | None = None) -> list[str]:
         'utf-8', 'replace').strip().lower()
     for arg in _option_words(argv):
         name, eq, value = arg.partition('=')
-        if len(name) >= 5 and '--signed'.startswith(name):
+        if _abbreviates(name, '--signed'):
             signed = value.lower() if eq else 'true'
-        elif len(name) >= 8 and '--no-signed'.startswith(name):
+        elif _abbreviates(name, '--no-signed') and name.startswith('--no-'):
             signed = 'false'
     if signed not in ('true', 'yes', 'on', '1', 'if-asked'):
         return []
