@@ -102,7 +102,9 @@ def test_an_ordinary_head_is_told_without_walking_its_lines() -> None:
     assert wrapped_block(data) == (-1, '')
     # The walk: a ``find`` and ~20 bytecodes for each of 16 lines.
     assert work(lambda: _walk_block(data)) > 600
-    assert work(lambda: wrapped_block(data)) < 60
+    # (65 in a process where the mail-block test runs cold: its first
+    # call counts; still a tenth of the walk's)
+    assert work(lambda: wrapped_block(data)) < 100
 
 
 def test_a_tab_indented_block_is_told_past_its_indentation() -> None:

@@ -1001,8 +1001,13 @@ def _short_block(data: bytes) -> tuple[int, str]:
         return at, 'ascii85'
     if len(block) % 5 == 0 and not block.translate(None, Z85_CHARS):
         return at, 'z85'
-    # (base85's last group is 2 characters or more, as ASCII85's)
-    if len(block) % 5 != 1 and not block.translate(None, B85_CHARS):
+    # (base85's last group is 2 characters or more, as ASCII85's; and a
+    # block of it holds one of the 19 bytes base64's URL alphabet and
+    # ``=`` lack: a line ``NAME=value`` of key characters (an env file's,
+    # or the probe ``env.values.plausible_key`` scans) is all base85's too,
+    # and is no block; 40 random base85 bytes lack all 19 once in ~25,000)
+    if (len(block) % 5 != 1 and not block.translate(None, B85_CHARS)
+            and block.translate(None, _B64_CHARS + b'-_=')):
         return at, 'base85'
     return -1, ''
 
