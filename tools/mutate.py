@@ -7576,8 +7576,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a value read where it is passed counts as a variable holding the key: `api_key = <digest>` over "
       "`Together(api_key=os.environ[...])` is reported"),
     M('acc38-base85-short-unread', 'together_hooks/detect/prefilter.py',
-      "    if len(block) % 5 != 1 and not block.translate(None, B85_CHARS):",
-      "    if False:",
+      "    if (len(block) % 5 != 1 and not block.translate(None, B85_CHARS)",
+      "    if (False",
       ('tests/detect/encoded_blocks38_test.py', 'tests/rules_test.py::test_true_positive',
        'tests/accuracy/heldout38_test.py'),
       "a short file that is base85 alone (`base64.b85encode` of a `.env`) is no block: its legacy key passes"),
@@ -7652,6 +7652,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_review38b_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[quiet_named_by_its_shortest_abbreviation_beside_an_unsent_key_branch-pre-push]',),
       "every long option counts as one that sends every ref: git push --q origin main is refused for a key on "
       "a local branch it never sends"),
+    M('lead38-base85-key-line-block', 'together_hooks/detect/prefilter.py',
+      "            and block.translate(None, _B64_CHARS + b'-_=')):",
+      "            and True):",
+      ("tests/hooks/hook_imports_test.py::test_a_clean_commit_loads_no_regex_module",),
+      "a line `NAME=value` of key characters is read as a base85 block: the own-key probe (and every one-line env file) decodes it, "
+      "and a clean commit with TOGETHER_API_KEY set imports re and base64"),
 )
 
 
