@@ -14,6 +14,7 @@ import random
 
 import pytest
 
+from tests import keys as tests_keys
 from tests.keys import make_hex
 from together_hooks.detect import engine
 from together_hooks.detect import scrub
@@ -207,3 +208,37 @@ def test_past_the_cap_a_value_found_by_the_pass_is_scrubbed_again_once(monkeypat
     assert shown == old.scrub(text)
     assert scrub.WITHHELD in shown
     assert key[:40] not in shown
+
+
+def _blob(kind: str, inner: str) -> str:
+    import base64
+    import gzip
+
+    data = inner.encode()
+    if kind == 'base64':
+        return base64.b64encode(data).decode()
+    if kind == 'hex':
+        return data.hex()
+    return base64.b64encode(gzip.compress(data, mtime=0)).decode()
+
+
+@pytest.mark.parametrize('kind', ['base64', 'hex', 'gzip'])
+@pytest.mark.parametrize('named', [True, False])
+def test_a_value_named_only_inside_a_blob_redacted_whole_is_still_learnt(kind: str, named: bool) -> None:
+    """(review38c) A run that runs on after two letters, its value named
+    only inside a blob an earlier pass redacts whole (it holds a current
+    key too): the context pass reads the blob redacted and misses it, so
+    the value is looked for in the text as given, as when the run was
+    scanned for (77c44d37 showed the copy whole, cut by one ``/``).  The
+    decoy: the blob names another legacy key; the run's value, named
+    nowhere, shows whole as before."""
+    rng = random.Random(f'review38c-{kind}')
+    key, other, current = make_hex(rng), make_hex(rng), tests_keys.make_key(rng)
+    inner = f'TOGETHER_API_KEY={key if named else other};TOGETHER_API_KEY={current};'
+    text = f'together;cfg={_blob(kind, inner)};blobs/xy{key[:30]}/{key[30:]}0e\n'
+    new, old = Scrubber(), _Reference()
+    shown = new.scrub(text)
+    assert shown == old.scrub(text)
+    assert (key in new._known) == named
+    assert (f'{key[:30]}/{key[30:]}' in shown) != named
+    assert current[10:] not in shown and other not in shown

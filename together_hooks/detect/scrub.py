@@ -861,7 +861,7 @@ class Scrubber:
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_index',
         '_pending', '_pending_keys', '_form_ids', '_held', '_seen', '_places',
         '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown', '_over',
-        '_own', '_ours', '_digests', '_context_found',
+        '_own', '_ours', '_digests', '_context_found', '_context_read',
     )
 
     def __init__(
@@ -914,6 +914,9 @@ class Scrubber:
         # ``redacted`` is scrubbing (and in its readings): a spaced run's
         # value left to it (``_learn_spaced_hex``) is learnt when found.
         self._context_found: set[str] | None = None
+        # The text the last context pass read (``_keys_out``), before our
+        # digests were read as ``x``s: ``redacted`` compares it with its own.
+        self._context_read: str | None = None
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str], own: bool = False) -> None:
@@ -1209,7 +1212,20 @@ class Scrubber:
         outer = self._context_found
         self._context_found = found = set()
         try:
+            self._context_read = None
             shown, deferred = self._redacted(text)
+            missed = deferred - found
+            if missed and self._context_read != text:
+                # An earlier pass changed what the context pass read (a
+                # blob holding a current key redacted whole, a reading, no
+                # pass at all): the values it missed are looked for in the
+                # text as given, as when each run was scanned for.
+                from together_hooks.detect.engine import scan_bytes
+
+                found |= {
+                    f.secret for f in scan_bytes(text.encode('utf-8', 'replace'), SHOWN_LINE)
+                    if f.secret in missed
+                }
         finally:
             self._context_found = outer
             if outer is not None:
@@ -1683,6 +1699,7 @@ class Scrubber:
         text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
         if '\n' in text:
             text = self._uu_out(text)
+        self._context_read = text
         if 'ogether' in text.lower():
             text = _in_context(text, self._digests, self._context_found)
         text = self._cased_hex_out(text)
