@@ -7482,6 +7482,26 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/bytecode_test.py::test_the_controller_caches_every_test_modules_rewritten_asserts',),
       "the controller's second process never rewrites its shard of the test modules: under -n 2 every "
       "worker rewrites that half again at collection, as on a fresh checkout before"),
+    M('org38-unfinished-run-unreported', 'together_hooks/cli/scan_org.py',
+      "        listings = store.listings() + store.unfinished()\n",
+      "        listings = store.listings()\n",
+      ('tests/org/org_probe38_test.py',),
+      "a report of a store whose run was killed reads as a complete audit: the repositories the run had not reached have no row, so an audit that read some of them exits 0"),
+    M('org38-unfinished-superseded-by-any-run', 'together_hooks/org/store.py',
+      "            '(SELECT 1 FROM runs AS l WHERE l.source = r.source AND l.finished IS NOT NULL '\n",
+      "            '(SELECT 1 FROM runs AS l WHERE l.finished IS NOT NULL '\n",
+      ('tests/org/org_probe38_test.py',),
+      "any run that finished later stands in for a killed one of another source: a merge of a killed shard with a finished one reads as complete"),
+    M('org38-unfinished-never-superseded', 'together_hooks/org/store.py',
+      "            'SELECT id, started, source FROM runs AS r WHERE finished IS NULL AND NOT EXISTS '\n",
+      "            'SELECT id, started, source FROM runs AS r WHERE finished IS NULL AND EXISTS '\n",
+      ('tests/org/org_probe38_test.py',),
+      "a killed run is said only once a later run finished (and never while it stands alone), or a finished rerun merged in never clears it"),
+    M('org38-shard-run-source-shared', 'together_hooks/cli/scan_org.py',
+      "        source=source if shard is None else f'{source}, shard {shard[0]}/{shard[1]}',\n",
+      "        source=source,\n",
+      ('tests/org/org_probe38_test.py',),
+      "the shards of one repos file share a run source: a finished shard stands in for a killed one, and the merged report reads as complete"),
 )
 
 

@@ -584,19 +584,27 @@ def test_a_store_left_between_two_repositories_is_no_clean_audit(tmp_path, fmt):
     assert 'did not finish' in result.out + result.err
 
 
-def test_a_merge_with_a_killed_shard_is_no_clean_audit_and_with_it_finished_is(tmp_path):
-    """Each shard's run is its own: a finished shard does not stand in
-    for a killed one; the same shard run to its end does (the decoy)."""
-    killed = _killed_between_repositories(tmp_path, 's0', '--shard', '0/1')
-    repos = _clean_repos(tmp_path / 's1', 1)
-    other = str(tmp_path / 's1.sqlite')
-    assert scan_org('--repos', repos, '--store', other, '--cache-dir', str(tmp_path / 'cache'),
-                    '--shard', '0/2', cwd=tmp_path).rc == 0
+def test_a_merge_with_a_killed_shard_is_no_clean_audit_until_it_finishes(tmp_path):
+    """Shards of one repos file: each shard's run is its own, so the
+    other shard finished does not stand in for the killed one; the killed
+    shard resumed and merged again (into the same store) does (the
+    decoy)."""
+    repos = _clean_repos(tmp_path, 4)
+    stores = {}
+    for shard in ('0/2', '1/2'):
+        stores[shard] = str(tmp_path / f's{shard[0]}.sqlite')
+        result = scan_org('--repos', repos, '--store', stores[shard], '--cache-dir',
+                          str(tmp_path / 'cache'), '--shard', shard, cwd=tmp_path)
+        assert result.rc == 0, result.err
+    with sqlite3.connect(stores['0/2']) as db:  # shard 0 as a kill leaves it
+        db.execute('UPDATE runs SET finished = NULL')
     merged = str(tmp_path / 'all.sqlite')
-    assert scan_org('merge', '--store', merged, killed, other).rc == 0
-    assert _report(merged).rc == 2
-    assert scan_org('--repos', str(tmp_path / 's0' / 'repos.txt'), '--store', killed, '--cache-dir',
-                    str(tmp_path / 'cache'), '--shard', '0/1', cwd=tmp_path).rc == 0
-    fresh = str(tmp_path / 'fresh.sqlite')
-    assert scan_org('merge', '--store', fresh, killed, other).rc == 0
-    assert _report(fresh).rc == 0
+    assert scan_org('merge', '--store', merged, stores['0/2'], stores['1/2']).rc == 0
+    result = _report(merged)
+    assert result.rc == 2 and 'shard 0/2' in result.err, result.err
+    result = scan_org('--repos', repos, '--store', stores['0/2'], '--cache-dir',
+                      str(tmp_path / 'cache'), '--shard', '0/2', cwd=tmp_path)
+    assert result.rc == 0 and '(resumed)' in result.out, result.err
+    assert scan_org('merge', '--store', merged, stores['0/2']).rc == 0
+    result = _report(merged)
+    assert result.rc == 0, result.err
