@@ -112,6 +112,7 @@ def test_a_schema_1_store_is_read_and_merged_with_what_holds_each_key(tmp_path):
                 'verification': None, 'object_type': '', 'tag': '',
             }],
         }, 'rules')
+        store.finish_run(run, 1, 1)  # as a run does: an unfinished one is no clean audit
     finally:
         store.close()
     assert scan_org('merge', '--store', new, old).rc == 0

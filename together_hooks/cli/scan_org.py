@@ -215,7 +215,8 @@ def report(args: argparse.Namespace) -> int:
 
     store = Store(args.store, create=False)
     try:
-        listings = store.listings()  # a listing that missed some: no complete audit
+        # a listing that missed some, a run that did not finish: no complete audit
+        listings = store.listings() + store.unfinished()
         code = _emit(store, None, args.format, listings)
         for _where, why in listings:
             print(f'together-hooks: scan-org: not scanned: {why}', file=sys.stderr)
@@ -434,7 +435,10 @@ def scan(args: argparse.Namespace) -> int:
         os.path.abspath(cache), timeout=args.timeout, retries=args.retries,
         max_in_flight=args.max_in_flight or 0, verify=args.verify,
         verify_timeout=args.verify_timeout, token_host=token_host,
-        progress=sys.stderr.isatty(), source=source, clone_scheme=scheme,
+        progress=sys.stderr.isatty(), clone_scheme=scheme,
+        # A shard's run is a run of its own: a finished shard does not
+        # stand in for another one killed (Store.unfinished).
+        source=source if shard is None else f'{source}, shard {shard[0]}/{shard[1]}',
         drop_mirrors=args.drop_mirrors, retry_pause=args.retry_pause,
         worker_wait=args.worker_wait,
     )

@@ -337,6 +337,24 @@ class Store:
         ).fetchall()
         return [tuple(r[0].split('\n', 1)) for r in rows if '\n' in r[0]]  # type: ignore[misc]
 
+    @_reads
+    def unfinished(self) -> list[tuple[str, str]]:
+        """(where, why) of each run that did not finish (killed, stopped,
+        a full disk, or still running) and that no later run of the same
+        source finished since.  A run adds a repository's row only when it
+        hands the repository out, so the ones it had not reached have no
+        row at all: what the store holds is no complete audit, and a
+        report of it says so as it says a listing's shortfall."""
+        rows = self.db.execute(
+            'SELECT id, started, source FROM runs AS r WHERE finished IS NULL AND NOT EXISTS '
+            '(SELECT 1 FROM runs AS l WHERE l.source = r.source AND l.finished IS NOT NULL '
+            'AND (l.started > r.started OR (l.started = r.started AND l.id > r.id))) ORDER BY id',
+        ).fetchall()
+        return [(f'run {run} ({source})',
+                 f'run {run} ({source}, started {started}) did not finish: the repositories '
+                 'it had not reached are in no row of this store; run the same command '
+                 'again to resume') for run, started, source in rows]
+
     # ---------------------------------------------------- repositories
 
     @_reads
