@@ -7521,6 +7521,26 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/baseline/baseline_member38_test.py',),
       "a baseline entry recorded for a file does not hold for its members: a PNG fixture's tEXt key baselined "
       "at img/shot.png (5418d64c) is reported again at img/shot.png!tEXt 2 and blocks every commit"),
+    M('perfG38-misnamed-tag-peeled-by-header', 'together_hooks/sources/commits.py',
+      "        elif said == ptype and ptype in ('commit', 'tree', 'blob') and len(psha) == len(sha):\n",
+      "        elif ptype in ('commit', 'tree', 'blob') and len(psha) == len(sha):\n",
+      ('tests/sources/refs_peeled38_test.py::test_the_refs_and_their_peel_are_what_two_gits_said',),
+      "a tag whose header misnames its object's type is peeled to that object, where git's ^{} refuses it: the history scans a blob git would not peel to, and its report differs from the two gits' it replaced"),
+    M('perfG38-tag-of-tag-peeled-once', 'together_hooks/sources/commits.py',
+      "        elif said == ptype and ptype in ('commit', 'tree', 'blob') and len(psha) == len(sha):\n",
+      "        elif said == ptype and len(psha) == len(sha):\n",
+      ('tests/sources/refs_peeled38_test.py::test_the_refs_and_their_peel_are_what_two_gits_said',),
+      "a tag of a tag is peeled one level (for-each-ref's * peels one level in git 2.39): its blob or tree behind the inner tag is never scanned as the tip's"),
+    M('perfG38-failed-refs-read-empty', 'together_hooks/sources/commits.py',
+      "        tags, names, tips = _refs(root)\n        return tags, names, tips, peeled(root, tips)\n",
+      "        return [], [], [], []\n",
+      ('tests/sources/refs_peeled38_test.py::test_the_refs_and_their_peel_are_what_two_gits_said',),
+      "a for-each-ref that fails on a tag whose object is missing drops every ref: no tag message, ref name or tagged blob is scanned"),
+    M('perfG38-tips-peeled-by-for-each-ref-only', 'together_hooks/sources/commits.py',
+      "    if None in peel:\n        return tags, names, tips, peeled(root, tips)\n",
+      "    if None in peel:\n        return tags, names, tips, [got for got in peel if got is not None]\n",
+      ('tests/sources/refs_peeled38_test.py::test_the_refs_and_their_peel_are_what_two_gits_said',),
+      "the tips for-each-ref cannot peel (a tag of a tag, a misnamed type) are dropped: their blobs and trees go unscanned"),
 )
 
 
