@@ -3,8 +3,9 @@
 %(*objectname)`` where it answers as ``cat-file``'s ``X^{}`` does, and
 ``peeled`` (the ``cat-file --batch-check`` that asked it before) for a tag
 of a tag, a tag whose header misnames its object's type, or a
-``for-each-ref`` that fails (a tag whose object is missing).  Each
-repository here is held to ``_refs`` and ``peeled`` asked apart."""
+``for-each-ref`` that fails (a tag whose object is missing, or whose header
+misnames an object another ref names).  Each repository here is held to
+``_refs`` and ``peeled`` asked apart."""
 from __future__ import annotations
 
 import random
@@ -76,9 +77,15 @@ def repos(tmp_path_factory):
     inner = _tag(nested, 'inner', secret, 'blob')
     git(nested, 'update-ref', 'refs/tags/nested', _tag(nested, 'nested', inner, 'tag'))
 
+    # The header says commit, the object is a blob no other ref names (one
+    # another ref names makes for-each-ref itself fail: the ``failed`` case).
     misnamed = base / 'misnamed'
-    shutil.copytree(repo, misnamed)  # the header says commit, the object is a blob
-    git(misnamed, 'update-ref', 'refs/tags/misnamed', _tag(misnamed, 'misnamed', placeholder, 'commit'))
+    shutil.copytree(repo, misnamed)
+    lonely = _object(misnamed, 'blob', b'a blob only a misnamed tag names\n')
+    git(misnamed, 'update-ref', 'refs/tags/misnamed', _tag(misnamed, 'misnamed', lonely, 'commit'))
+    failed = base / 'failed'
+    shutil.copytree(repo, failed)
+    git(failed, 'update-ref', 'refs/tags/misnamed', _tag(failed, 'misnamed', placeholder, 'commit'))
 
     missing = base / 'missing'
     shutil.copytree(repo, missing)
@@ -93,18 +100,22 @@ def repos(tmp_path_factory):
 
     empty = base / 'empty'
     _init(empty)
-    return {**plain, 'nested': nested, 'misnamed': misnamed, 'missing': missing,
+    return {**plain, 'nested': nested, 'misnamed': misnamed, 'failed': failed, 'missing': missing,
             'detached': detached, 'bare': bare, 'empty': empty}, key, decoy
 
 
-@pytest.mark.parametrize('case', ['tags', 'nested', 'misnamed', 'missing', 'detached', 'bare', 'empty'])
+@pytest.mark.parametrize('case', ['tags', 'nested', 'misnamed', 'failed', 'missing', 'detached', 'bare', 'empty'])
 def test_the_refs_and_their_peel_are_what_two_gits_said(repos, case):
     folders, _key, _decoy = repos
     root = str(folders[case])
     tags, names, tips = commits._refs(root)
     assert commits._refs_peeled(root) == (tags, names, tips, commits.peeled(root, tips))
-    if case in ('tags', 'nested', 'misnamed', 'missing'):
+    if case in ('tags', 'nested', 'misnamed', 'failed', 'missing'):
         assert len(tips) >= 6  # the tags and the blob refs are tips
+    if case in ('nested', 'misnamed'):  # each asked of cat-file: for-each-ref says otherwise
+        assert commits.git_probe(root, 'for-each-ref') is not None
+    if case in ('failed', 'missing'):  # for-each-ref's * fails: read apart
+        assert commits.git_probe(root, 'for-each-ref', '--format=%(*objectname)') is None
 
 
 def test_one_git_where_for_each_ref_answers(repos, monkeypatch):

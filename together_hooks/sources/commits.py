@@ -1447,8 +1447,9 @@ def _refs_peeled(root: str) -> tuple[list[str], list[str], list[str], list[tuple
     header misnames its object's type).  A tag of a tag (git peels
     ``*`` one level or fully, by version: the header says ``tag`` either
     way) or a misnamed type sends every tip to ``peeled``, as before; a
-    ``for-each-ref`` that fails (a tag whose object is missing: ``*``
-    fails where ``^{}`` answers "missing") gives way to ``_refs`` and
+    ``for-each-ref`` that fails (a tag whose object is missing, or whose
+    header misnames an object another ref names: ``*`` fails where
+    ``^{}`` answers "missing") gives way to ``_refs`` and
     ``peeled`` whole."""
     out = git_probe(
         root, 'for-each-ref',
