@@ -7561,6 +7561,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return first_adds(entries, keys_at(root, scan, flagged, entries, None, matters))\n",
       ('tests/sources/history_held38_test.py',),
       "attribution asks git again for the flagged blobs discovery kept, to judge them under their paths (one git more)"),
+    M('perfG38-messages-whole-past-window', 'together_hooks/sources/commits.py',
+      "    for sha, obj in stream_blobs(root, list(commits), whole=WINDOW):\n",
+      "    for sha, obj in stream_blobs(root, list(commits), whole=1 << 62):\n",
+      ('tests/sources/history_held38_test.py::test_the_messages_read_whole_up_to_a_window_and_in_windows_past_it',),
+      "history's commit messages are read whole however large: a commit of hundreds of MB is held in memory (twice, with the batch test's join) instead of scanned in windows"),
 )
 
 

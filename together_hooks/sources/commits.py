@@ -933,8 +933,9 @@ def message_keys(
             people[sha] = _person(head, b'author ')
 
     batch = _Batch(worth, scan_one)
-    for sha, obj in stream_blobs(root, list(commits)):
-        if obj.size > WINDOW:  # scanned whole (headers too) in windows
+    # Read whole as bytes up to a window (no ``Blob`` and no call a commit).
+    for sha, obj in stream_blobs(root, list(commits), whole=WINDOW):
+        if type(obj) is not bytes:  # over a window: scanned whole (headers too) in windows
             batch.flush()  # keys go to the first listed commit: keep the order
             new = streamed_keys(scan, obj, COMMIT_MESSAGE) - first
             if new:
@@ -943,7 +944,7 @@ def message_keys(
                 hits[sha] = [(COMMIT_MESSAGE, None, set(new))]
                 people[sha] = _person(_head_of(root, sha, 'commit', obj.size), b'author ')
             continue
-        batch.add(sha, obj.read())
+        batch.add(sha, obj)
     batch.flush()
     return hits, people, large
 
