@@ -526,13 +526,13 @@ def _history_in_process(repo, monkeypatch, capsys, log, slow_pid=None):
     commit_shas = set(git(repo, 'rev-list', '--all').split())
     streamed = commits_source.stream_blobs
 
-    def spied(root, shas):
+    def spied(root, shas, *args, **kwargs):
         shas = list(shas)
         if shas and all(
                 (s.decode() if isinstance(s, bytes) else s) in commit_shas for s in shas
         ):
             note('messages')
-        return streamed(root, shas)
+        return streamed(root, shas, *args, **kwargs)
 
     monkeypatch.setattr(commits_source, 'stream_blobs', spied)
     attribute = history.attribute

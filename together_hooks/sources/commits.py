@@ -35,6 +35,7 @@ from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
 from together_hooks.gitrun import zfields
 from together_hooks.gitrun import git_output
+from together_hooks.gitrun import git_probe
 from together_hooks.fileio import WINDOW
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
@@ -933,8 +934,9 @@ def message_keys(
             people[sha] = _person(head, b'author ')
 
     batch = _Batch(worth, scan_one)
-    for sha, obj in stream_blobs(root, list(commits)):
-        if obj.size > WINDOW:  # scanned whole (headers too) in windows
+    # Read whole as bytes up to a window (no ``Blob`` and no call a commit).
+    for sha, obj in stream_blobs(root, list(commits), whole=WINDOW):
+        if type(obj) is not bytes:  # over a window: scanned whole (headers too) in windows
             batch.flush()  # keys go to the first listed commit: keep the order
             new = streamed_keys(scan, obj, COMMIT_MESSAGE) - first
             if new:
@@ -943,7 +945,7 @@ def message_keys(
                 hits[sha] = [(COMMIT_MESSAGE, None, set(new))]
                 people[sha] = _person(_head_of(root, sha, 'commit', obj.size), b'author ')
             continue
-        batch.add(sha, obj.read())
+        batch.add(sha, obj)
     batch.flush()
     return hits, people, large
 
@@ -1437,6 +1439,48 @@ def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
     return tags, names, tips
 
 
+def _refs_peeled(root: str) -> tuple[list[str], list[str], list[str], list[tuple[str, str, str]]]:
+    """``_refs(root)`` and ``peeled(root, tips)`` of its tips, the peel
+    read by the same ``for-each-ref`` where it answers as ``^{}`` would.
+
+    ``%(*objecttype) %(*objectname)`` is the object a tag's header names,
+    its type as the store holds it: ``X^{}`` when that is no tag and the
+    header's own ``type`` says the same (``^{}`` refuses a tag whose
+    header misnames its object's type).  A tag of a tag (git peels
+    ``*`` one level or fully, by version: the header says ``tag`` either
+    way) or a misnamed type sends every tip to ``peeled``, as before; a
+    ``for-each-ref`` that fails (a tag whose object is missing, or whose
+    header misnames an object another ref names: ``*`` fails where
+    ``^{}`` answers "missing") gives way to ``_refs`` and
+    ``peeled`` whole."""
+    out = git_probe(
+        root, 'for-each-ref',
+        '--format=%(objecttype) %(objectname) %(type) %(*objecttype) %(*objectname) %(refname)',
+    )
+    if out is None:
+        tags, names, tips = _refs(root)
+        return tags, names, tips, peeled(root, tips)
+    tags, names, tips = [], [], []
+    peel: list[tuple[str, str, str] | None] = []
+    for line in out.decode('utf-8', 'surrogateescape').splitlines():
+        kind, sha, said, ptype, psha, name = line.split(' ', 5)
+        names.append(name)
+        if kind == 'tag':
+            tags.append(sha)
+        if kind == 'commit':
+            continue
+        tips.append(sha)
+        if kind != 'tag':
+            peel.append((sha, sha, kind))
+        elif said == ptype and ptype in ('commit', 'tree', 'blob') and len(psha) == len(sha):
+            peel.append((sha, psha, ptype))
+        else:
+            peel.append(None)
+    if None in peel:
+        return tags, names, tips, peeled(root, tips)
+    return tags, names, tips, peel  # type: ignore[return-value]
+
+
 def history_extras(
         root: str, since: str | None, scan: Scan, log: CommitLog | None = None,
         worth: Callable[[bytes], bool] | None = None, commits: CommitList | None = None,
@@ -1479,7 +1523,7 @@ def _extras(
             walked.commits = len(commits)
         found = messages.result if messages is not None and messages.done else None
         yield from commit_messages(root, commits, scan, worth, found)  # type: ignore[arg-type]
-        tags, names, tips = _refs(root)
+        tags, names, tips, peel = _refs_peeled(root)
         yield from tag_messages(root, tags, scan, worth)
         yield from ref_names(names, scan)
         if isinstance(named, CommitLog):
@@ -1487,7 +1531,6 @@ def _extras(
         else:
             named[0].wait()
             added = named[1]
-        peel = peeled(root, tips)  # one git for both questions
         yield from history_path_names(root, args, scan, added | tree_names(root, tips, peel))
         # What a branch reaches, the commit log above has scanned already.
         yield from beside_commits(

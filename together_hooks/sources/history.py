@@ -84,6 +84,10 @@ _REGULAR = (b'100644', b'100755', b'120000')
 # A blob up to this size is read whole; a larger one is scanned in windows
 # as it streams from git (``Content.windows``), so memory stays bounded.
 _WHOLE = WINDOW
+# The bytes of the flagged blobs (those holding a key) discovery keeps a
+# process, for the report: it then asks git for them again only past this
+# (a history of many keyed fixtures), and memory stays bounded.
+HELD_BYTES = 8 << 20
 
 
 class Progress:
@@ -865,9 +869,12 @@ def _discover_part(
         root: str, blobs: list[tuple[bytes, int]],
         tick: Callable[[int, int, int], None], scan: Scan,
         worth: Callable[[bytes], bool] | None, reading: tuple[str, ...] = PACK_READING,
+        held: dict[bytes, bytes] | None = None,
 ) -> dict[bytes, frozenset[str]]:
+    """(the blobs that hold a key, the bytes read); ``held``: see ``discover``."""
     flagged: dict[bytes, frozenset[str]] = {}
     done = nbytes = 0
+    room = HELD_BYTES
     # Blobs read whole come as bytes, and one that fails ``worth`` (most
     # do) is told here, with no call more.
     for sha, blob in stream_blobs(root, (sha for sha, _size in blobs), reading, whole=_WHOLE):
@@ -879,6 +886,9 @@ def _discover_part(
             keys = _named_keys(root, scan, sha, blob, worth)
         if keys:
             flagged[sha] = keys
+            if held is not None and type(blob) is bytes and size <= room:
+                held[sha] = blob
+                room -= size
             tick(done, nbytes, len(flagged))
         done += 1
         nbytes += size
@@ -925,7 +935,7 @@ def discover(
         worth: Worth | None = None, beside: Beside | None = None,
         prepare: Callable[[int], None] | None = None,
         reading: tuple[str, ...] = PACK_READING, exact: bool = True,
-        walked: Walked | None = None,
+        walked: Walked | None = None, held: dict[bytes, bytes] | None = None,
 ) -> dict[bytes, frozenset[str]]:
     """The blobs that hold a key: sha -> the hashed_secret of each key.
 
@@ -945,7 +955,9 @@ def discover(
     pack (``Listing.exact``), by which the halves are still cut, and the
     choices take a large store (``LARGE_STORE_BYTES``).  ``walked``: the
     bytes of the blobs read are added to its ``nbytes`` (their sizes, as
-    ``cat-file`` gives each).
+    ``cat-file`` gives each).  ``held``: the bytes of the flagged blobs
+    read whole are kept in it (up to ``HELD_BYTES`` a process), so that
+    the report need not ask git for them again.
     """
     total = len(blobs)
     size = sum(n for _sha, n in blobs) if exact else LARGE_STORE_BYTES
@@ -959,7 +971,7 @@ def discover(
     from together_hooks.sources import parallel
 
     if size < FORK_MIN_BYTES or not parallel.available():
-        found, nbytes = _discover_part(root, blobs, alone, scan, test, reading)
+        found, nbytes = _discover_part(root, blobs, alone, scan, test, reading, held)
         if walked is not None:
             walked.nbytes += nbytes
         return found
@@ -983,21 +995,24 @@ def discover(
     turns = parallel.Turns(1 if beside is not None else 0)
 
     def child() -> tuple[tuple[dict[bytes, frozenset[str]], int], tuple[bool, object]]:
-        part = _discover_part(
+        kept: dict[bytes, bytes] | None = {} if held is not None else None
+        found, nbytes = _discover_part(
             root, blobs[cut:],
-            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan, test, reading,
+            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan, test, reading, kept,
         )
-        return part, beside.take(turns) if beside is not None else (False, None)
+        return (found, nbytes, kept), beside.take(turns) if beside is not None else (False, None)
 
     def parent() -> tuple[tuple[dict[bytes, frozenset[str]], int], tuple[bool, object]]:
-        part = _discover_part(root, blobs[:cut], tick, scan, test, reading)
-        return part, beside.take(turns) if beside is not None else (False, None)
+        found, nbytes = _discover_part(root, blobs[:cut], tick, scan, test, reading, held)
+        return (found, nbytes, None), beside.take(turns) if beside is not None else (False, None)
 
     try:
-        ((flagged, nbytes), mine), ((theirs, their_bytes), other) = parallel.split(child, parent)
+        ((flagged, nbytes, _), mine), ((theirs, their_bytes, kept), other) = parallel.split(child, parent)
     finally:
         turns.close()
     flagged.update(theirs)
+    if held is not None and kept:
+        held.update(kept)
     if beside is not None:
         for took, result in (mine, other):
             if took:
@@ -1344,10 +1359,10 @@ def _changes(
 def attribute(
         root: str, flagged: dict[bytes, frozenset[str]],
         since: str | None, progress: Progress, log: CommitLog, scan: Scan,
-        matters: Callable[[str], bool] | None = None,
+        matters: Callable[[str], bool] | None = None, have: dict[bytes, bytes] | None = None,
 ) -> dict[tuple[str, str], tuple[Commit, bytes]]:
     """(hashed_secret, path) -> (the commit that first added it, its blob);
-    ``matters``: see ``keys_at``."""
+    ``matters``, ``have``: see ``keys_at``."""
     entries = list(changes(log.output(), progress, flagged.__contains__, flagged.keys()))
     entries.reverse()  # oldest commit first (``CommitLog``: its walk's is newest first)
     if since is not None:
@@ -1361,7 +1376,7 @@ def attribute(
             keys = _named_keys(root, scan, sha, blob)
             if keys:
                 flagged[sha] = keys
-    return first_adds(entries, keys_at(root, scan, flagged, entries, matters=matters))
+    return first_adds(entries, keys_at(root, scan, flagged, entries, have, matters))
 
 
 def keys_at(
@@ -1541,6 +1556,15 @@ def scan_history(
     )
 
 
+def _emitted(root: str, shas: list[bytes], held: dict[bytes, bytes]) -> Iterator[tuple[bytes, Blob | bytes]]:
+    """(sha, its bytes as discovery kept them, else the blob as git gives
+    it) of each of ``shas``, in their order: git is asked only when
+    discovery kept not every one."""
+    if all(sha in held for sha in shas):
+        return ((sha, held[sha]) for sha in shas)
+    return stream_blobs(root, shas)
+
+
 def _check_clone(root: str) -> str | None:
     """Refuse a partial or a shallow clone (``_refuse_partial_clone``, then
     ``_refuse_shallow_clone``); the object store's folder, when git says.
@@ -1593,6 +1617,7 @@ def _scan(
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
     damaged: Content | None = None
+    held: dict[bytes, bytes] = {}  # the flagged blobs discovery read whole
 
     def start_log() -> None:
         if not logs:
@@ -1613,6 +1638,7 @@ def _scan(
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
             reading=PACK_END_READING, exact=listing is None or listing.exact, walked=walked,
+            held=held,
         )
         deferred = listing.deferred if listing is not None else []
         if deferred and shared_log is not None:
@@ -1625,7 +1651,7 @@ def _scan(
                     walked.blobs += len(more)
                 flagged.update(discover(
                     root, more, shown, scan, on_key=start_log, worth=worth,
-                    exact=listing is None or listing.exact, walked=walked,
+                    exact=listing is None or listing.exact, walked=walked, held=held,
                 ))
         if listing is not None and shared_log is not None and not listing.shared:
             # The store was listed for what it holds: a blob a commit names
@@ -1643,7 +1669,7 @@ def _scan(
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()
-            first = attribute(root, flagged, since_sha, shown, logs[0], scan, matters)
+            first = attribute(root, flagged, since_sha, shown, logs[0], scan, matters, held)
     finally:
         if listing is not None:
             listing.close()
@@ -1663,8 +1689,8 @@ def _scan(
     revisions: dict[bytes, list[tuple[Commit, str, set[str]]]] = {}
     for (_sha, path, blob_sha), (commit, hashes) in sorted(by_blob.items()):
         revisions.setdefault(blob_sha, []).append((commit, path, hashes))
-    for blob_sha, blob in stream_blobs(root, sorted(revisions)):
-        data = blob.read() if blob.size <= _WHOLE else None
+    for blob_sha, blob in _emitted(root, sorted(revisions), held):
+        data = blob if type(blob) is bytes else blob.read() if blob.size <= _WHOLE else None
         for commit, path, hashes in revisions[blob_sha]:
             yield Revision(
                 path, data, FirstOf(hashes),
