@@ -87,3 +87,13 @@ def test_a_name_ending_in_digits_with_no_twin_is_a_file(git_repo, keys):
     write(git_repo, 'notes:2024', f'K = "{key}"\n')
     assert run('together-hooks', 'baseline', 'create', 'notes:2024', cwd=git_repo).rc == 0
     assert _recorded(git_repo) == {('notes:2024', hash_secret(key))}
+
+
+def test_git_failing_to_compare_is_refused(git_repo, keys):
+    """An index git cannot read: no answer is no "same as staged"."""
+    fake = keys()
+    write(git_repo, 'w.py', f'A = "{fake}"\n')
+    git(git_repo, 'add', 'w.py')
+    (git_repo / '.git' / 'index').write_bytes(b'DIRC not an index')
+    _refused(run('together-hooks', 'baseline', 'create', 'w.py:1', cwd=git_repo))
+    assert _recorded(git_repo) is None
