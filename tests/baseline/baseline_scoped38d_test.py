@@ -97,3 +97,12 @@ def test_git_failing_to_compare_is_refused(git_repo, keys):
     (git_repo / '.git' / 'index').write_bytes(b'DIRC not an index')
     _refused(run('together-hooks', 'baseline', 'create', 'w.py:1', cwd=git_repo))
     assert _recorded(git_repo) is None
+
+
+def test_a_line_outside_the_repository_is_refused(git_repo, keys):
+    """git diff cannot answer for a file outside the repository (it
+    fails): before, that read as "same as staged" and its line was
+    recorded, under a `../` name."""
+    write(git_repo.parent, 'out.py', f'A = "{keys()}"\n')
+    _refused(run('together-hooks', 'baseline', 'create', '../out.py:1', cwd=git_repo))
+    assert _recorded(git_repo) is None  # before: rc 0, `../out.py` recorded
