@@ -7708,6 +7708,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        elif False:\n",
       ('tests/baseline/baseline_scoped38d_test.py::test_a_file_named_like_a_line_of_another_is_refused',),
       "the advice's `z.py:1` (line 1 of z.py) records a file literally named `z.py:1`, whole: keys nobody was shown"),
+    M('review38d-advice-dash-name-option', 'together_hooks/pipeline.py',
+      "        if name.startswith('-'):  # a name, not an option: `./-x.py:1`\n",
+      "        if False:\n",
+      ('tests/baseline/baseline_scoped38d_test.py::test_the_advice_for_a_name_starting_with_a_dash_runs_as_printed',),
+      "the advice names a file starting with `-` bare: `baseline create -x.py:1` is an unknown option, and the advised command fails"),
 )
 
 

@@ -106,3 +106,27 @@ def test_a_line_outside_the_repository_is_refused(git_repo, keys):
     write(git_repo.parent, 'out.py', f'A = "{keys()}"\n')
     _refused(run('together-hooks', 'baseline', 'create', '../out.py:1', cwd=git_repo))
     assert _recorded(git_repo) is None  # before: rc 0, `../out.py` recorded
+
+
+def test_the_advice_for_a_name_starting_with_a_dash_runs_as_printed(git_repo, keys):
+    """`baseline create -x.py:1` was an unknown option (exit 2): the
+    advice names it `./-x.py:1`; a plain name is left as it is."""
+    import re
+    import shlex
+
+    from tests.cli_run import hook_in_process
+
+    dashed, plain = keys(), keys()
+    write(git_repo, '-x.py', f'A = "{dashed}"\n')
+    write(git_repo, 'y.py', f'B = "{plain}"\n')
+    git(git_repo, 'add', '--', '-x.py', 'y.py')
+    blocked = hook_in_process('--', '-x.py', cwd=git_repo)
+    assert blocked.rc == 1, blocked.out + blocked.err
+    (command,) = re.findall(r'`(together-hooks baseline [^`]*)`', blocked.out + blocked.err)
+    words = shlex.split(command)
+    assert words[3:] == ['./-x.py:1'], words
+    assert run(*words, cwd=git_repo).rc == 0
+    assert _recorded(git_repo) == {('-x.py', hash_secret(dashed))}
+    other = hook_in_process('y.py', cwd=git_repo)
+    (command,) = re.findall(r'`(together-hooks baseline [^`]*)`', other.out + other.err)
+    assert shlex.split(command)[3:] == ['y.py:1'], command
