@@ -867,6 +867,8 @@ def _recorded_only(args: argparse.Namespace, findings: Sequence[Finding], run_in
             continue
         at = os.path.join(here, f.path)
         name = os.path.relpath(at, run_in)
+        if name.startswith('-'):  # a name, not an option: `./-x.py:1`
+            name = os.path.join('.', name)
         if f.commit:
             if not os.path.lexists(at):
                 continue

@@ -174,10 +174,18 @@ def selectors(named: list[str], root: str) -> dict[str, set[int] | None]:
     wanted: dict[str, set[int] | None] = {}
     for arg in named:
         name, line = arg, None
+        head, sep, tail = arg.rpartition(':')
+        numbered = bool(sep) and tail.isdigit() and int(tail) > 0
         if not os.path.lexists(arg):
-            head, sep, tail = arg.rpartition(':')
-            if sep and tail.isdigit() and int(tail) > 0:
+            if numbered:
                 name, line = head, int(tail)
+        elif numbered and os.path.lexists(head.split('!', 1)[0]):
+            # `x.py:1` is a file and also line 1 of x.py: recording the
+            # file would excuse keys the advice never showed.
+            raise InputError(
+                f'{arg}: both a file and a line of {head}: rename one of them '
+                '(nothing was recorded)',
+            )
         file = name
         while not os.path.lexists(file) and '!' in file:
             file = file.rpartition('!')[0]
@@ -215,8 +223,31 @@ def _refuse_moved_lines(wanted: dict[str, set[int] | None], root: str) -> None:
     files = sorted({name.split('!', 1)[0] for name, lines in wanted.items() if lines})
     if not files:
         return
-    out = git_probe(root, 'diff', '-z', '--name-only', '--', *files)
-    differ = [n for n in (out or b'').decode('utf-8', 'surrogateescape').split('\0') if n]
+    if git_probe(root, 'rev-parse', '--git-dir') is None:
+        return  # no repository: no index, `scan`'s line numbers are the file's
+    # Names as they are (a name starting ``:`` or holding ``*`` is no pathspec
+    # magic), and an entry git is told not to look at (assume-unchanged,
+    # skip-worktree) is refused: git diff would not read its file.
+    literal = ('--literal-pathspecs',)
+    out = git_probe(root, *literal, 'diff', '--no-ext-diff', '-z', '--name-only', '--', *files)
+    flags = git_probe(root, *literal, 'ls-files', '-z', '-v', '--', *files)
+    if out is None or flags is None:
+        raise InputError(
+            f'{files[0]}: git could not compare the file with what is staged, so a line '
+            'number may name another key: name the file whole, or stage it and run this '
+            'again (nothing was recorded)',
+        )
+    unread = [
+        n[2:] for n in flags.decode('utf-8', 'surrogateescape').split('\0')
+        if n[:1].islower() or n[:1] == 'S'
+    ]
+    if unread:
+        raise InputError(
+            f'{unread[0]}: git is told not to read this file (assume-unchanged or '
+            'skip-worktree), so its staged lines are unknown here and a line number may '
+            'name another key: name the file whole (nothing was recorded)',
+        )
+    differ = [n for n in out.decode('utf-8', 'surrogateescape').split('\0') if n]
     if differ:
         from together_hooks.messages import shell_quote
 
