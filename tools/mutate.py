@@ -7348,14 +7348,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a push of main reads every local tag and replace ref's objects: a git replace ref it never sends "
       "refuses it"),
     M('gate38-untracked-baseline-excuses-nothing', 'together_hooks/hooks/detect_together_keys.py',
-      "    tracked = git_probe(root, 'ls-files', '-z', '--', rel)\n",
-      "    tracked = b'x'\n",
+      "        return rel.replace(os.sep, '/').encode('utf-8', 'surrogateescape') in entries\n",
+      "        return True\n",
       ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[untracked_baseline_excusing_the_key-commit]', 'tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[untracked_baseline_excusing_the_key-pre-push]'),
       "a .secrets.baseline git does not track excuses a key at commit and push, which no clone, CI or server "
       "knows: the push stores the key"),
     M('gate38-tracked-baseline-still-read', 'together_hooks/hooks/detect_together_keys.py',
-      "    tracked = git_probe(root, 'ls-files', '-z', '--', rel)\n",
-      "    tracked = b''\n",
+      "        return rel.replace(os.sep, '/').encode('utf-8', 'surrogateescape') in entries\n",
+      "        return False\n",
       ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[staged_baseline_excusing_a_key_committed_with_it-commit]',),
       "the baseline is dropped under pre-commit even when the commit carries it: a false positive recorded "
       "and staged is refused"),

@@ -411,6 +411,22 @@ def _fetched_where_pushed(remotes: Sequence[str]) -> bool:
     return True
 
 
+def _tracked(root: str, rel: str) -> bool:
+    """Whether the index of the work tree ``root`` holds ``rel`` (at stage
+    0: a baseline in a merge conflict counts as not tracked, so it excuses
+    nothing), read from the index file itself where its reader knows it
+    whole (the blocked commit then starts no git for it), else asked of
+    ``git ls-files``."""
+    from together_hooks.sources.index import index_entries
+
+    entries = index_entries(root)
+    if entries is not None:
+        return rel.replace(os.sep, '/').encode('utf-8', 'surrogateescape') in entries
+    from together_hooks.gitrun import git_probe
+
+    return bool(git_probe(root, 'ls-files', '-z', '--', rel))
+
+
 def _untracked_baseline_dropped(args: argparse.Namespace) -> None:
     """Under pre-commit (a commit's, a merge's or a push's hooks, and
     ``pre-commit run``) the baseline is the one git tracks: pre-commit
@@ -420,7 +436,7 @@ def _untracked_baseline_dropped(args: argparse.Namespace) -> None:
     other gate refuses, after the push had stored it.  It excuses nothing
     here (one note on stderr).  One outside the work tree (``--baseline
     ~/mine``) is the user's own, read as named.  Asked only where a
-    baseline was read: one ``git ls-files``."""
+    baseline was read (``_tracked``)."""
     from together_hooks.env.hints import under_pre_commit
 
     if args.known is None or not under_pre_commit():
@@ -429,10 +445,8 @@ def _untracked_baseline_dropped(args: argparse.Namespace) -> None:
     path = os.path.abspath(args.baseline)
     if os.path.commonpath([root, path]) != root:
         return
-    from together_hooks.gitrun import git_probe
-
     rel = os.path.relpath(path, root)
-    tracked = git_probe(root, 'ls-files', '-z', '--', rel)
+    tracked = _tracked(root, rel)
     tip = _pushed_tip()
     if tracked and (tip is None or _as_pushed(root, tip, rel, path)):
         return  # tracked (staged counts: the commit carries it), as the push sends it
