@@ -7366,8 +7366,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "prepare-commit-msg skips its read wherever pre-commit's pre-commit hook is installed: a config running "
       "our hook at prepare-commit-msg only lets git commit of a key through"),
     M('gate38-prepare-stage-reads-the-stages', 'together_hooks/env/hints.py',
-      "            if isinstance(stages, list) and stage in {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:\n",
-      "            if isinstance(stages, list):\n",
+      "        if isinstance(stages, list) and stage in {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:\n",
+      "        if isinstance(stages, list):\n",
       ('tests/gate_probe38_test.py::test_each_mode_refuses_the_key_and_passes_the_decoy[key_hook_stages_narrowed_to_prepare_commit_msg-commit]',),
       "any stages list counts as running at pre-commit: stages: [prepare-commit-msg] skips the read"),
     M('gate38-tracking-ref-reflog-unread', 'together_hooks/sources/commits.py',

@@ -17,6 +17,7 @@ from together_hooks.messages import PROJECT_URL
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
+    from typing import Iterator
     from typing import Sequence
 
 FIXER = 'check-env-gitignored'
@@ -267,19 +268,10 @@ def key_hook_takes(root: str = '.') -> Callable[[str], bool] | None:
         return None
     try:
         top = (re.compile(_regex(doc, 'files', '')), re.compile(_regex(doc, 'exclude', '^$')))
-        takers = []
-        repos = doc.get('repos')
-        for repo in repos if isinstance(repos, list) else ():
-            hooks = repo.get('hooks') if isinstance(repo, dict) else None
-            for hook in hooks if isinstance(hooks, list) else ():
-                if not isinstance(hook, dict):
-                    continue
-                entry = hook.get('entry')
-                words = entry.split() if isinstance(entry, str) else []
-                if hook.get('id') != KEY_HOOK and not any(
-                        os.path.basename(w) in _KEY_HOOK_ENTRY for w in words):
-                    continue
-                takers.append((re.compile(_regex(hook, 'files', '')), re.compile(_regex(hook, 'exclude', '^$'))))
+        takers = [
+            (re.compile(_regex(hook, 'files', '')), re.compile(_regex(hook, 'exclude', '^$')))
+            for _repo, hook in _key_hook_entries(doc)
+        ]
     except (re.error, TypeError):
         return None  # not a regex pre-commit could use either: not known
     if not takers:
@@ -310,6 +302,23 @@ def key_hook_runs_at(stage: str, config: str) -> bool:
     if not isinstance(doc, dict):
         return False
     skipped = {s.strip() for s in os.environ.get('SKIP', '').split(',') if s.strip()}
+    for repo, hook in _key_hook_entries(doc):
+        if {str(hook.get('id', '')), str(hook.get('alias', ''))} & skipped:
+            continue
+        stages = hook.get('stages')
+        if not stages and repo.get('repo') == 'local':
+            stages = doc.get('default_stages')
+        if not stages:
+            return True  # every stage (local), or the manifest's, which offers it
+        if isinstance(stages, list) and stage in {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:
+            return True
+    return False
+
+
+def _key_hook_entries(doc: dict) -> Iterator[tuple[dict, dict]]:
+    """Each (repo, hook) of the pre-commit config ``doc`` that runs the
+    key hook: by id, or a ``local`` entry running its console script or
+    module."""
     repos = doc.get('repos')
     for repo in repos if isinstance(repos, list) else ():
         hooks = repo.get('hooks') if isinstance(repo, dict) else None
@@ -318,18 +327,8 @@ def key_hook_runs_at(stage: str, config: str) -> bool:
                 continue
             entry = hook.get('entry')
             words = entry.split() if isinstance(entry, str) else []
-            if hook.get('id') != KEY_HOOK and not any(os.path.basename(w) in _KEY_HOOK_ENTRY for w in words):
-                continue
-            if {str(hook.get('id', '')), str(hook.get('alias', ''))} & skipped:
-                continue
-            stages = hook.get('stages')
-            if not stages and repo.get('repo') == 'local':
-                stages = doc.get('default_stages')
-            if not stages:
-                return True  # every stage (local), or the manifest's, which offers it
-            if isinstance(stages, list) and stage in {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:
-                return True
-    return False
+            if hook.get('id') == KEY_HOOK or any(os.path.basename(w) in _KEY_HOOK_ENTRY for w in words):
+                yield repo, hook
 
 
 def _regex(doc: dict, key: str, default: str) -> str:
