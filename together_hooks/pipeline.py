@@ -858,6 +858,7 @@ def _recorded_only(args: argparse.Namespace, findings: Sequence[Finding], run_in
     when the file is still there (its lines then may have moved).  Without
     them ``baseline create`` records every tracked file's keys, so
     allowing one fixture would also excuse another key nobody looked at."""
+    from together_hooks.detect.scrub import Scrubber
     from together_hooks.messages import shell_quote
 
     here = getattr(args, 'paths_from', '.')
@@ -867,6 +868,13 @@ def _recorded_only(args: argparse.Namespace, findings: Sequence[Finding], run_in
             continue
         at = os.path.join(here, f.path)
         name = os.path.relpath(at, run_in)
+        if Scrubber().scrub(name) != name:
+            # A name that holds a key (its report line shows it redacted):
+            # quoted for a shell it could show the key in another form
+            # (``$'\x5cx34...'``), so a placeholder the user fills in: run
+            # as printed, the command refuses (no such file), never unscoped.
+            words.append('<file>:<line>')
+            continue
         if name.startswith('-'):  # a name, not an option: `./-x.py:1`
             name = os.path.join('.', name)
         if f.commit:

@@ -7758,6 +7758,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:\n",
       ('tests/baseline/baseline_scoped38d_test.py::test_the_advice_for_a_name_starting_with_a_dash_runs_as_printed',),
       "the advice names a file starting with `-` bare: `baseline create -x.py:1` is an unknown option, and the advised command fails"),
+    M('lead38-advice-names-a-key-holding-path', 'together_hooks/pipeline.py',
+      "        if Scrubber().scrub(name) != name:\n",
+      "        if False:\n",
+      ("tests/leak_probe37_test.py::test_a_tagged_lines_escape_readings_differ_and_each_is_read",),
+      "the scoped baseline advice quotes a file name that holds a key for a shell ($'...\\x5cx34...'): the key printed in an escaped form"),
 )
 
 
