@@ -204,6 +204,26 @@ def read_bounded(path: str, limit: int) -> bytes | None:
     return data
 
 
+def read_head(path: str, size: int = 1 << 16) -> bytes:
+    """The first ``size`` bytes of the file at ``path`` when it is a
+    regular file (a link followed: git runs a hook through one), else b''
+    (also unreadable or gone): a FIFO or a link to ``/dev/tty`` is never
+    opened for a blocking read.  For git's installed hook scripts, which
+    doctor and the prepare-commit-msg stage read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0))
+    except (OSError, ValueError):
+        return b''
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b''
+        return os.read(fd, size)
+    except OSError:
+        return b''
+    finally:
+        os.close(fd)
+
+
 def read_windows(path: str, step: int, overlap: int) -> Iterator[tuple[int, int, int, bytes]]:
     """A file in windows, for memory bounded by ``step`` whatever its size:
     (where the bytes start, region start, region end, bytes).  The regions

@@ -7482,7 +7482,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/bytecode_test.py::test_the_controller_caches_every_test_modules_rewritten_asserts',),
       "the controller's second process never rewrites its shard of the test modules: under -n 2 every "
       "worker rewrites that half again at collection, as on a fresh checkout before"),
-    M('review38a-doctor-hook-fifo-opened', 'together_hooks/doctor/checks.py',
+    M('review38a-doctor-hook-fifo-opened', 'together_hooks/fileio.py',
       "        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0))\n    except (OSError, ValueError):\n        return b''",
       "        fd = os.open(path, os.O_RDONLY)\n    except (OSError, ValueError):\n        return b''",
       ('tests/doctor/doctor_hook_script38_test.py::test_a_fifo_hook_never_blocks_doctor',),
@@ -7763,6 +7763,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:\n",
       ("tests/leak_probe37_test.py::test_a_tagged_lines_escape_readings_differ_and_each_is_read",),
       "the scoped baseline advice quotes a file name that holds a key for a shell ($'...\\x5cx34...'): the key printed in an escaped form"),
+    M('lead38-prepare-stage-hook-fifo-opened', 'together_hooks/hooks/detect_together_keys.py',
+      "    head = read_head(os.fsdecode(where))",
+      "    head = open(where, 'rb').read(1 << 16)",
+      ("tests/doctor/doctor_hook_script38_test.py::test_a_fifo_hook_never_blocks_the_prepare_commit_msg_stage",),
+      "the prepare-commit-msg stage opens git's pre-commit hook for a blocking read: an executable FIFO there "
+      "hangs every cherry-pick, revert and rebase pick"),
 )
 
 

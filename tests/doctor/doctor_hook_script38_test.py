@@ -66,6 +66,23 @@ def test_a_fifo_hook_never_blocks_doctor(tmp_path):
     assert 'Traceback' not in proc.stdout + proc.stderr
 
 
+def test_a_fifo_hook_never_blocks_the_prepare_commit_msg_stage(tmp_path):
+    """The key hook's prepare-commit-msg stage asks whether git's
+    pre-commit hook is pre-commit's own (``_pre_commit_hook_installed``)
+    by the same read: an executable FIFO there is no script (the stage
+    then reads the commit itself), never a read that waits for ever."""
+    repo = _repo(tmp_path, {'.pre-commit-config.yaml': _OURS})
+    hook = repo / '.git' / 'hooks' / 'pre-commit'
+    os.mkfifo(hook)
+    hook.chmod(0o755)
+    code = ('from together_hooks.hooks.detect_together_keys import _pre_commit_hook_installed as ran; '
+            'print(ran())')
+    proc = subprocess.run(
+        (sys.executable, '-c', code), cwd=repo, stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, timeout=30,
+    )
+    assert (proc.returncode, proc.stdout) == (0, 'False\n'), proc
+
 def test_a_hook_linked_to_a_device_is_read_as_no_script(tmp_path):
     repo = _repo(tmp_path, {'.pre-commit-config.yaml': _OURS})
     os.symlink('/dev/zero', repo / '.git' / 'hooks' / 'pre-commit')

@@ -17,6 +17,7 @@ from typing import Callable
 from typing import NamedTuple
 
 from together_hooks.errors import InputError
+from together_hooks.fileio import read_head as hook_script
 from together_hooks.messages import cut_short
 from together_hooks.messages import PROJECT_URL
 from together_hooks.messages import shell_quote
@@ -481,27 +482,6 @@ def hooks_dir(repo: Repo) -> str:
 _HOOK_ARGS = re.compile(rb'^ARGS=\((.*)\)[ \t]*$', re.M)
 _HOOK_ARGS_PY = re.compile(rb'^ARGS = (\[.*\])[ \t]*$', re.M)
 _HOOK_CONFIG_PY = re.compile(rb'^CONFIG = (.*?)[ \t]*$', re.M)
-
-
-def hook_script(path: str) -> bytes:
-    """The first 64 KB of the hook script at ``path`` when it is a regular
-    file (a link followed), else b'': a FIFO or a link to ``/dev/tty``
-    (a ``core.hooksPath`` folder in the work tree) is never opened for a
-    blocking read."""
-    import stat
-
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0))
-    except (OSError, ValueError):
-        return b''
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return b''
-        return os.read(fd, 1 << 16)
-    except OSError:
-        return b''
-    finally:
-        os.close(fd)
 
 
 def installed_config(repo: Repo) -> str | None:

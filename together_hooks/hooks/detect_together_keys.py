@@ -177,11 +177,9 @@ def _pre_commit_hook_installed() -> bool:
     where = (git_probe('.', 'rev-parse', '--git-path', 'hooks/pre-commit') or b'').rstrip(b'\n')
     if not where or not os.access(where, os.X_OK):
         return False
-    try:
-        with open(where, 'rb') as f:
-            head = f.read(1 << 16)
-    except OSError:
-        return False
+    from together_hooks.fileio import read_head
+
+    head = read_head(os.fsdecode(where))  # a FIFO there is never opened for a blocking read
     import re
 
     if PRE_COMMIT_SCRIPT_ID not in head or re.search(rb'--hook-type=pre-commit(?![\w-])', head) is None:
