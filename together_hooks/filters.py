@@ -110,26 +110,33 @@ def _line(data: bytes, number: int) -> str:
 
 
 def _container_label(
-        path: str, hashed: str, baseline: Baseline, root: str | None, bases: Sequence[str],
+        path: str, hashed: str, baseline: Baseline, root: str, bases: Sequence[str],
 ) -> str | None:
     """The baseline's label for ``hashed`` in the file a member path names
     (each ``!`` from the last: a file's own name may hold one)."""
-    from together_hooks.baseline.format import candidate_names
-    from together_hooks.baseline.format import root_of
-
     at = len(path)
     while (at := path.rfind('!', 0, at)) > 0:
         outer = path[:at]
         label = baseline.label(outer, hashed)
         if label is None:
-            root = root if root is not None else root_of(baseline.path)
-            label = next((
-                found for name in candidate_names(outer, root, (*bases, root))
-                if (found := baseline.label(name, hashed)) is not None
-            ), None)
+            label = _label_by_other_name(outer, hashed, baseline, root, bases)
         if label is not None:
             return label
     return None
+
+
+def _label_by_other_name(
+        path: str, hashed: str, baseline: Baseline, root: str, bases: Sequence[str],
+) -> str | None:
+    """The baseline's label for ``hashed`` recorded under another name of
+    the file ``path`` (``candidate_names``: from another folder, as git
+    names it)."""
+    from together_hooks.baseline.format import candidate_names
+
+    return next((
+        found for name in candidate_names(path, root, (*bases, root))
+        if (found := baseline.label(name, hashed)) is not None
+    ), None)
 
 
 def apply_baseline(
@@ -147,7 +154,6 @@ def apply_baseline(
     a copy of one is a real key, kept whatever the baseline records, as no
     pragma excuses it either.
     """
-    from together_hooks.baseline.format import candidate_names
     from together_hooks.baseline.format import root_of
     from together_hooks.findings import STDIN
 
@@ -168,15 +174,12 @@ def apply_baseline(
             # Only a miss pays for git: the usual path is already root-relative.
             if root is None:
                 root = root_of(baseline.path)
-            for name in candidate_names(finding.path, root, (*bases, root)):
-                label = baseline.label(name, hashed)
-                if label is not None:
-                    break
-        if label is None and '!' in finding.path:
-            # A key reported in a member (``shot.png!tEXt 2``, ``a.zip!b.txt``)
-            # is in its file, the baseline's unit: an entry recorded for the
-            # file (before its text chunks were members: 5418d64c) holds.
-            label = _container_label(finding.path, hashed, baseline, root, bases)
+            label = _label_by_other_name(finding.path, hashed, baseline, root, bases)
+            if label is None and '!' in finding.path:
+                # A key reported in a member (``shot.png!tEXt 2``, ``a.zip!b.txt``)
+                # is in its file, the baseline's unit: an entry recorded for the
+                # file (before its text chunks were members: 5418d64c) holds.
+                label = _container_label(finding.path, hashed, baseline, root, bases)
         if label == 'known':
             known += 1
             continue

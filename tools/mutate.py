@@ -7516,8 +7516,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/png_text_labels38_test.py::test_a_plain_text_chunk_larger_than_the_budget_is_read',),
       "a PNG's plain text spends the decompression budget: a tEXt over 256 MB is refused as a bomb (exit 2)"),
     M('review38a-baseline-member-file-entry', 'together_hooks/filters.py',
-      "        if label is None and '!' in finding.path:\n",
-      "        if False:\n",
+      "            if label is None and '!' in finding.path:\n",
+      "            if False:\n",
       ('tests/baseline/baseline_member38_test.py',),
       "a baseline entry recorded for a file does not hold for its members: a PNG fixture's tEXt key baselined "
       "at img/shot.png (5418d64c) is reported again at img/shot.png!tEXt 2 and blocks every commit"),
